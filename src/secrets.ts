@@ -1,0 +1,32 @@
+/**
+ * Secret registry. Domain code registers every secret it touches (API keys, IAM tokens, OIDC
+ * tokens); the action edge installs a masker that forwards to core.setSecret, and every text the
+ * CLI prints passes through redact() as a second line of defence.
+ */
+type Masker = (value: string) => void
+
+const secrets = new Set<string>()
+let masker: Masker | undefined
+
+export function setSecretMasker(fn: Masker | undefined): void {
+  masker = fn
+  if (fn) for (const s of secrets) fn(s)
+}
+
+export function registerSecret(value: string | undefined | null): void {
+  // Very short values would redact ordinary words; no real credential is this short.
+  if (!value || value.length < 6 || secrets.has(value)) return
+  secrets.add(value)
+  masker?.(value)
+}
+
+export function redact(text: string): string {
+  let out = text
+  for (const s of secrets) if (out.includes(s)) out = out.split(s).join('***')
+  return out
+}
+
+/** For tests only. */
+export function clearSecretsForTest(): void {
+  secrets.clear()
+}
