@@ -1,0 +1,2 @@
+/** Placeholder; implemented by the offline verification work. */
+export {}
