@@ -1,12 +1,18 @@
 import * as core from '@actions/core'
+import { QprovError, oneLine } from '../errors.js'
+import { setSecretMasker } from '../secrets.js'
+import { readInputs } from './inputs.js'
+import { runAction } from './run.js'
+import { coreReporter } from './reporter.js'
 
-const IMPLEMENTED_MODES: string[] = []
-
-async function run(): Promise<void> {
-  const mode = core.getInput('mode') || 'attest'
-  if (!IMPLEMENTED_MODES.includes(mode)) {
-    core.setFailed(`qprov: mode "${mode}" is not implemented yet`)
-    return
+/** The action's one failure site: every error becomes a single annotated line. */
+export async function run(): Promise<void> {
+  setSecretMasker(v => core.setSecret(v))
+  try {
+    await runAction(readInputs(), coreReporter())
+  } catch (e) {
+    const code = e instanceof QprovError ? e.code : 'INTERNAL'
+    core.setFailed(`qprov [${code}]: ${oneLine(e)}`)
   }
 }
 
