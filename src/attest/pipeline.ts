@@ -1,4 +1,4 @@
-/** Placeholder signature, implemented by the attestation core work. */
+/** Where and as whom to sign. The token is resolved only when signing starts. */
 export interface SigningConfig {
   instance: 'public-good' | 'github' | 'custom'
   fulcioURL?: string
@@ -6,6 +6,13 @@ export interface SigningConfig {
   tsaURL?: string
   /** Explicit OIDC token; otherwise taken from the GitHub Actions OIDC endpoint. */
   identityToken?: string
+  /** Name of an environment variable that holds the OIDC token (never the token itself). */
+  identityTokenEnv?: string
+  /**
+   * A GitHub-Actions-style token endpoint (the sandbox provides one). Default: the
+   * ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variables.
+   */
+  actionsOidc?: { requestURL: string; requestToken: string }
 }
 
 export interface AttestOptions {

@@ -1,9 +1,30 @@
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import type { SigningConfig } from '../attest/pipeline.js'
+import { SIGSTORE_INSTANCES, type SigstoreInstance } from '../attest/instances.js'
+import { QprovError } from '../errors.js'
+import { readSandboxConfig } from '../sandbox/config.js'
+import { registerSecret } from '../secrets.js'
 
-/** Placeholder: adds --sandbox and the signing flags; implemented by the attestation core work. */
+/** Adds --sandbox and the Sigstore signing flags to a command that signs. */
 export function addSigningOptions(cmd: Command): Command {
   return cmd
+    .option(
+      '--sandbox <dir>',
+      'sign against the local sandbox started by `qprov sandbox --dir DIR` (reads DIR/sandbox.json)'
+    )
+    .addOption(
+      new Option('--sigstore <instance>', 'Sigstore instance (default: public-good)').choices([
+        ...SIGSTORE_INSTANCES
+      ])
+    )
+    .option('--fulcio-url <url>', 'Fulcio URL (overrides the instance or sandbox value)')
+    .option('--rekor-url <url>', 'Rekor v1 URL (overrides the instance or sandbox value)')
+    .option('--tsa-url <url>', 'RFC 3161 timestamp authority URL (optional for public-good)')
+    .option(
+      '--identity-token-env <var>',
+      'read the OIDC identity token from this environment variable ' +
+        '(default: the GitHub Actions OIDC endpoint, then SIGSTORE_ID_TOKEN)'
+    )
 }
 
 export interface ResolvedSigning {
@@ -12,6 +33,53 @@ export interface ResolvedSigning {
   sandboxDir?: string
 }
 
-export function signingFromOptions(_opts: Record<string, unknown>): ResolvedSigning {
-  throw new Error('signing options not implemented yet')
+function str(opts: Record<string, unknown>, key: string): string | undefined {
+  const v = opts[key]
+  return typeof v === 'string' && v !== '' ? v : undefined
+}
+
+/**
+ * Turns the parsed flags into a SigningConfig. With --sandbox the sandbox's endpoints and its
+ * Actions-style token endpoint are used; explicit flags still win over them.
+ */
+export function signingFromOptions(opts: Record<string, unknown>): ResolvedSigning {
+  const sandboxDir = str(opts, 'sandbox')
+  const explicitInstance = str(opts, 'sigstore') as SigstoreInstance | undefined
+  if (explicitInstance && !SIGSTORE_INSTANCES.includes(explicitInstance))
+    throw new QprovError('USAGE', `unknown --sigstore "${explicitInstance}"`)
+  const tokenEnv = str(opts, 'identityTokenEnv')
+  if (tokenEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv))
+    throw new QprovError(
+      'USAGE',
+      `--identity-token-env takes the NAME of an environment variable, not a token`
+    )
+  const flags = {
+    fulcioURL: str(opts, 'fulcioUrl'),
+    rekorURL: str(opts, 'rekorUrl'),
+    tsaURL: str(opts, 'tsaUrl')
+  }
+  let signing: SigningConfig
+  if (sandboxDir) {
+    const sb = readSandboxConfig(sandboxDir)
+    registerSecret(sb.actionsIdTokenRequestToken)
+    registerSecret(sb.identityToken)
+    signing = {
+      instance: explicitInstance ?? 'custom',
+      fulcioURL: flags.fulcioURL ?? sb.fulcioURL,
+      rekorURL: flags.rekorURL ?? sb.rekorURL,
+      tsaURL: flags.tsaURL ?? sb.tsaURL,
+      actionsOidc: {
+        requestURL: sb.actionsIdTokenRequestURL,
+        requestToken: sb.actionsIdTokenRequestToken
+      }
+    }
+  } else {
+    signing = { instance: explicitInstance ?? 'public-good', ...dropUndefined(flags) }
+  }
+  if (tokenEnv) signing.identityTokenEnv = tokenEnv
+  return sandboxDir ? { signing, sandboxDir } : { signing }
+}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 }

@@ -1,0 +1,88 @@
+import { QprovError } from '../errors.js'
+
+export type SigstoreInstance = 'public-good' | 'github' | 'custom'
+
+export const SIGSTORE_INSTANCES: readonly SigstoreInstance[] = ['public-good', 'github', 'custom']
+
+/** The endpoints one signature needs; an absent rekorURL means no transparency-log entry. */
+export interface SigningEndpoints {
+  fulcioURL: string
+  rekorURL?: string
+  tsaURL?: string
+}
+
+const PUBLIC_GOOD = {
+  fulcioURL: 'https://fulcio.sigstore.dev',
+  rekorURL: 'https://rekor.sigstore.dev'
+}
+
+/**
+ * GitHub's private instance lives beside the server: github.com → fulcio.githubapp.com, and a
+ * GHE.com tenant (acme.ghe.com) → fulcio.acme.ghe.com, as @actions/attest derives it.
+ */
+export function githubInstanceHost(serverURL: string | undefined): string {
+  let host = 'github.com'
+  if (serverURL) {
+    try {
+      host = new URL(serverURL).hostname
+    } catch {
+      throw new QprovError('CONFIG_INVALID', `GITHUB_SERVER_URL is not a URL: ${serverURL}`)
+    }
+  }
+  return host === 'github.com' ? 'githubapp.com' : host
+}
+
+/** Resolves an instance name plus explicit overrides into the endpoints to sign against. */
+export function resolveEndpoints(
+  instance: SigstoreInstance,
+  overrides: { fulcioURL?: string; rekorURL?: string; tsaURL?: string },
+  env: Record<string, string | undefined> = process.env
+): SigningEndpoints {
+  let base: Partial<SigningEndpoints>
+  switch (instance) {
+    case 'public-good':
+      base = { ...PUBLIC_GOOD }
+      break
+    case 'github': {
+      const host = githubInstanceHost(env.GITHUB_SERVER_URL)
+      base = { fulcioURL: `https://fulcio.${host}`, tsaURL: `https://timestamp.${host}` }
+      break
+    }
+    case 'custom':
+      base = {}
+      break
+    default:
+      throw new QprovError(
+        'USAGE',
+        `unknown Sigstore instance "${String(instance)}" (use ${SIGSTORE_INSTANCES.join(', ')})`
+      )
+  }
+  const merged = { ...base, ...definedOnly(overrides) }
+  if (!merged.fulcioURL)
+    throw new QprovError('USAGE', `the ${instance} Sigstore instance needs --fulcio-url`)
+  if (!merged.rekorURL && !merged.tsaURL)
+    throw new QprovError(
+      'USAGE',
+      `the ${instance} Sigstore instance needs --rekor-url or --tsa-url: a signature without a ` +
+        'transparency-log entry or a signed timestamp cannot be verified after the certificate expires'
+    )
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined) checkURL(k, v)
+  return merged as SigningEndpoints
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== undefined && v !== '')
+  ) as Partial<T>
+}
+
+function checkURL(name: string, value: string): void {
+  let u: URL
+  try {
+    u = new URL(value)
+  } catch {
+    throw new QprovError('USAGE', `${name} is not a URL: ${value}`)
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:')
+    throw new QprovError('USAGE', `${name} must be an http(s) URL: ${value}`)
+}
