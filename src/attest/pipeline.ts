@@ -1,3 +1,12 @@
+import { QprovError } from '../errors.js'
+import { generateReceipts } from '../receipt/generate.js'
+import { loadReceipts } from '../receipt/ingest.js'
+import { verifyReceipt } from '../receipt/verify.js'
+import { buildManifest } from '../workload/manifest.js'
+import { writeOutputsAtomically } from './outputs.js'
+import { signStatement } from './sign.js'
+import { buildStatement, statementDigest, statementPayloadBytes } from './statement.js'
+
 /** Where and as whom to sign. The token is resolved only when signing starts. */
 export interface SigningConfig {
   instance: 'public-good' | 'github' | 'custom'
@@ -26,6 +35,8 @@ export interface AttestOptions {
   signing: SigningConfig
   outDir: string
   onProgress?: (message: string) => void
+  /** Environment for token lookup (default process.env). */
+  env?: Record<string, string | undefined>
 }
 
 export interface AttestResult {
@@ -37,6 +48,74 @@ export interface AttestResult {
   files: { statement: string; bundle: string; manifest: string }
 }
 
-export async function attestWorkload(_opts: AttestOptions): Promise<AttestResult> {
-  throw new Error('attestation not implemented yet')
+export const OUTPUT_NAMES = {
+  statement: 'statement.json',
+  bundle: 'statement.sigstore.json',
+  manifest: 'workload.manifest.json'
+} as const
+
+/** Loads the one receipt to wrap, or generates it, and refuses anything that does not verify. */
+async function obtainReceipt(opts: AttestOptions): Promise<Record<string, unknown>> {
+  let receipt: unknown
+  let origin: string
+  if (opts.receiptFile) {
+    const loaded = await loadReceipts(opts.receiptFile)
+    if (loaded.length !== 1)
+      throw new QprovError(
+        'INPUT_INVALID',
+        `${opts.receiptFile} holds ${loaded.length} receipts; attest wraps exactly one`
+      )
+    receipt = loaded[0]?.receipt
+    origin = opts.receiptFile
+  } else {
+    const commit = opts.commit ?? 'HEAD'
+    opts.onProgress?.(`generating an AIIR receipt for ${commit}`)
+    const generated = await generateReceipts({ repoDir: opts.cwd, commit })
+    if (generated.length !== 1)
+      throw new QprovError(
+        'INTERNAL',
+        `expected one receipt for ${commit}, got ${generated.length}`
+      )
+    receipt = generated[0]
+    origin = `the receipt generated for ${commit}`
+  }
+  const verdict = verifyReceipt(receipt)
+  if (!verdict.valid)
+    throw new QprovError(
+      'RECEIPT_INVALID',
+      `refusing to attest ${origin}: it does not verify (${verdict.errors.join('; ') || 'hash mismatch'})`,
+      { details: { errors: verdict.errors } }
+    )
+  return receipt as Record<string, unknown>
+}
+
+/** workload → receipt → statement → DSSE signature → three files in outDir, all or nothing. */
+export async function attestWorkload(opts: AttestOptions): Promise<AttestResult> {
+  const progress = opts.onProgress
+  if (opts.receiptFile && opts.commit)
+    throw new QprovError('USAGE', 'give either a receipt file or a commit, not both')
+  progress?.(`hashing the workload (${opts.workload.join(' ')})`)
+  const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
+  progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)
+  const receipt = await obtainReceipt(opts)
+  const statement = buildStatement({ manifest, receipt })
+  const payload = statementPayloadBytes(statement)
+  const digest = statementDigest(payload)
+  progress?.(`statement digest ${digest}`)
+  const signed = await signStatement(payload, opts.signing, { env: opts.env, onProgress: progress })
+  const files = await writeOutputsAtomically(opts.outDir, [
+    [OUTPUT_NAMES.statement, payload],
+    [OUTPUT_NAMES.bundle, Buffer.from(`${JSON.stringify(signed.bundle)}\n`)],
+    [OUTPUT_NAMES.manifest, manifest.canonicalBytes]
+  ])
+  return {
+    statementDigest: digest,
+    packageDigest: manifest.digest,
+    ...(signed.rekor ? { rekor: signed.rekor } : {}),
+    files: {
+      statement: files[OUTPUT_NAMES.statement] as string,
+      bundle: files[OUTPUT_NAMES.bundle] as string,
+      manifest: files[OUTPUT_NAMES.manifest] as string
+    }
+  }
 }

@@ -1,4 +1,60 @@
 import type { Command } from 'commander'
+import { attestWorkload } from '../../attest/pipeline.js'
+import { progress, printJson, printOut } from '../io.js'
+import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 
-/** Placeholder: replaced by the module that owns this command. */
-export function registerAttestCommand(_program: Command): void {}
+interface AttestFlags extends Record<string, unknown> {
+  workload: string[]
+  receipt?: string
+  commit?: string
+  out: string
+  json?: boolean
+}
+
+/** `qprov attest`: sign an in-toto statement over a workload package and its AIIR receipt. */
+export function registerAttestCommand(program: Command): void {
+  const cmd = program
+    .command('attest')
+    .description(
+      'Hash a workload package, wrap its AIIR receipt in an in-toto Statement v1, sign it as DSSE\n' +
+        'with Sigstore keyless signing, and write statement.json (the exact signed payload),\n' +
+        'statement.sigstore.json (bundle v0.3) and workload.manifest.json into --out.\n' +
+        'Without --receipt or --commit a receipt is generated for HEAD of the repository holding\n' +
+        'the current directory. The OIDC token comes from the GitHub Actions endpoint\n' +
+        '(permissions: id-token: write), SIGSTORE_ID_TOKEN, or --identity-token-env VAR.'
+    )
+    .requiredOption(
+      '--workload <paths...>',
+      'workload files, directories or globs (relative to cwd)'
+    )
+    .option('--receipt <file>', 'an existing AIIR receipt to wrap (verified first)')
+    .option('--commit <rev>', 'generate the receipt for this commit instead of HEAD')
+    .requiredOption('--out <dir>', 'output directory (created if missing)')
+    .option('--json', 'print a JSON object with the digests, the Rekor entry and the file paths')
+  addSigningOptions(cmd)
+  cmd.action(async (flags: AttestFlags) => {
+    const { signing } = signingFromOptions(flags)
+    const result = await attestWorkload({
+      workload: flags.workload,
+      cwd: process.cwd(),
+      ...(flags.receipt ? { receiptFile: flags.receipt } : {}),
+      ...(flags.commit ? { commit: flags.commit } : {}),
+      signing,
+      outDir: flags.out,
+      onProgress: progress
+    })
+    if (flags.json) {
+      printJson(result)
+      return
+    }
+    printOut(`statement digest: ${result.statementDigest}`)
+    printOut(`package digest:   ${result.packageDigest}`)
+    if (result.rekor) {
+      printOut(`rekor log index:  ${result.rekor.logIndex}`)
+      printOut(`rekor entry uuid: ${result.rekor.uuid}`)
+    } else printOut('rekor:            none (signed timestamp only)')
+    printOut(`wrote ${result.files.statement}`)
+    printOut(`wrote ${result.files.bundle}`)
+    printOut(`wrote ${result.files.manifest}`)
+  })
+}

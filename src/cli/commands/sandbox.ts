@@ -1,4 +1,36 @@
 import type { Command } from 'commander'
+import { progress, printOut } from '../io.js'
+import { startSandbox } from '../../sandbox/sandbox.js'
 
-/** Placeholder: replaced by the module that owns this command. */
-export function registerSandboxCommand(_program: Command): void {}
+interface SandboxFlags {
+  dir: string
+}
+
+/** `qprov sandbox`: local Sigstore services until SIGTERM/SIGINT. */
+export function registerSandboxCommand(program: Command): void {
+  program
+    .command('sandbox')
+    .description(
+      'Start a local Sigstore test instance (Fulcio, Rekor v1, TSA and a GitHub-Actions-style OIDC\n' +
+        'token endpoint) on 127.0.0.1, write DIR/sandbox.json and DIR/trusted_root.json, print\n' +
+        '"ready", and run until SIGTERM or SIGINT. NOT FOR PRODUCTION: its root is trusted only\n' +
+        'where you pass it explicitly (--sandbox DIR, --trusted-root DIR/trusted_root.json).'
+    )
+    .option('--dir <dir>', 'directory for sandbox.json and trusted_root.json', '.qprov-sandbox')
+    .action(async (flags: SandboxFlags) => {
+      const sandbox = await startSandbox({ dir: flags.dir })
+      progress(`sandbox config: ${sandbox.dir}/sandbox.json`)
+      progress(`Fulcio ${sandbox.config.fulcioURL}, Rekor ${sandbox.config.rekorURL}`)
+      printOut('ready')
+      await new Promise<void>(resolve => {
+        const stop = () => {
+          process.off('SIGTERM', stop)
+          process.off('SIGINT', stop)
+          resolve()
+        }
+        process.on('SIGTERM', stop)
+        process.on('SIGINT', stop)
+      })
+      await sandbox.close()
+    })
+}

@@ -1,0 +1,50 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { sandboxConfigPath, type SandboxConfig } from './config.js'
+import { startSigstoreSandbox, type SigstoreSandboxOptions } from './sigstore/server.js'
+
+export interface SandboxHandle {
+  config: SandboxConfig
+  dir: string
+  close(): Promise<void>
+}
+
+export const TRUSTED_ROOT_FILE = 'trusted_root.json'
+
+async function writeFileAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}`
+  await writeFile(tmp, text, { mode: 0o600 })
+  await rename(tmp, path)
+}
+
+/**
+ * Starts the local Sigstore services and writes DIR/trusted_root.json and DIR/sandbox.json.
+ * sandbox.json holds sandbox-only credentials, hence mode 0600.
+ */
+export async function startSandbox(
+  opts: { dir: string } & SigstoreSandboxOptions
+): Promise<SandboxHandle> {
+  const dir = resolve(opts.dir)
+  await mkdir(dir, { recursive: true })
+  const sigstore = await startSigstoreSandbox(opts)
+  try {
+    const trustedRoot = join(dir, TRUSTED_ROOT_FILE)
+    await writeFileAtomically(trustedRoot, `${JSON.stringify(sigstore.trustedRoot, null, 2)}\n`)
+    const config: SandboxConfig = {
+      fulcioURL: sigstore.fulcioURL,
+      rekorURL: sigstore.rekorURL,
+      tsaURL: sigstore.tsaURL,
+      trustedRoot,
+      identityToken: sigstore.identityToken,
+      identity: sigstore.identity,
+      issuer: sigstore.issuer,
+      actionsIdTokenRequestURL: sigstore.actionsIdTokenRequestURL,
+      actionsIdTokenRequestToken: sigstore.actionsIdTokenRequestToken
+    }
+    await writeFileAtomically(sandboxConfigPath(dir), `${JSON.stringify(config, null, 2)}\n`)
+    return { config, dir, close: () => sigstore.close() }
+  } catch (e) {
+    await sigstore.close()
+    throw e
+  }
+}

@@ -1,0 +1,208 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+import {
+  fulcioHandler,
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  initializeTSA,
+  tsaHandler
+} from '@sigstore/mock'
+import { generateKeyPairSync } from 'node:crypto'
+import { createOidcIssuer, type SandboxIdentity } from './oidc-issuer.js'
+import { createRekorStore } from './rekor.js'
+import { buildSandboxTrustedRoot } from './trusted-root.js'
+
+/** A running local Sigstore instance: Fulcio, Rekor v1, TSA and an Actions-style OIDC endpoint. */
+export interface SigstoreSandbox {
+  baseURL: string
+  fulcioURL: string
+  rekorURL: string
+  tsaURL: string
+  issuer: string
+  identity: string
+  trustedRoot: Record<string, unknown>
+  /** A ready-made token with audience "sigstore" (valid for a day; the sandbox is short-lived). */
+  identityToken: string
+  actionsIdTokenRequestURL: string
+  actionsIdTokenRequestToken: string
+  close(): Promise<void>
+}
+
+export interface SigstoreSandboxOptions {
+  host?: string
+  port?: number
+  identity?: SandboxIdentity
+}
+
+const MAX_BODY = 1 << 20
+const SAN_CLAIM = 'qprov_sandbox_san'
+
+const bytes = (v: ArrayBufferView): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+
+const newKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' })
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'))
+        req.destroy()
+      } else chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
+  const data =
+    typeof body === 'string' || Buffer.isBuffer(body)
+      ? body
+      : ArrayBuffer.isView(body)
+        ? bytes(body)
+        : JSON.stringify(body)
+  res.writeHead(status, { 'content-type': type })
+  res.end(data)
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/** Unsigned JWT: the mock Fulcio only decodes, and we have already verified the real one. */
+function unsignedJwt(claims: Record<string, unknown>): string {
+  const enc = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
+  return `${enc({ alg: 'none', typ: 'JWT' })}.${enc(claims)}.`
+}
+
+export async function startSigstoreSandbox(
+  opts: SigstoreSandboxOptions = {}
+): Promise<SigstoreSandbox> {
+  const validFrom = new Date(Date.now() - 60_000)
+  const server = createServer()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve())
+  })
+  const { address, port } = server.address() as AddressInfo
+  const baseURL = `http://${address}:${port}`
+  const urls = {
+    fulcioURL: `${baseURL}/fulcio`,
+    rekorURL: `${baseURL}/rekor`,
+    // A TSA URL with a path is used verbatim by sigstore-js, as in a SigningConfig.
+    tsaURL: `${baseURL}/tsa/api/v1/timestamp`,
+    ctlogURL: `${baseURL}/ctlog`
+  }
+
+  const ctlog = await initializeCTLog(newKeyPair())
+  const ca = await initializeCA(newKeyPair(), ctlog)
+  const tlog = await initializeTLog(urls.rekorURL, newKeyPair())
+  const tsa = await initializeTSA(newKeyPair())
+  const oidc = createOidcIssuer(`${baseURL}/oidc`, opts.identity)
+  const rekor = createRekorStore(tlog)
+  const fulcio = fulcioHandler(ca, { strict: true, subjectClaim: SAN_CLAIM })
+  const timestamp = tsaHandler(tsa, { strict: true })
+  const requestToken = randomBytes(24).toString('hex')
+
+  async function issueCertificate(raw: string): Promise<[number, unknown, string?]> {
+    let req: { credentials?: { oidcIdentityToken?: unknown } }
+    try {
+      req = JSON.parse(raw) as typeof req
+    } catch {
+      return [400, { message: 'request body is not JSON' }]
+    }
+    const token = req.credentials?.oidcIdentityToken
+    if (typeof token !== 'string')
+      return [400, { message: 'missing credentials.oidcIdentityToken' }]
+    const checked = oidc.check(token, 'sigstore')
+    if (!checked.ok) return [401, { message: `identity token rejected: ${checked.reason}` }]
+    const claims = { ...checked.claims, [SAN_CLAIM]: oidc.identity }
+    const forwarded = { ...req, credentials: { oidcIdentityToken: unsignedJwt(claims) } }
+    const out = await fulcio.fn(JSON.stringify(forwarded))
+    return [out.statusCode, out.response, out.contentType]
+  }
+
+  function tokenEndpoint(req: IncomingMessage, url: URL): [number, unknown] {
+    const auth = req.headers.authorization ?? ''
+    if (!auth.startsWith('Bearer ') || !sameSecret(auth.slice(7), requestToken))
+      return [401, { message: 'missing or wrong bearer request token' }]
+    const audience =
+      url.searchParams.get('audience') ?? `https://github.com/${oidc.identity.split('/')[3]}`
+    return [200, { count: 1, value: oidc.mint(audience) }]
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', baseURL)
+    const path = url.pathname
+    if (req.method === 'GET' && path === '/oidc/token') {
+      const [status, body] = tokenEndpoint(req, url)
+      return send(res, status, body)
+    }
+    if (req.method === 'GET' && path === '/oidc/.well-known/openid-configuration')
+      return send(res, 200, { issuer: oidc.issuer, jwks_uri: `${oidc.issuer}/jwks` })
+    if (req.method === 'GET' && path === '/oidc/jwks')
+      return send(res, 200, { keys: [oidc.publicKey.export({ format: 'jwk' })] })
+    if (req.method === 'POST' && path === '/fulcio/api/v2/signingCert') {
+      const [status, body, type] = await issueCertificate(await readBody(req))
+      return send(res, status, body, type)
+    }
+    if (req.method === 'POST' && path === '/rekor/api/v1/log/entries') {
+      const out = await rekor.create(await readBody(req))
+      return send(res, out.status, out.json)
+    }
+    if (req.method === 'GET' && path.startsWith('/rekor/api/v1/log/entries')) {
+      const uuid = path.slice('/rekor/api/v1/log/entries'.length).replace(/^\//, '')
+      const index = url.searchParams.get('logIndex')
+      const found = uuid
+        ? (e => (e ? { uuid, entry: e } : undefined))(rekor.get(uuid))
+        : index !== null
+          ? rekor.byIndex(Number(index))
+          : undefined
+      if (!found) return send(res, 404, { code: 404, message: 'entry not found' })
+      return send(res, 200, { [found.uuid]: found.entry })
+    }
+    if (req.method === 'POST' && path === '/tsa/api/v1/timestamp') {
+      const out = await timestamp.fn(await readBody(req))
+      return send(res, out.statusCode, out.response, out.contentType)
+    }
+    send(res, 404, { message: `no sandbox endpoint ${req.method} ${path}` })
+  }
+
+  server.on('request', (req, res) => {
+    route(req, res).catch((e: unknown) => send(res, 500, { message: (e as Error).message }))
+  })
+
+  const trustedRoot = buildSandboxTrustedRoot({
+    caRoot: bytes(ca.rootCertificate),
+    tlogKey: tlog.publicKey,
+    ctlogKey: bytes(ctlog.publicKey),
+    tsaChain: [bytes(tsa.intCertificate), bytes(tsa.rootCertificate)],
+    ...urls,
+    validFrom
+  })
+
+  return {
+    baseURL,
+    fulcioURL: urls.fulcioURL,
+    rekorURL: urls.rekorURL,
+    tsaURL: urls.tsaURL,
+    issuer: oidc.issuer,
+    identity: oidc.identity,
+    trustedRoot,
+    identityToken: oidc.mint('sigstore', 24 * 3600),
+    actionsIdTokenRequestURL: `${baseURL}/oidc/token?api-version=2.0`,
+    actionsIdTokenRequestToken: requestToken,
+    close: () =>
+      new Promise<void>(resolve => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
