@@ -1,0 +1,287 @@
+import { QprovError } from '../errors.js'
+import { QPROV_VERSION } from '../version.js'
+import { stripTrailingSlash } from './crn.js'
+import { sendRuntimeRequest, type HttpPolicy, type HttpRequest } from './http.js'
+import { IamTokenManager } from './iam.js'
+
+export const IBM_API_VERSION = '2026-04-15'
+export const CLIENT_APPLICATION = `qiskit-version-2/qprov-${QPROV_VERSION}`
+
+/** The documented `POST /jobs` body (the fields qprov sends). */
+export interface CreateJobBody {
+  program_id: string
+  backend: string
+  params: Record<string, unknown>
+  tags?: string[]
+  session_id?: string
+  cost?: number
+  log_level?: string
+}
+
+export interface CreatedJob {
+  id: string
+  backend: string
+  session_id?: string
+}
+
+export interface RuntimeJob {
+  id: string
+  /** Queued | Running | Completed | Cancelled | Failed. */
+  status: string
+  backend?: string
+  tags: string[]
+  session_id?: string
+  created?: string
+  program?: string
+  reasonCode?: number
+  raw: Record<string, unknown>
+}
+
+export interface JobList {
+  jobs: RuntimeJob[]
+  count: number
+}
+
+export type SessionMode = 'dedicated' | 'batch'
+
+export interface RuntimeSession {
+  id: string
+  mode: string
+  state: string
+  backend?: string
+  accepting_jobs?: boolean
+  raw: Record<string, unknown>
+}
+
+/** The Runtime edge: everything qprov needs from the IBM Qiskit Runtime REST API. */
+export interface RuntimeApi {
+  createJob(body: CreateJobBody): Promise<CreatedJob>
+  getJob(id: string): Promise<RuntimeJob>
+  listJobs(q: { tags?: string[]; limit?: number; offset?: number }): Promise<JobList>
+  /** Follows offset paging until `count` jobs were read. */
+  listAllJobs(tags: string[]): Promise<RuntimeJob[]>
+  /** PUT replaces every tag and answers 204, so the result is what a GET reads back. */
+  replaceTags(id: string, tags: string[]): Promise<string[]>
+  cancelJob(id: string): Promise<void>
+  /** undefined while the job has no final result (HTTP 204). */
+  getResults(id: string): Promise<unknown>
+  createSession(s: { mode: SessionMode; backend: string; maxTtl?: number }): Promise<RuntimeSession>
+  getSession(id: string): Promise<RuntimeSession>
+  /** Graceful (queued jobs still run) unless cancel is set. */
+  closeSession(id: string, opts?: { cancel?: boolean }): Promise<void>
+}
+
+export interface RuntimeClientOptions {
+  runtimeURL: string
+  iamURL: string
+  apiKey: string
+  instanceCRN: string
+  http?: HttpPolicy
+  /** Seconds since the epoch, for token expiry. */
+  now?: () => number
+}
+
+function asObject(text: string, what: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(text)
+    if (typeof v === 'object' && v !== null && !Array.isArray(v))
+      return v as Record<string, unknown>
+  } catch {
+    // fall through to the error below
+  }
+  throw new QprovError('RUNTIME_BAD_RESPONSE', `${what} returned a body that is not a JSON object`)
+}
+
+export function toRuntimeJob(o: Record<string, unknown>, what: string): RuntimeJob {
+  if (typeof o.id !== 'string')
+    throw new QprovError('RUNTIME_BAD_RESPONSE', `${what}: job has no id`)
+  const state = (typeof o.state === 'object' && o.state !== null ? o.state : {}) as Record<
+    string,
+    unknown
+  >
+  const status = typeof state.status === 'string' ? state.status : o.status
+  if (typeof status !== 'string')
+    throw new QprovError('RUNTIME_BAD_RESPONSE', `${what}: job ${o.id} has no status`)
+  const tags = Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === 'string') : []
+  const program = (o.program as Record<string, unknown> | undefined)?.id
+  const reason = state.reason_code ?? state.reasonCode
+  return {
+    id: o.id,
+    status,
+    backend: typeof o.backend === 'string' ? o.backend : undefined,
+    tags,
+    session_id: typeof o.session_id === 'string' ? o.session_id : undefined,
+    created: typeof o.created === 'string' ? o.created : undefined,
+    program: typeof program === 'string' ? program : undefined,
+    reasonCode: typeof reason === 'number' ? reason : undefined,
+    raw: o
+  }
+}
+
+function toSession(o: Record<string, unknown>, what: string): RuntimeSession {
+  if (typeof o.id !== 'string')
+    throw new QprovError('RUNTIME_BAD_RESPONSE', `${what}: session has no id`)
+  return {
+    id: o.id,
+    mode: String(o.mode ?? ''),
+    state: String(o.state ?? ''),
+    backend: typeof o.backend_name === 'string' ? o.backend_name : undefined,
+    accepting_jobs: typeof o.accepting_jobs === 'boolean' ? o.accepting_jobs : undefined,
+    raw: o
+  }
+}
+
+const seg = encodeURIComponent
+
+/** The one real RuntimeApi: HTTP with IAM auth, IBM's headers and retry policy. */
+export class HttpRuntimeApi implements RuntimeApi {
+  private readonly base: string
+  private readonly iam: IamTokenManager
+
+  constructor(private readonly opts: RuntimeClientOptions) {
+    this.base = stripTrailingSlash(opts.runtimeURL)
+    this.iam = new IamTokenManager({
+      apiKey: opts.apiKey,
+      iamURL: opts.iamURL,
+      http: opts.http,
+      now: opts.now
+    })
+  }
+
+  private async call(
+    what: string,
+    method: HttpRequest['method'],
+    path: string,
+    body?: unknown,
+    jobCreate = false
+  ) {
+    const send = async () => {
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${await this.iam.token()}`,
+        'Service-CRN': this.opts.instanceCRN,
+        'IBM-API-Version': IBM_API_VERSION,
+        'X-Qx-Client-Application': CLIENT_APPLICATION,
+        Accept: 'application/json'
+      }
+      if (body !== undefined) headers['Content-Type'] = 'application/json'
+      return sendRuntimeRequest(
+        {
+          what,
+          method,
+          url: `${this.base}${path}`,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          jobCreate
+        },
+        this.opts.http
+      )
+    }
+    try {
+      return await send()
+    } catch (e) {
+      // An expired or revoked token: mint a new one and try exactly once more.
+      if (!(e instanceof QprovError) || e.details.status !== 401) throw e
+      this.iam.invalidate()
+      return send()
+    }
+  }
+
+  async createJob(body: CreateJobBody): Promise<CreatedJob> {
+    const res = await this.call('create job', 'POST', '/jobs', body, true)
+    const o = asObject(res.text, 'create job')
+    if (typeof o.id !== 'string' || o.id === '')
+      throw new QprovError('RUNTIME_BAD_RESPONSE', 'create job: response has no job id')
+    return {
+      id: o.id,
+      backend: typeof o.backend === 'string' ? o.backend : body.backend,
+      session_id: typeof o.session_id === 'string' ? o.session_id : undefined
+    }
+  }
+
+  async getJob(id: string): Promise<RuntimeJob> {
+    const what = `get job ${id}`
+    const res = await this.call(what, 'GET', `/jobs/${seg(id)}?exclude_params=true`)
+    return toRuntimeJob(asObject(res.text, what), what)
+  }
+
+  async listJobs(q: { tags?: string[]; limit?: number; offset?: number }): Promise<JobList> {
+    const qs = new URLSearchParams()
+    for (const t of q.tags ?? []) qs.append('tags', t)
+    if (q.limit !== undefined) qs.set('limit', String(q.limit))
+    if (q.offset !== undefined) qs.set('offset', String(q.offset))
+    qs.set('exclude_params', 'true')
+    const res = await this.call('list jobs', 'GET', `/jobs?${qs}`)
+    const o = asObject(res.text, 'list jobs')
+    if (!Array.isArray(o.jobs) || typeof o.count !== 'number')
+      throw new QprovError('RUNTIME_BAD_RESPONSE', 'list jobs: response lacks jobs[] or count')
+    return {
+      jobs: o.jobs.map(j => toRuntimeJob(j as Record<string, unknown>, 'list jobs')),
+      count: o.count
+    }
+  }
+
+  async listAllJobs(tags: string[]): Promise<RuntimeJob[]> {
+    const out: RuntimeJob[] = []
+    for (;;) {
+      const page = await this.listJobs({ tags, limit: 200, offset: out.length })
+      out.push(...page.jobs)
+      if (page.jobs.length === 0 || out.length >= page.count) return out
+    }
+  }
+
+  async replaceTags(id: string, tags: string[]): Promise<string[]> {
+    await this.call(`replace tags of job ${id}`, 'PUT', `/jobs/${seg(id)}/tags`, { tags })
+    return (await this.getJob(id)).tags
+  }
+
+  async cancelJob(id: string): Promise<void> {
+    await this.call(`cancel job ${id}`, 'POST', `/jobs/${seg(id)}/cancel`)
+  }
+
+  async getResults(id: string): Promise<unknown> {
+    const what = `get results of job ${id}`
+    const res = await this.call(what, 'GET', `/jobs/${seg(id)}/results`)
+    if (res.status === 204 || res.text === '') return undefined
+    try {
+      return JSON.parse(res.text)
+    } catch {
+      return res.text
+    }
+  }
+
+  async createSession(s: {
+    mode: SessionMode
+    backend: string
+    maxTtl?: number
+  }): Promise<RuntimeSession> {
+    const body: Record<string, unknown> = { mode: s.mode, backend: s.backend }
+    if (s.maxTtl !== undefined) body.max_ttl = s.maxTtl
+    const res = await this.call('create session', 'POST', '/sessions', body)
+    return toSession(asObject(res.text, 'create session'), 'create session')
+  }
+
+  async getSession(id: string): Promise<RuntimeSession> {
+    const what = `get session ${id}`
+    const res = await this.call(what, 'GET', `/sessions/${seg(id)}`)
+    return toSession(asObject(res.text, what), what)
+  }
+
+  async closeSession(id: string, opts: { cancel?: boolean } = {}): Promise<void> {
+    if (opts.cancel) {
+      await this.call(`cancel session ${id}`, 'DELETE', `/sessions/${seg(id)}/close`)
+      return
+    }
+    try {
+      await this.call(`close session ${id}`, 'PATCH', `/sessions/${seg(id)}`, {
+        accepting_jobs: false
+      })
+    } catch (e) {
+      // A session that is already gone needs no closing (IBM's client ignores this 404 too).
+      if (!(e instanceof QprovError) || e.details.status !== 404) throw e
+    }
+  }
+}
+
+export function createRuntimeClient(opts: RuntimeClientOptions): RuntimeApi {
+  return new HttpRuntimeApi(opts)
+}

@@ -1,0 +1,217 @@
+import { lstatSync, readFileSync, statSync } from 'node:fs'
+import { basename, dirname, join, resolve, sep } from 'node:path'
+import { Ajv, type ErrorObject } from 'ajv'
+import schema from '../../schemas/qprov.job.schema.json' with { type: 'json' }
+import { QprovError } from '../errors.js'
+import type { CreateJobBody } from './client.js'
+
+export const JOB_SPEC_FILE = 'qprov.job.json'
+export const MAX_SPEC_BYTES = 1024 * 1024
+export const MAX_CIRCUIT_BYTES = 2 * 1024 * 1024
+/** Far below the payload size at which IBM's edge has answered 403. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024
+
+export type Observables = string | string[] | Record<string, number>
+
+export interface PubSpec {
+  circuit: string
+  parameter_values?: (number | number[])[]
+  shots?: number
+  observables?: Observables
+  precision?: number
+}
+
+/** qprov.job.json; see docs/job-spec.md and schemas/qprov.job.schema.json. */
+export interface JobSpec {
+  version: 1
+  program: 'sampler' | 'estimator'
+  backend: string
+  mode?: 'job' | 'session' | 'batch'
+  max_execution_time?: number
+  shots?: number
+  precision?: number
+  resilience_level?: number
+  options?: Record<string, unknown>
+  tags?: string[]
+  pubs: PubSpec[]
+}
+
+export interface LoadedJobSpec {
+  path: string
+  spec: JobSpec
+  /** Circuit path (as written in the spec) → OpenQASM 3 source. */
+  circuits: Map<string, string>
+}
+
+// params.options is additionalProperties:false on IBM's side, per primitive.
+const COMMON_OPTIONS = [
+  'dynamical_decoupling',
+  'execution',
+  'twirling',
+  'simulator',
+  'experimental'
+]
+const OPTION_KEYS: Record<JobSpec['program'], ReadonlySet<string>> = {
+  sampler: new Set([...COMMON_OPTIONS, 'default_shots']),
+  estimator: new Set([...COMMON_OPTIONS, 'resilience', 'default_precision', 'seed_estimator'])
+}
+
+const validate = new Ajv({ allErrors: false, strict: false }).compile(schema)
+
+function specError(source: string, pointer: string, message: string): QprovError {
+  return new QprovError('JOB_SPEC_INVALID', `${source}: ${pointer || '/'}: ${message}`, {
+    details: { pointer: pointer || '/' }
+  })
+}
+
+function describe(e: ErrorObject): string {
+  if (e.keyword === 'additionalProperties')
+    return `unknown property "${String(e.params.additionalProperty)}"`
+  if (e.keyword === 'enum') return `must be one of ${JSON.stringify(e.params.allowedValues)}`
+  return e.message ?? 'is invalid'
+}
+
+/** Schema plus the rules a schema states badly (which PUB fields belong to which primitive). */
+export function validateJobSpec(value: unknown, source = JOB_SPEC_FILE): JobSpec {
+  if (!validate(value)) {
+    const e = validate.errors?.[0]
+    throw specError(source, e?.instancePath ?? '', e ? describe(e) : 'is invalid')
+  }
+  const spec = value as unknown as JobSpec
+  const sampler = spec.program === 'sampler'
+  if (sampler && spec.precision !== undefined)
+    throw specError(source, '/precision', 'only an estimator job takes a precision')
+  if (sampler && spec.resilience_level !== undefined)
+    throw specError(source, '/resilience_level', 'only an estimator job takes a resilience_level')
+  if (!sampler && spec.shots !== undefined)
+    throw specError(source, '/shots', 'an estimator job takes precision, not shots')
+  for (const key of Object.keys(spec.options ?? {}))
+    if (!OPTION_KEYS[spec.program].has(key))
+      throw specError(source, `/options/${key}`, `not an option of the ${spec.program} primitive`)
+  spec.pubs.forEach((pub, i) => {
+    const at = `/pubs/${i}`
+    if (sampler && pub.observables !== undefined)
+      throw specError(source, `${at}/observables`, 'a sampler PUB has no observables')
+    if (sampler && pub.precision !== undefined)
+      throw specError(source, `${at}/precision`, 'a sampler PUB takes shots, not precision')
+    if (!sampler && pub.observables === undefined)
+      throw specError(source, at, 'an estimator PUB needs observables')
+    if (!sampler && pub.shots !== undefined)
+      throw specError(source, `${at}/shots`, 'an estimator PUB takes precision, not shots')
+  })
+  return spec
+}
+
+function readBounded(path: string, max: number, what: string): string {
+  let st
+  try {
+    st = lstatSync(path)
+  } catch {
+    throw new QprovError('INPUT_NOT_FOUND', `${what} not found: ${path}`)
+  }
+  if (st.isSymbolicLink())
+    throw new QprovError('INPUT_SYMLINK', `${what} is a symbolic link, refusing it: ${path}`)
+  if (!st.isFile()) throw new QprovError('JOB_SPEC_INVALID', `${what} is not a file: ${path}`)
+  if (st.size > max)
+    throw new QprovError('INPUT_TOO_LARGE', `${what} is ${st.size} bytes (at most ${max}): ${path}`)
+  return readFileSync(path, 'utf8')
+}
+
+/** Reads and validates qprov.job.json and every circuit it names (inside the spec's directory). */
+export function loadJobSpec(path: string): LoadedJobSpec {
+  const text = readBounded(path, MAX_SPEC_BYTES, 'job spec')
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (e) {
+    throw new QprovError('JOB_SPEC_INVALID', `${path}: not JSON: ${(e as Error).message}`)
+  }
+  const spec = validateJobSpec(raw, path)
+  const dir = resolve(dirname(path))
+  const circuits = new Map<string, string>()
+  spec.pubs.forEach((pub, i) => {
+    if (circuits.has(pub.circuit)) return
+    const file = resolve(dir, pub.circuit)
+    if (!file.startsWith(dir + sep))
+      throw specError(path, `/pubs/${i}/circuit`, 'must stay inside the job spec directory')
+    const qasm = readBounded(file, MAX_CIRCUIT_BYTES, `circuit of PUB ${i}`)
+    if (!/^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*OPENQASM\s+3(\.\d+)?\s*;/.test(qasm))
+      throw specError(path, `/pubs/${i}/circuit`, `${pub.circuit} is not an OpenQASM 3 program`)
+    circuits.set(pub.circuit, qasm)
+  })
+  return { path, spec, circuits }
+}
+
+/** The spec among the workload paths: a qprov.job.json file, or a directory holding one. */
+export function findJobSpec(workload: string[], cwd: string): string {
+  const found: string[] = []
+  for (const p of workload) {
+    const abs = resolve(cwd, p)
+    let st
+    try {
+      st = statSync(abs)
+    } catch {
+      continue
+    }
+    if (st.isFile() && basename(abs) === JOB_SPEC_FILE) found.push(abs)
+    else if (st.isDirectory()) {
+      try {
+        if (statSync(join(abs, JOB_SPEC_FILE)).isFile()) found.push(join(abs, JOB_SPEC_FILE))
+      } catch {
+        // no spec in this directory
+      }
+    }
+  }
+  const unique = [...new Set(found)]
+  if (unique.length === 0)
+    throw new QprovError(
+      'JOB_SPEC_INVALID',
+      `no ${JOB_SPEC_FILE} in the workload (${workload.join(', ')}); give its directory or the file itself`
+    )
+  if (unique.length > 1)
+    throw new QprovError('JOB_SPEC_INVALID', `more than one ${JOB_SPEC_FILE}: ${unique.join(', ')}`)
+  return unique[0]
+}
+
+function trimNulls(pub: unknown[]): unknown[] {
+  while (pub.length > 1 && pub[pub.length - 1] === null) pub.pop()
+  return pub
+}
+
+export interface RenderOverrides {
+  backend?: string
+  tags?: string[]
+  sessionId?: string
+}
+
+/** The documented POST /jobs body: OpenQASM 3 strings as circuits, params.version 2, never private. */
+export function renderJobBody(loaded: LoadedJobSpec, o: RenderOverrides = {}): CreateJobBody {
+  const { spec, circuits } = loaded
+  const qasm = (p: PubSpec) => circuits.get(p.circuit) as string
+  const pubs = spec.pubs.map(p =>
+    spec.program === 'sampler'
+      ? trimNulls([qasm(p), p.parameter_values ?? null, p.shots ?? null])
+      : trimNulls([qasm(p), p.observables, p.parameter_values ?? null, p.precision ?? null])
+  )
+  const params: Record<string, unknown> = { pubs, version: 2 }
+  if (spec.options !== undefined) params.options = spec.options
+  if (spec.shots !== undefined) params.shots = spec.shots
+  if (spec.precision !== undefined) params.precision = spec.precision
+  if (spec.resilience_level !== undefined) params.resilience_level = spec.resilience_level
+  const body: CreateJobBody = {
+    program_id: spec.program,
+    backend: o.backend ?? spec.backend,
+    params
+  }
+  const tags = o.tags ?? spec.tags
+  if (tags !== undefined && tags.length > 0) body.tags = tags
+  if (o.sessionId !== undefined) body.session_id = o.sessionId
+  if (spec.max_execution_time !== undefined) body.cost = spec.max_execution_time
+  const size = Buffer.byteLength(JSON.stringify(body))
+  if (size > MAX_BODY_BYTES)
+    throw new QprovError(
+      'INPUT_TOO_LARGE',
+      `the rendered job is ${size} bytes (at most ${MAX_BODY_BYTES}); split it into several jobs`
+    )
+  return body
+}

@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto'
+import { IamEndpoint } from './iam-endpoint.js'
+import { checkJobBody, isObject, tagsProblem } from './job-body.js'
+import {
+  isTerminal,
+  jobResults,
+  jobStatus,
+  jobView,
+  makeId,
+  newJob,
+  sessionView,
+  type EmulatedJob,
+  type EmulatedSession,
+  type Lifecycle
+} from './store.js'
+
+export interface Reply {
+  status: number
+  json?: unknown
+  text?: string
+  headers?: Record<string, string>
+}
+
+export interface ApiCall {
+  method: string
+  path: string
+  params: URLSearchParams
+  headers: Record<string, string>
+  body: string
+  expireToken: boolean
+}
+
+export interface RoutesConfig {
+  apiKey: string
+  instanceCRN: string
+  clock: () => number
+  jobsPerMinute: number
+  tokenTtlSeconds: number
+  lifecycle: Lifecycle
+  seed: string
+}
+
+/** IBM-API-Version values the service has published (deprecated ones still answer). */
+const API_VERSIONS = [
+  '2024-01-01',
+  '2025-01-01',
+  '2025-05-01',
+  '2026-02-01',
+  '2026-02-15',
+  '2026-03-15',
+  '2026-04-15'
+]
+const MORE_INFO = 'https://quantum.cloud.ibm.com/docs/api/qiskit-runtime-rest'
+
+export class RuntimeRoutes {
+  readonly jobs = new Map<string, EmulatedJob>()
+  readonly sessions = new Map<string, EmulatedSession>()
+  private readonly iam: IamEndpoint
+  private creations: number[] = []
+  private ids = 0
+
+  constructor(private readonly cfg: RoutesConfig) {
+    this.iam = new IamEndpoint(cfg.apiKey, cfg.tokenTtlSeconds, cfg.clock)
+  }
+
+  error(status: number, code: number, message: string): Reply {
+    return {
+      status,
+      json: { errors: [{ code, message, more_info: MORE_INFO }], trace: randomUUID() }
+    }
+  }
+
+  expireTokens(): void {
+    this.iam.expireAll()
+  }
+
+  issuedTokens(): string[] {
+    return this.iam.issued()
+  }
+
+  createDirect(d: {
+    program?: 'sampler' | 'estimator'
+    backend?: string
+    tags?: string[]
+    params?: Record<string, unknown>
+    sessionId?: string
+  }): string {
+    const id = makeId(this.cfg.seed, ++this.ids)
+    const program = d.program ?? 'sampler'
+    const params = d.params ?? {
+      pubs: [['OPENQASM 3.0; qubit[1] q; bit[1] c; h q[0]; c[0] = measure q[0];', null, 100]],
+      version: 2
+    }
+    this.jobs.set(
+      id,
+      newJob(
+        id,
+        { program_id: program, backend: d.backend ?? 'ibm_emulator', params, tags: d.tags ?? [] },
+        this.cfg.clock()
+      )
+    )
+    if (d.sessionId) this.jobs.get(id)!.session_id = d.sessionId
+    return id
+  }
+
+  handle(call: ApiCall): Reply {
+    if (call.path === '/identity/token')
+      return call.method === 'POST'
+        ? this.iam.token(call.headers['content-type'], call.body)
+        : this.error(405, 1405, 'method not allowed')
+    if (call.path === '/api/v1/versions')
+      return {
+        status: 200,
+        json: { versions: API_VERSIONS.map(v => ({ version: v, status: 'live' })) }
+      }
+    if (!call.path.startsWith('/api/v1/')) return this.error(404, 1404, 'not found')
+    const denied = this.authorize(call)
+    if (denied) return denied
+    return this.api(call, call.path.slice('/api/v1'.length).split('/').slice(1))
+  }
+
+  private authorize(call: ApiCall): Reply | undefined {
+    const auth = /^Bearer (\S+)$/.exec(call.headers.authorization ?? '')
+    if (!auth) return this.error(401, 1401, 'Authorization: Bearer <IAM token> is required')
+    if (call.expireToken) this.iam.expire(auth[1])
+    const state = this.iam.check(auth[1])
+    if (state === 'unknown') return this.error(401, 1401, 'the bearer token is not valid')
+    if (state === 'expired') return this.error(401, 1402, 'the bearer token has expired')
+    const crn = call.headers['service-crn']
+    if (!crn) return this.error(400, 1400, 'the Service-CRN header is required')
+    if (crn !== this.cfg.instanceCRN)
+      return this.error(403, 1403, 'the Service-CRN names an instance this user cannot access')
+    const version = call.headers['ibm-api-version']
+    if (!version) return this.error(400, 1400, 'the IBM-API-Version header is required')
+    if (!API_VERSIONS.includes(version))
+      return this.error(400, 1400, `unsupported IBM-API-Version: ${version}`)
+    return undefined
+  }
+
+  private json(call: ApiCall): { value?: unknown; problem?: Reply } {
+    if (call.body === '') return { problem: this.error(400, 1400, 'a JSON body is required') }
+    if (!(call.headers['content-type'] ?? '').startsWith('application/json'))
+      return { problem: this.error(400, 1400, 'Content-Type must be application/json') }
+    try {
+      return { value: JSON.parse(call.body) }
+    } catch {
+      return { problem: this.error(400, 1400, 'the body is not valid JSON') }
+    }
+  }
+
+  private api(call: ApiCall, seg: string[]): Reply {
+    const m = call.method
+    const [root, id, sub] = seg
+    if (root === 'jobs' && seg.length === 1) {
+      if (m === 'POST') return this.createJob(call)
+      if (m === 'GET') return this.listJobs(call.params)
+    }
+    if (root === 'jobs' && id !== undefined) {
+      const job = this.jobs.get(id)
+      if (!job) return this.error(404, 1404, `job not found: ${id}`)
+      const now = this.cfg.clock()
+      const status = jobStatus(job, this.cfg.lifecycle, now)
+      if (seg.length === 2 && m === 'GET') {
+        job.polls++
+        const exclude = call.params.get('exclude_params') === 'true'
+        return { status: 200, json: jobView(job, status, { excludeParams: exclude }) }
+      }
+      if (seg.length === 2 && m === 'DELETE') {
+        if (!isTerminal(status)) return this.error(409, 1409, 'only a terminal job can be deleted')
+        this.jobs.delete(id)
+        return { status: 204 }
+      }
+      if (sub === 'tags' && seg.length === 3 && m === 'PUT') {
+        const { value, problem } = this.json(call)
+        if (problem) return problem
+        if (!isObject(value) || Object.keys(value).some(k => k !== 'tags'))
+          return this.error(400, 1400, 'the body must be {"tags": [...]}')
+        const bad = tagsProblem(value.tags)
+        if (bad) return this.error(bad.status, bad.code, bad.message)
+        // Like IBM's client, the set is de-duplicated; order is not promised.
+        job.tags = [...new Set(value.tags as string[])]
+        return { status: 204 }
+      }
+      if (sub === 'results' && seg.length === 3 && m === 'GET') {
+        if (status === 'Completed') return { status: 200, json: jobResults(job) }
+        if (isTerminal(status)) return this.error(404, 1404, `job ${id} ended ${status}: no result`)
+        return { status: 204 }
+      }
+      if (sub === 'cancel' && seg.length === 3 && m === 'POST') {
+        if (isTerminal(status)) return this.error(409, 1409, `job ${id} is ${status}`)
+        job.forced = 'Cancelled'
+        return { status: 204 }
+      }
+      if (sub === 'logs' && seg.length === 3 && m === 'GET')
+        return this.error(404, 1404, 'no logs for this job')
+    }
+    if (root === 'sessions') return this.session(call, seg)
+    return this.error(404, 1404, `no route for ${m} ${call.path}`)
+  }
+
+  private createJob(call: ApiCall): Reply {
+    const { value, problem } = this.json(call)
+    if (problem) return problem
+    const checked = checkJobBody(value)
+    if ('status' in checked) return this.error(checked.status, checked.code, checked.message)
+    if (checked.session_id !== undefined) {
+      const s = this.sessions.get(checked.session_id)
+      if (!s) return this.error(404, 1404, `session not found: ${checked.session_id}`)
+      if (!s.accepting_jobs) return this.error(400, 1217, `session ${s.id} is not accepting jobs`)
+    }
+    const now = this.cfg.clock()
+    this.creations = this.creations.filter(t => t > now - 60_000)
+    if (this.creations.length >= this.cfg.jobsPerMinute) {
+      const wait = Math.max(1, Math.ceil((this.creations[0] + 60_000 - now) / 1000))
+      return {
+        ...this.error(429, 1429, `at most ${this.cfg.jobsPerMinute} jobs may be created a minute`),
+        headers: { 'Retry-After': String(wait) }
+      }
+    }
+    this.creations.push(now)
+    const id = makeId(this.cfg.seed, ++this.ids)
+    this.jobs.set(id, newJob(id, checked, now))
+    const json: Record<string, unknown> = { id, backend: checked.backend }
+    if (checked.session_id !== undefined) json.session_id = checked.session_id
+    if (checked.private !== undefined) json.private = checked.private
+    return { status: 200, json }
+  }
+
+  private listJobs(q: URLSearchParams): Reply {
+    const limit = q.has('limit') ? Number(q.get('limit')) : 200
+    const offset = q.has('offset') ? Number(q.get('offset')) : 0
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      return this.error(400, 1400, 'limit must be an integer in 1..200')
+    if (!Number.isInteger(offset) || offset < 0)
+      return this.error(400, 1400, 'offset must be a non-negative integer')
+    const tags = q.getAll('tags')
+    const now = this.cfg.clock()
+    let jobs = [...this.jobs.values()].filter(j => tags.every(t => j.tags.includes(t)))
+    for (const [key, field] of [
+      ['backend', 'backend'],
+      ['program', 'program'],
+      ['session_id', 'session_id']
+    ] as const) {
+      const want = q.get(key)
+      if (want !== null) jobs = jobs.filter(j => j[field] === want)
+    }
+    const pending = q.get('pending')
+    if (pending !== null)
+      jobs = jobs.filter(
+        j => !isTerminal(jobStatus(j, this.cfg.lifecycle, now)) === (pending === 'true')
+      )
+    const asc = q.get('sort') === 'ASC'
+    jobs.sort((a, b) => (asc ? 1 : -1) * (a.createdMs - b.createdMs || a.id.localeCompare(b.id)))
+    const exclude = q.get('exclude_params') !== 'false'
+    const page = jobs
+      .slice(offset, offset + limit)
+      .map(j => jobView(j, jobStatus(j, this.cfg.lifecycle, now), { excludeParams: exclude }))
+    return { status: 200, json: { jobs: page, count: jobs.length, offset, limit } }
+  }
+
+  private session(call: ApiCall, seg: string[]): Reply {
+    const m = call.method
+    if (seg.length === 1 && m === 'POST') {
+      const { value, problem } = this.json(call)
+      if (problem) return problem
+      if (!isObject(value)) return this.error(400, 1400, 'the body must be a JSON object')
+      const backend = value.backend ?? value.backend_name
+      if (value.mode !== 'dedicated' && value.mode !== 'batch')
+        return this.error(400, 1400, 'mode must be "dedicated" or "batch"')
+      if (typeof backend !== 'string' || backend === '')
+        return this.error(400, 1400, 'backend is required')
+      const ttl = value.max_ttl === undefined ? 28800 : value.max_ttl
+      if (!Number.isInteger(ttl) || (ttl as number) < 1)
+        return this.error(400, 1400, 'max_ttl must be a positive integer')
+      const s: EmulatedSession = {
+        id: makeId(`${this.cfg.seed}/session`, ++this.ids),
+        mode: value.mode,
+        backend,
+        max_ttl: ttl as number,
+        accepting_jobs: true,
+        state: 'open',
+        startedMs: this.cfg.clock()
+      }
+      this.sessions.set(s.id, s)
+      return { status: 200, json: sessionView(s) }
+    }
+    const s = seg[1] === undefined ? undefined : this.sessions.get(seg[1])
+    if (seg.length >= 2 && !s) return this.error(404, 1404, `session not found: ${seg[1]}`)
+    if (s && seg.length === 2 && m === 'GET') return { status: 200, json: sessionView(s) }
+    if (s && seg.length === 2 && m === 'PATCH') {
+      const { value, problem } = this.json(call)
+      if (problem) return problem
+      if (!isObject(value) || value.accepting_jobs !== false)
+        return this.error(400, 1400, 'the body must be {"accepting_jobs": false}')
+      s.accepting_jobs = false
+      return { status: 204 }
+    }
+    if (s && seg.length === 3 && seg[2] === 'close' && m === 'DELETE') {
+      s.accepting_jobs = false
+      s.state = 'closed'
+      s.closedMs = this.cfg.clock()
+      const now = this.cfg.clock()
+      for (const j of this.jobs.values())
+        if (j.session_id === s.id && jobStatus(j, this.cfg.lifecycle, now) === 'Queued')
+          j.forced = 'Cancelled'
+      return { status: 204 }
+    }
+    return this.error(404, 1404, `no route for ${m} ${call.path}`)
+  }
+}
