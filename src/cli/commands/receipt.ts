@@ -1,4 +1,182 @@
+import { resolve } from 'node:path'
 import type { Command } from 'commander'
+import { QprovError } from '../../errors.js'
+import { verifyReceiptSignature, type SignatureCheck } from '../../attest/receipt-signature.js'
+import { generateReceipts } from '../../receipt/generate.js'
+import { parseReceiptJson, readReceiptText } from '../../receipt/ingest.js'
+import { verifyReceiptPaths, type FileReceiptVerdict } from '../../receipt/verify-file.js'
+import { receiptFileText, writeReceipts } from '../../receipt/writer.js'
+import { printJson, printOut, progress } from '../io.js'
 
-/** Placeholder: replaced by the module that owns this command. */
-export function registerReceiptCommands(_program: Command): void {}
+interface VerifyFlags {
+  json?: boolean
+  bundle?: string
+  certificateIdentity?: string
+  certificateOidcIssuer?: string
+  trustedRoot?: string
+}
+
+interface CreateFlags {
+  repo?: string
+  commit?: string
+  range?: string
+  declareAi: string[]
+  out?: string
+  json?: boolean
+}
+
+/** The JSON contract of `qprov receipt verify --json` (one object per receipt, input order). */
+export interface VerifyOutput {
+  path: string
+  index: number
+  valid: boolean
+  errors: string[]
+  schema_errors: string[]
+  receipt_id: string | null
+  commit_sha: string | null
+  signature?: SignatureCheck
+}
+
+export function registerReceiptCommands(program: Command): void {
+  const receipt = program
+    .command('receipt')
+    .description('Create and verify AIIR commit receipts (declared AI involvement of commits)')
+
+  receipt
+    .command('verify')
+    .description(
+      'Verify AIIR receipts: files, JSON arrays, .jsonl ledgers or directories of receipt_*.json.\n' +
+        'Exit 0 when all are valid, 1 when any is invalid, 2 on a usage or input error.'
+    )
+    .argument('<path...>', 'receipt files, arrays, ledgers or directories')
+    .option('--json', 'print one JSON array with one object per receipt')
+    .option(
+      '--bundle <file>',
+      'Sigstore bundle (.sigstore) over the exact bytes of the one receipt file'
+    )
+    .option(
+      '--certificate-identity <id>',
+      'required signer identity (certificate SAN) for --bundle'
+    )
+    .option('--certificate-oidc-issuer <url>', 'required OIDC issuer for --bundle')
+    .option('--trusted-root <file>', 'Sigstore trusted_root.json for offline verification')
+    .exitOverride()
+    .action(async (paths: string[], flags: VerifyFlags) => runVerify(paths, flags))
+
+  receipt
+    .command('create')
+    .description(
+      'Generate AIIR v2 receipts from git for one commit (default HEAD) or a range A..B (max 1000)'
+    )
+    .option('--repo <dir>', 'git repository', '.')
+    .option('--commit <rev>', 'the commit to receipt (default HEAD)')
+    .option('--range <A..B>', 'receipt every commit in A..B (newest first, at most 1000)')
+    .option(
+      '--declare-ai <tool>',
+      'declare AI involvement explicitly (repeatable)',
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[]
+    )
+    .option(
+      '--out <dir>',
+      'write receipt_<sha12>_<hash16>.json (+ .cbor) files into this directory'
+    )
+    .option('--json', 'print a JSON array of the receipts')
+    .exitOverride()
+    .action(async (flags: CreateFlags) => runCreate(flags))
+}
+
+async function runVerify(paths: string[], flags: VerifyFlags): Promise<void> {
+  const wantsSignature =
+    flags.bundle !== undefined ||
+    flags.certificateIdentity !== undefined ||
+    flags.certificateOidcIssuer !== undefined
+  if (wantsSignature) {
+    if (flags.bundle === undefined || paths.length !== 1)
+      throw new QprovError('USAGE', '--bundle verifies exactly one receipt file path')
+    if (!flags.certificateIdentity || !flags.certificateOidcIssuer)
+      throw new QprovError(
+        'USAGE',
+        '--bundle requires --certificate-identity and --certificate-oidc-issuer'
+      )
+  }
+  const verdicts = await verifyReceiptPaths(paths)
+  const outputs: VerifyOutput[] = verdicts.map(toOutput)
+  if (wantsSignature) {
+    const signature = await checkSignature(paths[0], flags)
+    for (const o of outputs) o.signature = signature
+  }
+  const ok = outputs.every(o => o.valid && (o.signature === undefined || o.signature.verified))
+  if (flags.json) printJson(outputs)
+  else printVerifyText(outputs)
+  if (!ok) process.exitCode = 1
+}
+
+function toOutput(v: FileReceiptVerdict): VerifyOutput {
+  return {
+    path: v.path,
+    index: v.index,
+    valid: v.valid,
+    errors: v.errors,
+    schema_errors: v.schema_errors,
+    receipt_id: v.receipt_id,
+    commit_sha: v.commit_sha
+  }
+}
+
+async function checkSignature(path: string, flags: VerifyFlags): Promise<SignatureCheck> {
+  const { bytes } = await readReceiptText(path)
+  const bundleText = (await readReceiptText(flags.bundle as string)).text
+  const bundle = parseReceiptJson(bundleText, flags.bundle as string)
+  return verifyReceiptSignature(
+    bytes,
+    bundle,
+    {
+      identity: flags.certificateIdentity as string,
+      issuer: flags.certificateOidcIssuer as string
+    },
+    flags.trustedRoot
+  )
+}
+
+function printVerifyText(outputs: VerifyOutput[]): void {
+  for (const o of outputs) {
+    const where = `${o.path}#${o.index}`
+    const sig = o.signature
+    const sigText = sig
+      ? sig.verified
+        ? ' signature ok'
+        : ` signature FAILED: ${sig.error ?? ''}`
+      : ''
+    if (o.valid)
+      printOut(`ok    ${where}  ${o.receipt_id ?? ''}  commit ${o.commit_sha ?? '?'}${sigText}`)
+    else printOut(`FAIL  ${where}  ${o.errors.join('; ')}${sigText}`)
+    for (const s of o.schema_errors) printOut(`      schema note: ${s}`)
+  }
+  const bad = outputs.filter(o => !o.valid || (o.signature && !o.signature.verified)).length
+  printOut(`${outputs.length} receipt(s): ${outputs.length - bad} valid, ${bad} invalid`)
+}
+
+async function runCreate(flags: CreateFlags): Promise<void> {
+  if (flags.commit !== undefined && flags.range !== undefined)
+    throw new QprovError('USAGE', '--commit and --range are mutually exclusive')
+  const receipts = await generateReceipts({
+    repoDir: resolve(flags.repo ?? '.'),
+    commit: flags.commit,
+    range: flags.range,
+    declareAi: flags.declareAi,
+    generator: 'qprov.cli',
+    onProgress: (done, total) => {
+      if (total >= 100 && (done % 100 === 0 || done === total))
+        progress(`receipts: ${done}/${total} commits`)
+    }
+  })
+  if (flags.out !== undefined) {
+    const written = await writeReceipts(flags.out, receipts)
+    if (flags.json) printJson(receipts)
+    else for (const p of written) printOut(p)
+    return
+  }
+  if (flags.json) printJson(receipts)
+  else for (const r of receipts) process.stdout.write(receiptFileText(r))
+}

@@ -1,0 +1,73 @@
+import { lstat, readFile } from 'node:fs/promises'
+import { sidecarMatches } from './cbor-sidecar.js'
+import { loadReceipts, type LoadedReceipt } from './ingest.js'
+import { verifyReceipt, type ReceiptVerdict } from './verify.js'
+
+export const MAX_SIDECAR_BYTES = 10 * 1024 * 1024
+
+export type SidecarStatus = 'ok' | 'failed' | 'absent'
+
+export interface FileReceiptVerdict extends ReceiptVerdict {
+  path: string
+  index: number
+  cbor_sidecar: SidecarStatus
+}
+
+/**
+ * Verifies every receipt found at a path. Input problems (missing, symlink, too large, not JSON)
+ * throw QprovError; verification failures are data in the returned verdicts.
+ */
+export async function verifyReceiptPath(path: string): Promise<FileReceiptVerdict[]> {
+  const loaded = await loadReceipts(path)
+  const out: FileReceiptVerdict[] = []
+  for (const item of loaded) out.push(await verifyLoaded(item, loaded))
+  return out
+}
+
+async function verifyLoaded(
+  item: LoadedReceipt,
+  all: LoadedReceipt[]
+): Promise<FileReceiptVerdict> {
+  const v: FileReceiptVerdict = {
+    path: item.path,
+    index: item.index,
+    ...verifyReceipt(item.receipt),
+    cbor_sidecar: 'absent'
+  }
+  const singleObjectFile =
+    item.path.endsWith('.json') && all.filter(x => x.path === item.path).length === 1
+  if (!singleObjectFile || Array.isArray(item.receipt)) return v
+  if (item.receipt === null || typeof item.receipt !== 'object') return v
+  v.cbor_sidecar = await checkSidecar(
+    `${item.path.slice(0, -'.json'.length)}.cbor`,
+    item.receipt as Record<string, unknown>
+  )
+  if (v.cbor_sidecar === 'failed') {
+    v.errors.push('CBOR sidecar verification failed')
+    v.valid = false
+    delete v.expected_content_hash
+    delete v.expected_receipt_id
+  }
+  return v
+}
+
+async function checkSidecar(
+  path: string,
+  receipt: Record<string, unknown>
+): Promise<SidecarStatus> {
+  let st
+  try {
+    st = await lstat(path)
+  } catch {
+    return 'absent'
+  }
+  if (st.isSymbolicLink() || !st.isFile() || st.size > MAX_SIDECAR_BYTES) return 'failed'
+  return sidecarMatches(await readFile(path), receipt) ? 'ok' : 'failed'
+}
+
+/** Verifies several paths in order; the first input error aborts (the CLI maps it to exit 2). */
+export async function verifyReceiptPaths(paths: string[]): Promise<FileReceiptVerdict[]> {
+  const out: FileReceiptVerdict[] = []
+  for (const p of paths) out.push(...(await verifyReceiptPath(p)))
+  return out
+}
