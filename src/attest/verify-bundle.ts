@@ -1,2 +1,284 @@
-/** Placeholder; implemented by the offline verification work. */
-export {}
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
+import { bundleFromJSON, type Bundle } from '@sigstore/bundle'
+import {
+  Verifier,
+  toSignedEntity,
+  type SignedEntity,
+  type Signer,
+  type VerifierOptions
+} from '@sigstore/verify'
+import { isQprovError, oneLine } from '../errors.js'
+import {
+  checkPolicyShape,
+  evaluatePolicy,
+  githubClaims,
+  sanMatcher,
+  type GithubClaims,
+  type IdentityPolicy
+} from './identity-policy.js'
+import { verifyPrehashedSha256 } from './prehashed.js'
+import {
+  IN_TOTO_PAYLOAD_TYPE,
+  parseStatement,
+  statementDigest,
+  type InTotoStatement
+} from './statement.js'
+import { parseTrustedRoots, publicGoodTrustedRoot, trustMaterialFrom } from './trusted-root.js'
+
+export type CheckStatus = 'pass' | 'fail' | 'skip'
+export interface Check {
+  name: string
+  status: CheckStatus
+  detail: string
+}
+
+/** The artifact a bundle must cover: its bytes, or `sha256:<hex>` of them. */
+export type ArtifactInput = { bytes: Buffer } | { digest: string }
+
+export type ThresholdProfile = 'public-good' | 'github'
+export const THRESHOLDS: Record<
+  ThresholdProfile,
+  Required<Omit<VerifierOptions, 'tsaThreshold'>>
+> = {
+  'public-good': { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
+  // GitHub's private instance has no Rekor: a TSA timestamp is the only time source.
+  github: { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 }
+}
+
+export type SignerPolicy =
+  ({ kind: 'identity' } & IdentityPolicy) | { kind: 'key'; publicKeyPem: string }
+
+export interface VerifyBundleInput {
+  /** The bundle file's bytes or text, or an already parsed JSON value. */
+  bundle: Buffer | string | unknown
+  /** Required for messageSignature bundles; for DSSE it must match a statement subject. */
+  artifact?: ArtifactInput
+  /** trusted_root.json text (one root or JSON lines); default: the embedded public-good root. */
+  trustedRoot?: Buffer | string
+  policy: SignerPolicy
+  profile?: ThresholdProfile
+  thresholds?: VerifierOptions
+  /** DSSE only: the statement's predicateType must equal this. */
+  expectedPredicateType?: string
+}
+
+export interface VerifyBundleResult {
+  verified: boolean
+  /** Stable failure code (a sigstore-js code such as TLOG_BODY_ERROR, or a qprov code). */
+  code?: string
+  error?: string
+  checks: Check[]
+  content?: 'dsse' | 'messageSignature'
+  signer?: { identity?: string; issuer?: string; claims?: GithubClaims }
+  tlog?: { logIndex: string; integratedTime?: string; kind?: string }[]
+  /** DSSE only: the parsed statement and sha256 over the exact payload bytes. */
+  statement?: InTotoStatement
+  statementDigest?: string
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Offline, fail-closed verification of one Sigstore bundle against pinned trust material.
+ * Never throws: any exception, including a TypeError deep inside a library, means not verified.
+ * Nothing inside the bundle (certificates, keys, hints) is ever used as a trust anchor.
+ */
+export function verifyBundle(input: VerifyBundleInput): VerifyBundleResult {
+  const result: VerifyBundleResult = { verified: false, checks: [] }
+  const pass = (name: string, detail: string): void => {
+    result.checks.push({ name, status: 'pass', detail })
+  }
+  try {
+    run(input, result, pass)
+    result.verified = result.checks.every(c => c.status !== 'fail')
+    if (!result.verified) throw new Refusal('VERIFY_FAILED', 'a verification check failed')
+  } catch (e) {
+    result.verified = false
+    result.code = failureCode(e)
+    result.error = oneLine(e)
+    const last = result.checks[result.checks.length - 1]
+    if (last?.status !== 'fail')
+      result.checks.push({ name: 'verification', status: 'fail', detail: result.error })
+  }
+  return result
+}
+
+function failureCode(e: unknown): string {
+  if (e instanceof Refusal || isQprovError(e)) return e.code
+  const code = (e as { code?: unknown })?.code
+  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code
+  return 'VERIFY_FAILED'
+}
+
+function run(
+  input: VerifyBundleInput,
+  result: VerifyBundleResult,
+  pass: (name: string, detail: string) => void
+): void {
+  const policy = input.policy
+  if (policy.kind === 'identity') checkPolicyShape(policy)
+  const key = policy.kind === 'key' ? parsePublicKey(policy.publicKeyPem) : undefined
+  const roots =
+    input.trustedRoot === undefined
+      ? [publicGoodTrustedRoot()]
+      : parseTrustedRoots(
+          Buffer.isBuffer(input.trustedRoot)
+            ? input.trustedRoot.toString('utf8')
+            : input.trustedRoot
+        )
+  // In key mode the user's key answers every hint: the bundle's hint only names a key, it never supplies one.
+  const material = trustMaterialFrom(
+    roots,
+    key === undefined ? undefined : () => ({ publicKey: key, validFor: () => true })
+  )
+  pass('trusted-root', `${roots.length} root(s) validated`)
+
+  const bundle = parseBundle(input.bundle)
+  const content = bundle.content.$case
+  result.content = content === 'dsseEnvelope' ? 'dsse' : 'messageSignature'
+  const keyMaterial = bundle.verificationMaterial.content.$case
+  if (policy.kind === 'key' && keyMaterial !== 'publicKey')
+    throw new Refusal('BUNDLE_INVALID', `key mode needs a public-key bundle, got ${keyMaterial}`)
+  if (policy.kind === 'identity' && keyMaterial === 'publicKey')
+    throw new Refusal('BUNDLE_INVALID', 'bundle is signed with a managed key; verify it with --key')
+  pass('bundle-format', `${bundle.mediaType} ${content}`)
+  result.tlog = bundle.verificationMaterial.tlogEntries.map(t => ({
+    logIndex: t.logIndex,
+    integratedTime: t.integratedTime,
+    kind: `${t.kindVersion?.kind}/${t.kindVersion?.version}`
+  }))
+
+  const entity = signedEntity(bundle, input.artifact, pass)
+  const verifier = new Verifier(material, {
+    ...THRESHOLDS[input.profile ?? 'public-good'],
+    ...input.thresholds
+  })
+  let signer: Signer
+  if (policy.kind === 'identity') {
+    signer = verifier.verify(entity, {
+      subjectAlternativeName: sanMatcher(policy),
+      extensions: { issuer: policy.issuer }
+    })
+    pass('sigstore', 'certificate chain, timestamps, transparency log and signature verified')
+    result.signer = {
+      identity: signer.identity?.subjectAlternativeName,
+      issuer: signer.identity?.extensions?.issuer,
+      claims: githubClaims(signer.identity?.oids)
+    }
+    for (const f of evaluatePolicy(policy, signer))
+      result.checks.push({ name: f.name, status: f.ok ? 'pass' : 'fail', detail: f.detail })
+  } else {
+    verifier.verify(entity)
+    pass('sigstore', 'timestamps, transparency log and signature verified with the given key')
+  }
+  if (content === 'dsseEnvelope') checkStatement(bundle, input, result, pass)
+}
+
+function parsePublicKey(pem: string): KeyObject {
+  try {
+    return createPublicKey(pem)
+  } catch (e) {
+    throw new Refusal('POLICY_INVALID', `cannot read the public key: ${oneLine(e)}`)
+  }
+}
+
+function parseBundle(raw: unknown): Bundle {
+  const json =
+    Buffer.isBuffer(raw) || typeof raw === 'string'
+      ? (JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw) as unknown)
+      : raw
+  try {
+    return bundleFromJSON(json)
+  } catch (e) {
+    throw new Refusal('BUNDLE_INVALID', `bundle is malformed: ${oneLine(e)}`)
+  }
+}
+
+function parseDigest(d: string): Buffer {
+  const m = /^sha256:([0-9a-fA-F]{64})$/.exec(d)
+  if (m === null)
+    throw new Refusal('INPUT_INVALID', `artifact digest must be sha256:<64 hex>, got ${d}`)
+  return Buffer.from(m[1], 'hex')
+}
+
+function artifactDigest(a: ArtifactInput): Buffer {
+  return 'bytes' in a ? createHash('sha256').update(a.bytes).digest() : parseDigest(a.digest)
+}
+
+function signedEntity(
+  bundle: Bundle,
+  artifact: ArtifactInput | undefined,
+  pass: (name: string, detail: string) => void
+): SignedEntity {
+  if (bundle.content.$case === 'dsseEnvelope') return toSignedEntity(bundle)
+  const ms = bundle.content.messageSignature
+  if (artifact === undefined)
+    throw new Refusal('INPUT_INVALID', 'a messageSignature bundle needs the artifact')
+  // SHA2_256 is enum value 1; the bundle's own digest is only a claim until it matches ours.
+  if (ms.messageDigest === undefined || ms.messageDigest.algorithm !== 1)
+    throw new Refusal('BUNDLE_INVALID', 'messageSignature must carry a sha256 message digest')
+  const digest = artifactDigest(artifact)
+  if (!digest.equals(Buffer.from(ms.messageDigest.digest)))
+    throw new Refusal(
+      'ARTIFACT_MISMATCH',
+      'the artifact digest differs from the bundle message digest'
+    )
+  pass('artifact', `sha256:${digest.toString('hex')} equals the signed message digest`)
+  if ('bytes' in artifact) return toSignedEntity(bundle, artifact.bytes)
+  const entity = toSignedEntity(bundle, Buffer.alloc(0))
+  const base = entity.signature
+  return {
+    ...entity,
+    signature: {
+      signature: base.signature,
+      compareSignature: s => base.compareSignature(s),
+      compareDigest: d => base.compareDigest(d),
+      compareSignedDigest: d => base.compareSignedDigest(d),
+      verifySignature: k => verifyPrehashedSha256(k, digest, Buffer.from(base.signature))
+    }
+  }
+}
+
+function checkStatement(
+  bundle: Bundle,
+  input: VerifyBundleInput,
+  result: VerifyBundleResult,
+  pass: (name: string, detail: string) => void
+): void {
+  if (bundle.content.$case !== 'dsseEnvelope') return
+  const env = bundle.content.dsseEnvelope
+  if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    throw new Refusal(
+      'STATEMENT_INVALID',
+      `payloadType is ${JSON.stringify(env.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`
+    )
+  const payload = Buffer.from(env.payload)
+  const statement = parseStatement(payload)
+  result.statement = statement
+  result.statementDigest = statementDigest(payload)
+  pass('statement', `in-toto Statement v1, ${statement.subject.length} subject(s)`)
+  if (input.expectedPredicateType !== undefined) {
+    if (statement.predicateType !== input.expectedPredicateType)
+      throw new Refusal(
+        'STATEMENT_INVALID',
+        `predicateType is ${statement.predicateType}, expected ${input.expectedPredicateType}`
+      )
+    pass('predicate-type', statement.predicateType)
+  }
+  if (input.artifact === undefined) {
+    result.checks.push({ name: 'subject', status: 'skip', detail: 'no artifact given' })
+    return
+  }
+  const hex = artifactDigest(input.artifact).toString('hex')
+  const hit = statement.subject.find(s => s.digest.sha256?.toLowerCase() === hex)
+  if (hit === undefined)
+    throw new Refusal('SUBJECT_MISMATCH', `no statement subject has sha256 ${hex}`)
+  pass('subject', `${hit.name} has sha256:${hex}`)
+}
