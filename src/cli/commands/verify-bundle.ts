@@ -1,4 +1,157 @@
+import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
+import { QprovError } from '../../errors.js'
+import type { IdentityPolicy } from '../../attest/identity-policy.js'
+import {
+  verifyBundle,
+  type ArtifactInput,
+  type SignerPolicy,
+  type ThresholdProfile,
+  type VerifyBundleResult
+} from '../../attest/verify-bundle.js'
+import { printErr, printJson, printOut } from '../io.js'
 
-/** Placeholder: replaced by the module that owns this command. */
-export function registerVerifyBundleCommand(_program: Command): void {}
+interface VerifyBundleOpts {
+  bundle: string
+  trustedRoot?: string
+  certificateIdentity?: string
+  certificateIdentityRegexp?: string
+  certificateOidcIssuer?: string
+  key?: string
+  sourceRepository?: string
+  sourceRef?: string
+  sourceDigest?: string
+  buildConfigUri?: string
+  buildSignerUri?: string
+  denySelfHosted?: boolean
+  predicateType?: string
+  profile: string
+  json?: boolean
+}
+
+async function readInput(path: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path)
+  } catch (e) {
+    throw new QprovError('INPUT_NOT_FOUND', `cannot read ${what} ${path}`, { cause: e })
+  }
+}
+
+function signerPolicy(o: VerifyBundleOpts, key: string | undefined): SignerPolicy {
+  const identityGiven =
+    o.certificateIdentity !== undefined ||
+    o.certificateIdentityRegexp !== undefined ||
+    o.certificateOidcIssuer !== undefined
+  if (key !== undefined) {
+    if (identityGiven)
+      throw new QprovError('USAGE', '--key cannot be combined with certificate identity options')
+    return { kind: 'key', publicKeyPem: key }
+  }
+  if ((o.certificateIdentity === undefined) === (o.certificateIdentityRegexp === undefined))
+    throw new QprovError(
+      'USAGE',
+      'give --key, or exactly one of --certificate-identity / --certificate-identity-regexp'
+    )
+  if (o.certificateOidcIssuer === undefined)
+    throw new QprovError(
+      'USAGE',
+      '--certificate-oidc-issuer is required with a certificate identity'
+    )
+  const p: IdentityPolicy = {
+    identity: o.certificateIdentity,
+    identityRegExp: o.certificateIdentityRegexp,
+    issuer: o.certificateOidcIssuer,
+    sourceRepository: o.sourceRepository,
+    sourceRef: o.sourceRef,
+    sourceDigest: o.sourceDigest,
+    buildConfigUri: o.buildConfigUri,
+    buildSignerUri: o.buildSignerUri,
+    denySelfHosted: o.denySelfHosted
+  }
+  return { kind: 'identity', ...p }
+}
+
+/** The report without the (possibly large) predicate: enough to audit what was checked. */
+function report(r: VerifyBundleResult): Record<string, unknown> {
+  const { statement, ...rest } = r
+  return statement === undefined
+    ? rest
+    : {
+        ...rest,
+        statement: { predicateType: statement.predicateType, subjects: statement.subject }
+      }
+}
+
+export function registerVerifyBundleCommand(program: Command): void {
+  program
+    .command('verify-bundle')
+    .description(
+      'Verify a Sigstore bundle offline against a pinned trusted root (the sigstore-conformance\n' +
+        'client interface). Exit 0 only when the signature, certificate chain, timestamps,\n' +
+        'transparency log entry, signer policy and (for DSSE) the in-toto statement all check out.'
+    )
+    .argument(
+      '<artifact>',
+      'the signed file, or its digest as sha256:<hex> (for DSSE: a statement subject)'
+    )
+    .requiredOption('--bundle <file>', 'Sigstore bundle JSON (.sigstore.json)')
+    .option(
+      '--trusted-root <file>',
+      'trusted_root.json, one root or JSON lines (default: embedded public-good root)'
+    )
+    .option('--certificate-identity <san>', 'exact signer identity (certificate SAN)')
+    .option(
+      '--certificate-identity-regexp <re>',
+      'regexp the whole SAN must match (always anchored)'
+    )
+    .option(
+      '--certificate-oidc-issuer <url>',
+      'exact OIDC issuer, e.g. https://token.actions.githubusercontent.com'
+    )
+    .option(
+      '--key <pem-file>',
+      'verify a managed-key bundle with this PEM public key instead of an identity'
+    )
+    .option('--source-repository <url>', 'required source repository URI (Fulcio OID .12)')
+    .option('--source-ref <ref>', 'required source ref, e.g. refs/heads/main (OID .14)')
+    .option('--source-digest <sha>', 'required source commit digest (OID .13)')
+    .option('--build-config-uri <uri>', 'required workflow (build config URI, OID .18)')
+    .option('--build-signer-uri <uri>', 'required build signer / reusable workflow URI (OID .9)')
+    .option('--deny-self-hosted', 'reject certificates issued to self-hosted runners (OID .11)')
+    .option('--predicate-type <uri>', 'DSSE only: required in-toto predicateType')
+    .option(
+      '--profile <name>',
+      'thresholds: public-good (tlog 1, ctlog 1, timestamp 1) or github (tlog 0)',
+      'public-good'
+    )
+    .option('--json', 'print the verification report as JSON')
+    .action(async (artifactArg: string, o: VerifyBundleOpts) => {
+      if (o.profile !== 'public-good' && o.profile !== 'github')
+        throw new QprovError('USAGE', `--profile must be public-good or github, got ${o.profile}`)
+      const key = o.key === undefined ? undefined : (await readInput(o.key, 'key')).toString('utf8')
+      const policy = signerPolicy(o, key)
+      const artifact: ArtifactInput = /^sha256:[0-9a-fA-F]{64}$/.test(artifactArg)
+        ? { digest: artifactArg.toLowerCase() }
+        : { bytes: await readInput(artifactArg, 'artifact') }
+      const result = verifyBundle({
+        bundle: await readInput(o.bundle, 'bundle'),
+        trustedRoot:
+          o.trustedRoot === undefined ? undefined : await readInput(o.trustedRoot, 'trusted root'),
+        artifact,
+        policy,
+        profile: o.profile as ThresholdProfile,
+        expectedPredicateType: o.predicateType
+      })
+      if (o.json) printJson(report(result))
+      else if (result.verified) {
+        const who = result.signer?.identity ?? 'the given key'
+        printOut(`verified: ${result.content} bundle signed by ${who}`)
+        if (result.statementDigest) printOut(`statement digest: ${result.statementDigest}`)
+      } else {
+        for (const c of result.checks.filter(c => c.status === 'fail'))
+          printErr(`  ✗ ${c.name}: ${c.detail}`)
+        printErr(`qprov: NOT verified [${result.code}]: ${result.error}`)
+      }
+      if (!result.verified) process.exitCode = 1
+    })
+}
