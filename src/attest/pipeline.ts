@@ -4,7 +4,7 @@ import { loadReceipts } from '../receipt/ingest.js'
 import { verifyReceipt } from '../receipt/verify.js'
 import { buildManifest } from '../workload/manifest.js'
 import { writeOutputsAtomically } from './outputs.js'
-import { signStatement } from './sign.js'
+import { planSigning, signStatement } from './sign.js'
 import { buildStatement, statementDigest, statementPayloadBytes } from './statement.js'
 
 /** Where and as whom to sign. The token is resolved only when signing starts. */
@@ -94,6 +94,8 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
   const progress = opts.onProgress
   if (opts.receiptFile && opts.commit)
     throw new QprovError('USAGE', 'give either a receipt file or a commit, not both')
+  // Token and endpoints first: a missing `id-token: write` should not cost a workload hash.
+  const plan = await planSigning(opts.signing, opts.env)
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
   progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)
@@ -102,7 +104,7 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
   const payload = statementPayloadBytes(statement)
   const digest = statementDigest(payload)
   progress?.(`statement digest ${digest}`)
-  const signed = await signStatement(payload, opts.signing, { env: opts.env, onProgress: progress })
+  const signed = await signStatement(payload, plan, { onProgress: progress })
   const files = await writeOutputsAtomically(opts.outDir, [
     [OUTPUT_NAMES.statement, payload],
     [OUTPUT_NAMES.bundle, Buffer.from(`${JSON.stringify(signed.bundle)}\n`)],

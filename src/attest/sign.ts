@@ -3,7 +3,7 @@ import { attest } from 'sigstore'
 import { QprovError } from '../errors.js'
 import { redact } from '../secrets.js'
 import { resolveEndpoints, type SigningEndpoints } from './instances.js'
-import { resolveIdentityToken, type TokenSource } from './oidc.js'
+import { resolveIdentityToken, type ResolvedToken, type TokenSource } from './oidc.js'
 import type { SigningConfig } from './pipeline.js'
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.js'
 
@@ -45,18 +45,32 @@ export function rekorEntryOf(bundle: Record<string, unknown>): RekorEntryRef | u
   }
 }
 
-/** Signs the exact payload bytes as a DSSE envelope with a Fulcio certificate (keyless). */
-export async function signStatement(
-  payload: Buffer,
+/** Endpoints and identity token, resolved before any expensive work so that misconfiguration fails fast. */
+export interface SigningPlan {
+  endpoints: SigningEndpoints
+  token: ResolvedToken
+}
+
+export async function planSigning(
   signing: SigningConfig,
-  opts: { env?: Record<string, string | undefined>; onProgress?: (m: string) => void } = {}
-): Promise<SignedStatement> {
+  env: Record<string, string | undefined> = process.env
+): Promise<SigningPlan> {
   const endpoints = resolveEndpoints(
     signing.instance,
     { fulcioURL: signing.fulcioURL, rekorURL: signing.rekorURL, tsaURL: signing.tsaURL },
-    opts.env
+    env
   )
-  const token = await resolveIdentityToken(signing, opts.env)
+  return { endpoints, token: await resolveIdentityToken(signing, env) }
+}
+
+/** Signs the exact payload bytes as a DSSE envelope with a Fulcio certificate (keyless). */
+export async function signStatement(
+  payload: Buffer,
+  signing: SigningConfig | SigningPlan,
+  opts: { env?: Record<string, string | undefined>; onProgress?: (m: string) => void } = {}
+): Promise<SignedStatement> {
+  const { endpoints, token } =
+    'token' in signing && 'endpoints' in signing ? signing : await planSigning(signing, opts.env)
   opts.onProgress?.(`identity token from ${token.source} (${token.from})`)
   opts.onProgress?.(
     `signing with Fulcio ${endpoints.fulcioURL}${
