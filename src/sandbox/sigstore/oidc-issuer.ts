@@ -1,10 +1,4 @@
-import {
-  generateKeyPairSync,
-  randomBytes,
-  sign,
-  verify,
-  type KeyObject
-} from 'node:crypto'
+import { generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from 'node:crypto'
 
 /**
  * The sandbox's stand-in for token.actions.githubusercontent.com: it mints ES256 JWTs with
