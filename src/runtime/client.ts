@@ -230,7 +230,13 @@ export class HttpRuntimeApi implements RuntimeApi {
   }
 
   async replaceTags(id: string, tags: string[]): Promise<string[]> {
-    await this.call(`replace tags of job ${id}`, 'PUT', `/jobs/${seg(id)}/tags`, { tags })
+    try {
+      await this.call(`replace tags of job ${id}`, 'PUT', `/jobs/${seg(id)}/tags`, { tags })
+    } catch (e) {
+      if (e instanceof QprovError && e.details.status === 400)
+        throw new QprovError('RUNTIME_TAGS_REJECTED', e.message, { details: e.details })
+      throw e
+    }
     return (await this.getJob(id)).tags
   }
 
