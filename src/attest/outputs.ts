@@ -35,6 +35,12 @@ export async function writeOutputsAtomically(
     if (fresh) {
       await rename(staging, target)
     } else {
+      // Check every destination before the first rename, so a blocked one cannot leave a mix.
+      for (const [name] of files) {
+        const dest = join(target, name)
+        if ((await exists(dest)) && !(await stat(dest)).isFile())
+          throw new Error(`${dest} exists and is not a regular file`)
+      }
       for (const [name] of files) await rename(join(staging, name), join(target, name))
       await rmdir(staging)
     }

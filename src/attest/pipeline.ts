@@ -1,6 +1,7 @@
 import { QprovError } from '../errors.js'
 import { generateReceipts } from '../receipt/generate.js'
 import { loadReceipts } from '../receipt/ingest.js'
+import { NumberLiteral } from '../receipt/json-literal.js'
 import { verifyReceipt } from '../receipt/verify.js'
 import { buildManifest } from '../workload/manifest.js'
 import { writeOutputsAtomically } from './outputs.js'
@@ -54,6 +55,29 @@ export const OUTPUT_NAMES = {
   manifest: 'workload.manifest.json'
 } as const
 
+type RawJSON = (text: string) => unknown
+const rawJSON = (JSON as unknown as { rawJSON: RawJSON }).rawJSON
+
+/**
+ * The receipt parser keeps non-integer number literals (1.0, 1e3) as NumberLiteral objects so
+ * they hash as written; JSON.stringify must emit them verbatim too, or the predicate would differ
+ * from the receipt that was verified.
+ */
+export function predicateValue(value: unknown): unknown {
+  if (value instanceof NumberLiteral) {
+    if (!Number.isFinite(Number(value.literal)))
+      throw new QprovError(
+        'RECEIPT_INVALID',
+        `receipt holds ${value.literal}, which JSON cannot carry`
+      )
+    return rawJSON(value.literal)
+  }
+  if (Array.isArray(value)) return value.map(predicateValue)
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, predicateValue(v)]))
+  return value
+}
+
 /** Loads the one receipt to wrap, or generates it, and refuses anything that does not verify. */
 async function obtainReceipt(opts: AttestOptions): Promise<Record<string, unknown>> {
   let receipt: unknown
@@ -86,7 +110,7 @@ async function obtainReceipt(opts: AttestOptions): Promise<Record<string, unknow
       `refusing to attest ${origin}: it does not verify (${verdict.errors.join('; ') || 'hash mismatch'})`,
       { details: { errors: verdict.errors } }
     )
-  return receipt as Record<string, unknown>
+  return predicateValue(receipt) as Record<string, unknown>
 }
 
 /** workload → receipt → statement → DSSE signature → three files in outDir, all or nothing. */

@@ -1,6 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { sandboxConfigPath, type SandboxConfig } from './config.js'
+import { startRuntimeEmulator, type RuntimeEmulatorHandle } from './runtime/emulator.js'
 import { startSigstoreSandbox, type SigstoreSandboxOptions } from './sigstore/server.js'
 
 export interface SandboxHandle {
@@ -18,7 +19,7 @@ async function writeFileAtomically(path: string, text: string): Promise<void> {
 }
 
 /**
- * Starts the local Sigstore services and writes DIR/trusted_root.json and DIR/sandbox.json.
+ * Starts the local Sigstore services and the IBM Runtime emulator, and writes DIR/trusted_root.json and DIR/sandbox.json.
  * sandbox.json holds sandbox-only credentials, hence mode 0600.
  */
 export async function startSandbox(
@@ -27,7 +28,12 @@ export async function startSandbox(
   const dir = resolve(opts.dir)
   await mkdir(dir, { recursive: true })
   const sigstore = await startSigstoreSandbox(opts)
+  let runtime: RuntimeEmulatorHandle | undefined
+  const closeAll = async () => {
+    await Promise.all([sigstore.close(), runtime?.close()])
+  }
   try {
+    runtime = await startRuntimeEmulator({ host: opts.host ?? '127.0.0.1' })
     const trustedRoot = join(dir, TRUSTED_ROOT_FILE)
     await writeFileAtomically(trustedRoot, `${JSON.stringify(sigstore.trustedRoot, null, 2)}\n`)
     const config: SandboxConfig = {
@@ -39,12 +45,16 @@ export async function startSandbox(
       identity: sigstore.identity,
       issuer: sigstore.issuer,
       actionsIdTokenRequestURL: sigstore.actionsIdTokenRequestURL,
-      actionsIdTokenRequestToken: sigstore.actionsIdTokenRequestToken
+      actionsIdTokenRequestToken: sigstore.actionsIdTokenRequestToken,
+      runtimeURL: runtime.runtimeURL,
+      iamURL: runtime.iamURL,
+      apiKey: runtime.apiKey,
+      instanceCRN: runtime.instanceCRN
     }
     await writeFileAtomically(sandboxConfigPath(dir), `${JSON.stringify(config, null, 2)}\n`)
-    return { config, dir, close: () => sigstore.close() }
+    return { config, dir, close: closeAll }
   } catch (e) {
-    await sigstore.close()
+    await closeAll()
     throw e
   }
 }
