@@ -1,0 +1,136 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import {
+  MAX_TAG_LENGTH,
+  formatProvenanceTags,
+  mergeProvenanceTags,
+  parseTags,
+  tagLimitProblems,
+  type ProvenanceRefs
+} from '../../src/runtime/tags.js'
+
+const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`))
+const refsArb: fc.Arbitrary<ProvenanceRefs> = fc
+  .record(
+    {
+      statementDigest: hex(64).map(h => `sha256:${h}`),
+      packageDigest: hex(64).map(h => `sha256:${h}`),
+      rekorLogIndex: fc.bigInt({ min: 0n, max: 2n ** 62n }).map(String),
+      rekorUuid: hex(64)
+    },
+    { requiredKeys: ['statementDigest'] }
+  )
+  .filter(r => r.rekorUuid === undefined || r.rekorLogIndex !== undefined)
+const userTag = fc
+  .string({ minLength: 1, maxLength: 86 })
+  .filter(t => !t.startsWith('qprov') && !/[\r\n]/.test(t))
+
+const full: ProvenanceRefs = {
+  statementDigest: `sha256:${'1'.repeat(64)}`,
+  packageDigest: `sha256:${'2'.repeat(64)}`,
+  rekorLogIndex: '123456789',
+  rekorUuid: '3'.repeat(64)
+}
+
+describe('provenance tags', () => {
+  it('formats the documented tags, each within 86 characters', () => {
+    const tags = formatProvenanceTags(full)
+    expect(tags).toEqual([
+      'qprov:v1',
+      `qprov-stmt:sha256:${'1'.repeat(64)}`,
+      `qprov-pkg:sha256:${'2'.repeat(64)}`,
+      'qprov-rekor-idx:123456789',
+      `qprov-rekor-uuid:${'3'.repeat(64)}`
+    ])
+    expect(tags[1]).toHaveLength(82)
+    for (const t of tags) expect(t.length).toBeLessThanOrEqual(MAX_TAG_LENGTH)
+  })
+
+  it('leaves out an 80-hex Rekor UUID that would not fit in 86 characters', () => {
+    const tags = formatProvenanceTags({ ...full, rekorUuid: 'a'.repeat(80) })
+    expect(tags.some(t => t.startsWith('qprov-rekor-uuid:'))).toBe(false)
+  })
+
+  it('round-trips any refs and user tags through format and parse, in any order', () => {
+    fc.assert(
+      fc.property(
+        refsArb,
+        fc.uniqueArray(userTag, { maxLength: 3 }),
+        fc.integer(),
+        (refs, users, seed) => {
+          const tags = [...users, ...formatProvenanceTags(refs)]
+          const shuffled = [...tags].sort(
+            (a, b) => ((a.length * seed) % 7) - ((b.length * seed) % 7)
+          )
+          const parsed = parseTags(shuffled)
+          expect(parsed.refs).toEqual(refs)
+          expect(new Set(parsed.userTags)).toEqual(new Set(users))
+        }
+      )
+    )
+  })
+
+  it('returns no refs for a job without qprov tags', () => {
+    expect(parseTags(['a', 'b'])).toEqual({ userTags: ['a', 'b'] })
+  })
+
+  it.each([
+    [['a', 'a'], /duplicate/],
+    [
+      ['qprov:v1', `qprov-stmt:sha256:${'1'.repeat(64)}`, `qprov-stmt:sha256:${'2'.repeat(64)}`],
+      /conflicting/
+    ],
+    [['qprov:v2', `qprov-stmt:sha256:${'1'.repeat(64)}`], /unsupported qprov tag version/],
+    [[`qprov-stmt:sha256:${'1'.repeat(64)}`], /without the "qprov:v1"/],
+    [['qprov:v1'], /without a "qprov-stmt:"/],
+    [['qprov:v1', 'qprov-stmt:sha256:XYZ'], /not sha256/],
+    [['qprov:v1', `qprov-stmt:sha256:${'1'.repeat(64)}`, 'qprov-foo:1'], /unknown qprov tag/],
+    [
+      ['qprov:v1', `qprov-stmt:sha256:${'1'.repeat(64)}`, 'qprov-rekor-idx:01'],
+      /not a non-negative/
+    ],
+    [
+      ['qprov:v1', `qprov-stmt:sha256:${'1'.repeat(64)}`, `qprov-rekor-uuid:${'3'.repeat(64)}`],
+      /without a Rekor log index/
+    ]
+  ])('rejects %j', (tags, message) => {
+    expect(() => parseTags(tags)).toThrow(message)
+  })
+
+  it('rejects any mutation of a qprov tag value that breaks its format', () => {
+    fc.assert(
+      fc.property(refsArb, fc.string({ minLength: 1, maxLength: 3 }), (refs, junk) => {
+        const tags = formatProvenanceTags(refs)
+        tags[1] = `${tags[1]}${junk}`
+        expect(() => parseTags(tags)).toThrow()
+      })
+    )
+  })
+
+  it('counts every tag against the limit of 8 and 86 characters', () => {
+    expect(tagLimitProblems(['a'.repeat(86)])).toEqual([])
+    expect(tagLimitProblems(['a'.repeat(87)])[0]).toMatch(/87 characters/)
+    expect(tagLimitProblems(Array.from({ length: 9 }, (_, i) => `t${i}`))[0]).toMatch(/9 tags/)
+  })
+
+  it('keeps user tags and adds qprov tags on merge', () => {
+    const merged = mergeProvenanceTags(['python', 'team:x'], full)
+    expect(merged).toEqual(['python', 'team:x', ...formatProvenanceTags(full)])
+  })
+
+  it('merging is idempotent for the same refs', () => {
+    const once = mergeProvenanceTags(['u'], full)
+    expect(mergeProvenanceTags(once, full)).toEqual(once)
+  })
+
+  it('refuses to merge when user tags and qprov tags exceed 8', () => {
+    expect(() => mergeProvenanceTags(['a', 'b', 'c', 'd'], full)).toThrow(
+      /9 tags.*at most 8.*4 of them are user tags/
+    )
+  })
+
+  it('refuses to re-bind a job tagged with another statement', () => {
+    const other = formatProvenanceTags({ statementDigest: `sha256:${'9'.repeat(64)}` })
+    expect(() => mergeProvenanceTags(other, full)).toThrow(/already tagged/)
+  })
+})
