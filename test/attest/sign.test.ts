@@ -94,6 +94,33 @@ describe('keyless DSSE signing against the sandbox', () => {
   })
 })
 
+describe('signing without a transparency log (the github instance shape)', () => {
+  it('produces a bundle with a signed timestamp, no Rekor entry, that verifies with tlog threshold 0', async () => {
+    const signed = await signStatement(PAYLOAD, {
+      instance: 'custom',
+      fulcioURL: a.fulcioURL,
+      tsaURL: a.tsaURL,
+      identityToken: a.identityToken
+    })
+    expect(signed.rekor).toBeUndefined()
+    const x = signed.bundle as Json
+    expect(x.verificationMaterial.tlogEntries ?? []).toHaveLength(0)
+    expect(x.verificationMaterial.timestampVerificationData.rfc3161Timestamps).toHaveLength(1)
+    expect(ok(x)).toMatch(/TLOG_ERROR/)
+    const verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(a.trustedRoot)), {
+      tlogThreshold: 0,
+      ctlogThreshold: 1,
+      timestampThreshold: 1
+    })
+    expect(() =>
+      verifier.verify(toSignedEntity(bundleFromJSON(x)), {
+        subjectAlternativeName: new RegExp(`^${escape(a.identity)}$`),
+        extensions: { issuer: a.issuer }
+      })
+    ).not.toThrow()
+  })
+})
+
 describe('offline verification of a sandbox bundle fails closed', () => {
   it('rejects a tampered payload', () => {
     const x = copy()
