@@ -38,7 +38,13 @@ async function createOrRecover(api: RuntimeApi, plan: SubmitPlan, body: CreateJo
   try {
     return { ...(await api.createJob(body)), recovered: false }
   } catch (e) {
-    if (!lostAnswer(e) || !plan.recoveryTag || !known) throw e
+    if (!lostAnswer(e)) throw e
+    if (!plan.recoveryTag || !known)
+      throw new QprovError(
+        (e as QprovError).code,
+        `${(e as Error).message}; the job may have been created (list your jobs by their tags to check)`,
+        { cause: e, details: (e as QprovError).details }
+      )
     const fresh = (await api.listAllJobs([plan.recoveryTag])).filter(j => !known.has(j.id))
     if (fresh.length === 0)
       throw new QprovError((e as QprovError).code, `${(e as Error).message}; no job was created`, {

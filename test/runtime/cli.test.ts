@@ -1,0 +1,317 @@
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  mkdirSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import {
+  startRuntimeEmulator,
+  type RuntimeEmulatorHandle
+} from '../../src/sandbox/runtime/emulator.js'
+import { rekorEntryUuid } from '../../src/runtime/attestation-refs.js'
+import { runCli, type CliResult } from '../helpers/cli.js'
+
+const CANARY = `QPROV-CANARY-APIKEY-${Math.random().toString(36).slice(2)}`
+let emu: RuntimeEmulatorHandle
+
+beforeAll(async () => {
+  emu = await startRuntimeEmulator({ apiKey: CANARY, jobsPerMinute: 1000 })
+})
+afterAll(() => emu.close())
+beforeEach(() => {
+  emu.faults.clear()
+})
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'qprov-cli-'))
+const conn = () => [
+  '--instance',
+  emu.instanceCRN,
+  '--runtime-url',
+  emu.runtimeURL,
+  '--iam-url',
+  emu.iamURL
+]
+const env = { QISKIT_IBM_TOKEN: CANARY }
+const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
+  runCli(args, { env: { ...env, ...extraEnv } })
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map(f => join(dir, f))
+    .filter(f => statSync(f).isFile())
+}
+
+/** The API key and every IAM token minted must appear nowhere a user or log could see them. */
+function expectNoSecrets(r: CliResult, dirs: string[]) {
+  const secrets = [CANARY, ...emu.issuedTokens()]
+  const texts = [r.stdout, r.stderr, ...dirs.flatMap(filesUnder).map(f => readFileSync(f, 'utf8'))]
+  for (const s of secrets) for (const t of texts) expect(t).not.toContain(s)
+}
+
+/** An attestation directory as `qprov attest` writes it (contents are not verified by tag). */
+function fakeAttestation(): { dir: string; uuid: string } {
+  const dir = tmp()
+  const body = Buffer.from('{"kind":"dsse"}').toString('base64')
+  writeFileSync(join(dir, 'statement.json'), '{"_type":"https://in-toto.io/Statement/v1"}')
+  writeFileSync(join(dir, 'workload.manifest.json'), '{"files":[]}')
+  writeFileSync(
+    join(dir, 'statement.sigstore.json'),
+    JSON.stringify({
+      verificationMaterial: { tlogEntries: [{ logIndex: '42', canonicalizedBody: body }] }
+    })
+  )
+  return { dir, uuid: rekorEntryUuid(body) }
+}
+
+const posts = () => emu.requests.filter(r => r.method === 'POST' && r.path === '/api/v1/jobs')
+const puts = () => emu.requests.filter(r => r.method === 'PUT')
+
+describe('qprov submit', () => {
+  it('submits examples/bell with explicit tags, prints the job ID and leaks no secret', async () => {
+    const out = tmp()
+    const r = await cli([
+      'submit',
+      '--workload',
+      'examples/bell',
+      '--no-attest',
+      '--tag',
+      'ci:1',
+      '--out',
+      out,
+      ...conn()
+    ])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const id = /^job: (\S+)$/m.exec(r.stdout)![1]
+    expect(emu.job(id)!.tags).toEqual(['example:bell', 'ci:1'])
+    const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
+    expect(rec).toMatchObject({
+      jobId: id,
+      backend: 'ibm_torino',
+      instanceCRN: emu.instanceCRN,
+      tags: ['example:bell', 'ci:1']
+    })
+    const sent = JSON.parse(posts().at(-1)!.body)
+    expect(sent.params.version).toBe(2)
+    expect(sent.params.pubs[0][0]).toMatch(/^OPENQASM 3\.0;/)
+    expectNoSecrets(r, [out])
+  })
+
+  it('overrides the backend with --backend and prints JSON with --json', async () => {
+    const out = tmp()
+    const r = await cli([
+      'submit',
+      '--workload',
+      'examples/bell/qprov.job.json',
+      'examples/bell/circuits',
+      '--no-attest',
+      '--backend',
+      'ibm_kyiv',
+      '--json',
+      '--out',
+      out,
+      ...conn()
+    ])
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.stdout)
+    expect(j.backend).toBe('ibm_kyiv')
+    expect(emu.job(j.jobId)!.backend).toBe('ibm_kyiv')
+  })
+
+  it('refuses a tag set over the limits before sending anything', async () => {
+    const out = join(tmp(), 'o')
+    const before = emu.requests.length
+    const r = await cli([
+      'submit',
+      '--workload',
+      'examples/bell',
+      '--tag',
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      '--out',
+      out,
+      ...conn()
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/TAGS_INVALID.*9 tags.*at most 8/)
+    expect(emu.requests.length).toBe(before)
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('without attestation says a job may exist when the create answer is lost', async () => {
+    emu.faults.add({ method: 'POST', path: '/api/v1/jobs', fault: { kind: 'reset-after' } })
+    const out = tmp()
+    const stmt = `qprov-stmt:sha256:${'c'.repeat(64)}`
+    const n = posts().length
+    const r = await cli([
+      'submit',
+      '--workload',
+      'examples/bell',
+      '--no-attest',
+      '--tag',
+      'qprov:v1',
+      stmt,
+      '--out',
+      out,
+      ...conn()
+    ])
+    // Without attestation there is no recovery tag of qprov's own making: the error says so.
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/RUNTIME_NETWORK.*the job may have been created/)
+    expect(posts().length).toBe(n + 1)
+    expectNoSecrets(r, [out])
+  })
+
+  it('reads the API key only from an environment variable', async () => {
+    const r = await cli([
+      'submit',
+      '--workload',
+      'examples/bell',
+      '--no-attest',
+      '--api-key-env',
+      CANARY,
+      '--out',
+      tmp(),
+      ...conn()
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/NAME of an environment variable/)
+    expect(r.stderr).not.toContain(CANARY)
+    const missing = await runCli(['job', 'get', '--job', 'x', ...conn()], {
+      env: { QISKIT_IBM_TOKEN: undefined }
+    })
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/set the QISKIT_IBM_TOKEN environment variable/)
+  })
+
+  it('rejects a malformed CRN as a usage error', async () => {
+    const r = await cli(['job', 'get', '--job', 'x', '--instance', 'crn:v1:nope'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/not a Qiskit Runtime instance CRN/)
+  })
+})
+
+describe('qprov tag', () => {
+  it('adds qprov tags to a Python-submitted job and keeps its tags', async () => {
+    const id = emu.createJob({ tags: ['python', 'team:q'] })
+    const { dir, uuid } = fakeAttestation()
+    const out = tmp()
+    const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', out, ...conn()])
+    expect(r.code).toBe(0)
+    const tags = emu.job(id)!.tags
+    expect(tags.slice(0, 2)).toEqual(['python', 'team:q'])
+    expect(tags).toContain('qprov:v1')
+    expect(tags).toContain('qprov-rekor-idx:42')
+    expect(tags).toContain(`qprov-rekor-uuid:${uuid}`)
+    expect(tags.find(t => t.startsWith('qprov-stmt:sha256:'))).toHaveLength(82)
+    expect(JSON.parse(puts().at(-1)!.body).tags).toEqual(tags)
+    const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
+    expect(rec).toMatchObject({ jobId: id, tags, rekor: { logIndex: '42', uuid } })
+    expectNoSecrets(r, [out])
+  })
+
+  it('refuses too many user tags before any PUT', async () => {
+    const id = emu.createJob({ tags: ['a', 'b', 'c', 'd'] })
+    const { dir } = fakeAttestation()
+    const n = puts().length
+    const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/TAGS_INVALID.*9 tags.*4 of them are user tags/)
+    expect(puts().length).toBe(n)
+    expect(emu.job(id)!.tags).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  it('on a 400 from the tag update prints the job ID and the exact re-tag command', async () => {
+    const id = emu.createJob({ tags: ['python'] })
+    const { dir } = fakeAttestation()
+    emu.faults.add({
+      method: 'PUT',
+      path: '/api/v1/jobs/*/tags',
+      fault: { kind: 'status', status: 400 }
+    })
+    const out = tmp()
+    const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', out, ...conn()])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain(`job: ${id}`)
+    expect(r.stderr).toMatch(/RUNTIME_TAGS_REJECTED.*HTTP 400/)
+    expect(r.stderr).toContain(
+      `Job ${id} exists; re-bind it with: qprov tag --job ${id} --attestation ${dir} --instance`
+    )
+    expect(puts().at(-1)!.status).toBe(400)
+    expect(emu.job(id)!.tags).toEqual(['python'])
+    expectNoSecrets(r, [out, dir])
+  })
+})
+
+describe('qprov job get', () => {
+  it('shows status, tags and the provenance they point at', async () => {
+    const { dir } = fakeAttestation()
+    const id = emu.createJob({ tags: ['python'] })
+    await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
+    const r = await cli(['job', 'get', '--job', id, '--json', ...conn()])
+    expect(r.code).toBe(0)
+    const j = JSON.parse(r.stdout)
+    expect(j.job.id).toBe(id)
+    expect(j.provenance.rekorLogIndex).toBe('42')
+    const text = await cli(['job', 'get', '--job', id, ...conn()])
+    expect(text.stdout).toMatch(/^status: (Queued|Running|Completed)$/m)
+    expect(text.stdout).toMatch(/^provenance: sha256:[0-9a-f]{64}$/m)
+  })
+
+  it('fails with exit 1 and the service message for an unknown job', async () => {
+    const r = await cli(['job', 'get', '--job', 'nosuchjob', ...conn()])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/RUNTIME_HTTP.*HTTP 404: job not found/)
+  })
+})
+
+describe('--sandbox DIR', () => {
+  it('takes endpoints, key and instance from DIR/sandbox.json, flags overriding', async () => {
+    const dir = tmp()
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(
+      join(dir, 'sandbox.json'),
+      JSON.stringify({
+        runtimeURL: emu.runtimeURL,
+        iamURL: emu.iamURL,
+        apiKey: CANARY,
+        instanceCRN: emu.instanceCRN
+      })
+    )
+    const id = emu.createJob()
+    const r = await runCli(['job', 'get', '--job', id, '--sandbox', dir], {
+      env: { QISKIT_IBM_TOKEN: undefined }
+    })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`job: ${id}`)
+    const wrong = await runCli(
+      [
+        'job',
+        'get',
+        '--job',
+        id,
+        '--sandbox',
+        dir,
+        '--runtime-url',
+        'http://127.0.0.1:9/api/v1',
+        '--timeout-ms',
+        '2000'
+      ],
+      {
+        env: { QISKIT_IBM_TOKEN: undefined }
+      }
+    )
+    expect(wrong.code).toBe(1)
+    expect(wrong.stderr).toMatch(/RUNTIME_NETWORK/)
+  })
+})
