@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { REPO_ROOT } from '../helpers/cli.js'
+
+const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+
+describe('qprov emulator', () => {
+  it('writes emulator.json, prints ready, serves the API and stops on SIGTERM', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qprov-emu-'))
+    const child = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), CLI, 'emulator', '--dir', dir],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, QPROV_QUIET: '1' },
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
+    const exited = new Promise<number | null>(r => child.on('close', code => r(code)))
+    let stdout = ''
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', d => {
+        stdout += d
+        if (stdout.includes('ready\n')) resolve()
+      })
+      child.on('close', () => reject(new Error(`emulator exited early: ${stdout}`)))
+    })
+    const path = join(dir, 'emulator.json')
+    expect(statSync(path).mode & 0o077).toBe(0)
+    const cfg = JSON.parse(readFileSync(path, 'utf8'))
+    expect(Object.keys(cfg).sort()).toEqual(['apiKey', 'iamURL', 'instanceCRN', 'runtimeURL'])
+    expect(cfg.runtimeURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)
+    const res = await fetch(`${cfg.iamURL}/identity/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
+        apikey: cfg.apiKey
+      }).toString()
+    })
+    expect(res.status).toBe(200)
+    expect(stdout).toBe('ready\n')
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+  })
+})
