@@ -10,6 +10,10 @@ const GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
 const QASM =
   'OPENQASM 3.0; include "stdgates.inc"; qubit[2] q; bit[2] meas; h q[0]; cx q[0], q[1]; meas = measure q;'
 
+// Response bodies are whatever the emulator sent; the assertions check their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any
+
 let emu: RuntimeEmulatorHandle
 let now: number
 let token: string
@@ -34,7 +38,7 @@ async function iam(
     headers: { 'Content-Type': contentType, Accept: 'application/json' },
     body: new URLSearchParams(form).toString()
   })
-  return { status: res.status, json: await res.json() }
+  return { status: res.status, json: (await res.json()) as Json }
 }
 
 function headers(over: Record<string, string | undefined> = {}): Record<string, string> {
@@ -137,7 +141,7 @@ describe('emulated Runtime /api/v1 headers', () => {
 
   it('serves /versions without authentication', async () => {
     const r = await fetch(`${emu.runtimeURL}/versions`)
-    const json = await r.json()
+    const json = (await r.json()) as Json
     expect(json.versions.map((v: { version: string }) => v.version)).toContain('2026-04-15')
   })
 })
