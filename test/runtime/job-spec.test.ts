@@ -145,3 +145,14 @@ describe('job spec', () => {
     expect(paths.some(p => p.endsWith('circuits/bell.qasm'))).toBe(true)
   })
 })
+
+describe('examples', () => {
+  it('examples/bell-estimator renders a valid estimator batch job', () => {
+    const loaded = loadJobSpec(findJobSpec(['examples/bell-estimator'], REPO_ROOT))
+    expect(loaded.spec.mode).toBe('batch')
+    const body = renderJobBody(loaded)
+    expect(body.program_id).toBe('estimator')
+    expect((body.params.pubs as unknown[][])[0][1]).toEqual(['ZZ', 'XX', 'ZI'])
+    expect(checkJobBody(body)).not.toHaveProperty('status')
+  })
+})
