@@ -2,8 +2,10 @@ import { QPROV_VERSION } from '../version.js'
 import { detectAi } from './ai-markers.js'
 import { buildCommitObject, LOG_FORMAT, parseLogRecords, parseNameOnly } from './commit-object.js'
 import { stripCredentials } from './credentials.js'
-import { decodeGitText } from './py-strip.js'
-import { diffHash, git, mapLimit } from './git.js'
+import { decodeGitText, pyStrip } from './py-strip.js'
+import { batchDiffHashes } from './diff-batch.js'
+import { git } from './git.js'
+import { QprovError } from '../errors.js'
 import { coreHashes } from './hashes.js'
 import { checkRange, checkRef, MAX_COMMITS } from './refs.js'
 import type { Receipt } from './types.js'
@@ -18,7 +20,7 @@ export interface GenerateOptions {
   declareAi?: string[]
   /** `provenance.generator`: `qprov.cli` (default) or `qprov.action`. */
   generator?: string
-  /** Parallel `git diff` processes (default 8). */
+  /** Parallel `git log -p` processes for the diffs (default 4). */
   concurrency?: number
   /** Called as diffs complete, for progress on long ranges. */
   onProgress?: (done: number, total: number) => void
@@ -30,16 +32,16 @@ export const RECEIPT_SCHEMA = 'aiir/commit_receipt.v2'
 export const QPROV_TOOL = `https://github.com/qprov/qprov@${QPROV_VERSION}`
 
 /**
- * Generates v2 receipts for one commit or a range. Git cost is O(1) processes for metadata and
- * file lists (batched `git log`), plus exactly one streamed `git diff` per commit, run with
- * bounded concurrency — not the reference's ~7 processes per commit.
+ * Generates v2 receipts for one commit or a range. Git cost is a constant number of processes
+ * (rev-list, one `git log` for metadata, one for file lists, at most `concurrency` streamed
+ * `git log -p` for the diffs) instead of the reference's ~8 processes per commit.
  */
 export async function generateReceipts(opts: GenerateOptions): Promise<Receipt[]> {
   const repo = opts.repoDir
   const shas = await listCommits(opts)
   if (shas.length === 0) return []
   const stdin = `${shas.join('\n')}\n`
-  const [metaRaw, namesRaw, emptyTree, repository] = await Promise.all([
+  const [metaRaw, namesRaw, repository] = await Promise.all([
     git(
       repo,
       [
@@ -69,15 +71,20 @@ export async function generateReceipts(opts: GenerateOptions): Promise<Receipt[]
       ],
       { input: stdin }
     ),
-    emptyTreeId(repo),
     originUrl(repo)
   ])
   const metas = parseLogRecords(metaRaw)
   const names = splitNamesBySha(decodeGitText(namesRaw))
   let done = 0
-  const diffHashes = await mapLimit(metas, opts.concurrency ?? 8, async m => {
-    const h = await diffHash(repo, m.parents[0] ?? emptyTree, m.sha)
-    opts.onProgress?.(++done, metas.length)
+  const hashes = await batchDiffHashes(
+    repo,
+    metas.map(m => m.sha),
+    opts.concurrency ?? 4,
+    n => opts.onProgress?.((done += n), metas.length)
+  )
+  const diffHashes = metas.map(m => {
+    const h = hashes.get(m.sha)
+    if (h === undefined) throw new QprovError('GIT_ERROR', `git log printed no diff for ${m.sha}`)
     return h
   })
   const timestamp = (opts.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z')
@@ -136,15 +143,9 @@ export function splitNamesBySha(text: string): Map<string, string[]> {
   return out
 }
 
-async function emptyTreeId(repo: string): Promise<string> {
-  return (await git(repo, ['hash-object', '-t', 'tree', '--stdin'], { input: '' }))
-    .toString('utf8')
-    .trim()
-}
-
 async function originUrl(repo: string): Promise<string | null> {
   try {
-    const url = decodeGitText(await git(repo, ['remote', 'get-url', 'origin'])).trim()
+    const url = pyStrip(decodeGitText(await git(repo, ['remote', 'get-url', 'origin'])))
     return url === '' ? null : stripCredentials(url)
   } catch {
     return null

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { QprovError } from '../errors.js'
 
 /**
@@ -105,13 +104,6 @@ export function git(repoDir: string, args: string[], call: GitCall = {}): Promis
       child.stdin.end(call.input)
     }
   })
-}
-
-/** sha256 of the raw `git diff <base> <sha>` bytes, streamed so large diffs are never buffered. */
-export async function diffHash(repoDir: string, base: string, sha: string): Promise<string> {
-  const h = createHash('sha256')
-  await git(repoDir, ['diff', ...DIFF_FLAGS, base, sha, '--'], { onData: d => h.update(d) })
-  return `sha256:${h.digest('hex')}`
 }
 
 /** Runs tasks with at most `limit` in flight, keeping result order. */

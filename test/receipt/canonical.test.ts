@@ -7,6 +7,8 @@ import { parseJsonLiteral } from '../../src/receipt/json-literal.js'
 import { pyRepr } from '../../src/receipt/py-repr.js'
 import { verifyReceipt } from '../../src/receipt/verify.js'
 import { detectAi, trailers } from '../../src/receipt/ai-markers.js'
+import { PatchStreamHasher } from '../../src/receipt/diff-batch.js'
+import { sha256Hex } from '../../src/receipt/hashes.js'
 
 const { value: jsonValue } = fc.letrec(tie => ({
   value: fc.oneof(
@@ -202,5 +204,34 @@ describe('qprov AI markers', () => {
       detectAi({ ...people, authorName: 'renovate[bot]', message: 'x' }, ['Claude Code'])
         .authorship_class
     ).toBe('ai+bot')
+  })
+})
+
+describe('streamed patch splitting', () => {
+  const stream = Buffer.from(
+    '\x01aaa\n\ndiff --git a/x b/x\n+line\n-\x01not a marker\n\x01bbb\n\x01ccc\n\ndiff --git a/y b/y\n\n+after blank\n'
+  )
+  const expected = new Map([
+    ['aaa', `sha256:${sha256Hex('diff --git a/x b/x\n+line\n-\x01not a marker\n')}`],
+    ['bbb', `sha256:${sha256Hex('')}`],
+    ['ccc', `sha256:${sha256Hex('diff --git a/y b/y\n\n+after blank\n')}`]
+  ])
+
+  it('hashes each commit patch the same however the stream is chunked', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: stream.length - 1 }), { maxLength: 12 }),
+        cuts => {
+          const h = new PatchStreamHasher()
+          let prev = 0
+          for (const c of [...cuts].sort((a, b) => a - b)) {
+            h.push(stream.subarray(prev, c))
+            prev = c
+          }
+          h.push(stream.subarray(prev))
+          expect(h.end()).toEqual(expected)
+        }
+      )
+    )
   })
 })
