@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -143,6 +143,55 @@ describe('qprov receipt (CLI)', () => {
       expect(res.code).toBe(1)
       const arr = JSON.parse(res.stdout) as { valid: boolean; index: number }[]
       expect(arr.map(a => a.valid)).toEqual([true, true, true, false])
+    }
+  )
+
+  it.skipIf(!HAVE_SHARED)(
+    'checks a Tier-2 bundle over the exact file bytes with an anchored identity',
+    async () => {
+      const file = sharedPath(
+        'vectors/aiir/receipts/signed-v1/receipt_25efd95ac696_a256d63a8ac45ea8.json'
+      )
+      const id =
+        'https://github.com/invariant-systems-ai/aiir/.github/workflows/dogfood.yml@refs/heads/main'
+      const flags = (identity: string, path = file) => [
+        'receipt',
+        'verify',
+        '--json',
+        path,
+        '--bundle',
+        `${file}.sigstore`,
+        '--certificate-identity',
+        identity,
+        '--certificate-oidc-issuer',
+        'https://token.actions.githubusercontent.com',
+        '--trusted-root',
+        sharedPath('vectors/sigstore-conformance/public-good-trusted_root.json')
+      ]
+      const good = await runCli(flags(id))
+      expect(good.code).toBe(0)
+      const [o] = JSON.parse(good.stdout) as { valid: boolean; signature: { verified: boolean } }[]
+      expect(o.signature.verified).toBe(true)
+      const wrongId = await runCli(
+        flags('https://github.com/evil/repo/.github/workflows/x.yml@refs/heads/main')
+      )
+      expect(wrongId.code).toBe(1)
+      // the timestamp is outside the receipt hash, but inside the signed bytes
+      const copy = join(scratch, 'signed-copy.json')
+      writeFileSync(
+        copy,
+        readFileSync(file, 'utf8').replace(
+          /"timestamp": "[^"]*"/,
+          '"timestamp": "2099-01-01T00:00:00Z"'
+        )
+      )
+      const edited = await runCli(flags(id, copy))
+      expect(edited.code).toBe(1)
+      const [e] = JSON.parse(edited.stdout) as {
+        valid: boolean
+        signature: { verified: boolean }
+      }[]
+      expect(e).toMatchObject({ valid: true, signature: { verified: false } })
     }
   )
 })

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { QprovError } from '../../errors.js'
+import { QprovError, oneLine } from '../../errors.js'
 import { verifyReceiptSignature, type SignatureCheck } from '../../attest/receipt-signature.js'
 import { generateReceipts } from '../../receipt/generate.js'
-import { parseReceiptJson, readReceiptText } from '../../receipt/ingest.js'
+import { readReceiptText } from '../../receipt/ingest.js'
 import { verifyReceiptPaths, type FileReceiptVerdict } from '../../receipt/verify-file.js'
 import { receiptFileText, writeReceipts } from '../../receipt/writer.js'
 import { printJson, printOut, progress } from '../io.js'
@@ -127,7 +127,12 @@ function toOutput(v: FileReceiptVerdict): VerifyOutput {
 async function checkSignature(path: string, flags: VerifyFlags): Promise<SignatureCheck> {
   const { bytes } = await readReceiptText(path)
   const bundleText = (await readReceiptText(flags.bundle as string)).text
-  const bundle = parseReceiptJson(bundleText, flags.bundle as string)
+  let bundle: unknown
+  try {
+    bundle = JSON.parse(bundleText)
+  } catch (e) {
+    throw new QprovError('INPUT_NOT_JSON', `Invalid JSON: ${flags.bundle as string}: ${oneLine(e)}`)
+  }
   return verifyReceiptSignature(
     bytes,
     bundle,
