@@ -1,6 +1,8 @@
 import { writeFileSync, mkdirSync, renameSync } from 'node:fs'
 import { join } from 'node:path'
+import type { AttestResult } from '../attest/pipeline.js'
 import { QprovError } from '../errors.js'
+import type { ProvenanceRefs } from './tags.js'
 
 export const RUNTIME_JOB_FILE = 'runtime-job.json'
 
@@ -33,4 +35,34 @@ export function writeJobRecord(dir: string, record: RuntimeJobRecord): string {
     })
   }
   return path
+}
+
+export function jobRecord(
+  base: Omit<RuntimeJobRecord, 'kind' | 'recordedAt'>,
+  refs?: ProvenanceRefs
+): RuntimeJobRecord {
+  const r: RuntimeJobRecord = { kind: 'qprov.runtime-job/v1', ...base, recordedAt: '' }
+  if (refs) {
+    r.statementDigest = refs.statementDigest
+    if (refs.packageDigest) r.packageDigest = refs.packageDigest
+    if (refs.rekorLogIndex)
+      r.rekor = {
+        logIndex: refs.rekorLogIndex,
+        ...(refs.rekorUuid ? { uuid: refs.rekorUuid } : {})
+      }
+  }
+  r.recordedAt = new Date().toISOString()
+  return r
+}
+
+export function refsOfAttestation(a: AttestResult): ProvenanceRefs {
+  const refs: ProvenanceRefs = {
+    statementDigest: a.statementDigest,
+    packageDigest: a.packageDigest
+  }
+  if (a.rekor) {
+    refs.rekorLogIndex = a.rekor.logIndex
+    refs.rekorUuid = a.rekor.uuid
+  }
+  return refs
 }

@@ -1,6 +1,6 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve, sep } from 'node:path'
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import schema from '../../schemas/qprov.job.schema.json' with { type: 'json' }
 import { QprovError } from '../errors.js'
 import type { CreateJobBody } from './client.js'
@@ -56,7 +56,9 @@ const OPTION_KEYS: Record<JobSpec['program'], ReadonlySet<string>> = {
   estimator: new Set([...COMMON_OPTIONS, 'resilience', 'default_precision', 'seed_estimator'])
 }
 
-const validate = new Ajv({ allErrors: false, strict: false }).compile(schema)
+let compiled: ValidateFunction | undefined
+// Compiled on first use: most CLI commands never read a job spec.
+const validator = () => (compiled ??= new Ajv({ allErrors: false, strict: false }).compile(schema))
 
 function specError(source: string, pointer: string, message: string): QprovError {
   return new QprovError('JOB_SPEC_INVALID', `${source}: ${pointer || '/'}: ${message}`, {
@@ -73,6 +75,7 @@ function describe(e: ErrorObject): string {
 
 /** Schema plus the rules a schema states badly (which PUB fields belong to which primitive). */
 export function validateJobSpec(value: unknown, source = JOB_SPEC_FILE): JobSpec {
+  const validate = validator()
   if (!validate(value)) {
     const e = validate.errors?.[0]
     throw specError(source, e?.instancePath ?? '', e ? describe(e) : 'is invalid')

@@ -1,13 +1,11 @@
-import { chmod, mkdir, rename, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { attestWorkload, type AttestResult } from '../../attest/pipeline.js'
+import { attestWorkload } from '../../attest/pipeline.js'
 import { QprovError, oneLine } from '../../errors.js'
 import { readAttestationRefs } from '../../runtime/attestation-refs.js'
 import { createRuntimeClient, type RuntimeApi } from '../../runtime/client.js'
 import { resolveConnection, type ConnectionFlags } from '../../runtime/connection.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../../runtime/job-spec.js'
-import { writeJobRecord, type RuntimeJobRecord } from '../../runtime/job-record.js'
+import { jobRecord, refsOfAttestation, writeJobRecord } from '../../runtime/job-record.js'
 import { submitJob } from '../../runtime/submit.js'
 import {
   assertTagLimits,
@@ -16,9 +14,9 @@ import {
   parseTags,
   type ProvenanceRefs
 } from '../../runtime/tags.js'
-import { startRuntimeEmulator } from '../../sandbox/runtime/emulator.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
+import { registerEmulatorCommand } from './emulator.js'
 
 interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
   timeoutMs?: string
@@ -76,24 +74,6 @@ function withJobId(e: unknown, jobId: string, hint: string): QprovError {
   })
 }
 
-function record(
-  base: Omit<RuntimeJobRecord, 'kind' | 'recordedAt'>,
-  refs?: ProvenanceRefs
-): RuntimeJobRecord {
-  const r: RuntimeJobRecord = { kind: 'qprov.runtime-job/v1', ...base, recordedAt: '' }
-  if (refs) {
-    r.statementDigest = refs.statementDigest
-    if (refs.packageDigest) r.packageDigest = refs.packageDigest
-    if (refs.rekorLogIndex)
-      r.rekor = {
-        logIndex: refs.rekorLogIndex,
-        ...(refs.rekorUuid ? { uuid: refs.rekorUuid } : {})
-      }
-  }
-  r.recordedAt = new Date().toISOString()
-  return r
-}
-
 interface SubmitFlags extends RuntimeFlags {
   workload: string[]
   backend?: string
@@ -102,18 +82,6 @@ interface SubmitFlags extends RuntimeFlags {
   tag?: string[]
   receipt?: string
   commit?: string
-}
-
-function refsOf(a: AttestResult): ProvenanceRefs {
-  const refs: ProvenanceRefs = {
-    statementDigest: a.statementDigest,
-    packageDigest: a.packageDigest
-  }
-  if (a.rekor) {
-    refs.rekorLogIndex = a.rekor.logIndex
-    refs.rekorUuid = a.rekor.uuid
-  }
-  return refs
 }
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
@@ -136,7 +104,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       outDir: flags.out,
       onProgress: progress
     })
-    refs = refsOf(attested)
+    refs = refsOfAttestation(attested)
   }
   const tags = [...userTags, ...(refs ? formatProvenanceTags(refs) : [])]
   const parsed = parseTags(tags)
@@ -168,7 +136,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
   })
   const path = writeJobRecord(
     flags.out,
-    record(
+    jobRecord(
       {
         jobId: submitted.jobId,
         ...(submitted.sessionId ? { sessionId: submitted.sessionId } : {}),
@@ -228,7 +196,7 @@ async function tagAction(flags: TagFlags): Promise<void> {
   }
   const path = writeJobRecord(
     flags.out,
-    record(
+    jobRecord(
       {
         jobId: job.id,
         ...(job.session_id ? { sessionId: job.session_id } : {}),
@@ -272,49 +240,17 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
   else printOut(`provenance: ${provenance ? provenance.statementDigest : 'none'}`)
 }
 
-async function emulatorAction(flags: { port: string; dir: string; jobsPerMinute: string }) {
-  const emu = await startRuntimeEmulator({
-    port: Number(flags.port),
-    jobsPerMinute: Number(flags.jobsPerMinute)
-  })
-  const dir = resolve(flags.dir)
-  await mkdir(dir, { recursive: true })
-  const path = join(dir, 'emulator.json')
-  const { runtimeURL, iamURL, apiKey, instanceCRN } = emu
-  // The emulator's own key, readable only by the user, like sandbox.json.
-  await writeFile(
-    `${path}.tmp`,
-    `${JSON.stringify({ runtimeURL, iamURL, apiKey, instanceCRN }, null, 2)}\n`,
-    {
-      mode: 0o600
-    }
-  )
-  await chmod(`${path}.tmp`, 0o600)
-  await rename(`${path}.tmp`, path)
-  progress(`Runtime emulator at ${runtimeURL}, IAM at ${iamURL}; config ${path}`)
-  printOut('ready')
-  await new Promise<void>(done => {
-    const stop = () => {
-      process.off('SIGTERM', stop)
-      process.off('SIGINT', stop)
-      done()
-    }
-    process.on('SIGTERM', stop)
-    process.on('SIGINT', stop)
-  })
-  await emu.close()
-}
-
 /** `qprov submit`, `qprov tag`, `qprov job get` and `qprov emulator`. */
 export function registerRuntimeCommands(program: Command): void {
   const submit = program
     .command('submit')
     .description(
-      'Attest a workload package (as `qprov attest` does) and submit its qprov.job.json to Qiskit\n' +
-        'Runtime with provenance tags (statement digest, package digest, Rekor entry). Tag limits\n' +
-        'are checked before anything is sent. Prints the job ID (and session ID) and writes\n' +
-        'runtime-job.json into --out. The API key is read from --api-key-env (default\n' +
-        'QISKIT_IBM_TOKEN), or from the sandbox with --sandbox DIR.'
+      'Attest a workload package (as `qprov attest` does) and submit its\n' +
+        'qprov.job.json to Qiskit Runtime with provenance tags (statement digest,\n' +
+        'package digest, Rekor entry). Tag limits are checked before anything is sent.\n' +
+        'Prints the job ID (and session ID) and writes runtime-job.json into --out.\n' +
+        'The API key is read from the variable named by --api-key-env (default\n' +
+        'QISKIT_IBM_TOKEN), or from DIR/sandbox.json with --sandbox DIR.'
     )
     .requiredOption(
       '--workload <paths...>',
@@ -335,9 +271,10 @@ export function registerRuntimeCommands(program: Command): void {
     program
       .command('tag')
       .description(
-        'Add qprov provenance tags for an attestation (the --out directory of `qprov attest`) to\n' +
-          'an existing Runtime job, e.g. one submitted from Python. The job keeps its other tags;\n' +
-          'limits and conflicts are checked before the update. Writes runtime-job.json into --out.'
+        'Add the qprov provenance tags of an attestation (the --out directory of\n' +
+          '`qprov attest`) to an existing Runtime job, e.g. one submitted from Python.\n' +
+          'The job keeps its other tags; limits and conflicts are checked before the\n' +
+          'update, and the tags are read back. Writes runtime-job.json into --out.'
       )
       .requiredOption('--job <id>', 'Runtime job ID')
       .requiredOption(
@@ -359,15 +296,5 @@ export function registerRuntimeCommands(program: Command): void {
       .option('--json', 'print the job object and the parsed provenance as JSON')
   ).action(jobGetAction)
 
-  program
-    .command('emulator')
-    .description(
-      'Start a local emulator of IBM IAM and the Qiskit Runtime REST API on 127.0.0.1, write\n' +
-        'DIR/emulator.json (runtimeURL, iamURL, apiKey, instanceCRN), print "ready", and run until\n' +
-        'SIGTERM or SIGINT. For tests and demos only.'
-    )
-    .option('--port <n>', 'TCP port (0 = any free port)', '0')
-    .option('--dir <dir>', 'directory for emulator.json', '.qprov-emulator')
-    .option('--jobs-per-minute <n>', 'job creations allowed per minute', '5')
-    .action(emulatorAction)
+  registerEmulatorCommand(program)
 }
