@@ -112,24 +112,33 @@ export async function generateReceipts(opts: GenerateOptions): Promise<Receipt[]
   })
 }
 
+/** git could not resolve what the user named: that is a bad ref (exit 2), not a git failure. */
+async function resolveRevs(repo: string, args: string[]): Promise<string[]> {
+  try {
+    return (await git(repo, args)).toString('utf8').split('\n').filter(Boolean)
+  } catch (e) {
+    if (e instanceof QprovError && e.code === 'GIT_ERROR')
+      throw new QprovError('BAD_REF', e.message.replace(/^git \S+ failed: /, 'cannot resolve: '))
+    throw e
+  }
+}
+
 async function listCommits(opts: GenerateOptions): Promise<string[]> {
-  if (opts.range !== undefined) {
-    const out = await git(opts.repoDir, [
+  await git(opts.repoDir, ['rev-parse', '--git-dir']).catch((e: unknown) => {
+    throw new QprovError('GIT_ERROR', `not a git repository: ${opts.repoDir}`, {
+      exitCode: 2,
+      cause: e
+    })
+  })
+  if (opts.range !== undefined)
+    return resolveRevs(opts.repoDir, [
       'rev-list',
       `--max-count=${MAX_COMMITS}`,
       checkRange(opts.range),
       '--'
     ])
-    return out.toString('utf8').split('\n').filter(Boolean)
-  }
   const ref = checkRef(opts.commit ?? 'HEAD')
-  const out = await git(opts.repoDir, [
-    'rev-parse',
-    '--verify',
-    '--end-of-options',
-    `${ref}^{commit}`
-  ])
-  return [out.toString('utf8').trim()]
+  return resolveRevs(opts.repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
 }
 
 /** `git log --name-only --format=%x01%H` → files per sha. Quoted paths never contain a raw newline. */

@@ -33,6 +33,31 @@ describeShared('real AIIR receipts and raw git inputs', () => {
     }
   })
 
+  it('matches the reference verifier on all 10 real receipts (7 signed v1, 3 unsigned v2)', async () => {
+    const refs = (
+      JSON.parse(
+        readFileSync(sharedPath('vectors/aiir/reference_verify_outputs.json'), 'utf8')
+      ) as {
+        results: { id: string; reference_errors: string[]; reference_schema_errors: string[] }[]
+      }
+    ).results
+    const got = [
+      ...(await verifyReceiptPath(sharedPath('vectors/aiir/receipts/signed-v1'))),
+      ...(await verifyReceiptPath(sharedPath(V2)))
+    ]
+    expect(got).toHaveLength(10)
+    let compared = 0
+    for (const v of got) {
+      expect(v.valid).toBe(true)
+      const ref = refs.find(r => v.path.endsWith(r.id))
+      if (!ref) continue
+      compared++
+      expect(v.errors).toEqual(ref.reference_errors)
+      expect(v.schema_errors).toEqual(ref.reference_schema_errors)
+    }
+    expect(compared).toBe(5)
+  })
+
   it('re-derives their file names and exact file bytes and sidecar bytes', () => {
     for (const name of [
       'receipt_cab48e179671_a25601c5e18c7009',

@@ -184,6 +184,12 @@ describe('receipt generation from git', () => {
     await expect(generateReceipts({ repoDir: dir, range: 'HEAD' })).rejects.toMatchObject({
       code: 'BAD_REF'
     })
+    await expect(
+      generateReceipts({ repoDir: dir, commit: 'no-such-branch' })
+    ).rejects.toMatchObject({
+      code: 'BAD_REF',
+      exitCode: 2
+    })
     await expect(generateReceipts({ repoDir: dir, range: '-x..HEAD' })).rejects.toMatchObject({
       code: 'BAD_REF'
     })
