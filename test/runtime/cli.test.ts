@@ -125,6 +125,34 @@ describe('qprov submit', () => {
     expect(emu.job(j.jobId)!.backend).toBe('ibm_kyiv')
   })
 
+  it('opens a batch for a spec with mode batch and prints the session ID', async () => {
+    const out = tmp()
+    const r = await cli([
+      'submit',
+      '--workload',
+      'examples/bell-estimator',
+      '--no-attest',
+      '--out',
+      out,
+      ...conn()
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    const session = /^session: (\S+)$/m.exec(r.stdout)![1]
+    const id = /^job: (\S+)$/m.exec(r.stdout)![1]
+    expect(emu.job(id)!.session_id).toBe(session)
+    expect(emu.job(id)!.program).toBe('estimator')
+    const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
+    expect(rec).toMatchObject({ jobId: id, sessionId: session, program: 'estimator' })
+    const opened = emu.requests
+      .filter(q => q.method === 'POST' && q.path === '/api/v1/sessions')
+      .at(-1)!
+    expect(JSON.parse(opened.body)).toEqual({ mode: 'batch', backend: 'ibm_torino' })
+    const closed = emu.requests.filter(
+      q => q.method === 'PATCH' && q.path === `/api/v1/sessions/${session}`
+    )
+    expect(closed.map(q => q.status)).toEqual([204])
+  })
+
   it('refuses a tag set over the limits before sending anything', async () => {
     const out = join(tmp(), 'o')
     const before = emu.requests.length
