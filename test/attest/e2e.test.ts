@@ -102,7 +102,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  if (sandboxProc.exitCode === null) {
+  if (sandboxProc && sandboxProc.exitCode === null) {
     const exited = new Promise(r => sandboxProc.once('exit', r))
     sandboxProc.kill('SIGTERM')
     await exited

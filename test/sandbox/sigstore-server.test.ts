@@ -1,7 +1,11 @@
 import { createHash, X509Certificate } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signStatement } from '../../src/attest/sign.js'
-import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
+import {
+  startSigstoreSandbox,
+  wholeSecondClock,
+  type SigstoreSandbox
+} from '../../src/sandbox/sigstore/server.js'
 
 let sb: SigstoreSandbox
 
@@ -156,5 +160,16 @@ describe('sandbox Rekor', () => {
   it('refuses a request body that is not JSON', async () => {
     const res = await fetch(`${sb.rekorURL}/api/v1/log/entries`, { method: 'POST', body: 'nope' })
     expect(res.status).toBe(400)
+  })
+})
+
+describe('sandbox TSA clock', () => {
+  it('reads whole seconds, so every genTime parses in sigstore-js, and keeps moving', async () => {
+    const clock = wholeSecondClock()
+    expect(clock.getUTCMilliseconds()).toBe(0)
+    expect(Math.abs(clock.getTime() - Date.now())).toBeLessThan(1000)
+    const first = clock.getTime()
+    await new Promise(r => setTimeout(r, 1100))
+    expect(clock.getTime()).toBeGreaterThan(first)
   })
 })

@@ -36,10 +36,27 @@ export interface SigstoreSandboxOptions {
   identity?: SandboxIdentity
 }
 
-const MAX_BODY = 1 << 20
+// A statement over 20 000 files is several MiB once base64-encoded into the envelope.
+const MAX_BODY = 64 * 1024 * 1024
 const SAN_CLAIM = 'qprov_sandbox_san'
 
 const bytes = (v: ArrayBufferView): Buffer => Buffer.from(v.buffer, v.byteOffset, v.byteLength)
+
+/**
+ * The mock TSA writes genTime with milliseconds and drops trailing zeros (".12"), while
+ * @sigstore/core accepts only three fraction digits or none, so about one timestamp in ten would
+ * not parse. A clock that reads whole seconds avoids the fraction; the mock keeps a Date object
+ * for its clock, so this one answers every call with a fresh, truncated time.
+ */
+export function wholeSecondClock(): Date {
+  return new Proxy(new Date(), {
+    get(_target, prop) {
+      const now = new Date(Math.floor(Date.now() / 1000) * 1000)
+      const value: unknown = Reflect.get(now, prop)
+      return typeof value === 'function' ? (value as () => unknown).bind(now) : value
+    }
+  })
+}
 
 const newKeyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' })
 
@@ -104,7 +121,7 @@ export async function startSigstoreSandbox(
   const ctlog = await initializeCTLog(newKeyPair())
   const ca = await initializeCA(newKeyPair(), ctlog)
   const tlog = await initializeTLog(urls.rekorURL, newKeyPair())
-  const tsa = await initializeTSA(newKeyPair())
+  const tsa = await initializeTSA(newKeyPair(), wholeSecondClock())
   const oidc = createOidcIssuer(`${baseURL}/oidc`, opts.identity)
   const rekor = createRekorStore(tlog)
   const fulcio = fulcioHandler(ca, { strict: true, subjectClaim: SAN_CLAIM })
