@@ -170,34 +170,27 @@ describe('qprov sandbox + attest + verify-bundle, each its own process over real
     const tampered = join(repo, 'tampered.sigstore.json')
     writeFileSync(tampered, JSON.stringify(bundle))
     const root = ['--trusted-root', cfg.trustedRoot]
-    const t = await verifyCli(tampered, root)
+    const good = join(outDir, 'statement.sigstore.json')
+    const policy = (identity: string, issuer: string) => [
+      'verify-bundle',
+      '--bundle',
+      good,
+      ...root,
+      '--certificate-identity',
+      identity,
+      '--certificate-oidc-issuer',
+      issuer,
+      join(repo, 'job.json')
+    ]
+    const [t, wrongId, wrongIssuer] = await Promise.all([
+      verifyCli(tampered, root),
+      runCli(policy(cfg.identity.replace('refs/heads/main', 'refs/heads/dev'), cfg.issuer)),
+      runCli(policy(cfg.identity, 'https://token.actions.githubusercontent.com'))
+    ])
     expect(t.code).not.toBe(0)
     expect(t.stdout + t.stderr).toContain('TLOG_BODY_ERROR')
-    const good = join(outDir, 'statement.sigstore.json')
-    const wrongId = await runCli([
-      'verify-bundle',
-      '--bundle',
-      good,
-      ...root,
-      '--certificate-identity',
-      cfg.identity.replace('refs/heads/main', 'refs/heads/dev'),
-      '--certificate-oidc-issuer',
-      cfg.issuer,
-      join(repo, 'job.json')
-    ])
     expect(wrongId.code).not.toBe(0)
     expect(wrongId.stdout + wrongId.stderr).toMatch(/identity/i)
-    const wrongIssuer = await runCli([
-      'verify-bundle',
-      '--bundle',
-      good,
-      ...root,
-      '--certificate-identity',
-      cfg.identity,
-      '--certificate-oidc-issuer',
-      'https://token.actions.githubusercontent.com',
-      join(repo, 'job.json')
-    ])
     expect(wrongIssuer.code).not.toBe(0)
     expect(wrongIssuer.stdout + wrongIssuer.stderr).toMatch(/issuer/i)
   })
