@@ -92,7 +92,7 @@ async function obtainReceipt(opts: AttestOptions): Promise<Record<string, unknow
     receipt = loaded[0]?.receipt
     origin = opts.receiptFile
   } else {
-    const commit = opts.commit ?? 'HEAD'
+    const commit = opts.commit || 'HEAD'
     opts.onProgress?.(`generating an AIIR receipt for ${commit}`)
     const generated = await generateReceipts({ repoDir: opts.cwd, commit })
     if (generated.length !== 1)
