@@ -16,12 +16,14 @@ export function registerAttestCommand(program: Command): void {
   const cmd = program
     .command('attest')
     .description(
-      'Hash a workload package, wrap its AIIR receipt in an in-toto Statement v1, sign it as DSSE\n' +
-        'with Sigstore keyless signing, and write statement.json (the exact signed payload),\n' +
-        'statement.sigstore.json (bundle v0.3) and workload.manifest.json into --out.\n' +
-        'Without --receipt or --commit a receipt is generated for HEAD of the repository holding\n' +
-        'the current directory. The OIDC token comes from the GitHub Actions endpoint\n' +
-        '(permissions: id-token: write), SIGSTORE_ID_TOKEN, or --identity-token-env VAR.'
+      [
+        'Hash a workload package, wrap its AIIR receipt in an in-toto Statement v1, sign it as',
+        'DSSE with Sigstore keyless signing, and write statement.json (the exact signed payload),',
+        'statement.sigstore.json (bundle v0.3) and workload.manifest.json into --out. Without',
+        '--receipt or --commit a receipt is generated for HEAD of the repository holding the',
+        'current directory. The OIDC token comes from the GitHub Actions endpoint (permissions:',
+        'id-token: write), SIGSTORE_ID_TOKEN, or --identity-token-env VAR.'
+      ].join(' ')
     )
     .requiredOption(
       '--workload <paths...>',

@@ -11,10 +11,13 @@ export function registerSandboxCommand(program: Command): void {
   program
     .command('sandbox')
     .description(
-      'Start a local Sigstore test instance (Fulcio, Rekor v1, TSA and a GitHub-Actions-style OIDC\n' +
-        'token endpoint) on 127.0.0.1, write DIR/sandbox.json and DIR/trusted_root.json, print\n' +
-        '"ready", and run until SIGTERM or SIGINT. NOT FOR PRODUCTION: its root is trusted only\n' +
-        'where you pass it explicitly (--sandbox DIR, --trusted-root DIR/trusted_root.json).'
+      [
+        'Start a local Sigstore test instance (Fulcio, Rekor v1, TSA and a GitHub-Actions-style',
+        'OIDC token endpoint) and the IBM Runtime emulator on 127.0.0.1, write DIR/sandbox.json',
+        'and DIR/trusted_root.json, print "ready", and run until SIGTERM or SIGINT. NOT FOR',
+        'PRODUCTION: its root is trusted only where you pass it explicitly (--sandbox DIR,',
+        '--trusted-root DIR/trusted_root.json).'
+      ].join(' ')
     )
     .option('--dir <dir>', 'directory for sandbox.json and trusted_root.json', '.qprov-sandbox')
     .action(async (flags: SandboxFlags) => {
