@@ -3,7 +3,16 @@ import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const CLI_ENTRY = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+const CLI_DIST = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const TSX_LOADER = import.meta.resolve('tsx')
+
+/**
+ * `npm test` checks that dist/ matches a fresh build before the suite runs, then sets
+ * QPROV_TEST_DIST=1 so CLI tests run the shipped bundle (and start three times faster than tsx).
+ * A bare `npx vitest` runs the sources instead.
+ */
+const CLI_ARGV =
+  process.env.QPROV_TEST_DIST === '1' ? [CLI_DIST] : ['--import', TSX_LOADER, CLI_ENTRY]
 
 export interface CliResult {
   code: number
@@ -24,7 +33,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
     const env: Record<string, string> = {}
     for (const [k, v] of Object.entries({ ...process.env, QPROV_QUIET: '1', ...opts.env }))
       if (v !== undefined) env[k] = v
-    const child = spawn(process.execPath, ['--import', TSX_LOADER, CLI_ENTRY, ...args], {
+    const child = spawn(process.execPath, [...CLI_ARGV, ...args], {
       cwd: opts.cwd ?? REPO_ROOT,
       env,
       stdio: ['pipe', 'pipe', 'pipe']
@@ -41,4 +50,9 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
     })
     child.stdin.end(opts.input ?? '')
   })
+}
+
+/** The node arguments that start the CLI, for tests that spawn long-running commands themselves. */
+export function cliNodeArgs(...args: string[]): string[] {
+  return [...CLI_ARGV, ...args]
 }
