@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto'
-import { constants } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { createHash, hash as oneShotHash } from 'node:crypto'
+import { closeSync, constants, fstatSync, openSync, read, readSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { QprovError } from '../errors.js'
 
 export interface FileDigest {
@@ -8,54 +8,79 @@ export interface FileDigest {
   sha256: string
 }
 
+const readAsync = promisify(read)
+
 // Large reads amortise the syscall and thread-pool hop; two buffers let the next read run on the
 // libuv pool while this thread hashes the previous chunk.
 const CHUNK = 4 * 1024 * 1024
-const SMALL = 64 * 1024
+// Below this size a file is read synchronously: a thread-pool round trip per call would cost
+// more than the read itself, which is what dominates trees of many small files.
+const SYNC_LIMIT = 256 * 1024
 
-/** Streams one regular file through sha256 with reused buffers, so memory is flat for any size. */
-export async function hashFile(
+export interface HashBuffers {
+  a: Buffer
+  b: Buffer
+}
+
+export function hashBuffers(): HashBuffers {
+  return { a: Buffer.allocUnsafe(CHUNK), b: Buffer.allocUnsafe(CHUNK) }
+}
+
+/**
+ * Hashes one regular file with reused buffers, so memory is flat for any size. Small files are
+ * done synchronously and return a value; large ones stream and return a promise.
+ */
+export function hashFile(
   absolute: string,
   shown: string,
-  buffers?: Buffer[]
-): Promise<FileDigest> {
+  buffers: HashBuffers = hashBuffers()
+): FileDigest | Promise<FileDigest> {
   // O_NONBLOCK: if the path was swapped for a FIFO after selection, open must not hang.
-  const fh = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
+  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
+  let async = false
   try {
-    const st = await fh.stat()
+    const st = fstatSync(fd)
     if (!st.isFile()) throw new QprovError('WORKLOAD_INVALID', `'${shown}' is not a regular file`)
-    const hash = createHash('sha256')
-    let size = 0
-    if (st.size < SMALL) {
-      const small = (buffers?.[0] ?? Buffer.allocUnsafe(SMALL)).subarray(0, SMALL)
-      while (size < st.size) {
-        const { bytesRead } = await fh.read(small, 0, small.length, size)
-        if (bytesRead === 0) break
-        hash.update(small.subarray(0, bytesRead))
-        size += bytesRead
-      }
-    } else {
-      const bufs = buffers ?? [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
-      let turn = 0
-      let pending = fh.read(bufs[0], 0, CHUNK, 0)
-      for (;;) {
-        const { bytesRead, buffer } = await pending
-        if (bytesRead === 0) break
-        size += bytesRead
-        turn ^= 1
-        pending = fh.read(bufs[turn], 0, CHUNK, size)
-        hash.update(buffer.subarray(0, bytesRead))
-      }
+    if (st.size < SYNC_LIMIT) {
+      // One read and the one-shot hash: no Hash object per file.
+      const n = readSync(fd, buffers.a, 0, SYNC_LIMIT, 0)
+      if (n !== st.size) throw changed(shown)
+      return { size: n, sha256: oneShotHash('sha256', buffers.a.subarray(0, n), 'hex') }
     }
-    if (size !== st.size)
-      throw new QprovError('WORKLOAD_INVALID', `'${shown}' changed while it was being hashed`)
-    return { size, sha256: hash.digest('hex') }
+    async = true
+    return streamFile(fd, st.size, shown, buffers).finally(() => closeSync(fd))
   } finally {
-    await fh.close()
+    if (!async) closeSync(fd)
   }
 }
 
-/** Hashes many files with at most `parallel` open at once; results keep the input order. */
+function changed(shown: string): QprovError {
+  return new QprovError('WORKLOAD_INVALID', `'${shown}' changed while it was being hashed`)
+}
+
+async function streamFile(
+  fd: number,
+  expected: number,
+  shown: string,
+  buffers: HashBuffers
+): Promise<FileDigest> {
+  const hash = createHash('sha256')
+  let size = 0
+  let spare = buffers.b
+  let pending = readAsync(fd, buffers.a, 0, CHUNK, 0)
+  for (;;) {
+    const { bytesRead, buffer } = await pending
+    if (bytesRead === 0) break
+    size += bytesRead
+    pending = readAsync(fd, spare, 0, CHUNK, size)
+    spare = buffer
+    hash.update(buffer.subarray(0, bytesRead))
+  }
+  if (size !== expected) throw changed(shown)
+  return { size, sha256: hash.digest('hex') }
+}
+
+/** Hashes many files with at most `parallel` in flight; results keep the input order. */
 export async function hashFiles(
   files: { absolute: string; path: string }[],
   parallel: number,
@@ -65,13 +90,15 @@ export async function hashFiles(
   let next = 0
   let done = 0
   const worker = async (): Promise<void> => {
-    const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)]
+    const buffers = hashBuffers()
     while (next < files.length) {
       const i = next++
-      out[i] = await hashFile(files[i].absolute, files[i].path, buffers)
+      const r = hashFile(files[i].absolute, files[i].path, buffers)
+      out[i] = r instanceof Promise ? await r : r
       onDone?.(++done)
     }
   }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, files.length)) }, worker))
+  const workers = Math.max(1, Math.min(parallel, files.length))
+  await Promise.all(Array.from({ length: workers }, worker))
   return out
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { QprovError, isQprovError } from '../errors.js'
 import { hashFiles } from './hash.js'
+import { hashFilesOnWorkers } from './hash-workers.js'
 import { selectFiles } from './select.js'
 
 export interface ManifestEntry {
@@ -20,6 +21,12 @@ export interface WorkloadManifest {
   canonicalBytes: Buffer
 }
 
+/**
+ * From this many files on, per-file system calls dominate and worker threads can pay off. Only
+ * with 4+ cores: on 2 busy cores, starting workers cost more than they saved (bench/digest.ts).
+ */
+const WORKER_MIN_FILES = 1000
+
 export const MANIFEST_VERSION = 'qprov.workload.manifest/v1'
 
 /** Orders paths by their UTF-8 bytes, which is independent of locale and platform. */
@@ -27,26 +34,37 @@ export function comparePaths(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
 }
 
+/** Sorted by path bytes; each key is encoded once rather than on every comparison. */
+function sortByPath(files: readonly ManifestEntry[]): ManifestEntry[] {
+  return files
+    .map(f => ({ f, key: Buffer.from(f.path, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.key, b.key))
+    .map(x => x.f)
+}
+
 /**
  * The canonical manifest: compact JSON with keys in lexicographic order, files sorted by path bytes.
  * For this fixed shape (strings and safe integers) JSON.stringify's output equals RFC 8785 JCS.
  */
 export function canonicalManifestBytes(files: readonly ManifestEntry[]): Buffer {
-  const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path))
+  return canonicalSorted(sortByPath(files))
+}
+
+function canonicalSorted(sorted: readonly ManifestEntry[]): Buffer {
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i].path === sorted[i - 1].path)
       throw new QprovError('WORKLOAD_INVALID', `duplicate workload path '${sorted[i].path}'`)
-  const body = {
-    files: sorted.map(f => ({ path: f.path, sha256: f.sha256, size: f.size })),
-    version: MANIFEST_VERSION
-  }
-  return Buffer.from(JSON.stringify(body), 'utf8')
+  // Written out by hand (no intermediate objects); a test pins it to JSON.stringify of the shape.
+  const parts = sorted.map(
+    f => `{"path":${JSON.stringify(f.path)},"sha256":${JSON.stringify(f.sha256)},"size":${f.size}}`
+  )
+  return Buffer.from(`{"files":[${parts.join(',')}],"version":"${MANIFEST_VERSION}"}`, 'utf8')
 }
 
 /** Pure: the manifest value for already-hashed files. */
 export function manifestFromEntries(files: readonly ManifestEntry[]): WorkloadManifest {
-  const canonicalBytes = canonicalManifestBytes(files)
-  const sorted = [...files].sort((a, b) => comparePaths(a.path, b.path))
+  const sorted = sortByPath(files)
+  const canonicalBytes = canonicalSorted(sorted)
   return {
     digest: `sha256:${createHash('sha256').update(canonicalBytes).digest('hex')}`,
     files: sorted,
@@ -57,15 +75,28 @@ export function manifestFromEntries(files: readonly ManifestEntry[]): WorkloadMa
 /** Selects, hashes and describes the workload package rooted at opts.cwd. */
 export async function buildManifest(
   patterns: string[],
-  opts: { cwd: string; onProgress?: (m: string) => void; parallel?: number }
+  opts: {
+    cwd: string
+    onProgress?: (m: string) => void
+    /** Files hashed concurrently on the main thread (small trees). */
+    parallel?: number
+    /** Worker threads; default: one per core (max 8) for big trees on 4+ cores, else none. */
+    threads?: number
+  }
 ): Promise<WorkloadManifest> {
   const selected = await selectFiles(patterns, opts.cwd)
-  const parallel = opts.parallel ?? Math.min(16, availableParallelism() * 4)
+  const threads =
+    opts.threads ?? (selected.length >= WORKER_MIN_FILES ? Math.min(availableParallelism(), 8) : 1)
   const every = Math.max(1000, Math.ceil(selected.length / 10))
   try {
-    const digests = await hashFiles(selected, parallel, done => {
-      if (done % every === 0) opts.onProgress?.(`hashed ${done}/${selected.length} files`)
-    })
+    let digests
+    if (threads > 1) {
+      opts.onProgress?.(`hashing ${selected.length} files on ${threads} threads`)
+      digests = await hashFilesOnWorkers(selected, Math.min(threads, selected.length))
+    } else
+      digests = await hashFiles(selected, opts.parallel ?? 4, done => {
+        if (done % every === 0) opts.onProgress?.(`hashed ${done}/${selected.length} files`)
+      })
     return manifestFromEntries(selected.map((f, i) => ({ path: f.path, ...digests[i] })))
   } catch (e) {
     if (isQprovError(e)) throw e

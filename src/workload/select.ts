@@ -1,5 +1,5 @@
-import { glob, lstat, readdir, realpath, stat } from 'node:fs/promises'
-import type { Stats } from 'node:fs'
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
+import { glob } from 'node:fs/promises'
 import path from 'node:path'
 import { QprovError } from '../errors.js'
 
@@ -17,105 +17,130 @@ const GLOB_CHARS = /[*?[\]{}]/
  * Symlink policy: a symlink (to a file or a directory) is followed only when its fully resolved
  * target lies inside the package root; the file is recorded under the path it was selected by,
  * with the target's bytes. A symlink resolving outside the root is refused, so the digest never
- * depends on anything outside the checkout. Directory cycles are refused too.
+ * depends on anything outside the checkout. Dangling links and directory cycles are refused too.
+ *
+ * The walk is synchronous on purpose: it does a handful of metadata calls per directory, and a
+ * thread-pool round trip per file would cost more than the calls themselves on large trees.
  */
 export async function selectFiles(patterns: string[], root: string): Promise<SelectedFile[]> {
   if (patterns.length === 0) throw new QprovError('WORKLOAD_INVALID', 'no workload paths given')
-  const rootAbs = path.resolve(root)
-  const rootReal = await realpath(rootAbs).catch((e: unknown) => {
-    throw new QprovError('INPUT_NOT_FOUND', `workload root ${rootAbs} does not exist`, { cause: e })
-  })
-  const found = new Map<string, SelectedFile>()
+  const walker = new Walker(path.resolve(root))
   for (const pattern of patterns) {
-    const before = found.size
-    const starts = GLOB_CHARS.test(pattern)
-      ? await expandGlob(pattern, rootAbs)
-      : [await literalPath(pattern, rootAbs)]
-    for (const rel of starts) await collect(rel, rootAbs, rootReal, found, new Set())
-    if (found.size === before && starts.length === 0)
-      throw new QprovError('WORKLOAD_INVALID', `workload pattern '${pattern}' matched no files`)
+    if (GLOB_CHARS.test(pattern)) {
+      let hits = 0
+      for await (const hit of glob(pattern, { cwd: walker.rootAbs })) {
+        hits++
+        walker.start(walker.toRelative(hit))
+      }
+      if (hits === 0)
+        throw new QprovError('WORKLOAD_INVALID', `workload pattern '${pattern}' matched no files`)
+    } else walker.start(walker.toRelative(pattern), pattern)
   }
-  if (found.size === 0) throw new QprovError('WORKLOAD_INVALID', 'the workload package is empty')
-  return [...found.values()]
+  if (walker.found.size === 0)
+    throw new QprovError('WORKLOAD_INVALID', 'the workload package is empty')
+  return [...walker.found.values()]
 }
 
-async function expandGlob(pattern: string, rootAbs: string): Promise<string[]> {
-  const out: string[] = []
-  for await (const hit of glob(pattern, { cwd: rootAbs })) out.push(toRelative(hit, rootAbs))
-  return out
-}
+class Walker {
+  readonly rootReal: string
+  readonly found = new Map<string, SelectedFile>()
+  private readonly realDirs = new Map<string, string>()
+  private readonly active = new Set<string>()
 
-async function literalPath(p: string, rootAbs: string): Promise<string> {
-  const rel = toRelative(p, rootAbs)
-  try {
-    await lstat(path.join(rootAbs, rel))
-  } catch (e) {
-    throw new QprovError('INPUT_NOT_FOUND', `workload path '${p}' does not exist`, { cause: e })
+  constructor(readonly rootAbs: string) {
+    try {
+      this.rootReal = realpathSync.native(rootAbs)
+    } catch (e) {
+      throw new QprovError('INPUT_NOT_FOUND', `workload root ${rootAbs} does not exist`, {
+        cause: e
+      })
+    }
   }
-  return rel
-}
 
-/** The POSIX path of p relative to the root; refuses anything that is not below the root. */
-function toRelative(p: string, rootAbs: string): string {
-  const rel = path.relative(rootAbs, path.resolve(rootAbs, p))
-  if (rel.startsWith('..') || path.isAbsolute(rel))
-    throw new QprovError('WORKLOAD_INVALID', `workload path '${p}' is outside the package root`)
-  return rel.split(path.sep).join('/')
-}
+  /** The POSIX path of p relative to the root; refuses anything that is not below the root. */
+  toRelative(p: string): string {
+    const rel = path.relative(this.rootAbs, path.resolve(this.rootAbs, p))
+    if (rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel))
+      throw new QprovError('WORKLOAD_INVALID', `workload path '${p}' is outside the package root`)
+    return rel.split(path.sep).join('/')
+  }
 
-function isInside(real: string, rootReal: string): boolean {
-  return (
-    real === rootReal ||
-    real.startsWith(rootReal.endsWith(path.sep) ? rootReal : rootReal + path.sep)
-  )
-}
+  private abs(rel: string): string {
+    return rel === '' ? this.rootAbs : path.join(this.rootAbs, ...rel.split('/'))
+  }
 
-async function collect(
-  rel: string,
-  rootAbs: string,
-  rootReal: string,
-  found: Map<string, SelectedFile>,
-  activeDirs: Set<string>
-): Promise<void> {
-  const abs = rel === '' ? rootAbs : path.join(rootAbs, ...rel.split('/'))
-  const shown = rel === '' ? '.' : rel
-  let st: Stats = await lstat(abs)
-  let real = abs
-  if (st.isSymbolicLink()) {
-    real = await realpath(abs).catch((e: unknown) => {
-      throw new QprovError('WORKLOAD_INVALID', `symlink '${shown}' is dangling`, { cause: e })
-    })
-    if (!isInside(real, rootReal))
-      throw new QprovError('WORKLOAD_INVALID', `symlink '${shown}' points outside the package root`)
-    st = await stat(real)
-  } else {
+  private inside(real: string): boolean {
+    const prefix = this.rootReal.endsWith(path.sep) ? this.rootReal : this.rootReal + path.sep
+    return real === this.rootReal || real.startsWith(prefix)
+  }
+
+  /** Real path of a directory that is not itself being followed as a link, cached per directory. */
+  private realDir(absDir: string): string {
+    let real = this.realDirs.get(absDir)
+    if (real === undefined) {
+      real = realpathSync.native(absDir)
+      this.realDirs.set(absDir, real)
+    }
+    return real
+  }
+
+  start(rel: string, literal?: string): void {
+    const abs = this.abs(rel)
+    let st: Stats
+    try {
+      st = lstatSync(abs)
+    } catch (e) {
+      throw new QprovError('INPUT_NOT_FOUND', `workload path '${literal ?? rel}' does not exist`, {
+        cause: e
+      })
+    }
+    if (st.isSymbolicLink()) return this.follow(rel, abs)
     // A path below a symlinked directory can still resolve outside the root.
-    real = await realpath(abs)
-    if (!isInside(real, rootReal))
-      throw new QprovError('WORKLOAD_INVALID', `'${shown}' resolves outside the package root`)
+    const real =
+      rel === '' ? this.rootReal : path.join(this.realDir(path.dirname(abs)), path.basename(abs))
+    if (!this.inside(real))
+      throw new QprovError('WORKLOAD_INVALID', `'${rel}' resolves outside the package root`)
+    this.visit(rel, real, st)
   }
-  if (st.isFile()) {
-    if (rel === '') throw new QprovError('WORKLOAD_INVALID', 'the package root must be a directory')
-    found.set(rel, { path: rel, absolute: real })
-    return
+
+  private follow(rel: string, abs: string): void {
+    let real: string
+    let st: Stats
+    try {
+      real = realpathSync.native(abs)
+      st = statSync(real)
+    } catch (e) {
+      throw new QprovError('WORKLOAD_INVALID', `symlink '${rel}' is dangling`, { cause: e })
+    }
+    if (!this.inside(real))
+      throw new QprovError('WORKLOAD_INVALID', `symlink '${rel}' points outside the package root`)
+    this.visit(rel, real, st)
   }
-  if (st.isDirectory()) {
-    if (activeDirs.has(real))
+
+  private visit(rel: string, real: string, st: Stats | Dirent): void {
+    const shown = rel === '' ? '.' : rel
+    if (st.isFile()) {
+      if (rel === '')
+        throw new QprovError('WORKLOAD_INVALID', 'the package root must be a directory')
+      this.found.set(rel, { path: rel, absolute: real })
+      return
+    }
+    if (!st.isDirectory())
+      throw new QprovError('WORKLOAD_INVALID', `'${shown}' is a ${kind(st)}, not a regular file`)
+    if (this.active.has(real))
       throw new QprovError('WORKLOAD_INVALID', `symlink cycle at '${shown}'`)
-    activeDirs.add(real)
-    const names = (await readdir(abs)).sort()
-    for (const name of names)
-      await collect(rel === '' ? name : `${rel}/${name}`, rootAbs, rootReal, found, activeDirs)
-    activeDirs.delete(real)
-    return
+    this.active.add(real)
+    const entries = readdirSync(real, { withFileTypes: true })
+    for (const entry of entries) {
+      const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`
+      if (entry.isSymbolicLink()) this.follow(childRel, path.join(real, entry.name))
+      else this.visit(childRel, path.join(real, entry.name), entry)
+    }
+    this.active.delete(real)
   }
-  throw new QprovError(
-    'WORKLOAD_INVALID',
-    `'${shown}' is a ${describeKind(st)}, not a regular file`
-  )
 }
 
-function describeKind(st: Stats): string {
+function kind(st: Stats | Dirent): string {
   if (st.isFIFO()) return 'FIFO'
   if (st.isSocket()) return 'socket'
   if (st.isCharacterDevice()) return 'character device'

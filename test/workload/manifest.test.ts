@@ -94,6 +94,16 @@ describe('workload manifest', () => {
     expect(m.files.map(f => f.path)).toEqual(['job.json'])
   })
 
+  it('gives the same manifest on worker threads as on the main thread', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 50; i++) files[`d${i % 3}/f${i}.txt`] = `file ${i}\n`.repeat(i)
+    const root = tree(files)
+    const one = await buildManifest(['.'], { cwd: root, threads: 1 })
+    const three = await buildManifest(['.'], { cwd: root, threads: 3 })
+    expect(three.canonicalBytes.equals(one.canonicalBytes)).toBe(true)
+    expect(three.files).toHaveLength(50)
+  })
+
   it('hashes large files across chunk boundaries and empty files', async () => {
     const big = Buffer.alloc(9 * 1024 * 1024 + 7)
     for (let i = 0; i < big.length; i += 4096) big[i] = i % 251
@@ -233,6 +243,19 @@ describe('canonical manifest form', () => {
           a.canonicalBytes.equals(b.canonicalBytes) &&
           parseManifest(a.canonicalBytes).digest === a.digest
         )
+      })
+    )
+  })
+
+  it('equals JSON.stringify of the sorted shape (RFC 8785 for these value types)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: e => e.path, maxLength: 12 }), files => {
+        const m = manifestFromEntries(files)
+        const viaStringify = JSON.stringify({
+          files: m.files.map(f => ({ path: f.path, sha256: f.sha256, size: f.size })),
+          version: MANIFEST_VERSION
+        })
+        return m.canonicalBytes.toString('utf8') === viaStringify
       })
     )
   })
