@@ -225,6 +225,12 @@ describe('canonical manifest form', () => {
     )
   })
 
+  it('reproduces the package digest example of docs/binding-spec.md', async () => {
+    const root = tree({ 'circuits/bell.qasm': 'OPENQASM 3.0;\n', 'job.json': '{}\n' })
+    const m = await buildManifest(['.'], { cwd: root })
+    expect(m.digest).toBe('sha256:14c1868108f911724e370393198aca55230ba13f7051588d5049a4a985726421')
+  })
+
   it('sorts by UTF-8 bytes, not UTF-16 code units', () => {
     const bytes = canonicalManifestBytes([
       { path: '\u{1F600}', size: 0, sha256: '0'.repeat(64) },
