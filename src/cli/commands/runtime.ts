@@ -111,7 +111,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
   assertTagLimits(tags, parsed.userTags.length)
   const body = renderJobBody(loaded, { backend: flags.backend, tags })
   const stmtTag = refs ? formatProvenanceTags(refs)[1] : undefined
-  progress(`submitting a ${body.program_id} job to ${body.backend}`)
+  progress(`submitting the ${body.program_id} job to ${body.backend}`)
   let jobId: string | undefined
   const submitted = await submitJob(
     api,
