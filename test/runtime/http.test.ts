@@ -1,0 +1,73 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parseErrorBody, runtimeHttpError } from '../../src/runtime/api-errors.js'
+import { backoffMs, parseRetryAfter } from '../../src/runtime/http.js'
+
+describe('retry timing', () => {
+  it('backs off 0.5·2^(n−1) seconds, capped', () => {
+    expect([1, 2, 3, 4, 5].map(n => backoffMs(n, 120_000))).toEqual([500, 1000, 2000, 4000, 8000])
+    expect(backoffMs(20, 120_000)).toBe(120_000)
+  })
+
+  it('reads Retry-After as delta-seconds or as an HTTP date', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z')
+    expect(parseRetryAfter('12', now)).toBe(12_000)
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:00:30 GMT', now)).toBe(30_000)
+    expect(parseRetryAfter('Wed, 31 Dec 2025 23:00:00 GMT', now)).toBe(0)
+    expect(parseRetryAfter('soon', now)).toBeUndefined()
+    expect(parseRetryAfter(null, now)).toBeUndefined()
+  })
+
+  it('never returns a negative or non-finite delay', () => {
+    fc.assert(
+      fc.property(fc.string(), s => {
+        const d = parseRetryAfter(s)
+        if (d !== undefined) expect(Number.isFinite(d) && d >= 0).toBe(true)
+      })
+    )
+  })
+})
+
+describe('Runtime error bodies', () => {
+  it('parses errors[] with numeric or string codes and the trace', () => {
+    const body = JSON.stringify({
+      errors: [
+        { code: 1208, message: 'no', more_info: 'https://x' },
+        { code: 'E2', message: 'm' }
+      ],
+      trace: 'abc-123'
+    })
+    expect(parseErrorBody(body)).toEqual({
+      errors: [
+        { code: 1208, message: 'no', more_info: 'https://x' },
+        { code: 'E2', message: 'm', more_info: undefined }
+      ],
+      trace: 'abc-123'
+    })
+  })
+
+  it('understands IAM’s {errorCode, errorMessage} and the older {error:{…}} shape', () => {
+    expect(parseErrorBody('{"errorCode":"BXNIM0415E","errorMessage":"not found"}').errors).toEqual([
+      { code: 'BXNIM0415E', message: 'not found', more_info: undefined }
+    ])
+    expect(parseErrorBody('{"error":{"code":7,"message":"old"}}').errors[0].message).toBe('old')
+  })
+
+  it('survives any body text', () => {
+    fc.assert(fc.property(fc.string(), s => void parseErrorBody(s)))
+    fc.assert(fc.property(fc.json(), s => void parseErrorBody(s)))
+  })
+
+  it('maps statuses to codes and keeps status, trace and errors in details', () => {
+    const body = '{"errors":[{"code":1,"message":"bad"}],"trace":"t1"}'
+    const e401 = runtimeHttpError('get job x', 401, body)
+    expect(e401.code).toBe('RUNTIME_AUTH')
+    expect(e401.message).toBe('get job x failed: HTTP 401: bad (code 1), trace t1')
+    expect(e401.details).toMatchObject({ status: 401, trace: 't1' })
+    expect(runtimeHttpError('w', 429, body).code).toBe('RUNTIME_RATE_LIMITED')
+    expect(runtimeHttpError('w', 404, body).code).toBe('RUNTIME_HTTP')
+    expect(runtimeHttpError('w', 502, '<html>bad gateway</html>').message).toContain(
+      'HTTP 502: <html>bad gateway</html>'
+    )
+  })
+})
