@@ -30,9 +30,13 @@ export function writeJobRecord(dir: string, record: RuntimeJobRecord): string {
     writeFileSync(tmp, `${JSON.stringify(record, null, 2)}\n`)
     renameSync(tmp, path)
   } catch (e) {
-    throw new QprovError('INPUT_INVALID', `cannot write ${path}: ${(e as Error).message}`, {
-      details: { jobId: record.jobId }
-    })
+    throw new QprovError(
+      'INPUT_INVALID',
+      `job ${record.jobId} exists, but ${path} could not be written: ${(e as Error).message}`,
+      {
+        details: { jobId: record.jobId }
+      }
+    )
   }
   return path
 }
