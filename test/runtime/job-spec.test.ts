@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   findJobSpec,
@@ -148,5 +149,41 @@ describe('examples', () => {
     expect(body.program_id).toBe('estimator')
     expect((body.params.pubs as unknown[][])[0][1]).toEqual(['ZZ', 'XX', 'ZI'])
     expect(checkJobBody(body)).not.toHaveProperty('status')
+  })
+})
+
+describe('job spec validation on arbitrary input', () => {
+  it('either returns a spec or throws a coded one-line JOB_SPEC_INVALID error', () => {
+    const near = fc.record(
+      {
+        version: fc.constantFrom(1, 2, '1'),
+        program: fc.constantFrom('sampler', 'estimator', 'x'),
+        backend: fc.constantFrom('ibm_x', '', 'a b'),
+        shots: fc.integer({ min: -2, max: 5 }),
+        precision: fc.double(),
+        pubs: fc.array(
+          fc.record(
+            {
+              circuit: fc.constantFrom('c.qasm', '../c.qasm', '/abs.qasm', 'c.txt'),
+              shots: fc.integer({ min: 0, max: 3 }),
+              observables: fc.constantFrom('ZZ', ['XX'], { ZI: 1 }, 'Q', [])
+            },
+            { requiredKeys: ['circuit'] }
+          ),
+          { maxLength: 3 }
+        )
+      },
+      { requiredKeys: [] }
+    )
+    fc.assert(
+      fc.property(fc.oneof(fc.anything(), near), value => {
+        try {
+          validateJobSpec(value)
+        } catch (e) {
+          expect((e as { code?: string }).code).toBe('JOB_SPEC_INVALID')
+          expect((e as Error).message).not.toContain('\n')
+        }
+      })
+    )
   })
 })

@@ -134,3 +134,24 @@ describe('provenance tags', () => {
     expect(() => mergeProvenanceTags(other, full)).toThrow(/already tagged/)
   })
 })
+
+describe('tag limits agree with the emulated service', () => {
+  it('accepts exactly the non-empty single-line tag sets the emulator accepts', async () => {
+    const { tagsProblem } = await import('../../src/sandbox/runtime/job-body.js')
+    const tag = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 90 }),
+      fc.string({ minLength: 84, maxLength: 88 })
+    )
+    fc.assert(
+      fc.property(
+        fc.array(
+          tag.filter(t => !/[\r\n]/.test(t)),
+          { maxLength: 10 }
+        ),
+        tags => {
+          expect(tagLimitProblems(tags).length === 0).toBe(tagsProblem(tags) === undefined)
+        }
+      )
+    )
+  })
+})
