@@ -7,7 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
 import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js'
 
-const CLI_ENTRY = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+// Like runCli: the shipped bundle under `npm test` (QPROV_TEST_DIST=1), the sources otherwise.
+const SANDBOX_ARGV =
+  process.env.QPROV_TEST_DIST === '1'
+    ? [fileURLToPath(new URL('../../dist/cli.js', import.meta.url))]
+    : [
+        '--import',
+        import.meta.resolve('tsx'),
+        fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+      ]
 // base64url of '{"alg":"ES256",' — the start of every JWT the sandbox issuer mints.
 const SANDBOX_JWT_PREFIX = 'eyJhbGciOiJFUzI1NiIs'
 
@@ -54,14 +62,10 @@ let outDir: string
 /** `qprov sandbox` as its own process, as a user or the demo runs it. */
 function startSandboxProcess(dir: string): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), CLI_ENTRY, 'sandbox', '--dir', dir],
-      {
-        cwd: REPO_ROOT,
-        stdio: ['ignore', 'pipe', 'pipe']
-      }
-    )
+    const child = spawn(process.execPath, [...SANDBOX_ARGV, 'sandbox', '--dir', dir], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let out = ''
     let err = ''
     child.stdout.on('data', d => {
