@@ -25,7 +25,13 @@ const RUNS = 3
 export interface DigestBenchResult {
   case: string
   bytes: number
-  seconds: { qprov: number; openssl: number; sha256sum: number; qprovOneThread?: number }
+  seconds: {
+    qprov: number
+    openssl: number
+    sha256sum: number
+    qprovOneThread?: number
+    qprovTwoWorkers?: number
+  }
   ratio: { openssl: number; sha256sum: number }
 }
 
@@ -122,6 +128,10 @@ function report(r: DigestBenchResult): void {
     console.log(
       `  qprov, one thread           ${r.seconds.qprovOneThread.toFixed(3)} s  ${mbps(r.seconds.qprovOneThread)}`
     )
+  if (r.seconds.qprovTwoWorkers !== undefined)
+    console.log(
+      `  qprov, 2 worker threads     ${r.seconds.qprovTwoWorkers.toFixed(3)} s  ${mbps(r.seconds.qprovTwoWorkers)}`
+    )
   console.log(
     `  ratio vs openssl ${r.ratio.openssl.toFixed(2)}x, vs sha256sum ${r.ratio.sha256sum.toFixed(2)}x`
   )
@@ -165,14 +175,16 @@ export async function runDigestBench(): Promise<DigestBenchResult[]> {
     const smallDir = join(dir, 'small')
     writeSmallFiles(smallDir)
     const all = `find . -type f -print0 | xargs -0`
-    const [q2, o2, s2, q2one] = race([
+    const [q2, o2, s2, q2one, q2two] = race([
       { cmd: node, args: [script, smallDir, '.'] },
       { cmd: `${all} openssl dgst -sha256 >/dev/null`, args: [], cwd: smallDir, shell: true },
       { cmd: `${all} sha256sum >/dev/null`, args: [], cwd: smallDir, shell: true },
-      { cmd: node, args: [script, smallDir, '.', '1'] }
+      { cmd: node, args: [script, smallDir, '.', '1'] },
+      { cmd: node, args: [script, smallDir, '.', '2'] }
     ])
     const small = result(`${SMALL_FILES} files of 4 KiB`, SMALL_FILES * SMALL_SIZE, q2, o2, s2)
     small.seconds.qprovOneThread = q2one
+    small.seconds.qprovTwoWorkers = q2two
     results.push(small)
     for (const r of results) report(r)
     return results

@@ -39,13 +39,17 @@ export function hashFile(
   const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
   let async = false
   try {
+    // The walk already saw a regular file. A short first read is the whole file (regular files
+    // only return short at end of file), which saves an fstat per file on trees of small files.
+    // An empty or a full read is confirmed with fstat before anything is trusted.
+    const n = readSync(fd, buffers.a, 0, SYNC_LIMIT, 0)
+    if (n > 0 && n < SYNC_LIMIT)
+      return { size: n, sha256: oneShotHash('sha256', buffers.a.subarray(0, n), 'hex') }
     const st = fstatSync(fd)
     if (!st.isFile()) throw new QprovError('WORKLOAD_INVALID', `'${shown}' is not a regular file`)
-    if (st.size < SYNC_LIMIT) {
-      // One read and the one-shot hash: no Hash object per file.
-      const n = readSync(fd, buffers.a, 0, SYNC_LIMIT, 0)
-      if (n !== st.size) throw changed(shown)
-      return { size: n, sha256: oneShotHash('sha256', buffers.a.subarray(0, n), 'hex') }
+    if (n === 0) {
+      if (st.size !== 0) throw changed(shown)
+      return { size: 0, sha256: oneShotHash('sha256', buffers.a.subarray(0, 0), 'hex') }
     }
     async = true
     return streamFile(fd, st.size, shown, buffers).finally(() => closeSync(fd))

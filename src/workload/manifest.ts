@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
+import path from 'node:path'
 import { QprovError, isQprovError } from '../errors.js'
 import { hashFiles } from './hash.js'
-import { hashFilesOnWorkers } from './hash-workers.js'
+import { HashPool } from './hash-workers.js'
 import { selectFiles } from './select.js'
 
 export interface ManifestEntry {
@@ -21,10 +23,7 @@ export interface WorkloadManifest {
   canonicalBytes: Buffer
 }
 
-/**
- * From this many files on, per-file system calls dominate and worker threads can pay off. Only
- * with 4+ cores: on 2 busy cores, starting workers cost more than they saved (bench/digest.ts).
- */
+/** From this many files on, per-file system calls dominate and extra threads pay off. */
 const WORKER_MIN_FILES = 1000
 
 export const MANIFEST_VERSION = 'qprov.workload.manifest/v1'
@@ -72,6 +71,17 @@ export function manifestFromEntries(files: readonly ManifestEntry[]): WorkloadMa
   }
 }
 
+function mayBeLarge(patterns: string[], cwd: string): boolean {
+  return patterns.some(p => {
+    if (/[*?[\]{}]/.test(p)) return true
+    try {
+      return statSync(path.resolve(cwd, p)).isDirectory()
+    } catch {
+      return false
+    }
+  })
+}
+
 /** Selects, hashes and describes the workload package rooted at opts.cwd. */
 export async function buildManifest(
   patterns: string[],
@@ -80,19 +90,24 @@ export async function buildManifest(
     onProgress?: (m: string) => void
     /** Files hashed concurrently on the main thread (small trees). */
     parallel?: number
-    /** Worker threads; default: one per core (max 8) for big trees on 4+ cores, else none. */
+    /** Hashing threads (main + workers, max 8); default: one per core, used for big trees only. */
     threads?: number
   }
 ): Promise<WorkloadManifest> {
-  const selected = await selectFiles(patterns, opts.cwd)
-  const threads =
-    opts.threads ?? (selected.length >= WORKER_MIN_FILES ? Math.min(availableParallelism(), 8) : 1)
-  const every = Math.max(1000, Math.ceil(selected.length / 10))
+  const threads = Math.min(opts.threads ?? availableParallelism(), 8)
+  // Started before the walk so the workers boot while it runs; closed whatever happens. Named
+  // files alone never make a big tree, so they do not pay for a worker.
+  const pool =
+    threads > 1 && (opts.threads !== undefined || mayBeLarge(patterns, opts.cwd))
+      ? new HashPool(threads - 1)
+      : undefined
   try {
+    const selected = await selectFiles(patterns, opts.cwd)
+    const every = Math.max(1000, Math.ceil(selected.length / 10))
     let digests
-    if (threads > 1) {
+    if (pool !== undefined && (opts.threads !== undefined || selected.length >= WORKER_MIN_FILES)) {
       opts.onProgress?.(`hashing ${selected.length} files on ${threads} threads`)
-      digests = await hashFilesOnWorkers(selected, Math.min(threads, selected.length))
+      digests = await pool.hash(selected)
     } else
       digests = await hashFiles(selected, opts.parallel ?? 4, done => {
         if (done % every === 0) opts.onProgress?.(`hashed ${done}/${selected.length} files`)
@@ -101,6 +116,8 @@ export async function buildManifest(
   } catch (e) {
     if (isQprovError(e)) throw e
     throw new QprovError('WORKLOAD_INVALID', `cannot read the workload: ${String(e)}`, { cause: e })
+  } finally {
+    await pool?.close()
   }
 }
 

@@ -104,6 +104,24 @@ describe('workload manifest', () => {
     expect(three.files).toHaveLength(50)
   })
 
+  it('reports a special file met while hashing on several threads as WORKLOAD_INVALID', async () => {
+    const { HashPool } = await import('../../src/workload/hash-workers.js')
+    const pool = new HashPool(1)
+    try {
+      const root = tree(SAMPLE)
+      const files = Object.keys(SAMPLE).map(p => ({ path: p, absolute: path.join(root, p) }))
+      const digests = await pool
+        .hash([...files, { path: 'dev', absolute: '/dev/null' }])
+        .catch(e => e)
+      expect(digests).toMatchObject({
+        code: 'WORKLOAD_INVALID',
+        message: expect.stringMatching(/dev/)
+      })
+    } finally {
+      await pool.close()
+    }
+  })
+
   it('hashes large files across chunk boundaries and empty files', async () => {
     const big = Buffer.alloc(9 * 1024 * 1024 + 7)
     for (let i = 0; i < big.length; i += 4096) big[i] = i % 251
