@@ -130,7 +130,7 @@ function report(r: DigestBenchResult): void {
     )
   if (r.seconds.qprovTwoWorkers !== undefined)
     console.log(
-      `  qprov, 2 worker threads     ${r.seconds.qprovTwoWorkers.toFixed(3)} s  ${mbps(r.seconds.qprovTwoWorkers)}`
+      `  qprov, 2 threads (1 worker) ${r.seconds.qprovTwoWorkers.toFixed(3)} s  ${mbps(r.seconds.qprovTwoWorkers)}`
     )
   console.log(
     `  ratio vs openssl ${r.ratio.openssl.toFixed(2)}x, vs sha256sum ${r.ratio.sha256sum.toFixed(2)}x`
