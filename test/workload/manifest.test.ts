@@ -1,6 +1,15 @@
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -292,5 +301,35 @@ describe('canonical manifest form', () => {
     )
     expect(() => parseManifest(pretty)).toThrow(/canonical/)
     expect(() => parseManifest(Buffer.from('{"version":"x","files":[]}'))).toThrow(/not qprov/)
+  })
+})
+
+describe('memory', () => {
+  it('hashes a 4 GiB file with flat memory', async () => {
+    const root = tree({})
+    const big = path.join(root, 'sparse.bin')
+    // Sparse: 4 GiB of zeros that take no disk space.
+    const fd = openSync(big, 'w')
+    ftruncateSync(fd, 4 * 1024 ** 3)
+    closeSync(fd)
+    const script = path.join(root, 'probe.mts')
+    const manifest = new URL('../../src/workload/manifest.ts', import.meta.url).href
+    writeFileSync(
+      script,
+      `import { buildManifest } from ${JSON.stringify(manifest)}\n` +
+        `const m = await buildManifest(['sparse.bin'], { cwd: ${JSON.stringify(root)} })\n` +
+        'console.log(JSON.stringify({ m: m.files[0], maxRssKiB: process.resourceUsage().maxRSS }))\n'
+    )
+    const out = execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], {
+      encoding: 'utf8'
+    })
+    const { m, maxRssKiB } = JSON.parse(out) as { m: ManifestEntry; maxRssKiB: number }
+    expect(m).toEqual({
+      path: 'sparse.bin',
+      size: 4 * 1024 ** 3,
+      // sha256 of 4 GiB of zero bytes (dd if=/dev/zero bs=1M count=4096 | sha256sum)
+      sha256: '8479e43911dc45e89f934fe48d01297e16f51d17aa561d4d1c216b1ae0fcddca'
+    })
+    expect(maxRssKiB).toBeLessThan(256 * 1024)
   })
 })
