@@ -28,11 +28,6 @@ const WORKER_MIN_FILES = 1000
 
 export const MANIFEST_VERSION = 'qprov.workload.manifest/v1'
 
-/** Orders paths by their UTF-8 bytes, which is independent of locale and platform. */
-export function comparePaths(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'))
-}
-
 /** Sorted by path bytes; each key is encoded once rather than on every comparison. */
 function sortByPath(files: readonly ManifestEntry[]): ManifestEntry[] {
   return files
