@@ -1,12 +1,18 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { sandboxConfigPath, type SandboxConfig } from './config.js'
-import { startRuntimeEmulator, type RuntimeEmulatorHandle } from './runtime/emulator.js'
+import {
+  startRuntimeEmulator,
+  type RuntimeEmulatorHandle,
+  type RuntimeEmulatorOptions
+} from './runtime/emulator.js'
 import { startSigstoreSandbox, type SigstoreSandboxOptions } from './sigstore/server.js'
 
 export interface SandboxHandle {
   config: SandboxConfig
   dir: string
+  /** The sandbox's own Runtime emulator, so tests can script faults and read its request log. */
+  runtime: RuntimeEmulatorHandle
   close(): Promise<void>
 }
 
@@ -23,7 +29,7 @@ async function writeFileAtomically(path: string, text: string): Promise<void> {
  * sandbox.json holds sandbox-only credentials, hence mode 0600.
  */
 export async function startSandbox(
-  opts: { dir: string } & SigstoreSandboxOptions
+  opts: { dir: string; runtime?: RuntimeEmulatorOptions } & SigstoreSandboxOptions
 ): Promise<SandboxHandle> {
   const dir = resolve(opts.dir)
   await mkdir(dir, { recursive: true })
@@ -33,7 +39,7 @@ export async function startSandbox(
     await Promise.all([sigstore.close(), runtime?.close()])
   }
   try {
-    runtime = await startRuntimeEmulator({ host: opts.host ?? '127.0.0.1' })
+    runtime = await startRuntimeEmulator({ host: opts.host ?? '127.0.0.1', ...opts.runtime })
     const trustedRoot = join(dir, TRUSTED_ROOT_FILE)
     await writeFileAtomically(trustedRoot, `${JSON.stringify(sigstore.trustedRoot, null, 2)}\n`)
     const config: SandboxConfig = {
@@ -52,7 +58,7 @@ export async function startSandbox(
       instanceCRN: runtime.instanceCRN
     }
     await writeFileAtomically(sandboxConfigPath(dir), `${JSON.stringify(config, null, 2)}\n`)
-    return { config, dir, close: closeAll }
+    return { config, dir, runtime, close: closeAll }
   } catch (e) {
     await closeAll()
     throw e

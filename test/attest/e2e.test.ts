@@ -2,20 +2,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
-import { REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js'
+import { REPO_ROOT, cliNodeArgs, runCli, type CliResult } from '../helpers/cli.js'
 
 // Like runCli: the shipped bundle under `npm test` (QPROV_TEST_DIST=1), the sources otherwise.
-const SANDBOX_ARGV =
-  process.env.QPROV_TEST_DIST === '1'
-    ? [fileURLToPath(new URL('../../dist/cli.js', import.meta.url))]
-    : [
-        '--import',
-        import.meta.resolve('tsx'),
-        fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
-      ]
+const SANDBOX_ARGV = cliNodeArgs()
 // base64url of '{"alg":"ES256",' — the start of every JWT the sandbox issuer mints.
 const SANDBOX_JWT_PREFIX = 'eyJhbGciOiJFUzI1NiIs'
 

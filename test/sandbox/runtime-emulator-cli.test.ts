@@ -2,24 +2,17 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { REPO_ROOT } from '../helpers/cli.js'
-
-const CLI = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+import { REPO_ROOT, cliNodeArgs } from '../helpers/cli.js'
 
 describe('qprov emulator', () => {
   it('writes emulator.json, prints ready, serves the API and stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qprov-emu-'))
-    const child = spawn(
-      process.execPath,
-      ['--import', import.meta.resolve('tsx'), CLI, 'emulator', '--dir', dir],
-      {
-        cwd: REPO_ROOT,
-        env: { ...process.env, QPROV_QUIET: '1' },
-        stdio: ['ignore', 'pipe', 'pipe']
-      }
-    )
+    const child = spawn(process.execPath, cliNodeArgs('emulator', '--dir', dir), {
+      cwd: REPO_ROOT,
+      env: { ...process.env, QPROV_QUIET: '1' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     const exited = new Promise<number | null>(r => child.on('close', code => r(code)))
     let stdout = ''
     await new Promise<void>((resolve, reject) => {
