@@ -14,7 +14,7 @@ export function buildProgram(): Command {
   program
     .name('qprov')
     .description(
-      'Portable provenance for IBM Qiskit Runtime jobs: AIIR receipts, signed in-toto statements,\n' +
+      'Portable provenance for IBM Qiskit Runtime jobs: AIIR receipts, signed in-toto statements, ' +
         'Runtime job binding and offline, fail-closed verification.'
     )
     .version(QPROV_VERSION)
@@ -27,12 +27,59 @@ export function buildProgram(): Command {
   registerAttestCommand(program)
   registerSandboxCommand(program)
   registerRuntimeCommands(program)
-  for (const c of program.commands) c.exitOverride()
+  tidyHelp(program)
+  program.addHelpText('after', EXAMPLES)
   return program
 }
 
+/**
+ * Commander wraps help text itself, so hard line breaks inside descriptions only make ragged
+ * paragraphs; the command list shows a one-sentence summary instead of the whole description.
+ */
+function tidyHelp(cmd: Command): void {
+  for (const c of cmd.commands) {
+    c.exitOverride()
+    const text = c.description().replace(/([^\n])\n(?!\n)/g, '$1 ')
+    c.description(text)
+    const summary = SUMMARIES[c.name()]
+    if (summary && cmd.parent === null) c.summary(summary)
+    tidyHelp(c)
+  }
+}
+
+const SUMMARIES: Record<string, string> = {
+  receipt: 'create and verify AIIR commit receipts',
+  digest: 'digest a workload package',
+  'verify-bundle': 'verify a Sigstore bundle offline (fail closed)',
+  attest: 'sign an in-toto statement over a workload and its receipt',
+  sandbox: 'run a local Sigstore + Runtime sandbox (not for production)',
+  submit: 'attest, then submit a Runtime job with provenance tags',
+  tag: 'add provenance tags to an existing Runtime job',
+  job: 'inspect Runtime jobs',
+  emulator: 'run only the local IBM Runtime emulator'
+}
+
+const EXAMPLES = `
+Examples:
+  qprov receipt create --commit HEAD --out .receipts
+  qprov digest examples/bell --json
+  qprov sandbox --dir /tmp/qs &            # local Fulcio, Rekor, TSA, OIDC, Runtime
+  qprov attest --workload examples/bell --sandbox /tmp/qs --out out/att
+  qprov submit --workload examples/bell --sandbox /tmp/qs --out out/job
+  qprov verify-bundle --bundle out/att/statement.sigstore.json \\
+    --trusted-root /tmp/qs/trusted_root.json \\
+    --certificate-identity <SAN> --certificate-oidc-issuer <URL> sha256:<package digest>
+
+Exit codes: 0 success, 1 verification or remote failure, 2 usage or input error.
+Docs: README.md and docs/ in the qprov repository.`
+
 /** The one failure site of the CLI: every error becomes one line and an exit code (1 or 2). */
 export async function main(argv: string[]): Promise<number> {
+  const [major, minor] = process.versions.node.split('.').map(Number)
+  if (major < 24 || (major === 24 && minor < 15)) {
+    printErr(`qprov: error [USAGE]: Node.js >= 24.15 is required, this is ${process.versions.node}`)
+    return 2
+  }
   const program = buildProgram()
   try {
     await program.parseAsync(argv, { from: 'user' })
