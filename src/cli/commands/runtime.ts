@@ -1,19 +1,10 @@
 import { Option, type Command } from 'commander'
-import { attestWorkload } from '../../attest/pipeline.js'
 import { QprovError, oneLine } from '../../errors.js'
-import { readAttestationRefs } from '../../runtime/attestation-refs.js'
 import { createRuntimeClient, type RuntimeApi } from '../../runtime/client.js'
 import { resolveConnection, type ConnectionFlags } from '../../runtime/connection.js'
-import { findJobSpec, loadJobSpec, renderJobBody } from '../../runtime/job-spec.js'
-import { jobRecord, refsOfAttestation, writeJobRecord } from '../../runtime/job-record.js'
-import { submitJob } from '../../runtime/submit.js'
-import {
-  assertTagLimits,
-  formatProvenanceTags,
-  mergeProvenanceTags,
-  parseTags,
-  type ProvenanceRefs
-} from '../../runtime/tags.js'
+import { submitWorkload } from '../../runtime/submit-workload.js'
+import { retagCommand, tagJob, type RuntimeTarget } from '../../runtime/tag-job.js'
+import { parseTags, type ProvenanceRefs } from '../../runtime/tags.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 import { registerEmulatorCommand } from './emulator.js'
@@ -49,29 +40,14 @@ function client(flags: RuntimeFlags) {
   return { conn, api: createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
 }
 
-function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_/.:=@,+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`
+function target(flags: RuntimeFlags): RuntimeTarget {
+  const { conn, api } = client(flags)
+  return { api, instanceCRN: conn.instanceCRN, runtimeURL: conn.runtimeURL }
 }
 
-/** The exact command that binds the job to the attestation again. */
-function retagCommand(jobId: string, attestationDir: string, flags: RuntimeFlags, crn: string) {
-  const args = ['qprov', 'tag', '--job', jobId, '--attestation', attestationDir]
-  args.push('--instance', crn)
-  if (flags.sandbox) args.push('--sandbox', flags.sandbox)
-  if (flags.runtimeUrl) args.push('--runtime-url', flags.runtimeUrl)
-  if (flags.iamUrl) args.push('--iam-url', flags.iamUrl)
-  if (flags.apiKeyEnv) args.push('--api-key-env', flags.apiKeyEnv)
-  args.push('--out', attestationDir)
-  return args.map(shellQuote).join(' ')
-}
-
-function withJobId(e: unknown, jobId: string, hint: string): QprovError {
-  const q = e instanceof QprovError ? e : new QprovError('INTERNAL', oneLine(e))
-  return new QprovError(q.code, `${oneLine(q)}. Job ${jobId} exists; ${hint}`, {
-    cause: e,
-    exitCode: q.exitCode,
-    details: { ...q.details, jobId }
-  })
+function hintFor(attestationDir: string, flags: RuntimeFlags) {
+  return (jobId: string, crn: string) =>
+    `re-bind it with: ${retagCommand(jobId, attestationDir, flags, crn)}`
 }
 
 interface SubmitFlags extends RuntimeFlags {
@@ -85,40 +61,23 @@ interface SubmitFlags extends RuntimeFlags {
 }
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
-  const cwd = process.cwd()
-  const { conn, api } = client(flags)
-  const loaded = loadJobSpec(findJobSpec(flags.workload, cwd))
-  const userTags = [...(loaded.spec.tags ?? []), ...(flags.tag ?? [])]
-  parseTags(userTags)
-  // qprov adds at least three tags; say so now rather than after signing.
-  if (flags.attest) assertTagLimits([...userTags, 'qprov:v1', 'stmt', 'pkg'], userTags.length)
-  let refs: ProvenanceRefs | undefined
-  if (flags.attest) {
-    const { signing } = signingFromOptions(flags)
-    const attested = await attestWorkload({
+  const r = await submitWorkload(
+    {
       workload: flags.workload,
-      cwd,
-      ...(flags.receipt ? { receiptFile: flags.receipt } : {}),
-      ...(flags.commit ? { commit: flags.commit } : {}),
-      signing,
+      cwd: process.cwd(),
+      connect: () => target(flags),
+      backend: flags.backend,
+      tags: flags.tag,
+      attest: flags.attest && {
+        signing: () => signingFromOptions(flags).signing,
+        receiptFile: flags.receipt,
+        commit: flags.commit
+      },
       outDir: flags.out,
-      onProgress: progress
-    })
-    refs = refsOfAttestation(attested)
-  }
-  const tags = [...userTags, ...(refs ? formatProvenanceTags(refs) : [])]
-  const parsed = parseTags(tags)
-  assertTagLimits(tags, parsed.userTags.length)
-  const body = renderJobBody(loaded, { backend: flags.backend, tags })
-  const stmtTag = refs ? formatProvenanceTags(refs)[1] : undefined
-  progress(`submitting the ${body.program_id} job to ${body.backend}`)
-  let jobId: string | undefined
-  const submitted = await submitJob(
-    api,
-    { body, mode: loaded.spec.mode, recoveryTag: stmtTag },
+      hint: hintFor(flags.out, flags)
+    },
     {
       onJobId: (id, sessionId) => {
-        jobId = id
         if (!flags.json) {
           printOut(`job: ${id}`)
           if (sessionId) printOut(`session: ${sessionId}`)
@@ -127,34 +86,22 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       onProgress: progress,
       onWarning: m => printErr(`qprov: warning: ${m}`)
     }
-  ).catch(e => {
-    if (jobId === undefined) throw e
-    const hint = refs
-      ? `re-bind it with: ${retagCommand(jobId, flags.out, flags, conn.instanceCRN)}`
-      : 'its tags could not be confirmed'
-    throw withJobId(e, jobId, hint)
-  })
-  const path = writeJobRecord(
-    flags.out,
-    jobRecord(
-      {
-        jobId: submitted.jobId,
-        ...(submitted.sessionId ? { sessionId: submitted.sessionId } : {}),
-        backend: submitted.backend,
-        program: body.program_id,
-        instanceCRN: conn.instanceCRN,
-        runtimeURL: conn.runtimeURL,
-        tags: submitted.tags
-      },
-      refs
-    )
   )
   if (flags.json) {
-    printJson({ ...submitted, statementDigest: refs?.statementDigest, runtimeJob: path })
+    const { jobId, sessionId, backend, tags, recovered } = r
+    printJson({
+      jobId,
+      sessionId,
+      backend,
+      tags,
+      recovered,
+      statementDigest: r.refs?.statementDigest,
+      runtimeJob: r.recordPath
+    })
     return
   }
-  for (const t of submitted.tags) printOut(`tag: ${t}`)
-  printOut(`wrote ${path}`)
+  for (const t of r.tags) printOut(`tag: ${t}`)
+  printOut(`wrote ${r.recordPath}`)
 }
 
 interface TagFlags extends RuntimeFlags {
@@ -164,57 +111,22 @@ interface TagFlags extends RuntimeFlags {
 }
 
 async function tagAction(flags: TagFlags): Promise<void> {
-  const refs = readAttestationRefs(flags.attestation)
-  const { conn, api } = client(flags)
-  const job = await api.getJob(flags.job)
-  printOut(`job: ${job.id}`)
-  // Limits and conflicts are checked here, before any PUT.
-  const merged = mergeProvenanceTags(job.tags, refs)
-  const already = merged.length === job.tags.length && merged.every(t => job.tags.includes(t))
-  let tags = job.tags
-  if (already) progress('the job already carries these tags')
-  else {
-    try {
-      tags = await api.replaceTags(job.id, merged)
-    } catch (e) {
-      throw withJobId(
-        e,
-        job.id,
-        `re-bind it with: ${retagCommand(job.id, flags.attestation, flags, conn.instanceCRN)}`
-      )
-    }
-    const missing = merged.filter(t => !tags.includes(t))
-    if (missing.length > 0)
-      throw withJobId(
-        new QprovError(
-          'RUNTIME_TAGS_REJECTED',
-          `tags missing after the update: ${missing.join(', ')}`
-        ),
-        job.id,
-        `re-bind it with: ${retagCommand(job.id, flags.attestation, flags, conn.instanceCRN)}`
-      )
-  }
-  const path = writeJobRecord(
-    flags.out,
-    jobRecord(
-      {
-        jobId: job.id,
-        ...(job.session_id ? { sessionId: job.session_id } : {}),
-        ...(job.backend ? { backend: job.backend } : {}),
-        ...(job.program ? { program: job.program } : {}),
-        instanceCRN: conn.instanceCRN,
-        runtimeURL: conn.runtimeURL,
-        tags
-      },
-      refs
-    )
+  const r = await tagJob(
+    {
+      jobId: flags.job,
+      attestationDir: flags.attestation,
+      outDir: flags.out,
+      connect: () => target(flags),
+      hint: hintFor(flags.attestation, flags)
+    },
+    { onJob: id => printOut(`job: ${id}`), onProgress: progress }
   )
   if (flags.json) {
-    printJson({ jobId: job.id, tags, runtimeJob: path })
+    printJson({ jobId: r.jobId, tags: r.tags, runtimeJob: r.recordPath })
     return
   }
-  for (const t of tags) printOut(`tag: ${t}`)
-  printOut(`wrote ${path}`)
+  for (const t of r.tags) printOut(`tag: ${t}`)
+  printOut(`wrote ${r.recordPath}`)
 }
 
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
