@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { QprovError, oneLine } from '../errors.js'
-import { setSecretMasker } from '../secrets.js'
+import { redact, setSecretMasker } from '../secrets.js'
 import { readInputs } from './inputs.js'
 import { runAction } from './run.js'
 import { coreReporter } from './reporter.js'
@@ -12,7 +12,7 @@ export async function run(): Promise<void> {
     await runAction(readInputs(), coreReporter())
   } catch (e) {
     const code = e instanceof QprovError ? e.code : 'INTERNAL'
-    core.setFailed(`qprov [${code}]: ${oneLine(e)}`)
+    core.setFailed(redact(`qprov [${code}]: ${oneLine(e)}`))
   }
 }
 

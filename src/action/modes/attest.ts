@@ -1,0 +1,73 @@
+import { resolve } from 'node:path'
+import { attestWorkload, type AttestResult, type SigningConfig } from '../../attest/pipeline.js'
+import { QprovError } from '../../errors.js'
+import type { ActionInputs } from '../inputs.js'
+import type { Reporter } from '../reporter.js'
+import { receiptFileFromActionOutput } from './receipt.js'
+
+/** Signing in the action: GitHub OIDC (ACTIONS_ID_TOKEN_REQUEST_*) against the chosen instance. */
+export function actionSigning(inputs: ActionInputs): SigningConfig {
+  return {
+    instance: inputs.sigstore,
+    fulcioURL: inputs.fulcioURL,
+    rekorURL: inputs.rekorURL,
+    tsaURL: inputs.tsaURL
+  }
+}
+
+export interface ReceiptChoice {
+  receiptFile?: string
+  commit?: string
+}
+
+/** Which receipt to wrap: a file, the commit's entry of receipts-json, or one generated for commit. */
+export async function receiptChoice(inputs: ActionInputs, outDir: string): Promise<ReceiptChoice> {
+  const fromJson = await receiptFileFromActionOutput(inputs, outDir)
+  if (fromJson) return { receiptFile: fromJson }
+  if (inputs.receipt) {
+    if (inputs.commit)
+      throw new QprovError('USAGE', 'give either input receipt or input commit, not both')
+    return { receiptFile: resolve(inputs.workspace, inputs.receipt) }
+  }
+  return inputs.commit ? { commit: inputs.commit } : {}
+}
+
+export function requireWorkload(inputs: ActionInputs): void {
+  if (inputs.workload.length === 0)
+    throw new QprovError('USAGE', `input workload is required for mode ${inputs.mode}`)
+}
+
+/** Mode attest: workload → receipt → signed statement, three files in out-dir. */
+export async function runAttest(inputs: ActionInputs, report: Reporter): Promise<void> {
+  requireWorkload(inputs)
+  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const result = await attestWorkload({
+    workload: inputs.workload,
+    cwd: inputs.workspace,
+    ...(await receiptChoice(inputs, outDir)),
+    signing: actionSigning(inputs),
+    outDir,
+    onProgress: m => report.info(m)
+  })
+  reportAttestation(result, report)
+  report.output('out-dir', outDir)
+  await report.summary('qprov attest', attestationRows(result))
+}
+
+export function reportAttestation(result: AttestResult, report: Reporter): void {
+  report.output('statement-digest', result.statementDigest)
+  report.output('package-digest', result.packageDigest)
+  report.output('rekor-log-index', result.rekor?.logIndex ?? '')
+  report.output('rekor-uuid', result.rekor?.uuid ?? '')
+  report.output('bundle-path', result.files.bundle)
+}
+
+export function attestationRows(result: AttestResult): [string, string][] {
+  return [
+    ['statement digest', result.statementDigest],
+    ['workload package digest', result.packageDigest],
+    ['Rekor log index', result.rekor?.logIndex ?? '(none)'],
+    ['Rekor entry UUID', result.rekor?.uuid ?? '(none)'],
+    ['bundle', result.files.bundle]
+  ]
+}

@@ -1,0 +1,89 @@
+import { resolve } from 'node:path'
+import { predicateValue } from '../../attest/pipeline.js'
+import { QprovError } from '../../errors.js'
+import { generateReceipts } from '../../receipt/generate.js'
+import { git } from '../../receipt/git.js'
+import { receiptsFromActionOutput } from '../../receipt/ingest.js'
+import { checkRef } from '../../receipt/refs.js'
+import type { AiAttestation, CommitObject, Receipt } from '../../receipt/types.js'
+import { writeReceipts } from '../../receipt/writer.js'
+import type { ActionInputs } from '../inputs.js'
+import type { Reporter } from '../reporter.js'
+
+/** The summary lists this many receipts; the rest are counted (a summary is capped at 1 MiB). */
+const SUMMARY_ROWS = 50
+
+/** Mode receipt: AIIR receipts for one commit or a range, written into out-dir. */
+export async function runReceipt(inputs: ActionInputs, report: Reporter): Promise<void> {
+  if (inputs.commit && inputs.commitRange)
+    throw new QprovError('USAGE', 'give either input commit or input commit-range, not both')
+  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const what = inputs.commitRange ?? inputs.commit ?? 'HEAD'
+  report.info(`generating AIIR receipts for ${what}`)
+  const receipts = await generateReceipts({
+    repoDir: inputs.workspace,
+    ...(inputs.commitRange ? { range: inputs.commitRange } : { commit: inputs.commit ?? 'HEAD' }),
+    declareAi: inputs.declareAi,
+    generator: 'qprov.action'
+  })
+  const paths = await writeReceipts(outDir, receipts)
+  const ai = receipts.filter(r => aiOf(r)?.is_ai_authored === true).length
+  report.info(`wrote ${paths.length} receipts into ${outDir} (${ai} declare AI involvement)`)
+  report.output('receipt-count', String(receipts.length))
+  report.output('ai-commit-count', String(ai))
+  report.output('out-dir', outDir)
+  const rows: [string, string][] = receipts
+    .slice(0, SUMMARY_ROWS)
+    .map(r => [commitOf(r)?.sha.slice(0, 12) ?? '?', describe(r)])
+  if (receipts.length > SUMMARY_ROWS)
+    rows.push(['…', `${receipts.length - SUMMARY_ROWS} more receipts in ${outDir}`])
+  rows.push(['receipts', String(receipts.length)], ['declaring AI involvement', String(ai)])
+  await report.summary(`qprov receipts for ${what}`, rows)
+}
+
+function aiOf(r: Receipt): AiAttestation | undefined {
+  return r.ai_attestation as AiAttestation | undefined
+}
+
+function commitOf(r: Receipt): CommitObject | undefined {
+  return r.commit as CommitObject | undefined
+}
+
+function describe(r: Receipt): string {
+  const a = aiOf(r)
+  const signals = a && a.signals_detected.length > 0 ? ` (${a.signals_detected.join(', ')})` : ''
+  return `${a?.authorship_class ?? 'unknown'}${signals}: ${commitOf(r)?.subject ?? ''}`
+}
+
+/**
+ * The receipt of `commit` (default HEAD) out of the AIIR action's receipts_json output, written
+ * into outDir so the attestation wraps a file; undefined when receipts-json was not given.
+ */
+export async function receiptFileFromActionOutput(
+  inputs: ActionInputs,
+  outDir: string
+): Promise<string | undefined> {
+  if (!inputs.receiptsJson) return undefined
+  if (inputs.receipt)
+    throw new QprovError('USAGE', 'give either input receipt or input receipts-json, not both')
+  const ref = checkRef(inputs.commit ?? 'HEAD')
+  const sha = (
+    await git(inputs.workspace, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
+  )
+    .toString('utf8')
+    .trim()
+  const loaded = await receiptsFromActionOutput(inputs.receiptsJson)
+  const mine = loaded.filter(l => commitOf(l.receipt as Receipt)?.sha === sha)
+  if (mine.length === 0)
+    throw new QprovError(
+      'INPUT_INVALID',
+      `receipts-json holds ${loaded.length} receipts, none for commit ${sha}`
+    )
+  if (mine.length > 1)
+    throw new QprovError(
+      'INPUT_INVALID',
+      `receipts-json holds ${mine.length} receipts for commit ${sha}; expected one`
+    )
+  const [path] = await writeReceipts(outDir, [predicateValue(mine[0]?.receipt) as Receipt])
+  return path
+}
