@@ -102,7 +102,13 @@ describe('action mode receipt', () => {
 describe('action mode attest', () => {
   it('signs through GitHub OIDC and the bundle verifies against the sandbox root', async () => {
     const r = await runActionProcess(
-      { mode: 'attest', workload: 'examples/bell', 'out-dir': 'att', ...signingInputs() },
+      {
+        mode: 'attest',
+        workload: 'examples/bell',
+        'declare-ai': 'Claude Code',
+        'out-dir': 'att',
+        ...signingInputs()
+      },
       { workspace: ws, env: oidcEnv() }
     )
     expect(r.code, r.stdout).toBe(0)
@@ -114,6 +120,9 @@ describe('action mode attest', () => {
     expect(v.verified, v.error).toBe(true)
     expect(v.statementDigest).toBe(r.outputs['statement-digest'])
     expect(r.summary).toContain(r.outputs['statement-digest'])
+    const statement = JSON.parse(readFileSync(join(ws, 'att', 'statement.json'), 'utf8'))
+    expect(statement.predicate.provenance.generator).toBe('qprov.action')
+    expect(statement.predicate.ai_attestation.signals_detected).toContain('declared:Claude Code')
   })
 
   it('wraps the commit’s receipt taken from receipts-json and writes it into out-dir', async () => {

@@ -3,7 +3,7 @@ import { attestWorkload, type AttestResult, type SigningConfig } from '../../att
 import { QprovError } from '../../errors.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
-import { receiptFileFromActionOutput } from './receipt.js'
+import { generatedReceiptFile, receiptFileFromActionOutput } from './receipt.js'
 
 /** Signing in the action: GitHub OIDC (ACTIONS_ID_TOKEN_REQUEST_*) against the chosen instance. */
 export function actionSigning(inputs: ActionInputs): SigningConfig {
@@ -15,21 +15,19 @@ export function actionSigning(inputs: ActionInputs): SigningConfig {
   }
 }
 
-export interface ReceiptChoice {
-  receiptFile?: string
-  commit?: string
-}
-
-/** Which receipt to wrap: a file, the commit's entry of receipts-json, or one generated for commit. */
-export async function receiptChoice(inputs: ActionInputs, outDir: string): Promise<ReceiptChoice> {
+/**
+ * The receipt file to wrap: the given one, the commit's entry of receipts-json, or one generated
+ * for the commit; the latter two are written into outDir next to the attestation.
+ */
+export async function receiptFileFor(inputs: ActionInputs, outDir: string): Promise<string> {
   const fromJson = await receiptFileFromActionOutput(inputs, outDir)
-  if (fromJson) return { receiptFile: fromJson }
+  if (fromJson) return fromJson
   if (inputs.receipt) {
     if (inputs.commit)
       throw new QprovError('USAGE', 'give either input receipt or input commit, not both')
-    return { receiptFile: resolve(inputs.workspace, inputs.receipt) }
+    return resolve(inputs.workspace, inputs.receipt)
   }
-  return inputs.commit ? { commit: inputs.commit } : {}
+  return generatedReceiptFile(inputs, outDir)
 }
 
 export function requireWorkload(inputs: ActionInputs): void {
@@ -44,7 +42,7 @@ export async function runAttest(inputs: ActionInputs, report: Reporter): Promise
   const result = await attestWorkload({
     workload: inputs.workload,
     cwd: inputs.workspace,
-    ...(await receiptChoice(inputs, outDir)),
+    receiptFile: await receiptFileFor(inputs, outDir),
     signing: actionSigning(inputs),
     outDir,
     onProgress: m => report.info(m)

@@ -87,3 +87,21 @@ export async function receiptFileFromActionOutput(
   const [path] = await writeReceipts(outDir, [predicateValue(mine[0]?.receipt) as Receipt])
   return path
 }
+
+/**
+ * The receipt attest and submit wrap when none was given: generated here rather than inside the
+ * attest pipeline so that it carries the action's generator id and the declare-ai input.
+ */
+export async function generatedReceiptFile(inputs: ActionInputs, outDir: string): Promise<string> {
+  const commit = inputs.commit ?? 'HEAD'
+  const receipts = await generateReceipts({
+    repoDir: inputs.workspace,
+    commit,
+    declareAi: inputs.declareAi,
+    generator: 'qprov.action'
+  })
+  if (receipts.length !== 1)
+    throw new QprovError('INTERNAL', `expected one receipt for ${commit}, got ${receipts.length}`)
+  const [path] = await writeReceipts(outDir, receipts)
+  return path as string
+}

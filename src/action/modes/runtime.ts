@@ -10,7 +10,7 @@ import type { Reporter } from '../reporter.js'
 import {
   actionSigning,
   attestationRows,
-  receiptChoice,
+  receiptFileFor,
   reportAttestation,
   requireWorkload
 } from './attest.js'
@@ -75,14 +75,14 @@ export async function runSubmit(
   requireWorkload(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
   const target = connect(inputs, env)
-  const receipt = await receiptChoice(inputs, outDir)
+  const receiptFile = await receiptFileFor(inputs, outDir)
   const r = await submitWorkload(
     {
       workload: inputs.workload,
       cwd: inputs.workspace,
       connect: target,
       backend: inputs.backend,
-      attest: { signing: actionSigning(inputs), ...receipt },
+      attest: { signing: actionSigning(inputs), receiptFile },
       outDir,
       hint: hint(inputs, outDir),
       env
