@@ -1,49 +1,60 @@
-import { Worker } from 'node:worker_threads'
+import { SHARE_ENV, Worker } from 'node:worker_threads'
 import { QprovError } from '../errors.js'
 import type { FileDigest } from './hash.js'
 
 /*
  * For trees of many files the cost is per-file system calls, not hashing. The main thread and
- * a few worker threads pull file indices from one shared atomic counter, each hashing
+ * a few worker threads pull batches of file indices from one shared atomic counter, each hashing
  * synchronously, so no thread-pool round trip per call and no idle core. The main thread starts
  * at once; a worker joins when it has booted, and one that never got a file is not waited for.
- * The worker source is inline (eval) so the bundled CLI needs no second file. Each thread keeps
- * one 1 MiB buffer: memory is flat for any file size.
+ *
+ * Messages stay few and flat: the paths go over as one NUL-joined string, and workers write
+ * sizes and digests into shared memory rather than sending an object per file. The worker source
+ * is inline (eval) and needs only node:fs and node:crypto, so it boots fast and the bundled CLI
+ * needs no second file. Each thread keeps one 1 MiB buffer: memory is flat for any file size.
+ *
+ * A read shorter than SMALL is the whole file (regular files only return short at end of file),
+ * which saves an fstat per file. An empty or a full read is confirmed with fstat, which also
+ * refuses a path swapped for a FIFO or a device after the walk (opened O_NONBLOCK, never blocks).
  */
 const HASH_LOOP = `
-const { openSync, fstatSync, readSync, closeSync, constants } = require('node:fs')
-const { createHash, hash: oneShot } = require('node:crypto')
-function hashLoop(files, next, buf, onDigest) {
+function hashLoop(fs, hash, paths, next, sizes, hexes, buf) {
+  const SMALL = 256 * 1024, BATCH = 8
+  const flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK
+  const count = paths.length
   for (;;) {
-    const i = Atomics.add(next, 0, 1)
-    if (i >= files.length) return
-    const [absolute, shown] = files[i]
-    const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
-    try {
-      const st = fstatSync(fd)
-      if (!st.isFile()) throw Object.assign(new Error("'" + shown + "' is not a regular file"), { qprov: true })
-      let size = 0
-      let hex
-      if (st.size < buf.length) {
-        size = readSync(fd, buf, 0, buf.length, 0)
-        hex = oneShot('sha256', buf.subarray(0, size), 'hex')
-      } else {
-        const hash = createHash('sha256')
-        while (size < st.size) {
-          const n = readSync(fd, buf, 0, buf.length, size)
-          if (n === 0) break
-          hash.update(buf.subarray(0, n))
-          size += n
+    let i = Atomics.add(next, 0, BATCH)
+    if (i >= count) return
+    const end = Math.min(count, i + BATCH)
+    for (; i < end; i++) {
+      let fd = -1
+      try {
+        fd = fs.openSync(paths[i], flags)
+        let n = fs.readSync(fd, buf, 0, SMALL, 0)
+        if (n > 0 && n < SMALL) {
+          sizes[i] = n
+          hexes(i, hash.hash('sha256', buf.subarray(0, n), 'hex'))
+          continue
         }
-        hex = hash.digest('hex')
+        const st = fs.fstatSync(fd)
+        if (!st.isFile()) throw Object.assign(new Error('is not a regular file'), { index: i })
+        const h = hash.createHash('sha256')
+        let size = 0
+        while (n > 0) {
+          h.update(buf.subarray(0, n))
+          size += n
+          n = fs.readSync(fd, buf, 0, buf.length, size)
+        }
+        if (size !== st.size)
+          throw Object.assign(new Error('changed while it was being hashed'), { index: i })
+        sizes[i] = size
+        hexes(i, h.digest('hex'))
+      } catch (e) {
+        if (e && e.index === undefined) e.index = i
+        throw e
+      } finally {
+        if (fd >= 0) fs.closeSync(fd)
       }
-      if (size !== st.size) throw Object.assign(new Error("'" + shown + "' changed while it was being hashed"), { qprov: true })
-      onDigest(i, size, hex)
-    } catch (e) {
-      e.shown = shown
-      throw e
-    } finally {
-      closeSync(fd)
     }
   }
 }
@@ -51,47 +62,49 @@ function hashLoop(files, next, buf, onDigest) {
 
 const WORKER_SOURCE = `${HASH_LOOP}
 const { parentPort } = require('node:worker_threads')
-parentPort.once('message', ({ files, next }) => {
-  const indices = [], sizes = [], hashes = []
+parentPort.once('message', ({ paths, next, sizes, hexes }) => {
+  const out = Buffer.from(hexes)
   try {
-    hashLoop(files, new Int32Array(next), Buffer.allocUnsafe(1024 * 1024), (i, size, hex) => {
-      indices.push(i); sizes.push(size); hashes.push(hex)
-    })
-    parentPort.postMessage({ indices, sizes, hashes })
+    hashLoop(require('node:fs'), require('node:crypto'), paths.split('\\0'), new Int32Array(next),
+      new Float64Array(sizes), (i, hex) => out.write(hex, i * 64, 64, 'latin1'),
+      Buffer.allocUnsafe(1024 * 1024))
+    parentPort.postMessage({})
   } catch (e) {
-    parentPort.postMessage({ error: String((e && e.message) || e), qprov: Boolean(e && e.qprov), shown: e && e.shown })
+    parentPort.postMessage({ error: String((e && e.message) || e), index: e && e.index, own: Boolean(e && e.code === undefined) })
   }
 })
 `
 
 type HashLoop = (
-  files: [string, string][],
+  fs: unknown,
+  crypto: unknown,
+  paths: string[],
   next: Int32Array,
-  buf: Buffer,
-  onDigest: (i: number, size: number, hex: string) => void
+  sizes: Float64Array,
+  hexes: (i: number, hex: string) => void,
+  buf: Buffer
 ) => void
 
 // The same loop for the main thread, compiled once from the worker's source so both agree.
 let mainLoop: HashLoop | undefined
 function hashLoop(): HashLoop {
-  mainLoop ??= new Function('require', `${HASH_LOOP}\nreturn hashLoop`)(
-    (globalThis as { process: { getBuiltinModule: (id: string) => unknown } }).process
-      .getBuiltinModule
-  ) as HashLoop
+  mainLoop ??= new Function(`${HASH_LOOP}\nreturn hashLoop`)() as HashLoop
   return mainLoop
 }
 
-interface WorkerReply {
-  indices?: number[]
-  sizes?: number[]
-  hashes?: string[]
-  error?: string
-  qprov?: boolean
-  shown?: string
+interface Failure {
+  error: string
+  index?: number
+  /** The loop's own refusal (not a system error), whose message follows the file name. */
+  own: boolean
 }
 
-function failure(error: string, qprov: boolean | undefined, shown: string | undefined): QprovError {
-  return new QprovError('WORKLOAD_INVALID', qprov ? error : `cannot read '${shown}': ${error}`)
+function failure(f: Failure, files: readonly { path: string }[]): QprovError {
+  const shown = f.index === undefined ? '?' : files[f.index].path
+  return new QprovError(
+    'WORKLOAD_INVALID',
+    f.own ? `'${shown}' ${f.error}` : `cannot read '${shown}': ${f.error}`
+  )
 }
 
 /**
@@ -100,16 +113,23 @@ function failure(error: string, qprov: boolean | undefined, shown: string | unde
  */
 export class HashPool {
   private readonly workers: Worker[]
-  private readonly replies: Promise<WorkerReply>[]
+  private readonly replies: Promise<Partial<Failure>>[]
 
-  constructor(extraThreads: number) {
+  /**
+   * `mainThread: false` leaves all hashing to the workers (tests use it to be sure the workers'
+   * side runs); it is ignored without workers.
+   */
+  constructor(
+    extraThreads: number,
+    private readonly opts: { mainThread?: boolean } = {}
+  ) {
     this.workers = Array.from(
       { length: extraThreads },
-      () => new Worker(WORKER_SOURCE, { eval: true })
+      () => new Worker(WORKER_SOURCE, { eval: true, env: SHARE_ENV })
     )
     this.replies = this.workers.map(
       w =>
-        new Promise<WorkerReply>((resolve, reject) => {
+        new Promise<Partial<Failure>>((resolve, reject) => {
           w.once('message', resolve)
           w.once('error', reject)
           w.once('exit', code => reject(new Error(`hash worker exited with code ${code}`)))
@@ -121,35 +141,57 @@ export class HashPool {
   }
 
   /** Hashes files on this thread and the workers; results keep input order. */
-  async hash(files: { absolute: string; path: string }[]): Promise<FileDigest[]> {
-    const pairs: [string, string][] = files.map(f => [f.absolute, f.path])
-    const shared = new SharedArrayBuffer(4)
-    for (const w of this.workers) w.postMessage({ files: pairs, next: shared })
-    const out: FileDigest[] = new Array(files.length)
-    let mine = 0
+  hash(files: readonly { absolute: string; path: string }[]): Promise<FileDigest[]> {
+    return this.hashTo(files, (_, size, sha256) => ({ size, sha256 }))
+  }
+
+  /** Like `hash`, building each result with `make` so callers need no intermediate objects. */
+  async hashTo<T>(
+    files: readonly { absolute: string; path: string }[],
+    make: (index: number, size: number, sha256: string) => T
+  ): Promise<T[]> {
+    const paths = files.map(f => f.absolute)
+    const next = new SharedArrayBuffer(4)
+    const sizes = new SharedArrayBuffer(8 * files.length)
+    const hexes = new SharedArrayBuffer(64 * files.length)
+    if (this.workers.length > 0) {
+      const message = { paths: paths.join('\0'), next, sizes, hexes }
+      for (const w of this.workers) w.postMessage(message)
+    }
+    const sizeOf = new Float64Array(sizes)
+    const mine: (string | undefined)[] = new Array(files.length)
+    let own = 0
     try {
-      hashLoop()(
-        pairs,
-        new Int32Array(shared),
-        Buffer.allocUnsafe(1024 * 1024),
-        (i, size, sha256) => {
-          out[i] = { size, sha256 }
-          mine++
-        }
-      )
+      if (this.opts.mainThread !== false || this.workers.length === 0)
+        hashLoop()(
+          process.getBuiltinModule('node:fs'),
+          process.getBuiltinModule('node:crypto'),
+          paths,
+          new Int32Array(next),
+          sizeOf,
+          (i, hex) => {
+            mine[i] = hex
+            own++
+          },
+          Buffer.allocUnsafe(1024 * 1024)
+        )
     } catch (e) {
-      const err = e as { message?: string; qprov?: boolean; shown?: string }
-      throw failure(String(err.message ?? e), err.qprov, err.shown)
+      const err = e as { message?: string; index?: number; code?: string }
+      throw failure(
+        { error: String(err.message ?? e), index: err.index, own: err.code === undefined },
+        files
+      )
     }
     // When every file was claimed here no worker holds one, so there is nothing to wait for.
-    if (mine === files.length) return out
-    for (const w of this.workers) w.ref()
-    for (const reply of await Promise.all(this.replies)) {
-      if (reply.error !== undefined) throw failure(reply.error, reply.qprov, reply.shown)
-      reply.indices!.forEach(
-        (i, k) => (out[i] = { size: reply.sizes![k], sha256: reply.hashes![k] })
-      )
+    if (own < files.length) {
+      for (const w of this.workers) w.ref()
+      for (const reply of await Promise.all(this.replies))
+        if (reply.error !== undefined) throw failure(reply as Failure, files)
     }
+    const shared = Buffer.from(hexes)
+    const out: T[] = new Array(files.length)
+    for (let i = 0; i < files.length; i++)
+      out[i] = make(i, sizeOf[i], mine[i] ?? shared.toString('latin1', i * 64, i * 64 + 64))
     return out
   }
 

@@ -28,8 +28,14 @@ const WORKER_MIN_FILES = 1000
 
 export const MANIFEST_VERSION = 'qprov.workload.manifest/v1'
 
-/** Sorted by path bytes; each key is encoded once rather than on every comparison. */
+// Outside the surrogate range, UTF-16 code unit order is code point order, which is UTF-8 byte
+// order; so plain string comparison is exact unless a path holds a surrogate.
+const SURROGATE = /[\uD800-\uDFFF]/
+
+/** Sorted by path bytes. */
 function sortByPath(files: readonly ManifestEntry[]): ManifestEntry[] {
+  if (!files.some(f => SURROGATE.test(f.path)))
+    return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   return files
     .map(f => ({ f, key: Buffer.from(f.path, 'utf8') }))
     .sort((a, b) => Buffer.compare(a.key, b.key))
@@ -44,15 +50,16 @@ export function canonicalManifestBytes(files: readonly ManifestEntry[]): Buffer 
   return canonicalSorted(sortByPath(files))
 }
 
+// A replacer list fixes the key order (lexicographic, as JCS wants) and drops any other field.
+const CANONICAL_KEYS = ['files', 'path', 'sha256', 'size', 'version']
+
 function canonicalSorted(sorted: readonly ManifestEntry[]): Buffer {
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i].path === sorted[i - 1].path)
       throw new QprovError('WORKLOAD_INVALID', `duplicate workload path '${sorted[i].path}'`)
-  // Written out by hand (no intermediate objects); a test pins it to JSON.stringify of the shape.
-  const parts = sorted.map(
-    f => `{"path":${JSON.stringify(f.path)},"sha256":${JSON.stringify(f.sha256)},"size":${f.size}}`
-  )
-  return Buffer.from(`{"files":[${parts.join(',')}],"version":"${MANIFEST_VERSION}"}`, 'utf8')
+  // One native call builds the whole text, with no intermediate object or string per file.
+  const json = JSON.stringify({ files: sorted, version: MANIFEST_VERSION }, CANONICAL_KEYS)
+  return Buffer.from(json, 'utf8')
 }
 
 /** Pure: the manifest value for already-hashed files. */
@@ -98,16 +105,27 @@ export async function buildManifest(
       : undefined
   try {
     const selected = await selectFiles(patterns, opts.cwd)
-    const every = Math.max(1000, Math.ceil(selected.length / 10))
-    let digests
+    const entry = (i: number, size: number, sha256: string): ManifestEntry => ({
+      path: selected[i].path,
+      size,
+      sha256
+    })
+    let entries: ManifestEntry[]
     if (pool !== undefined && (opts.threads !== undefined || selected.length >= WORKER_MIN_FILES)) {
       opts.onProgress?.(`hashing ${selected.length} files on ${threads} threads`)
-      digests = await pool.hash(selected)
-    } else
-      digests = await hashFiles(selected, opts.parallel ?? 4, done => {
+      entries = await pool.hashTo(selected, entry)
+    } else if (selected.length >= WORKER_MIN_FILES) {
+      // Many files on one thread: synchronous reads beat a thread-pool round trip per file.
+      opts.onProgress?.(`hashing ${selected.length} files`)
+      entries = await new HashPool(0).hashTo(selected, entry)
+    } else {
+      const every = Math.max(1000, Math.ceil(selected.length / 10))
+      const digests = await hashFiles(selected, opts.parallel ?? 4, done => {
         if (done % every === 0) opts.onProgress?.(`hashed ${done}/${selected.length} files`)
       })
-    return manifestFromEntries(selected.map((f, i) => ({ path: f.path, ...digests[i] })))
+      entries = digests.map((d, i) => entry(i, d.size, d.sha256))
+    }
+    return manifestFromEntries(entries)
   } catch (e) {
     if (isQprovError(e)) throw e
     throw new QprovError('WORKLOAD_INVALID', `cannot read the workload: ${String(e)}`, { cause: e })

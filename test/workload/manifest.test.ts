@@ -6,6 +6,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync
@@ -128,6 +129,52 @@ describe('workload manifest', () => {
       })
     } finally {
       await pool.close()
+    }
+  })
+
+  it('gives the same digests when only the worker threads hash, large and empty files too', async () => {
+    const big = Buffer.alloc(3 * 1024 * 1024 + 5, 7)
+    const root = tree({ ...SAMPLE, big, empty: '', 'sub/x.bin': Buffer.from([0, 1, 2]) })
+    const files = [...Object.keys(SAMPLE), 'big', 'empty', 'sub/x.bin'].map(p => ({
+      path: p,
+      absolute: path.join(root, p)
+    }))
+    const { HashPool } = await import('../../src/workload/hash-workers.js')
+    const pool = new HashPool(2, { mainThread: false })
+    try {
+      const digests = await pool.hash(files)
+      expect(digests).toEqual(
+        files.map(f => {
+          const bytes = readFileSync(f.absolute)
+          return { size: bytes.length, sha256: hex(bytes) }
+        })
+      )
+    } finally {
+      await pool.close()
+    }
+  })
+
+  it('names the file a worker thread could not read', async () => {
+    const { HashPool } = await import('../../src/workload/hash-workers.js')
+    const root = tree(SAMPLE)
+    const ok = Object.keys(SAMPLE).map(p => ({ path: p, absolute: path.join(root, p) }))
+    const cases = [
+      { file: { path: 'dev', absolute: '/dev/null' }, message: /^'dev' is not a regular file$/ },
+      {
+        file: { path: 'gone', absolute: path.join(root, 'gone') },
+        message: /^cannot read 'gone': .*ENOENT/
+      }
+    ]
+    for (const c of cases) {
+      const pool = new HashPool(1, { mainThread: false })
+      try {
+        await expect(pool.hash([...ok, c.file])).rejects.toMatchObject({
+          code: 'WORKLOAD_INVALID',
+          message: expect.stringMatching(c.message)
+        })
+      } finally {
+        await pool.close()
+      }
     }
   })
 
@@ -289,6 +336,38 @@ describe('canonical manifest form', () => {
           version: MANIFEST_VERSION
         })
         return m.canonicalBytes.toString('utf8') === viaStringify
+      })
+    )
+  })
+
+  it('escapes and orders awkward paths exactly as JSON.stringify over a UTF-8 byte sort', () => {
+    const awkward = fc.string({
+      unit: fc.constantFrom(
+        'a',
+        '/',
+        '"',
+        '\\',
+        '\u0000',
+        '\u001f',
+        '\u007f',
+        'é',
+        '\uFF21',
+        '\u{1F600}',
+        '\uD800',
+        '\uDFFF'
+      ),
+      minLength: 1,
+      maxLength: 6
+    })
+    const item = fc.record({ path: awkward, size: fc.nat(), sha256: fc.constant('0'.repeat(64)) })
+    fc.assert(
+      fc.property(fc.uniqueArray(item, { selector: e => e.path, maxLength: 12 }), files => {
+        const byBytes = [...files].sort((a, b) =>
+          Buffer.compare(Buffer.from(a.path), Buffer.from(b.path))
+        )
+        const shape = byBytes.map(f => ({ path: f.path, sha256: f.sha256, size: f.size }))
+        const want = Buffer.from(JSON.stringify({ files: shape, version: MANIFEST_VERSION }))
+        expect(canonicalManifestBytes(files).equals(want)).toBe(true)
       })
     )
   })
