@@ -18,10 +18,9 @@ import type { FileDigest } from './hash.js'
  * refuses a path swapped for a FIFO or a device after the walk (opened O_NONBLOCK, never blocks).
  */
 const HASH_LOOP = `
-function hashLoop(fs, hash, paths, next, sizes, hexes, buf) {
+function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
   const SMALL = 256 * 1024, BATCH = 8
   const flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK
-  const count = paths.length
   for (;;) {
     let i = Atomics.add(next, 0, BATCH)
     if (i >= count) return
@@ -29,7 +28,7 @@ function hashLoop(fs, hash, paths, next, sizes, hexes, buf) {
     for (; i < end; i++) {
       let fd = -1
       try {
-        fd = fs.openSync(paths[i], flags)
+        fd = fs.openSync(pathOf(i), flags)
         let n = fs.readSync(fd, buf, 0, SMALL, 0)
         if (n > 0 && n < SMALL) {
           sizes[i] = n
@@ -62,10 +61,11 @@ function hashLoop(fs, hash, paths, next, sizes, hexes, buf) {
 
 const WORKER_SOURCE = `${HASH_LOOP}
 const { parentPort } = require('node:worker_threads')
-parentPort.once('message', ({ paths, next, sizes, hexes }) => {
+parentPort.once('message', ({ paths, ends, next, sizes, hexes }) => {
   const out = Buffer.from(hexes)
+  const pathOf = i => paths.slice(i === 0 ? 0 : ends[i - 1] + 1, ends[i])
   try {
-    hashLoop(require('node:fs'), require('node:crypto'), paths.split('\\0'), new Int32Array(next),
+    hashLoop(require('node:fs'), require('node:crypto'), ends.length, pathOf, new Int32Array(next),
       new Float64Array(sizes), (i, hex) => out.write(hex, i * 64, 64, 'latin1'),
       Buffer.allocUnsafe(1024 * 1024))
     parentPort.postMessage({})
@@ -78,7 +78,8 @@ parentPort.once('message', ({ paths, next, sizes, hexes }) => {
 type HashLoop = (
   fs: unknown,
   crypto: unknown,
-  paths: string[],
+  count: number,
+  pathOf: (i: number) => string,
   next: Int32Array,
   sizes: Float64Array,
   hexes: (i: number, hex: string) => void,
@@ -155,7 +156,10 @@ export class HashPool {
     const sizes = new SharedArrayBuffer(8 * files.length)
     const hexes = new SharedArrayBuffer(64 * files.length)
     if (this.workers.length > 0) {
-      const message = { paths: paths.join('\0'), next, sizes, hexes }
+      // Where each path ends in the joined string, so a worker cuts out only the paths it claims.
+      const ends = new Int32Array(files.length)
+      for (let i = 0, end = -1; i < files.length; i++) ends[i] = end += paths[i].length + 1
+      const message = { paths: paths.join('\0'), ends, next, sizes, hexes }
       for (const w of this.workers) w.postMessage(message)
     }
     const sizeOf = new Float64Array(sizes)
@@ -166,7 +170,8 @@ export class HashPool {
         hashLoop()(
           process.getBuiltinModule('node:fs'),
           process.getBuiltinModule('node:crypto'),
-          paths,
+          files.length,
+          i => paths[i],
           new Int32Array(next),
           sizeOf,
           (i, hex) => {

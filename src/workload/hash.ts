@@ -1,6 +1,5 @@
 import { createHash, hash as oneShotHash } from 'node:crypto'
 import { closeSync, constants, fstatSync, openSync, read, readSync } from 'node:fs'
-import { promisify } from 'node:util'
 import { QprovError } from '../errors.js'
 
 export interface FileDigest {
@@ -8,7 +7,20 @@ export interface FileDigest {
   sha256: string
 }
 
-const readAsync = promisify(read)
+// A plain callback wrapper: importing node:util for promisify costs more start-up than it saves.
+function readAsync(
+  fd: number,
+  buffer: Buffer,
+  offset: number,
+  length: number,
+  position: number
+): Promise<{ bytesRead: number; buffer: Buffer }> {
+  return new Promise((resolve, reject) =>
+    read(fd, buffer, offset, length, position, (err, bytesRead) =>
+      err ? reject(err) : resolve({ bytesRead, buffer })
+    )
+  )
+}
 
 // Large reads amortise the syscall and thread-pool hop; two buffers let the next read run on the
 // libuv pool while this thread hashes the previous chunk.
