@@ -20,18 +20,23 @@ import { build } from 'esbuild'
 const GIB = 1024 ** 3
 const SMALL_FILES = 20_000
 const SMALL_SIZE = 4096
-const RUNS = 3
+const RUNS = 5
+
+interface Seconds {
+  qprov: number
+  openssl: number
+  sha256sum: number
+  qprovOneThread?: number
+  qprovTwoWorkers?: number
+}
 
 export interface DigestBenchResult {
   case: string
   bytes: number
-  seconds: {
-    qprov: number
-    openssl: number
-    sha256sum: number
-    qprovOneThread?: number
-    qprovTwoWorkers?: number
-  }
+  /** Median wall-clock seconds over RUNS interleaved rounds; the ratios use these. */
+  seconds: Seconds
+  /** Fastest round of each contender, for reference. */
+  best: Seconds
   ratio: { openssl: number; sha256sum: number }
 }
 
@@ -77,17 +82,27 @@ function once(c: Command): number {
   return Number(process.hrtime.bigint() - t0) / 1e9
 }
 
+interface Timing {
+  median: number
+  best: number
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
 /**
- * Best wall-clock seconds per command over RUNS rounds. Rounds interleave the commands, after one
- * untimed warm-up each, so page cache state and machine load hit every contender alike.
+ * Median and best wall-clock seconds per command over RUNS rounds. Rounds interleave the commands,
+ * after one untimed warm-up each, so page cache state and machine load hit every contender alike.
  */
-function race(commands: Command[]): number[] {
+function race(commands: Command[]): Timing[] {
   spawnSync('sync')
   for (const c of commands) once(c)
-  const best = commands.map(() => Infinity)
-  for (let round = 0; round < RUNS; round++)
-    commands.forEach((c, i) => (best[i] = Math.min(best[i], once(c))))
-  return best
+  const runs: number[][] = commands.map(() => [])
+  for (let round = 0; round < RUNS; round++) commands.forEach((c, i) => runs[i].push(once(c)))
+  return runs.map(r => ({ median: median(r), best: Math.min(...r) }))
 }
 
 function writeBigFile(path: string): void {
@@ -113,25 +128,21 @@ function writeSmallFiles(dir: string): void {
 }
 
 function report(r: DigestBenchResult): void {
-  const mbps = (s: number): string => `${(r.bytes / s / 1e6).toFixed(0)} MB/s`
-  console.log(`digest: ${r.case}`)
-  console.log(
-    `  qprov (node start-up incl.) ${r.seconds.qprov.toFixed(3)} s  ${mbps(r.seconds.qprov)}`
-  )
-  console.log(
-    `  openssl dgst -sha256        ${r.seconds.openssl.toFixed(3)} s  ${mbps(r.seconds.openssl)}`
-  )
-  console.log(
-    `  sha256sum                   ${r.seconds.sha256sum.toFixed(3)} s  ${mbps(r.seconds.sha256sum)}`
-  )
-  if (r.seconds.qprovOneThread !== undefined)
+  const line = (label: string, key: keyof Seconds): void => {
+    const med = r.seconds[key]
+    const best = r.best[key]
+    if (med === undefined || best === undefined) return
+    const mbps = `${(r.bytes / med / 1e6).toFixed(0)} MB/s`
     console.log(
-      `  qprov, one thread           ${r.seconds.qprovOneThread.toFixed(3)} s  ${mbps(r.seconds.qprovOneThread)}`
+      `  ${label.padEnd(28)}${med.toFixed(3)} s  ${mbps.padStart(10)}  (best ${best.toFixed(3)} s)`
     )
-  if (r.seconds.qprovTwoWorkers !== undefined)
-    console.log(
-      `  qprov, 2 threads (1 worker) ${r.seconds.qprovTwoWorkers.toFixed(3)} s  ${mbps(r.seconds.qprovTwoWorkers)}`
-    )
+  }
+  console.log(`digest: ${r.case} (median of ${RUNS} interleaved rounds)`)
+  line('qprov (node start-up incl.)', 'qprov')
+  line('openssl dgst -sha256', 'openssl')
+  line('sha256sum', 'sha256sum')
+  line('qprov, one thread', 'qprovOneThread')
+  line('qprov, 2 threads (1 worker)', 'qprovTwoWorkers')
   console.log(
     `  ratio vs openssl ${r.ratio.openssl.toFixed(2)}x, vs sha256sum ${r.ratio.sha256sum.toFixed(2)}x`
   )
@@ -140,16 +151,17 @@ function report(r: DigestBenchResult): void {
 function result(
   name: string,
   bytes: number,
-  qprov: number,
-  openssl: number,
-  sha256sum: number
+  qprov: Timing,
+  openssl: Timing,
+  sha256sum: Timing
 ): DigestBenchResult {
-  // Throughput ratio: >1 means qprov is faster than the reference.
+  // Throughput ratio on the medians: >1 means qprov is faster than the reference.
   return {
     case: name,
     bytes,
-    seconds: { qprov, openssl, sha256sum },
-    ratio: { openssl: openssl / qprov, sha256sum: sha256sum / qprov }
+    seconds: { qprov: qprov.median, openssl: openssl.median, sha256sum: sha256sum.median },
+    best: { qprov: qprov.best, openssl: openssl.best, sha256sum: sha256sum.best },
+    ratio: { openssl: openssl.median / qprov.median, sha256sum: sha256sum.median / qprov.median }
   }
 }
 
@@ -183,8 +195,10 @@ export async function runDigestBench(): Promise<DigestBenchResult[]> {
       { cmd: node, args: [script, smallDir, '.', '2'] }
     ])
     const small = result(`${SMALL_FILES} files of 4 KiB`, SMALL_FILES * SMALL_SIZE, q2, o2, s2)
-    small.seconds.qprovOneThread = q2one
-    small.seconds.qprovTwoWorkers = q2two
+    small.seconds.qprovOneThread = q2one.median
+    small.seconds.qprovTwoWorkers = q2two.median
+    small.best.qprovOneThread = q2one.best
+    small.best.qprovTwoWorkers = q2two.best
     results.push(small)
     for (const r of results) report(r)
     return results
