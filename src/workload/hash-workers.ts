@@ -151,11 +151,11 @@ export class HashPool {
     files: readonly { absolute: string; path: string }[],
     make: (index: number, size: number, sha256: string) => T
   ): Promise<T[]> {
-    const paths = files.map(f => f.absolute)
     const next = new SharedArrayBuffer(4)
     const sizes = new SharedArrayBuffer(8 * files.length)
     const hexes = new SharedArrayBuffer(64 * files.length)
     if (this.workers.length > 0) {
+      const paths = files.map(f => f.absolute)
       // Where each path ends in the joined string, so a worker cuts out only the paths it claims.
       const ends = new Int32Array(files.length)
       for (let i = 0, end = -1; i < files.length; i++) ends[i] = end += paths[i].length + 1
@@ -163,7 +163,8 @@ export class HashPool {
       for (const w of this.workers) w.postMessage(message)
     }
     const sizeOf = new Float64Array(sizes)
-    const mine: (string | undefined)[] = new Array(files.length)
+    const out: T[] = new Array(files.length)
+    const ours = new Uint8Array(files.length)
     let own = 0
     try {
       if (this.opts.mainThread !== false || this.workers.length === 0)
@@ -171,11 +172,12 @@ export class HashPool {
           process.getBuiltinModule('node:fs'),
           process.getBuiltinModule('node:crypto'),
           files.length,
-          i => paths[i],
+          i => files[i].absolute,
           new Int32Array(next),
           sizeOf,
           (i, hex) => {
-            mine[i] = hex
+            out[i] = make(i, sizeOf[i], hex)
+            ours[i] = 1
             own++
           },
           Buffer.allocUnsafe(1024 * 1024)
@@ -192,12 +194,11 @@ export class HashPool {
       for (const w of this.workers) w.ref()
       for (const reply of await Promise.all(this.replies))
         if (reply.error !== undefined) throw failure(reply as Failure, files)
+      // One decode for all the workers' digests; slicing it is far cheaper than a decode per file.
+      const theirs = Buffer.from(hexes).toString('latin1')
+      for (let i = 0; i < files.length; i++)
+        if (ours[i] === 0) out[i] = make(i, sizeOf[i], theirs.slice(i * 64, i * 64 + 64))
     }
-    // One decode for all the workers' digests; slicing it is far cheaper than a decode per file.
-    const theirs = own < files.length ? Buffer.from(hexes).toString('latin1') : ''
-    const out: T[] = new Array(files.length)
-    for (let i = 0; i < files.length; i++)
-      out[i] = make(i, sizeOf[i], mine[i] ?? theirs.slice(i * 64, i * 64 + 64))
     return out
   }
 
