@@ -36,14 +36,23 @@ export async function selectFiles(patterns: string[], root: string): Promise<Sel
         throw new QprovError('WORKLOAD_INVALID', `workload pattern '${pattern}' matched no files`)
     } else walker.start(walker.toRelative(pattern), pattern)
   }
-  if (walker.found.size === 0)
+  if (walker.found.length === 0)
     throw new QprovError('WORKLOAD_INVALID', 'the workload package is empty')
-  return [...walker.found.values()]
+  return walker.starts > 1 ? unique(walker.found) : walker.found
+}
+
+/** One entry per path, where overlapping patterns met a file more than once. */
+function unique(found: SelectedFile[]): SelectedFile[] {
+  const byPath = new Map<string, SelectedFile>()
+  for (const f of found) byPath.set(f.path, f)
+  return [...byPath.values()]
 }
 
 class Walker {
   readonly rootReal: string
-  readonly found = new Map<string, SelectedFile>()
+  // One walk meets each path once; only several starting points can repeat one.
+  readonly found: SelectedFile[] = []
+  starts = 0
   private readonly realDirs = new Map<string, string>()
   private readonly active = new Set<string>()
 
@@ -85,6 +94,7 @@ class Walker {
   }
 
   start(rel: string, literal?: string): void {
+    this.starts++
     const abs = this.abs(rel)
     let st: Stats
     try {
@@ -122,7 +132,7 @@ class Walker {
     if (st.isFile()) {
       if (rel === '')
         throw new QprovError('WORKLOAD_INVALID', 'the package root must be a directory')
-      this.found.set(rel, { path: rel, absolute: real })
+      this.found.push({ path: rel, absolute: real })
       return
     }
     if (!st.isDirectory())
