@@ -18,3 +18,16 @@ export function progress(text: string): void {
   if (process.env.QPROV_QUIET === '1') return
   printErr(`qprov: ${text}`)
 }
+
+/** Resolves on the first SIGTERM or SIGINT: long-running commands then close their servers. */
+export function untilSignal(): Promise<void> {
+  return new Promise<void>(resolve => {
+    const stop = (): void => {
+      process.off('SIGTERM', stop)
+      process.off('SIGINT', stop)
+      resolve()
+    }
+    process.on('SIGTERM', stop)
+    process.on('SIGINT', stop)
+  })
+}

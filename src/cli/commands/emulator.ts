@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
 import { startRuntimeEmulator } from '../../sandbox/runtime/emulator.js'
-import { printOut, progress } from '../io.js'
+import { printOut, progress, untilSignal } from '../io.js'
 
 interface EmulatorFlags {
   port: string
@@ -34,15 +34,7 @@ async function emulatorAction(flags: EmulatorFlags): Promise<void> {
   await rename(`${path}.tmp`, path)
   progress(`Runtime emulator at ${runtimeURL}, IAM at ${iamURL}; config ${path}`)
   printOut('ready')
-  await new Promise<void>(done => {
-    const stop = () => {
-      process.off('SIGTERM', stop)
-      process.off('SIGINT', stop)
-      done()
-    }
-    process.on('SIGTERM', stop)
-    process.on('SIGINT', stop)
-  })
+  await untilSignal()
   await emu.close()
 }
 

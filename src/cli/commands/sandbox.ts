@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { progress, printOut } from '../io.js'
+import { printOut, progress, untilSignal } from '../io.js'
 import { startSandbox } from '../../sandbox/sandbox.js'
 
 interface SandboxFlags {
@@ -25,15 +25,7 @@ export function registerSandboxCommand(program: Command): void {
       progress(`sandbox config: ${sandbox.dir}/sandbox.json`)
       progress(`Fulcio ${sandbox.config.fulcioURL}, Rekor ${sandbox.config.rekorURL}`)
       printOut('ready')
-      await new Promise<void>(resolve => {
-        const stop = () => {
-          process.off('SIGTERM', stop)
-          process.off('SIGINT', stop)
-          resolve()
-        }
-        process.on('SIGTERM', stop)
-        process.on('SIGINT', stop)
-      })
+      await untilSignal()
       await sandbox.close()
     })
 }
