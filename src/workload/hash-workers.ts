@@ -14,8 +14,9 @@ import type { FileDigest } from './hash.js'
  * needs no second file. Each thread keeps one 1 MiB buffer: memory is flat for any file size.
  *
  * A read shorter than SMALL is the whole file (regular files only return short at end of file),
- * which saves an fstat per file. An empty or a full read is confirmed with fstat, which also
- * refuses a path swapped for a FIFO or a device after the walk (opened O_NONBLOCK, never blocks).
+ * which saves an fstat per file. Reads are positioned, which a FIFO or socket swapped in after the
+ * walk refuses (ESPIPE; opened O_NONBLOCK, so nothing blocks); an empty or a full read is
+ * confirmed with fstat, which refuses devices and notices a file that changed size.
  */
 const HASH_LOOP = `
 function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
