@@ -1,6 +1,7 @@
 // Workload digest throughput against openssl and sha256sum, measured in the same run.
 // qprov's side runs as a fresh Node process (start-up included) from an esbuild bundle of the
-// manifest module, i.e. the same code path dist/cli.js ships.
+// manifest module, i.e. the same code path dist/cli.js ships. A last row times `qprov digest`
+// through the whole CLI bundle, whose start-up loads every command.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -28,6 +29,8 @@ interface Seconds {
   sha256sum: number
   qprovOneThread?: number
   qprovTwoWorkers?: number
+  /** `qprov digest` through the whole CLI bundle, as dist/cli.js ships it. */
+  qprovCli?: number
 }
 
 export interface DigestBenchResult {
@@ -61,6 +64,17 @@ async function bundleDigestScript(dir: string): Promise<string> {
     logLevel: 'error'
   })
   return out
+}
+
+/** The CLI bundled by the project's own build script, into `dir` rather than dist/. */
+function bundleCli(dir: string): string {
+  const root = fileURLToPath(new URL('..', import.meta.url))
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', dir], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  if (r.status !== 0) throw new Error(`CLI build failed: ${r.stderr?.toString() ?? r.error}`)
+  return join(dir, 'cli.js')
 }
 
 interface Command {
@@ -143,8 +157,12 @@ function report(r: DigestBenchResult): void {
   line('sha256sum', 'sha256sum')
   line('qprov, one thread', 'qprovOneThread')
   line('qprov, 2 threads (1 worker)', 'qprovTwoWorkers')
+  line('qprov digest (whole CLI)', 'qprovCli')
+  const cli = r.seconds.qprovCli
+  const cliRatio =
+    cli === undefined ? '' : `; whole CLI vs sha256sum ${(r.seconds.sha256sum / cli).toFixed(2)}x`
   console.log(
-    `  ratio vs openssl ${r.ratio.openssl.toFixed(2)}x, vs sha256sum ${r.ratio.sha256sum.toFixed(2)}x`
+    `  ratio vs openssl ${r.ratio.openssl.toFixed(2)}x, vs sha256sum ${r.ratio.sha256sum.toFixed(2)}x${cliRatio}`
   )
 }
 
@@ -169,6 +187,7 @@ export async function runDigestBench(): Promise<DigestBenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'qprov-bench-digest-'))
   try {
     const script = await bundleDigestScript(dir)
+    const cli = bundleCli(join(dir, 'cli'))
     const node = process.execPath
     const results: DigestBenchResult[] = []
 
@@ -187,18 +206,21 @@ export async function runDigestBench(): Promise<DigestBenchResult[]> {
     const smallDir = join(dir, 'small')
     writeSmallFiles(smallDir)
     const all = `find . -type f -print0 | xargs -0`
-    const [q2, o2, s2, q2one, q2two] = race([
+    const [q2, o2, s2, q2one, q2two, q2cli] = race([
       { cmd: node, args: [script, smallDir, '.'] },
       { cmd: `${all} openssl dgst -sha256 >/dev/null`, args: [], cwd: smallDir, shell: true },
       { cmd: `${all} sha256sum >/dev/null`, args: [], cwd: smallDir, shell: true },
       { cmd: node, args: [script, smallDir, '.', '1'] },
-      { cmd: node, args: [script, smallDir, '.', '2'] }
+      { cmd: node, args: [script, smallDir, '.', '2'] },
+      { cmd: node, args: [cli, 'digest', '.'], cwd: smallDir }
     ])
     const small = result(`${SMALL_FILES} files of 4 KiB`, SMALL_FILES * SMALL_SIZE, q2, o2, s2)
     small.seconds.qprovOneThread = q2one.median
     small.seconds.qprovTwoWorkers = q2two.median
     small.best.qprovOneThread = q2one.best
     small.best.qprovTwoWorkers = q2two.best
+    small.seconds.qprovCli = q2cli.median
+    small.best.qprovCli = q2cli.best
     results.push(small)
     for (const r of results) report(r)
     return results
