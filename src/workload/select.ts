@@ -1,5 +1,7 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs'
-import { glob } from 'node:fs/promises'
+// A namespace import: a named `glob` import would fail to link on Node < 22, before qprov can
+// print its one-line "Node.js >= 24.15 is required" error.
+import * as fsp from 'node:fs/promises'
 import path from 'node:path'
 import { QprovError } from '../errors.js'
 
@@ -28,7 +30,7 @@ export async function selectFiles(patterns: string[], root: string): Promise<Sel
   for (const pattern of patterns) {
     if (GLOB_CHARS.test(pattern)) {
       let hits = 0
-      for await (const hit of glob(pattern, { cwd: walker.rootAbs })) {
+      for await (const hit of fsp.glob(pattern, { cwd: walker.rootAbs })) {
         hits++
         walker.start(walker.toRelative(hit))
       }
