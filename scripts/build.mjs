@@ -3,6 +3,7 @@
 // plugins needed for JSON or dynamic imports, and no sourcemap is emitted at all.
 import { build } from 'esbuild'
 import { readFileSync, mkdirSync } from 'node:fs'
+import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 
 const outDir = process.argv[2] ?? 'dist'
@@ -18,6 +19,26 @@ const banner = [
   'const __dirname = __qprovDirname(__filename);'
 ].join('\n')
 
+// An ESM `import` of a Node builtin is hoisted to the top of the bundle and so runs at start-up
+// even when only a lazily initialised command uses it; importing node:http that way also loads
+// Node's internal undici (~50 ms). Routing such imports through require() keeps them lazy.
+const builtins = new Set(builtinModules)
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?[a-z0-9_/]+$/ }, args => {
+      if (args.kind !== 'import-statement') return undefined
+      const name = args.path.replace(/^node:/, '')
+      if (!builtins.has(name) && !builtins.has(args.path)) return undefined
+      return { path: args.path, namespace: 'lazy-builtin' }
+    })
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, args => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)})`,
+      loader: 'js'
+    }))
+  }
+}
+
 mkdirSync(outDir, { recursive: true })
 const common = {
   bundle: true,
@@ -27,7 +48,8 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { __QPROV_VERSION__: JSON.stringify(pkg.version) }
+  define: { __QPROV_VERSION__: JSON.stringify(pkg.version) },
+  plugins: [lazyBuiltins]
 }
 await build({
   ...common,

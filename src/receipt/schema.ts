@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type SchemaObject } from 'ajv'
+import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv'
 import { pyRepr } from './py-repr.js'
 
 /**
@@ -108,13 +108,20 @@ function receiptSchema(v2: boolean): SchemaObject {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true })
-const validateV1 = ajv.compile(receiptSchema(false))
-const validateV2 = ajv.compile(receiptSchema(true))
+let validators: { v1: ValidateFunction; v2: ValidateFunction } | undefined
+// Compiled on first use: compiling both costs tens of milliseconds at every CLI start otherwise.
+function compiledValidators(): { v1: ValidateFunction; v2: ValidateFunction } {
+  if (validators === undefined) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true })
+    validators = { v1: ajv.compile(receiptSchema(false)), v2: ajv.compile(receiptSchema(true)) }
+  }
+  return validators
+}
 
 /** Structural findings for a receipt object, in reference wording where known; [] when clean. */
 export function schemaErrors(receipt: Record<string, unknown>): string[] {
-  const validate = receipt.schema === SCHEMA_V2 ? validateV2 : validateV1
+  const { v1, v2 } = compiledValidators()
+  const validate = receipt.schema === SCHEMA_V2 ? v2 : v1
   validate(receipt)
   const errors = (validate.errors ?? []).map(formatError)
   return [...errors, ...semanticErrors(receipt)]

@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { attestWorkload } from '../../attest/pipeline.js'
 import { progress, printJson, printOut } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 
@@ -36,6 +35,7 @@ export function registerAttestCommand(program: Command): void {
   addSigningOptions(cmd)
   cmd.action(async (flags: AttestFlags) => {
     const { signing } = signingFromOptions(flags)
+    const { attestWorkload } = await import('../../attest/pipeline.js')
     const result = await attestWorkload({
       workload: flags.workload,
       cwd: process.cwd(),

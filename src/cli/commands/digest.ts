@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { buildManifest } from '../../workload/manifest.js'
 import { printJson, printOut, progress } from '../io.js'
 
 export function registerDigestCommand(program: Command): void {
@@ -16,6 +15,7 @@ export function registerDigestCommand(program: Command): void {
     .option('--root <dir>', 'package root that manifest paths are relative to', '.')
     .option('--json', 'print {"digest","files":[{"path","size","sha256"}]} as JSON')
     .action(async (paths: string[], opts: { root: string; json?: boolean }) => {
+      const { buildManifest } = await import('../../workload/manifest.js')
       const manifest = await buildManifest(paths, { cwd: opts.root, onProgress: progress })
       if (opts.json) printJson({ digest: manifest.digest, files: manifest.files })
       else

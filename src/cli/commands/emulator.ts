@@ -2,7 +2,6 @@ import { chmod, mkdir, rename, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
-import { startRuntimeEmulator } from '../../sandbox/runtime/emulator.js'
 import { printOut, progress, untilSignal } from '../io.js'
 
 interface EmulatorFlags {
@@ -19,10 +18,10 @@ function nonNegativeInt(value: string, flag: string): number {
 }
 
 async function emulatorAction(flags: EmulatorFlags): Promise<void> {
-  const emu = await startRuntimeEmulator({
-    port: nonNegativeInt(flags.port, '--port'),
-    jobsPerMinute: nonNegativeInt(flags.jobsPerMinute, '--jobs-per-minute')
-  })
+  const port = nonNegativeInt(flags.port, '--port')
+  const jobsPerMinute = nonNegativeInt(flags.jobsPerMinute, '--jobs-per-minute')
+  const { startRuntimeEmulator } = await import('../../sandbox/runtime/emulator.js')
+  const emu = await startRuntimeEmulator({ port, jobsPerMinute })
   const dir = resolve(flags.dir)
   await mkdir(dir, { recursive: true })
   const path = join(dir, 'emulator.json')

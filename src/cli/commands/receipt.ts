@@ -1,11 +1,8 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError, oneLine } from '../../errors.js'
-import { verifyReceiptSignature, type SignatureCheck } from '../../attest/receipt-signature.js'
-import { generateReceipts } from '../../receipt/generate.js'
-import { readReceiptText } from '../../receipt/ingest.js'
-import { verifyReceiptPaths, type FileReceiptVerdict } from '../../receipt/verify-file.js'
-import { receiptFileText, writeReceipts } from '../../receipt/writer.js'
+import type { SignatureCheck } from '../../attest/receipt-signature.js'
+import type { FileReceiptVerdict } from '../../receipt/verify-file.js'
 import { printJson, printOut, progress } from '../io.js'
 
 interface VerifyFlags {
@@ -100,6 +97,7 @@ async function runVerify(paths: string[], flags: VerifyFlags): Promise<void> {
         '--bundle requires --certificate-identity and --certificate-oidc-issuer'
       )
   }
+  const { verifyReceiptPaths } = await import('../../receipt/verify-file.js')
   const verdicts = await verifyReceiptPaths(paths)
   const outputs: VerifyOutput[] = verdicts.map(toOutput)
   if (wantsSignature) {
@@ -125,6 +123,7 @@ function toOutput(v: FileReceiptVerdict): VerifyOutput {
 }
 
 async function checkSignature(path: string, flags: VerifyFlags): Promise<SignatureCheck> {
+  const { readReceiptText } = await import('../../receipt/ingest.js')
   const { bytes } = await readReceiptText(path)
   const bundleText = (await readReceiptText(flags.bundle as string)).text
   let bundle: unknown
@@ -133,6 +132,7 @@ async function checkSignature(path: string, flags: VerifyFlags): Promise<Signatu
   } catch (e) {
     throw new QprovError('INPUT_NOT_JSON', `Invalid JSON: ${flags.bundle as string}: ${oneLine(e)}`)
   }
+  const { verifyReceiptSignature } = await import('../../attest/receipt-signature.js')
   return verifyReceiptSignature(
     bytes,
     bundle,
@@ -165,6 +165,8 @@ function printVerifyText(outputs: VerifyOutput[]): void {
 async function runCreate(flags: CreateFlags): Promise<void> {
   if (flags.commit !== undefined && flags.range !== undefined)
     throw new QprovError('USAGE', '--commit and --range are mutually exclusive')
+  const { generateReceipts } = await import('../../receipt/generate.js')
+  const { receiptFileText, writeReceipts } = await import('../../receipt/writer.js')
   const receipts = await generateReceipts({
     repoDir: resolve(flags.repo ?? '.'),
     commit: flags.commit,

@@ -1,10 +1,9 @@
 import { Option, type Command } from 'commander'
 import { QprovError, oneLine } from '../../errors.js'
-import { createRuntimeClient, type RuntimeApi } from '../../runtime/client.js'
-import { resolveConnection, type ConnectionFlags } from '../../runtime/connection.js'
-import { submitWorkload } from '../../runtime/submit-workload.js'
-import { retagCommand, tagJob, type RuntimeTarget } from '../../runtime/tag-job.js'
-import { parseTags, type ProvenanceRefs } from '../../runtime/tags.js'
+import type { RuntimeApi } from '../../runtime/client.js'
+import type { ConnectionFlags } from '../../runtime/connection.js'
+import type { RuntimeTarget } from '../../runtime/tag-job.js'
+import type { ProvenanceRefs } from '../../runtime/tags.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 import { registerEmulatorCommand } from './emulator.js'
@@ -32,22 +31,35 @@ function addConnectionOptions(cmd: Command): Command {
   return cmd
 }
 
-function client(flags: RuntimeFlags) {
-  const conn = resolveConnection(flags)
+/** The Runtime client and job code, loaded only by the commands that talk to Runtime. */
+async function loadRuntime() {
+  const [{ createRuntimeClient }, { resolveConnection }, { retagCommand, tagJob }] =
+    await Promise.all([
+      import('../../runtime/client.js'),
+      import('../../runtime/connection.js'),
+      import('../../runtime/tag-job.js')
+    ])
+  return { createRuntimeClient, resolveConnection, retagCommand, tagJob }
+}
+
+type RuntimeModules = Awaited<ReturnType<typeof loadRuntime>>
+
+function client(m: RuntimeModules, flags: RuntimeFlags) {
+  const conn = m.resolveConnection(flags)
   const timeoutMs = Number(flags.timeoutMs ?? 60000)
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
     throw new QprovError('USAGE', '--timeout-ms must be a positive integer')
-  return { conn, api: createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
+  return { conn, api: m.createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
 }
 
-function target(flags: RuntimeFlags): RuntimeTarget {
-  const { conn, api } = client(flags)
+function target(m: RuntimeModules, flags: RuntimeFlags): RuntimeTarget {
+  const { conn, api } = client(m, flags)
   return { api, instanceCRN: conn.instanceCRN, runtimeURL: conn.runtimeURL }
 }
 
-function hintFor(attestationDir: string, flags: RuntimeFlags) {
+function hintFor(m: RuntimeModules, attestationDir: string, flags: RuntimeFlags) {
   return (jobId: string, crn: string) =>
-    `re-bind it with: ${retagCommand(jobId, attestationDir, flags, crn)}`
+    `re-bind it with: ${m.retagCommand(jobId, attestationDir, flags, crn)}`
 }
 
 interface SubmitFlags extends RuntimeFlags {
@@ -61,11 +73,13 @@ interface SubmitFlags extends RuntimeFlags {
 }
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
+  const m = await loadRuntime()
+  const { submitWorkload } = await import('../../runtime/submit-workload.js')
   const r = await submitWorkload(
     {
       workload: flags.workload,
       cwd: process.cwd(),
-      connect: () => target(flags),
+      connect: () => target(m, flags),
       backend: flags.backend,
       tags: flags.tag,
       attest: flags.attest && {
@@ -74,7 +88,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
         commit: flags.commit
       },
       outDir: flags.out,
-      hint: hintFor(flags.out, flags)
+      hint: hintFor(m, flags.out, flags)
     },
     {
       onJobId: (id, sessionId) => {
@@ -111,13 +125,14 @@ interface TagFlags extends RuntimeFlags {
 }
 
 async function tagAction(flags: TagFlags): Promise<void> {
-  const r = await tagJob(
+  const m = await loadRuntime()
+  const r = await m.tagJob(
     {
       jobId: flags.job,
       attestationDir: flags.attestation,
       outDir: flags.out,
-      connect: () => target(flags),
-      hint: hintFor(flags.attestation, flags)
+      connect: () => target(m, flags),
+      hint: hintFor(m, flags.attestation, flags)
     },
     { onJob: id => printOut(`job: ${id}`), onProgress: progress }
   )
@@ -130,7 +145,9 @@ async function tagAction(flags: TagFlags): Promise<void> {
 }
 
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
-  const { api } = client(flags)
+  const m = await loadRuntime()
+  const { parseTags } = await import('../../runtime/tags.js')
+  const { api } = client(m, flags)
   const job = await api.getJob(flags.job)
   let provenance: ProvenanceRefs | null = null
   let tagError: string | undefined

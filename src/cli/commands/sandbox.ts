@@ -1,6 +1,5 @@
 import type { Command } from 'commander'
 import { printOut, progress, untilSignal } from '../io.js'
-import { startSandbox } from '../../sandbox/sandbox.js'
 
 interface SandboxFlags {
   dir: string
@@ -21,6 +20,7 @@ export function registerSandboxCommand(program: Command): void {
     )
     .option('--dir <dir>', 'directory for sandbox.json and trusted_root.json', '.qprov-sandbox')
     .action(async (flags: SandboxFlags) => {
+      const { startSandbox } = await import('../../sandbox/sandbox.js')
       const sandbox = await startSandbox({ dir: flags.dir })
       progress(`sandbox config: ${sandbox.dir}/sandbox.json`)
       progress(`Fulcio ${sandbox.config.fulcioURL}, Rekor ${sandbox.config.rekorURL}`)

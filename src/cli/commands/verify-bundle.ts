@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
 import type { IdentityPolicy } from '../../attest/identity-policy.js'
-import {
-  verifyBundle,
-  type ArtifactInput,
-  type SignerPolicy,
-  type ThresholdProfile,
-  type VerifyBundleResult
+import type {
+  ArtifactInput,
+  SignerPolicy,
+  ThresholdProfile,
+  VerifyBundleResult
 } from '../../attest/verify-bundle.js'
 import { printErr, printJson, printOut } from '../io.js'
 
@@ -133,6 +132,7 @@ export function registerVerifyBundleCommand(program: Command): void {
       const artifact: ArtifactInput = /^sha256:[0-9a-fA-F]{64}$/.test(artifactArg)
         ? { digest: artifactArg.toLowerCase() }
         : { bytes: await readInput(artifactArg, 'artifact') }
+      const { verifyBundle } = await import('../../attest/verify-bundle.js')
       const result = verifyBundle({
         bundle: await readInput(o.bundle, 'bundle'),
         trustedRoot:
