@@ -74,6 +74,8 @@ function bundleCli(dir: string): string {
     stdio: ['ignore', 'ignore', 'pipe']
   })
   if (r.status !== 0) throw new Error(`CLI build failed: ${r.stderr?.toString() ?? r.error}`)
+  // As shipped: dist/ sits in a "type": "module" package, so Node does not have to sniff the format.
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n')
   return join(dir, 'cli.js')
 }
 
