@@ -67208,7 +67208,12 @@ async function obtainReceipt(opts) {
   } else {
     const commit = opts.commit || "HEAD";
     opts.onProgress?.(`generating an AIIR receipt for ${commit}`);
-    const generated = await generateReceipts({ repoDir: opts.cwd, commit });
+    const generated = await generateReceipts({
+      repoDir: opts.cwd,
+      commit,
+      ...opts.declareAi?.length ? { declareAi: opts.declareAi } : {},
+      ...opts.generator ? { generator: opts.generator } : {}
+    });
     if (generated.length !== 1)
       throw new QprovError(
         "INTERNAL",
@@ -67230,6 +67235,11 @@ async function attestWorkload(opts) {
   const progress = opts.onProgress;
   if (opts.receiptFile && opts.commit)
     throw new QprovError("USAGE", "give either a receipt file or a commit, not both");
+  if (opts.receiptFile && opts.declareAi?.length)
+    throw new QprovError(
+      "USAGE",
+      "AI involvement is declared when a receipt is generated, not with a receipt file"
+    );
   const plan = await planSigning(opts.signing, opts.env);
   progress?.(`hashing the workload (${opts.workload.join(" ")})`);
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress });
@@ -70119,12 +70129,13 @@ async function submitWorkload(opts, hooks = {}) {
   let refs;
   let attestation;
   if (opts.attest) {
-    const { signing, receiptFile, commit } = opts.attest;
+    const { signing, receiptFile, commit, declareAi } = opts.attest;
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
       ...receiptFile ? { receiptFile } : {},
       ...commit ? { commit } : {},
+      ...declareAi?.length ? { declareAi } : {},
       signing: typeof signing === "function" ? signing() : signing,
       outDir: opts.outDir,
       onProgress: hooks.onProgress,

@@ -33,6 +33,10 @@ export interface AttestOptions {
   receiptFile?: string
   /** Otherwise a receipt is generated for this commit (default HEAD of the repo holding cwd). */
   commit?: string
+  /** With a generated receipt: AI tools whose involvement is declared explicitly. */
+  declareAi?: string[]
+  /** With a generated receipt: the generator id (`qprov.cli` by default). */
+  generator?: string
   signing: SigningConfig
   outDir: string
   onProgress?: (message: string) => void
@@ -94,7 +98,12 @@ async function obtainReceipt(opts: AttestOptions): Promise<Record<string, unknow
   } else {
     const commit = opts.commit || 'HEAD'
     opts.onProgress?.(`generating an AIIR receipt for ${commit}`)
-    const generated = await generateReceipts({ repoDir: opts.cwd, commit })
+    const generated = await generateReceipts({
+      repoDir: opts.cwd,
+      commit,
+      ...(opts.declareAi?.length ? { declareAi: opts.declareAi } : {}),
+      ...(opts.generator ? { generator: opts.generator } : {})
+    })
     if (generated.length !== 1)
       throw new QprovError(
         'INTERNAL',
@@ -118,6 +127,11 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
   const progress = opts.onProgress
   if (opts.receiptFile && opts.commit)
     throw new QprovError('USAGE', 'give either a receipt file or a commit, not both')
+  if (opts.receiptFile && opts.declareAi?.length)
+    throw new QprovError(
+      'USAGE',
+      'AI involvement is declared when a receipt is generated, not with a receipt file'
+    )
   // Token and endpoints first: a missing `id-token: write` should not cost a workload hash.
   const plan = await planSigning(opts.signing, opts.env)
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)

@@ -10,6 +10,7 @@ export interface SubmitAttestOptions {
   signing: SigningConfig | (() => SigningConfig)
   receiptFile?: string
   commit?: string
+  declareAi?: string[]
 }
 
 export interface SubmitWorkloadOptions {
@@ -67,12 +68,13 @@ export async function submitWorkload(
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
   if (opts.attest) {
-    const { signing, receiptFile, commit } = opts.attest
+    const { signing, receiptFile, commit, declareAi } = opts.attest
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
       ...(receiptFile ? { receiptFile } : {}),
       ...(commit ? { commit } : {}),
+      ...(declareAi?.length ? { declareAi } : {}),
       signing: typeof signing === 'function' ? signing() : signing,
       outDir: opts.outDir,
       onProgress: hooks.onProgress,

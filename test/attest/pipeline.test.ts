@@ -115,6 +115,32 @@ describe('attestWorkload', () => {
     expect(verdict.statementDigest).toBe(r.statementDigest)
   })
 
+  it('carries an explicit AI declaration and the generator id into the generated receipt', async () => {
+    const repo = workloadRepo()
+    const r = await attestWorkload({
+      workload: ['circuits'],
+      cwd: repo,
+      declareAi: ['Claude Code'],
+      generator: 'qprov.action',
+      signing,
+      outDir: join(repo, 'out')
+    })
+    const predicate = JSON.parse(readFileSync(r.files.statement, 'utf8')).predicate
+    expect(predicate.ai_attestation.is_ai_authored).toBe(true)
+    expect(JSON.stringify(predicate.ai_attestation.signals_detected)).toContain('Claude Code')
+    expect(predicate.provenance.generator).toBe('qprov.action')
+    await expect(
+      attestWorkload({
+        workload: ['circuits'],
+        cwd: repo,
+        receiptFile: join(repo, 'job.json'),
+        declareAi: ['Claude Code'],
+        signing,
+        outDir: join(repo, 'out2')
+      })
+    ).rejects.toThrow(/declared when a receipt is generated/)
+  })
+
   it('wraps a given receipt file after verifying it, and refuses one that does not verify', async () => {
     const repo = workloadRepo()
     const first = await attestWorkload({

@@ -6,6 +6,7 @@ interface AttestFlags extends Record<string, unknown> {
   workload: string[]
   receipt?: string
   commit?: string
+  declareAi?: string[]
   out: string
   json?: boolean
 }
@@ -30,6 +31,10 @@ export function registerAttestCommand(program: Command): void {
     )
     .option('--receipt <file>', 'an existing AIIR receipt to wrap (verified first)')
     .option('--commit <rev>', 'generate the receipt for this commit instead of HEAD')
+    .option(
+      '--declare-ai <tool...>',
+      'declare AI involvement in the generated receipt (repeatable)'
+    )
     .requiredOption('--out <dir>', 'output directory (created if missing)')
     .option('--json', 'print a JSON object with the digests, the Rekor entry and the file paths')
   addSigningOptions(cmd)
@@ -41,6 +46,7 @@ export function registerAttestCommand(program: Command): void {
       cwd: process.cwd(),
       ...(flags.receipt ? { receiptFile: flags.receipt } : {}),
       ...(flags.commit ? { commit: flags.commit } : {}),
+      ...(flags.declareAi ? { declareAi: flags.declareAi } : {}),
       signing,
       outDir: flags.out,
       onProgress: progress

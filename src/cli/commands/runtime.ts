@@ -70,6 +70,7 @@ interface SubmitFlags extends RuntimeFlags {
   tag?: string[]
   receipt?: string
   commit?: string
+  declareAi?: string[]
 }
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
@@ -85,7 +86,8 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
         receiptFile: flags.receipt,
-        commit: flags.commit
+        commit: flags.commit,
+        declareAi: flags.declareAi
       },
       outDir: flags.out,
       hint: hintFor(m, flags.out, flags)
@@ -191,6 +193,10 @@ export function registerRuntimeCommands(program: Command): void {
     .option('--tag <tags...>', 'extra job tags (at most 8 tags in total, 86 characters each)')
     .option('--receipt <file>', 'an existing AIIR receipt to wrap (passed to attest)')
     .option('--commit <rev>', 'generate the receipt for this commit instead of HEAD')
+    .option(
+      '--declare-ai <tool...>',
+      'declare AI involvement in the generated receipt (repeatable)'
+    )
     .option('--json', 'print a JSON object instead of text')
   addSigningOptions(submit)
   addConnectionOptions(submit)
