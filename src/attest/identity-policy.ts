@@ -17,6 +17,7 @@ export interface IdentityPolicy {
   buildConfigUri?: string
   /** Build signer URI (the workflow that ran, `job_workflow_ref`; differs for reusable workflows). */
   buildSignerUri?: string
+  /** Requires the runner environment claim to be exactly `github-hosted` (missing fails too). */
   denySelfHosted?: boolean
 }
 
@@ -100,6 +101,9 @@ export function githubClaims(oids: readonly ObjectIdentifierValuePair[] | undefi
 /** Compiles a user regexp so it must match the entire SAN. */
 export function anchoredRegExp(source: string): RegExp {
   try {
+    // Compiled alone first: a source such as `a)|(?:.*` is unbalanced on its own and would
+    // otherwise close the anchoring group and add an unanchored alternative.
+    new RegExp(source, 'u')
     return new RegExp(`^(?:${source})$`, 'u')
   } catch (e) {
     throw new QprovError('POLICY_INVALID', `invalid identity regexp: ${String(e)}`, { cause: e })
@@ -163,7 +167,8 @@ export function evaluatePolicy(p: IdentityPolicy, signer: Signer): PolicyFinding
   if (p.denySelfHosted)
     findings.push({
       name: 'runner-environment',
-      ok: claims.runnerEnvironment !== undefined && claims.runnerEnvironment !== 'self-hosted',
+      // An allow-list: any value other than github-hosted, or none, is not a GitHub-hosted runner.
+      ok: claims.runnerEnvironment === 'github-hosted',
       detail: `runner environment ${JSON.stringify(claims.runnerEnvironment)}`
     })
   return findings

@@ -5,9 +5,11 @@ import {
   anchoredRegExp,
   checkPolicyShape,
   decodeDerUtf8String,
+  evaluatePolicy,
   githubClaims,
   sanMatcher
 } from '../../src/attest/identity-policy.js'
+import type { Signer } from '@sigstore/verify'
 import { parseDerSignature, verifyPrehashedSha256 } from '../../src/attest/prehashed.js'
 
 function derUtf8(text: string): Buffer {
@@ -74,6 +76,18 @@ describe('identity matching', () => {
     expect(re.test('xa')).toBe(false)
   })
 
+  it.each(['a)|(?:.*', '.*)|(?:x', 'x)|('])(
+    'refuses a regexp that would close the anchoring group: %s',
+    source => {
+      expect(() => anchoredRegExp(source)).toThrow(
+        expect.objectContaining({ code: 'POLICY_INVALID' })
+      )
+      expect(() => checkPolicyShape({ identityRegExp: source, issuer: 'i' })).toThrow(
+        expect.objectContaining({ code: 'POLICY_INVALID' })
+      )
+    }
+  )
+
   it('rejects ambiguous or incomplete policies', () => {
     expect(() => checkPolicyShape({ issuer: 'i' })).toThrow(/exactly one/)
     expect(() => checkPolicyShape({ identity: 'a', identityRegExp: 'a', issuer: 'i' })).toThrow(
@@ -84,6 +98,38 @@ describe('identity matching', () => {
     expect(() => checkPolicyShape({ identityRegExp: '(', issuer: 'i' })).toThrow(
       expect.objectContaining({ code: 'POLICY_INVALID' })
     )
+  })
+})
+
+describe('runner environment policy', () => {
+  const signer = (runner?: string): Signer =>
+    ({
+      key: undefined,
+      identity: {
+        subjectAlternativeName: 'https://github.com/acme/w/.github/workflows/a.yml@refs/heads/main',
+        extensions: { issuer: 'i' },
+        oids: runner === undefined ? [] : [{ oid: oid(11), value: derUtf8(runner) }]
+      }
+    }) as unknown as Signer
+  const runnerFinding = (runner?: string) =>
+    evaluatePolicy(
+      { identityRegExp: '.*', issuer: 'i', denySelfHosted: true },
+      signer(runner)
+    ).find(f => f.name === 'runner-environment')
+
+  it('accepts only a runner environment of exactly github-hosted', () => {
+    expect(runnerFinding('github-hosted')?.ok).toBe(true)
+  })
+
+  it.each([['self-hosted'], ['GitHub-Hosted'], ['custom'], ['']])(
+    'refuses the runner environment %j',
+    runner => {
+      expect(runnerFinding(runner)?.ok).toBe(false)
+    }
+  )
+
+  it('refuses a certificate without a runner environment claim', () => {
+    expect(runnerFinding(undefined)?.ok).toBe(false)
   })
 })
 
