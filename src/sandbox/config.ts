@@ -42,14 +42,21 @@ export function sandboxConfigPath(dir: string): string {
 
 export function readSandboxConfig(dir: string): SandboxConfig {
   const path = sandboxConfigPath(dir)
-  let raw: unknown
+  let text: string
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
+    text = readFileSync(path, 'utf8')
   } catch (e) {
     throw new QprovError(
       'CONFIG_INVALID',
-      `cannot read sandbox config ${path}: ${(e as Error).message} (is \`qprov sandbox --dir ${dir}\` running?)`
+      `cannot read sandbox config ${path}: ${(e as NodeJS.ErrnoException).code ?? 'read error'} (is \`qprov sandbox --dir ${dir}\` running?)`
     )
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    // Not the parser's message: it quotes the file, which holds sandbox credentials.
+    throw new QprovError('CONFIG_INVALID', `sandbox config ${path} is not valid JSON`)
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
     throw new QprovError('CONFIG_INVALID', `sandbox config ${path} is not a JSON object`)
