@@ -51,7 +51,7 @@ export type SignerPolicy =
 export interface VerifyBundleInput {
   /** The bundle file's bytes or text, or an already parsed JSON value. */
   bundle: Buffer | string | unknown
-  /** Required for messageSignature bundles; for DSSE it must match a statement subject. */
+  /** Required: for messageSignature it is the signed message; for DSSE it must match a subject. */
   artifact?: ArtifactInput
   /** trusted_root.json text (one root or JSON lines); default: the embedded public-good root. */
   trustedRoot?: Buffer | string
@@ -97,10 +97,15 @@ export function verifyBundle(input: VerifyBundleInput): VerifyBundleResult {
   }
   try {
     run(input, result, pass)
-    result.verified = result.checks.every(c => c.status !== 'fail')
+    // Defence in depth: a run that passed nothing, or failed anything, is not verified.
+    result.verified =
+      result.checks.some(c => c.status === 'pass') && result.checks.every(c => c.status !== 'fail')
     if (!result.verified) throw new Refusal('VERIFY_FAILED', 'a verification check failed')
   } catch (e) {
     result.verified = false
+    // A statement from a bundle that failed is unauthenticated: never hand it to a caller.
+    delete result.statement
+    delete result.statementDigest
     result.code = failureCode(e)
     result.error = oneLine(e)
     const last = result.checks[result.checks.length - 1]
@@ -217,7 +222,11 @@ function signedEntity(
   artifact: ArtifactInput | undefined,
   pass: (name: string, detail: string) => void
 ): SignedEntity {
-  if (bundle.content.$case === 'dsseEnvelope') return toSignedEntity(bundle)
+  if (bundle.content.$case === 'dsseEnvelope') {
+    // Without a subject to match, a valid signature says nothing about the workload at hand.
+    if (artifact === undefined) throw noSubjectToMatch()
+    return toSignedEntity(bundle)
+  }
   const ms = bundle.content.messageSignature
   if (artifact === undefined)
     throw new Refusal('INPUT_INVALID', 'a messageSignature bundle needs the artifact')
@@ -246,6 +255,13 @@ function signedEntity(
   }
 }
 
+function noSubjectToMatch(): Refusal {
+  return new Refusal(
+    'INPUT_INVALID',
+    'a DSSE bundle needs the artifact or its digest to match a statement subject'
+  )
+}
+
 function checkStatement(
   bundle: Bundle,
   input: VerifyBundleInput,
@@ -272,12 +288,10 @@ function checkStatement(
       )
     pass('predicate-type', statement.predicateType)
   }
-  if (input.artifact === undefined) {
-    result.checks.push({ name: 'subject', status: 'skip', detail: 'no artifact given' })
-    return
-  }
+  if (input.artifact === undefined) throw noSubjectToMatch()
   const hex = artifactDigest(input.artifact).toString('hex')
-  const hit = statement.subject.find(s => s.digest.sha256?.toLowerCase() === hex)
+  // Exact match against lowercase hex, the only form in-toto digests take.
+  const hit = statement.subject.find(s => s.digest.sha256 === hex)
   if (hit === undefined)
     throw new Refusal('SUBJECT_MISMATCH', `no statement subject has sha256 ${hex}`)
   pass('subject', `${hit.name} has sha256:${hex}`)
