@@ -149,10 +149,16 @@ async function main(): Promise<void> {
     )
 
     step(6, 'Verify the bundle offline, pinned to the sandbox root and the signer identity')
+    // qprov statements are verified with their predicateType pinned; it follows the receipt's schema.
+    const predicateType = `https://invariantsystems.io/predicates/aiir/commit_receipt/${
+      receipt.schema === 'aiir/commit_receipt.v1' ? 'v1' : 'v2'
+    }`
     const verifyArgs = (bundle: string, artifact: string): string[] => [
       'verify-bundle',
       '--bundle',
       bundle,
+      '--predicate-type',
+      predicateType,
       '--trusted-root',
       sandbox.trustedRoot,
       '--certificate-identity',
