@@ -1,4 +1,3 @@
-import { isDeepStrictEqual } from 'node:util'
 import { decode, encode, type EncodeOptions } from 'cbor2'
 import { sortLengthFirstDeterministic } from 'cbor2/sorts'
 import { receiptCore } from './hashes.js'
@@ -24,25 +23,33 @@ export function encodeSidecar(receipt: Record<string, unknown>): Uint8Array {
   return encode(sidecarEnvelope(receipt), ENCODE)
 }
 
-/** True when the bytes are canonical CBOR whose decoded core equals the JSON receipt's core. */
+/**
+ * True when the bytes are canonical CBOR of exactly the envelope AIIR writes for this receipt:
+ * the same five fields, envelope strings equal, and a core that re-encodes to the same bytes as
+ * the JSON receipt's core (so undefined, Maps, tags and number kinds all count).
+ */
 export function sidecarMatches(bytes: Uint8Array, receipt: Record<string, unknown>): boolean {
-  let decoded: unknown
   try {
-    decoded = decode(bytes)
-    const again = encode(decoded, ENCODE)
-    if (Buffer.compare(Buffer.from(again), Buffer.from(bytes)) !== 0) return false
+    const decoded = decode(bytes)
+    if (!sameBytes(encode(decoded, ENCODE), bytes)) return false
+    if (!isPlainObject(decoded)) return false
+    const want = sidecarEnvelope(receipt)
+    const keys = Object.keys(decoded).sort()
+    if (keys.join() !== Object.keys(want).sort().join()) return false
+    for (const k of ['type', 'schema', 'kind', 'object_schema'] as const)
+      if (typeof decoded[k] !== 'string' || decoded[k] !== want[k]) return false
+    return sameBytes(encode(decoded.core, ENCODE), encode(want.core, ENCODE))
   } catch {
     return false
   }
-  if (decoded === null || typeof decoded !== 'object') return false
-  const env = decoded as Record<string, unknown>
-  return (
-    env.type === 'aiir.canonical_object' &&
-    isDeepStrictEqual(toPlain(env.core), toPlain(receiptCore(receipt)))
-  )
 }
 
-/** Plain-object copy so that prototype differences between decoders don't affect comparison. */
-function toPlain(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v ?? null)) as unknown
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object') return false
+  const proto = Object.getPrototypeOf(v) as unknown
+  return proto === Object.prototype || proto === null
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0
 }

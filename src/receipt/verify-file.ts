@@ -1,6 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises'
 import { sidecarMatches } from './cbor-sidecar.js'
-import { loadReceipts, type LoadedReceipt } from './ingest.js'
+import { QprovError } from '../errors.js'
+import { loadReceiptFile, loadReceipts, type LoadedReceipt } from './ingest.js'
 import { verifyReceipt, type ReceiptVerdict } from './verify.js'
 
 export const MAX_SIDECAR_BYTES = 10 * 1024 * 1024
@@ -14,29 +15,43 @@ export interface FileReceiptVerdict extends ReceiptVerdict {
 }
 
 /**
- * Verifies every receipt found at a path. Input problems (missing, symlink, too large, not JSON)
- * throw QprovError; verification failures are data in the returned verdicts.
+ * Verifies every receipt found at a path. Input problems (missing, symlink, too large, not JSON,
+ * no receipts at all) throw QprovError; verification failures are data in the returned verdicts.
  */
 export async function verifyReceiptPath(path: string): Promise<FileReceiptVerdict[]> {
-  const loaded = await loadReceipts(path)
+  return verifyLoadedReceipts(await loadReceipts(path), path)
+}
+
+/**
+ * Verifies the receipts of one file and returns the bytes they were read from, so that a
+ * signature over the file can be checked against the same read (no second open).
+ */
+export async function verifyReceiptFile(
+  path: string
+): Promise<{ verdicts: FileReceiptVerdict[]; bytes: Buffer }> {
+  const { receipts, bytes } = await loadReceiptFile(path)
+  return { verdicts: await verifyLoadedReceipts(receipts, path), bytes }
+}
+
+async function verifyLoadedReceipts(
+  loaded: LoadedReceipt[],
+  path: string
+): Promise<FileReceiptVerdict[]> {
+  if (loaded.length === 0) throw new QprovError('INPUT_INVALID', `No receipts found in ${path}`)
   const out: FileReceiptVerdict[] = []
-  for (const item of loaded) out.push(await verifyLoaded(item, loaded))
+  for (const item of loaded) out.push(await verifyLoaded(item))
   return out
 }
 
-async function verifyLoaded(
-  item: LoadedReceipt,
-  all: LoadedReceipt[]
-): Promise<FileReceiptVerdict> {
+async function verifyLoaded(item: LoadedReceipt): Promise<FileReceiptVerdict> {
   const v: FileReceiptVerdict = {
     path: item.path,
     index: item.index,
     ...verifyReceipt(item.receipt),
     cbor_sidecar: 'absent'
   }
-  const singleObjectFile =
-    item.path.endsWith('.json') && all.filter(x => x.path === item.path).length === 1
-  if (!singleObjectFile || Array.isArray(item.receipt)) return v
+  // only a file that is one JSON object has a sidecar; an array of one does not
+  if (item.container !== 'object' || !item.path.endsWith('.json')) return v
   if (item.receipt === null || typeof item.receipt !== 'object') return v
   v.cbor_sidecar = await checkSidecar(
     `${item.path.slice(0, -'.json'.length)}.cbor`,

@@ -1,4 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -127,6 +135,42 @@ describe('qprov receipt (CLI)', () => {
       'u'
     ])
     expect(two.code).toBe(2)
+  })
+
+  it('exits 2 naming the path when no receipts are found, even with a failing --bundle', async () => {
+    writeFileSync(join(scratch, 'empty.json'), '[]')
+    writeFileSync(join(scratch, 'junk.sigstore'), '{"mediaType":"x"}')
+    const withBundle = await runCli([
+      'receipt',
+      'verify',
+      '--json',
+      join(scratch, 'empty.json'),
+      '--bundle',
+      join(scratch, 'junk.sigstore'),
+      '--certificate-identity',
+      'x',
+      '--certificate-oidc-issuer',
+      'y'
+    ])
+    expect(withBundle.code).toBe(2)
+    expect(withBundle.stderr.trim().split('\n')).toHaveLength(1)
+    expect(withBundle.stderr).toContain(`No receipts found in ${join(scratch, 'empty.json')}`)
+    writeFileSync(join(scratch, 'blank.jsonl'), '\n\n')
+    const blank = await runCli(['receipt', 'verify', join(scratch, 'blank.jsonl')])
+    expect(blank.code).toBe(2)
+    expect(blank.stderr).toContain('blank.jsonl')
+    mkdirSync(join(scratch, 'nothing-here'))
+    expect((await runCli(['receipt', 'verify', join(scratch, 'nothing-here')])).code).toBe(2)
+  })
+
+  it('exits 2 with Invalid JSON for a receipt file that starts with a UTF-8 BOM', async () => {
+    const created = await runCli(['receipt', 'create', '--repo', repo, '--json'])
+    const [r] = JSON.parse(created.stdout) as unknown[]
+    writeFileSync(join(scratch, 'bom.json'), `\uFEFF${JSON.stringify(r)}`)
+    const res = await runCli(['receipt', 'verify', join(scratch, 'bom.json')])
+    expect(res.code).toBe(2)
+    expect(res.stderr).toContain('Invalid JSON: ')
+    expect(res.stderr).toContain('BOM')
   })
 
   it.skipIf(!HAVE_SHARED)(

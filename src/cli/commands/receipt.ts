@@ -97,14 +97,22 @@ async function runVerify(paths: string[], flags: VerifyFlags): Promise<void> {
         '--bundle requires --certificate-identity and --certificate-oidc-issuer'
       )
   }
-  const { verifyReceiptPaths } = await import('../../receipt/verify-file.js')
-  const verdicts = await verifyReceiptPaths(paths)
-  const outputs: VerifyOutput[] = verdicts.map(toOutput)
+  const { verifyReceiptFile, verifyReceiptPaths } = await import('../../receipt/verify-file.js')
+  let outputs: VerifyOutput[]
+  let signature: SignatureCheck | undefined
   if (wantsSignature) {
-    const signature = await checkSignature(paths[0], flags)
+    // one read: the receipt verdict and the signature are over the same bytes
+    const { verdicts, bytes } = await verifyReceiptFile(paths[0])
+    signature = await checkSignature(bytes, flags)
+    outputs = verdicts.map(toOutput)
     for (const o of outputs) o.signature = signature
+  } else {
+    outputs = (await verifyReceiptPaths(paths)).map(toOutput)
   }
-  const ok = outputs.every(o => o.valid && (o.signature === undefined || o.signature.verified))
+  const ok =
+    outputs.length > 0 &&
+    outputs.every(o => o.valid) &&
+    (signature === undefined || signature.verified)
   if (flags.json) printJson(outputs)
   else printVerifyText(outputs)
   if (!ok) process.exitCode = 1
@@ -122,9 +130,8 @@ function toOutput(v: FileReceiptVerdict): VerifyOutput {
   }
 }
 
-async function checkSignature(path: string, flags: VerifyFlags): Promise<SignatureCheck> {
+async function checkSignature(bytes: Buffer, flags: VerifyFlags): Promise<SignatureCheck> {
   const { readReceiptText } = await import('../../receipt/ingest.js')
-  const { bytes } = await readReceiptText(path)
   const bundleText = (await readReceiptText(flags.bundle as string)).text
   let bundle: unknown
   try {
