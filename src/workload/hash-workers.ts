@@ -1,6 +1,6 @@
 import { SHARE_ENV, Worker } from 'node:worker_threads'
 import { QprovError } from '../errors.js'
-import type { FileDigest } from './hash.js'
+import type { FileDigest, HashTarget } from './hash.js'
 
 /*
  * For trees of many files the cost is per-file system calls, not hashing. The main thread and
@@ -13,15 +13,19 @@ import type { FileDigest } from './hash.js'
  * is inline (eval) and needs only node:fs and node:crypto, so it boots fast and the bundled CLI
  * needs no second file. Each thread keeps one 1 MiB buffer: memory is flat for any file size.
  *
- * A read shorter than SMALL is the whole file (regular files only return short at end of file),
- * which saves an fstat per file. Reads are positioned, which a FIFO or socket swapped in after the
- * walk refuses (ESPIPE; opened O_NONBLOCK, so nothing blocks); an empty or a full read is
- * confirmed with fstat, which refuses devices and notices a file that changed size.
+ * Each file is opened O_NOFOLLOW (its path is already the real path, so a symlink there was
+ * swapped in after the walk) and O_NONBLOCK (a FIFO swapped in must not hang), then one fstat
+ * requires a regular file with the device and inode the walk saw: a file replaced, or reached
+ * through a directory swapped for a link, is refused rather than hashed. The identities travel in
+ * shared memory beside the sizes. A read shorter than SMALL is the whole file (regular files only
+ * return short at end of file); a longer one is checked against the fstat size.
  */
 const HASH_LOOP = `
-function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
+function hashLoop(fs, hash, count, pathOf, ids, next, sizes, hexes, buf) {
   const SMALL = 256 * 1024, BATCH = 8
-  const flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK
+  const c = fs.constants
+  const flags = c.O_RDONLY | c.O_NOFOLLOW | c.O_NONBLOCK
+  const changed = i => Object.assign(new Error('changed while it was being hashed'), { index: i })
   for (;;) {
     let i = Atomics.add(next, 0, BATCH)
     if (i >= count) return
@@ -29,15 +33,20 @@ function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
     for (; i < end; i++) {
       let fd = -1
       try {
-        fd = fs.openSync(pathOf(i), flags)
+        try {
+          fd = fs.openSync(pathOf(i), flags)
+        } catch (e) {
+          throw e && e.code === 'ELOOP' ? changed(i) : e
+        }
+        const st = fs.fstatSync(fd)
+        if (!st.isFile()) throw Object.assign(new Error('is not a regular file'), { index: i })
+        if (st.dev !== ids[2 * i] || st.ino !== ids[2 * i + 1]) throw changed(i)
         let n = fs.readSync(fd, buf, 0, SMALL, 0)
         if (n > 0 && n < SMALL) {
           sizes[i] = n
           hexes(i, hash.hash('sha256', buf.subarray(0, n), 'hex'))
           continue
         }
-        const st = fs.fstatSync(fd)
-        if (!st.isFile()) throw Object.assign(new Error('is not a regular file'), { index: i })
         const h = hash.createHash('sha256')
         let size = 0
         while (n > 0) {
@@ -45,8 +54,7 @@ function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
           size += n
           n = fs.readSync(fd, buf, 0, buf.length, size)
         }
-        if (size !== st.size)
-          throw Object.assign(new Error('changed while it was being hashed'), { index: i })
+        if (size !== st.size) throw changed(i)
         sizes[i] = size
         hexes(i, h.digest('hex'))
       } catch (e) {
@@ -62,11 +70,12 @@ function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
 
 const WORKER_SOURCE = `${HASH_LOOP}
 const { parentPort } = require('node:worker_threads')
-parentPort.once('message', ({ paths, ends, next, sizes, hexes }) => {
+parentPort.once('message', ({ paths, ends, ids, next, sizes, hexes }) => {
   const out = Buffer.from(hexes)
   const pathOf = i => paths.slice(i === 0 ? 0 : ends[i - 1] + 1, ends[i])
   try {
-    hashLoop(require('node:fs'), require('node:crypto'), ends.length, pathOf, new Int32Array(next),
+    hashLoop(require('node:fs'), require('node:crypto'), ends.length, pathOf,
+      new Float64Array(ids), new Int32Array(next),
       new Float64Array(sizes), (i, hex) => out.write(hex, i * 64, 64, 'latin1'),
       Buffer.allocUnsafe(1024 * 1024))
     parentPort.postMessage({})
@@ -81,6 +90,8 @@ type HashLoop = (
   crypto: unknown,
   count: number,
   pathOf: (i: number) => string,
+  /** Device and inode the walk saw, two per file. */
+  ids: Float64Array,
   next: Int32Array,
   sizes: Float64Array,
   hexes: (i: number, hex: string) => void,
@@ -143,24 +154,30 @@ export class HashPool {
   }
 
   /** Hashes files on this thread and the workers; results keep input order. */
-  hash(files: readonly { absolute: string; path: string }[]): Promise<FileDigest[]> {
+  hash(files: readonly HashTarget[]): Promise<FileDigest[]> {
     return this.hashTo(files, (_, size, sha256) => ({ size, sha256 }))
   }
 
   /** Like `hash`, building each result with `make` so callers need no intermediate objects. */
   async hashTo<T>(
-    files: readonly { absolute: string; path: string }[],
+    files: readonly HashTarget[],
     make: (index: number, size: number, sha256: string) => T
   ): Promise<T[]> {
     const next = new SharedArrayBuffer(4)
     const sizes = new SharedArrayBuffer(8 * files.length)
     const hexes = new SharedArrayBuffer(64 * files.length)
+    const ids = new SharedArrayBuffer(16 * files.length)
+    const idOf = new Float64Array(ids)
+    for (let i = 0; i < files.length; i++) {
+      idOf[2 * i] = files[i].dev
+      idOf[2 * i + 1] = files[i].ino
+    }
     if (this.workers.length > 0) {
       const paths = files.map(f => f.absolute)
       // Where each path ends in the joined string, so a worker cuts out only the paths it claims.
       const ends = new Int32Array(files.length)
       for (let i = 0, end = -1; i < files.length; i++) ends[i] = end += paths[i].length + 1
-      const message = { paths: paths.join('\0'), ends, next, sizes, hexes }
+      const message = { paths: paths.join('\0'), ends, ids, next, sizes, hexes }
       for (const w of this.workers) w.postMessage(message)
     }
     const sizeOf = new Float64Array(sizes)
@@ -174,6 +191,7 @@ export class HashPool {
           process.getBuiltinModule('node:crypto'),
           files.length,
           i => files[i].absolute,
+          idOf,
           new Int32Array(next),
           sizeOf,
           (i, hex) => {

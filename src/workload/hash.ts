@@ -38,33 +38,60 @@ export function hashBuffers(): HashBuffers {
   return { a: Buffer.allocUnsafe(CHUNK), b: Buffer.allocUnsafe(CHUNK) }
 }
 
+/** Where to read a file, how to name it, and the identity (device, inode) the walk saw. */
+export interface HashTarget {
+  absolute: string
+  path: string
+  dev: number
+  ino: number
+}
+
+// O_NOFOLLOW: the path is already the resolved real path, so a symlink there was swapped in after
+// the walk. O_NONBLOCK: if it was swapped for a FIFO, open must not hang.
+export const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
+
+/** Opens the file the walk saw, or refuses: a swapped, replaced or special file is never read. */
+export function openSelected(file: HashTarget): { fd: number; size: number } {
+  let fd: number
+  try {
+    fd = openSync(file.absolute, OPEN_FLAGS)
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ELOOP') throw changed(file.path)
+    throw e
+  }
+  try {
+    const st = fstatSync(fd)
+    if (!st.isFile())
+      throw new QprovError('WORKLOAD_INVALID', `'${file.path}' is not a regular file`)
+    if (st.dev !== file.dev || st.ino !== file.ino) throw changed(file.path)
+    return { fd, size: st.size }
+  } catch (e) {
+    closeSync(fd)
+    throw e
+  }
+}
+
 /**
  * Hashes one regular file with reused buffers, so memory is flat for any size. Small files are
  * done synchronously and return a value; large ones stream and return a promise.
  */
 export function hashFile(
-  absolute: string,
-  shown: string,
+  file: HashTarget,
   buffers: HashBuffers = hashBuffers()
 ): FileDigest | Promise<FileDigest> {
-  // O_NONBLOCK: if the path was swapped for a FIFO after selection, open must not hang.
-  const fd = openSync(absolute, constants.O_RDONLY | constants.O_NONBLOCK)
+  const { fd, size } = openSelected(file)
   let async = false
   try {
-    // The walk already saw a regular file. A short first read is the whole file (regular files
-    // only return short at end of file), which saves an fstat per file on trees of small files.
-    // An empty or a full read is confirmed with fstat before anything is trusted.
+    // A short first read is the whole file (regular files only return short at end of file).
     const n = readSync(fd, buffers.a, 0, SYNC_LIMIT, 0)
     if (n > 0 && n < SYNC_LIMIT)
       return { size: n, sha256: oneShotHash('sha256', buffers.a.subarray(0, n), 'hex') }
-    const st = fstatSync(fd)
-    if (!st.isFile()) throw new QprovError('WORKLOAD_INVALID', `'${shown}' is not a regular file`)
     if (n === 0) {
-      if (st.size !== 0) throw changed(shown)
+      if (size !== 0) throw changed(file.path)
       return { size: 0, sha256: oneShotHash('sha256', buffers.a.subarray(0, 0), 'hex') }
     }
     async = true
-    return streamFile(fd, st.size, shown, buffers).finally(() => closeSync(fd))
+    return streamFile(fd, size, file.path, buffers).finally(() => closeSync(fd))
   } finally {
     if (!async) closeSync(fd)
   }
@@ -98,7 +125,7 @@ async function streamFile(
 
 /** Hashes many files with at most `parallel` in flight; results keep the input order. */
 export async function hashFiles(
-  files: { absolute: string; path: string }[],
+  files: readonly HashTarget[],
   parallel: number,
   onDone?: (done: number) => void
 ): Promise<FileDigest[]> {
@@ -109,7 +136,7 @@ export async function hashFiles(
     const buffers = hashBuffers()
     while (next < files.length) {
       const i = next++
-      const r = hashFile(files[i].absolute, files[i].path, buffers)
+      const r = hashFile(files[i], buffers)
       out[i] = r instanceof Promise ? await r : r
       onDone?.(++done)
     }

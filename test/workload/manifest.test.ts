@@ -8,6 +8,7 @@ import {
   openSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -38,6 +39,15 @@ function tree(files: Record<string, string | Buffer>): string {
     writeFileSync(path.join(root, rel), content)
   }
   return root
+}
+
+/** A file to hash as the walk would describe it (identity 0/0 for a file that does not exist). */
+function target(
+  p: string,
+  absolute: string
+): { path: string; absolute: string; dev: number; ino: number } {
+  const st = statSync(absolute, { throwIfNoEntry: false })
+  return { path: p, absolute, dev: st?.dev ?? 0, ino: st?.ino ?? 0 }
 }
 
 const hex = (b: string | Buffer): string => createHash('sha256').update(b).digest('hex')
@@ -119,10 +129,8 @@ describe('workload manifest', () => {
     const pool = new HashPool(1)
     try {
       const root = tree(SAMPLE)
-      const files = Object.keys(SAMPLE).map(p => ({ path: p, absolute: path.join(root, p) }))
-      const digests = await pool
-        .hash([...files, { path: 'dev', absolute: '/dev/null' }])
-        .catch(e => e)
+      const files = Object.keys(SAMPLE).map(p => target(p, path.join(root, p)))
+      const digests = await pool.hash([...files, target('dev', '/dev/null')]).catch(e => e)
       expect(digests).toMatchObject({
         code: 'WORKLOAD_INVALID',
         message: expect.stringMatching(/dev/)
@@ -135,10 +143,9 @@ describe('workload manifest', () => {
   it('gives the same digests when only the worker threads hash, large and empty files too', async () => {
     const big = Buffer.alloc(3 * 1024 * 1024 + 5, 7)
     const root = tree({ ...SAMPLE, big, empty: '', 'sub/x.bin': Buffer.from([0, 1, 2]) })
-    const files = [...Object.keys(SAMPLE), 'big', 'empty', 'sub/x.bin'].map(p => ({
-      path: p,
-      absolute: path.join(root, p)
-    }))
+    const files = [...Object.keys(SAMPLE), 'big', 'empty', 'sub/x.bin'].map(p =>
+      target(p, path.join(root, p))
+    )
     const { HashPool } = await import('../../src/workload/hash-workers.js')
     const pool = new HashPool(2, { mainThread: false })
     try {
@@ -157,11 +164,11 @@ describe('workload manifest', () => {
   it('names the file a worker thread could not read', async () => {
     const { HashPool } = await import('../../src/workload/hash-workers.js')
     const root = tree(SAMPLE)
-    const ok = Object.keys(SAMPLE).map(p => ({ path: p, absolute: path.join(root, p) }))
+    const ok = Object.keys(SAMPLE).map(p => target(p, path.join(root, p)))
     const cases = [
-      { file: { path: 'dev', absolute: '/dev/null' }, message: /^'dev' is not a regular file$/ },
+      { file: target('dev', '/dev/null'), message: /^'dev' is not a regular file$/ },
       {
-        file: { path: 'gone', absolute: path.join(root, 'gone') },
+        file: target('gone', path.join(root, 'gone')),
         message: /^cannot read 'gone': .*ENOENT/
       }
     ]

@@ -1,0 +1,90 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { hashFiles, type FileDigest, type HashTarget } from '../../src/workload/hash.js'
+import { HashPool } from '../../src/workload/hash-workers.js'
+import { selectFiles } from '../../src/workload/select.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+
+/** A package root `pkg` holding a.txt and d/b.txt, beside an `outside` folder with a secret. */
+function layout(): { pkg: string; outside: string } {
+  const base = mkdtempSync(path.join(tmpdir(), 'qprov-toctou-'))
+  dirs.push(base)
+  const pkg = path.join(base, 'pkg')
+  const outside = path.join(base, 'outside')
+  mkdirSync(path.join(pkg, 'd'), { recursive: true })
+  mkdirSync(outside)
+  writeFileSync(path.join(pkg, 'a.txt'), 'inside a\n')
+  writeFileSync(path.join(pkg, 'd', 'b.txt'), 'inside b\n')
+  writeFileSync(path.join(outside, 's.txt'), 'secret outside the root\n')
+  writeFileSync(path.join(outside, 'b.txt'), 'secret outside the root\n')
+  return { pkg, outside }
+}
+
+const hashers: [string, (files: HashTarget[]) => Promise<FileDigest[]>][] = [
+  ['the async hasher', files => hashFiles(files, 2)],
+  ['the main-thread loop', files => new HashPool(0).hash(files)],
+  [
+    'a worker thread',
+    async files => {
+      const pool = new HashPool(1, { mainThread: false })
+      try {
+        return await pool.hash(files)
+      } finally {
+        await pool.close()
+      }
+    }
+  ]
+]
+
+const swaps: [string, (pkg: string, outside: string) => string][] = [
+  [
+    'a file swapped for a symlink to a file outside the root',
+    (pkg, outside) => {
+      rmSync(path.join(pkg, 'a.txt'))
+      symlinkSync(path.relative(pkg, path.join(outside, 's.txt')), path.join(pkg, 'a.txt'))
+      return 'a.txt'
+    }
+  ],
+  [
+    'a file replaced by another regular file',
+    pkg => {
+      writeFileSync(path.join(pkg, 'new.tmp'), 'inside a\n')
+      renameSync(path.join(pkg, 'new.tmp'), path.join(pkg, 'a.txt'))
+      return 'a.txt'
+    }
+  ],
+  [
+    'a directory swapped for a symlink to a directory outside the root',
+    (pkg, outside) => {
+      rmSync(path.join(pkg, 'd'), { recursive: true })
+      symlinkSync(outside, path.join(pkg, 'd'))
+      return 'd/b.txt'
+    }
+  ]
+]
+
+describe('files changed between the walk and the hash are refused, never hashed', () => {
+  for (const [hasher, hash] of hashers)
+    it.each(swaps)(`${hasher}: %s`, async (_name, swap) => {
+      const { pkg, outside } = layout()
+      const files = await selectFiles(['.'], pkg)
+      expect(files.map(f => f.path).sort()).toEqual(['a.txt', 'd/b.txt'])
+      const shown = swap(pkg, outside)
+      await expect(hash(files)).rejects.toMatchObject({
+        code: 'WORKLOAD_INVALID',
+        message: `'${shown}' changed while it was being hashed`
+      })
+    })
+
+  it.each(hashers)('%s hashes an unchanged selection', async (_name, hash) => {
+    const { pkg } = layout()
+    const digests = await hash(await selectFiles(['.'], pkg))
+    expect(digests.map(d => d.size).sort()).toEqual([9, 9])
+  })
+})
