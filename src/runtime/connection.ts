@@ -7,6 +7,26 @@ import { iamBaseUrl, parseInstanceCrn, runtimeBaseUrl } from './crn.js'
 
 export const DEFAULT_API_KEY_ENV = 'QISKIT_IBM_TOKEN'
 
+/**
+ * A name like QISKIT_IBM_TOKEN is safe to print. A long one with lowercase letters is more likely
+ * an API key pasted where its variable's name belongs, so it is masked and never echoed.
+ */
+export function looksLikeSecretName(name: string): boolean {
+  return name.length > 40 || (/[a-z]/.test(name) && name.length > 20)
+}
+
+/** Masks an unconventional api-key-env value before any message can mention it. */
+export function guardApiKeyEnvName(name: string): void {
+  if (looksLikeSecretName(name)) registerSecret(name)
+}
+
+/** The 'set the … variable' part of the missing-key error, without echoing a key-like name. */
+export function setVariableAdvice(name: string): string {
+  return looksLikeSecretName(name)
+    ? 'set the environment variable named by --api-key-env (the option takes a NAME, not a key)'
+    : `set the ${name} environment variable`
+}
+
 export interface ConnectionFlags {
   instance?: string
   runtimeUrl?: string
@@ -76,6 +96,7 @@ export function resolveConnection(
     )
   const crn = parseInstanceCrn(instanceCRN)
   const envName = flags.apiKeyEnv ?? DEFAULT_API_KEY_ENV
+  guardApiKeyEnvName(envName)
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName))
     throw new QprovError(
       'USAGE',
@@ -85,7 +106,7 @@ export function resolveConnection(
   if (!apiKey)
     throw new QprovError(
       'USAGE',
-      `no IBM Cloud API key: set the ${envName} environment variable${flags.sandbox ? '' : ' (or use --sandbox DIR)'}`
+      `no IBM Cloud API key: ${setVariableAdvice(envName)}${flags.sandbox ? '' : ' (or use --sandbox DIR)'}`
     )
   registerSecret(apiKey)
   return {

@@ -1,5 +1,6 @@
 import { QprovError, oneLine } from '../errors.js'
 import { readAttestationRefs } from './attestation-refs.js'
+import { looksLikeSecretName } from './connection.js'
 import type { RuntimeApi } from './client.js'
 import { jobRecord, writeJobRecord } from './job-record.js'
 import { mergeProvenanceTags, type ProvenanceRefs } from './tags.js'
@@ -35,7 +36,12 @@ export function retagCommand(
   if (flags.sandbox) args.push('--sandbox', flags.sandbox)
   if (flags.runtimeUrl) args.push('--runtime-url', flags.runtimeUrl)
   if (flags.iamUrl) args.push('--iam-url', flags.iamUrl)
-  if (flags.apiKeyEnv) args.push('--api-key-env', flags.apiKeyEnv)
+  // A key-like "name" is never echoed: the user substitutes their variable's real name.
+  if (flags.apiKeyEnv)
+    args.push(
+      '--api-key-env',
+      looksLikeSecretName(flags.apiKeyEnv) ? 'YOUR_KEY_VARIABLE' : flags.apiKeyEnv
+    )
   args.push('--out', attestationDir)
   return args.map(shellQuote).join(' ')
 }

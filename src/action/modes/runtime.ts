@@ -1,7 +1,12 @@
 import { resolve } from 'node:path'
 import { QprovError } from '../../errors.js'
 import { createRuntimeClient } from '../../runtime/client.js'
-import { DEFAULT_API_KEY_ENV, resolveConnection } from '../../runtime/connection.js'
+import {
+  DEFAULT_API_KEY_ENV,
+  guardApiKeyEnvName,
+  looksLikeSecretName,
+  resolveConnection
+} from '../../runtime/connection.js'
 import { submitWorkload } from '../../runtime/submit-workload.js'
 import { retagCommand, tagJob, type RuntimeTarget } from '../../runtime/tag-job.js'
 import { registerSecret } from '../../secrets.js'
@@ -22,6 +27,7 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
       'USAGE',
       `input instance (the Runtime instance CRN) is required for mode ${inputs.mode}`
     )
+  guardApiKeyEnvName(inputs.apiKeyEnv)
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(inputs.apiKeyEnv))
     throw new QprovError(
       'USAGE',
@@ -31,7 +37,9 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
   if (!env[inputs.apiKeyEnv])
     throw new QprovError(
       'USAGE',
-      `no IBM Cloud API key: set the ${inputs.apiKeyEnv} environment variable from a secret (env: ${inputs.apiKeyEnv}: \${{ secrets.… }})`
+      looksLikeSecretName(inputs.apiKeyEnv)
+        ? 'no IBM Cloud API key: input api-key-env takes the NAME of an environment variable set from a secret, not a key'
+        : `no IBM Cloud API key: set the ${inputs.apiKeyEnv} environment variable from a secret (env: ${inputs.apiKeyEnv}: \${{ secrets.… }})`
     )
   const flags = {
     instance: inputs.instance,
