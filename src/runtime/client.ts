@@ -155,9 +155,9 @@ export class HttpRuntimeApi implements RuntimeApi {
     body?: unknown,
     jobCreate = false
   ) {
-    const send = async () => {
+    const send = async (token: string) => {
       const headers: Record<string, string> = {
-        Authorization: `Bearer ${await this.iam.token()}`,
+        Authorization: `Bearer ${token}`,
         'Service-CRN': this.opts.instanceCRN,
         'IBM-API-Version': IBM_API_VERSION,
         'X-Qx-Client-Application': CLIENT_APPLICATION,
@@ -176,13 +176,15 @@ export class HttpRuntimeApi implements RuntimeApi {
         this.opts.http
       )
     }
+    // A failed IAM exchange throws here, outside the 401 retry: minting again would not help.
+    const token = await this.iam.token()
     try {
-      return await send()
+      return await send(token)
     } catch (e) {
       // An expired or revoked token: mint a new one and try exactly once more.
       if (!(e instanceof QprovError) || e.details.status !== 401) throw e
       this.iam.invalidate()
-      return send()
+      return send(await this.iam.token())
     }
   }
 

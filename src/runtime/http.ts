@@ -11,6 +11,8 @@ export interface HttpPolicy {
   /** Per attempt, applied through an AbortSignal on every call. */
   timeoutMs?: number
   maxRetries?: number
+  /** Per attempt for POST /jobs; default JOB_CREATE_TIMEOUT_MS. */
+  jobCreateTimeoutMs?: number
   /** Longest single wait, also the most of a Retry-After qprov is willing to honour. */
   maxDelayMs?: number
 }
@@ -34,6 +36,8 @@ export interface HttpResponse {
 /** The statuses IBM's own client retries, for every method but PATCH. */
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504, 520, 521, 522, 524])
 const JOB_CREATE_RATE_WAIT_MS = 12_000
+/** IBM's own client allows a job POST this long (large payloads are slow to accept). */
+export const JOB_CREATE_TIMEOUT_MS = 900_000
 
 export const realSleep: Sleep = ms => new Promise(r => setTimeout(r, ms))
 
@@ -65,7 +69,7 @@ function transportError(req: HttpRequest, e: unknown, timeoutMs: number): QprovE
 
 /**
  * One Runtime call with IBM's retry policy: 5xx/52x retried with backoff (POST included, PATCH
- * not), 429 after Retry-After, no other 4xx. Connection failures are retried only where a replay
+ * never, not even on 429), 429 after Retry-After, no other 4xx. Redirects are refused. Connection failures are retried only where a replay
  * cannot create a second resource, i.e. not for POST or PATCH.
  */
 export async function sendRuntimeRequest(
@@ -74,7 +78,9 @@ export async function sendRuntimeRequest(
 ): Promise<HttpResponse> {
   const doFetch = policy.fetch ?? fetch
   const sleep = policy.sleep ?? realSleep
-  const timeoutMs = policy.timeoutMs ?? 60_000
+  const timeoutMs = req.jobCreate
+    ? (policy.jobCreateTimeoutMs ?? JOB_CREATE_TIMEOUT_MS)
+    : (policy.timeoutMs ?? 60_000)
   const maxRetries = policy.maxRetries ?? 5
   const capMs = policy.maxDelayMs ?? 120_000
   const replaySafe = req.method !== 'POST' && req.method !== 'PATCH'
@@ -87,6 +93,8 @@ export async function sendRuntimeRequest(
         method: req.method,
         headers: req.headers,
         body: req.body,
+        // A redirect would replay the API key or bearer token to whatever host it names.
+        redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs)
       })
       text = await res.text()
@@ -101,7 +109,7 @@ export async function sendRuntimeRequest(
     }
     if (res.ok) return { status: res.status, headers: res.headers, text }
     const retriesLeft = attempt <= maxRetries
-    if (res.status === 429 && retriesLeft) {
+    if (res.status === 429 && req.method !== 'PATCH' && retriesLeft) {
       const after = parseRetryAfter(res.headers.get('retry-after'))
       const wait = after ?? (req.jobCreate ? JOB_CREATE_RATE_WAIT_MS : undefined)
       if (wait !== undefined && wait <= capMs) {

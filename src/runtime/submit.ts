@@ -1,5 +1,6 @@
 import { QprovError } from '../errors.js'
-import type { CreateJobBody, RuntimeApi } from './client.js'
+import type { CreateJobBody, RuntimeApi, RuntimeJob } from './client.js'
+import { realSleep, type Sleep } from './http.js'
 
 export interface SubmitPlan {
   /** The rendered POST /jobs body, provenance tags included. */
@@ -7,6 +8,8 @@ export interface SubmitPlan {
   mode?: 'job' | 'session' | 'batch'
   /** A tag unique to this submission, used to find the job if the create answer is lost. */
   recoveryTag?: string
+  /** How often (and how far apart) to search by recoveryTag after a lost answer. */
+  recovery?: { attempts?: number; delayMs?: number; sleep?: Sleep }
 }
 
 export interface SubmitHooks {
@@ -26,11 +29,33 @@ export interface Submitted {
   recovered: boolean
 }
 
-function lostAnswer(e: unknown): boolean {
-  return e instanceof QprovError && (e.code === 'RUNTIME_NETWORK' || e.code === 'RUNTIME_TIMEOUT')
+/**
+ * No usable answer to POST /jobs: the service may have created the job anyway. A 2xx whose body
+ * is unusable counts too, since only a non-2xx status proves that nothing was created.
+ */
+function lostAnswer(e: unknown): e is QprovError {
+  return (
+    e instanceof QprovError &&
+    (e.code === 'RUNTIME_NETWORK' ||
+      e.code === 'RUNTIME_TIMEOUT' ||
+      e.code === 'RUNTIME_BAD_RESPONSE')
+  )
 }
 
-/** Creates the job, or finds it by its unique tag when the connection broke after the POST. */
+/** Where to look for a job whose create answer was lost. */
+export function findByTagAdvice(tag: string): string {
+  return `search for the job tagged ${tag} in the IBM Quantum Platform job list, or GET /api/v1/jobs?tags=${encodeURIComponent(tag)}`
+}
+
+async function listQuietly(api: RuntimeApi, tag: string) {
+  try {
+    return await api.listAllJobs([tag])
+  } catch {
+    return undefined
+  }
+}
+
+/** Creates the job, or finds it by its unique tag when the answer to the POST was lost. */
 async function createOrRecover(api: RuntimeApi, plan: SubmitPlan, body: CreateJobBody) {
   const known = plan.recoveryTag
     ? new Set((await api.listAllJobs([plan.recoveryTag])).map(j => j.id))
@@ -41,20 +66,30 @@ async function createOrRecover(api: RuntimeApi, plan: SubmitPlan, body: CreateJo
     if (!lostAnswer(e)) throw e
     if (!plan.recoveryTag || !known)
       throw new QprovError(
-        (e as QprovError).code,
-        `${(e as Error).message}; the job may have been created (list your jobs by their tags to check)`,
-        { cause: e, details: (e as QprovError).details }
+        e.code,
+        `${e.message}; the job may have been created (look for it in the IBM Quantum Platform job list before submitting again)`,
+        { cause: e, details: e.details }
       )
-    const fresh = (await api.listAllJobs([plan.recoveryTag])).filter(j => !known.has(j.id))
+    const tag = plan.recoveryTag
+    const attempts = plan.recovery?.attempts ?? 4
+    const sleep = plan.recovery?.sleep ?? realSleep
+    let fresh: RuntimeJob[] = []
+    // The service may list a job a moment after creating it, so one empty answer proves nothing.
+    for (let i = 0; i < attempts && fresh.length === 0; i++) {
+      if (i > 0) await sleep(plan.recovery?.delayMs ?? 3000)
+      fresh = ((await listQuietly(api, tag)) ?? []).filter(j => !known.has(j.id))
+    }
     if (fresh.length === 0)
-      throw new QprovError((e as QprovError).code, `${(e as Error).message}; no job was created`, {
-        cause: e
-      })
+      throw new QprovError(
+        e.code,
+        `${e.message}; the job may still have been created but was not found after ${attempts} searches: ${findByTagAdvice(tag)}`,
+        { cause: e, details: { ...e.details, recoveryTag: tag } }
+      )
     if (fresh.length > 1)
       throw new QprovError(
         'RUNTIME_BAD_RESPONSE',
-        `the create answer was lost and ${fresh.length} new jobs carry ${plan.recoveryTag}: ${fresh.map(j => j.id).join(', ')}`,
-        { details: { jobIds: fresh.map(j => j.id) } }
+        `the create answer was lost and ${fresh.length} new jobs carry ${tag}: ${fresh.map(j => j.id).join(', ')}`,
+        { details: { jobIds: fresh.map(j => j.id), recoveryTag: tag } }
       )
     const j = fresh[0]
     return {

@@ -20,14 +20,14 @@ let emu: RuntimeEmulatorHandle
 let sleeps: number[]
 let nowSeconds: number
 
-function client(timeoutMs = 2000): RuntimeApi {
+function client(timeoutMs = 2000, jobCreateTimeoutMs = timeoutMs): RuntimeApi {
   return createRuntimeClient({
     runtimeURL: emu.runtimeURL,
     iamURL: emu.iamURL,
     apiKey: emu.apiKey,
     instanceCRN: emu.instanceCRN,
     now: () => nowSeconds,
-    http: { sleep: async ms => void sleeps.push(ms), timeoutMs }
+    http: { sleep: async ms => void sleeps.push(ms), timeoutMs, jobCreateTimeoutMs }
   })
 }
 
@@ -187,6 +187,54 @@ describe('Runtime client fault handling (asserting what was sent)', () => {
     expect(err.code).toBe('RUNTIME_BAD_RESPONSE')
   })
 
+  it('gives job creation its own (900 s by default) timeout, not the per-call one', async () => {
+    emu.faults.add({ path: '/api/v1/jobs', method: 'POST', fault: { kind: 'delay', ms: 400 } })
+    const api = createRuntimeClient({
+      runtimeURL: emu.runtimeURL,
+      iamURL: emu.iamURL,
+      apiKey: emu.apiKey,
+      instanceCRN: emu.instanceCRN,
+      http: { timeoutMs: 100, sleep: async () => {} }
+    })
+    expect((await api.createJob(body())).id).toBe(emu.jobs()[0].id)
+    emu.faults.add({
+      path: '/api/v1/jobs/*',
+      method: 'GET',
+      times: 4,
+      fault: { kind: 'delay', ms: 400 }
+    })
+    expect((await api.getJob(emu.jobs()[0].id).catch(e => e)).code).toBe('RUNTIME_TIMEOUT')
+  })
+
+  it('never retries PATCH, not even a 429 with Retry-After', async () => {
+    const api = client()
+    const s = await api.createSession({ mode: 'batch', backend: 'ibm_test' })
+    emu.faults.add({
+      method: 'PATCH',
+      path: '/api/v1/sessions/*',
+      fault: { kind: 'rate-limit', retryAfter: 3 }
+    })
+    const err = await api.closeSession(s.id).catch(e => e)
+    expect(err.code).toBe('RUNTIME_RATE_LIMITED')
+    expect(sent('PATCH', `/api/v1/sessions/${s.id}`)).toHaveLength(1)
+    expect(sleeps).toEqual([])
+  })
+
+  it('does not exchange the API key again when the IAM exchange itself answers 401', async () => {
+    emu.faults.add({
+      method: 'POST',
+      path: '/identity/token',
+      times: 5,
+      fault: { kind: 'status', status: 401 }
+    })
+    const err = await client()
+      .getJob('x')
+      .catch(e => e)
+    expect(err.code).toBe('RUNTIME_AUTH')
+    expect(iamCalls()).toHaveLength(1)
+    expect(sent('GET', '/api/v1/jobs/x')).toHaveLength(0)
+  })
+
   it('times out a slow call with a clear error', async () => {
     emu.faults.add({ path: '/api/v1/jobs', method: 'POST', fault: { kind: 'delay', ms: 1500 } })
     const err = await client(200)
@@ -214,12 +262,58 @@ describe('submitJob', () => {
     expect(sent('POST', '/api/v1/jobs')).toHaveLength(1)
   })
 
-  it('says no job was created when a reset hit before the service acted', async () => {
+  it('never claims no job was created: searches by tag again, then names the tag and where to look', async () => {
     emu.faults.add({ method: 'POST', path: '/api/v1/jobs', fault: { kind: 'reset' } })
-    const err = await submitJob(client(), { body: body([STMT]), recoveryTag: STMT }).catch(e => e)
+    const err = await submitJob(client(), {
+      body: body([STMT]),
+      recoveryTag: STMT,
+      recovery: { attempts: 3, delayMs: 50, sleep: async ms => void sleeps.push(ms) }
+    }).catch(e => e)
     expect(err.code).toBe('RUNTIME_NETWORK')
-    expect(err.message).toContain('no job was created')
-    expect(emu.jobs()).toHaveLength(0)
+    expect(err.message).not.toContain('no job was created')
+    expect(err.message).toContain('may still have been created')
+    expect(err.message).toContain(`GET /api/v1/jobs?tags=${encodeURIComponent(STMT)}`)
+    expect(err.details.recoveryTag).toBe(STMT)
+    // One search before the POST, then three after it, with a pause between them.
+    expect(sent('GET', '/api/v1/jobs')).toHaveLength(4)
+    expect(sleeps).toEqual([50, 50])
+  })
+
+  it('keeps searching when a search right after a lost answer fails', async () => {
+    emu.faults.add({ method: 'POST', path: '/api/v1/jobs', fault: { kind: 'reset-after' } })
+    emu.faults.add({
+      method: 'GET',
+      path: '/api/v1/jobs',
+      nth: 2,
+      fault: { kind: 'status', status: 400 }
+    })
+    const r = await submitJob(client(), {
+      body: body([STMT]),
+      recoveryTag: STMT,
+      recovery: { delayMs: 7, sleep: async ms => void sleeps.push(ms) }
+    })
+    expect(r.recovered).toBe(true)
+    expect(emu.jobs().map(j => j.id)).toEqual([r.jobId])
+    expect(sleeps).toEqual([7])
+  })
+
+  it('treats a 2xx create answer with an unusable body as lost and finds the job by its tag', async () => {
+    emu.faults.add({ method: 'POST', path: '/api/v1/jobs', fault: { kind: 'malformed-json' } })
+    const r = await submitJob(client(), { body: body([STMT]), recoveryTag: STMT })
+    expect(r.recovered).toBe(true)
+    expect(emu.jobs().map(j => j.id)).toEqual([r.jobId])
+    expect(sent('POST', '/api/v1/jobs')).toHaveLength(1)
+  })
+
+  it('finds the job after a job-creation timeout instead of reporting a failure', async () => {
+    emu.faults.add({ method: 'POST', path: '/api/v1/jobs', fault: { kind: 'delay', ms: 600 } })
+    const r = await submitJob(client(2000, 150), {
+      body: body([STMT]),
+      recoveryTag: STMT,
+      recovery: { attempts: 20, delayMs: 100 }
+    })
+    expect(r.recovered).toBe(true)
+    expect(emu.jobs().map(j => j.id)).toEqual([r.jobId])
   })
 
   it('carries the job ID when reading the job back times out', async () => {

@@ -1,7 +1,11 @@
 import fc from 'fast-check'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { parseErrorBody, runtimeHttpError } from '../../src/runtime/api-errors.js'
 import { backoffMs, parseRetryAfter } from '../../src/runtime/http.js'
+import { IamTokenManager } from '../../src/runtime/iam.js'
+import { QprovError } from '../../src/errors.js'
 
 describe('retry timing', () => {
   it('backs off 0.5·2^(n−1) seconds, capped', () => {
@@ -69,5 +73,36 @@ describe('Runtime error bodies', () => {
     expect(runtimeHttpError('w', 502, '<html>bad gateway</html>').message).toContain(
       'HTTP 502: <html>bad gateway</html>'
     )
+  })
+})
+
+describe('redirects', () => {
+  it('refuses a 307 from IAM instead of re-posting the API key to the host it names', async () => {
+    const received: string[] = []
+    const thief = createServer((req, res) => {
+      received.push(`${req.method} ${req.url}`)
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"access_token":"stolen-token","expires_in":3600}')
+    })
+    await new Promise<void>(r => thief.listen(0, '127.0.0.1', r))
+    const thiefPort = (thief.address() as AddressInfo).port
+    const redirector = createServer((_req, res) => {
+      res.writeHead(307, { location: `http://127.0.0.1:${thiefPort}/steal` })
+      res.end()
+    })
+    await new Promise<void>(r => redirector.listen(0, '127.0.0.1', r))
+    try {
+      const iam = new IamTokenManager({
+        apiKey: 'REDIRECT-CANARY-KEY-123456',
+        iamURL: `http://127.0.0.1:${(redirector.address() as AddressInfo).port}`,
+        http: { sleep: async () => {}, maxRetries: 0 }
+      })
+      const err = await iam.token().catch(e => e)
+      expect(err).toBeInstanceOf(QprovError)
+      expect(received).toEqual([])
+    } finally {
+      redirector.close()
+      thief.close()
+    }
   })
 })
