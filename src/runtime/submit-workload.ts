@@ -1,12 +1,28 @@
-import { attestWorkload, type AttestResult, type SigningConfig } from '../attest/pipeline.js'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { resolveEndpoints } from '../attest/instances.js'
+import {
+  OUTPUT_NAMES,
+  attestWorkload,
+  type AttestResult,
+  type SigningConfig
+} from '../attest/pipeline.js'
+import { QprovError } from '../errors.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from './job-spec.js'
-import { jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
+import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
 import { submitJob, type SubmitHooks } from './submit.js'
 import { withJobId, type RuntimeTarget } from './tag-job.js'
-import { assertTagLimits, formatProvenanceTags, parseTags, type ProvenanceRefs } from './tags.js'
+import {
+  assertTagLimits,
+  fitProvenanceTags,
+  formatProvenanceTags,
+  parseTags,
+  requiredQprovTagCount,
+  type ProvenanceRefs
+} from './tags.js'
 
 export interface SubmitAttestOptions {
-  /** Resolved only once the tag limits passed, so a bad tag fails before signing is configured. */
+  /** Resolved once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
   signing: SigningConfig | (() => SigningConfig)
   receiptFile?: string
   commit?: string
@@ -51,6 +67,35 @@ export interface SubmittedWorkload {
   recordPath: string
 }
 
+/** Signing with these settings logs to Rekor, so the tags will carry a log index. */
+function signsIntoRekor(
+  signing: SigningConfig,
+  env: Record<string, string | undefined> | undefined
+): boolean {
+  const { instance, fulcioURL, rekorURL, tsaURL } = signing
+  return resolveEndpoints(instance, { fulcioURL, rekorURL, tsaURL }, env).rekorURL !== undefined
+}
+
+function assertQprovRoom(userTags: string[], withRekor: boolean): void {
+  const placeholders = Array.from(
+    { length: requiredQprovTagCount(withRekor) },
+    (_, i) => `qprov-${i}`
+  )
+  assertTagLimits([...userTags, ...placeholders], userTags.length)
+}
+
+/** A second submit into one --out would replace the first job's statement and record. */
+function refuseUsedOutDir(outDir: string): void {
+  for (const name of [RUNTIME_JOB_FILE, OUTPUT_NAMES.statement]) {
+    const path = join(outDir, name)
+    if (existsSync(path))
+      throw new QprovError(
+        'USAGE',
+        `${path} already exists (from an earlier attest or submit); choose a new --out directory`
+      )
+  }
+}
+
 /**
  * workload → attestation → job with provenance tags in its create body → tags read back →
  * runtime-job.json. hooks.onJobId fires as soon as the job exists; any later failure names the job.
@@ -63,19 +108,23 @@ export async function submitWorkload(
   const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
   const userTags = [...(loaded.spec.tags ?? []), ...(opts.tags ?? [])]
   parseTags(userTags)
-  // qprov adds at least three tags; say so now rather than after signing.
-  if (opts.attest) assertTagLimits([...userTags, 'qprov:v1', 'stmt', 'pkg'], userTags.length)
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
+  refuseUsedOutDir(opts.outDir)
   if (opts.attest) {
-    const { signing, receiptFile, commit, declareAi } = opts.attest
+    // qprov's own tags need room beside the user's; say so now rather than after signing.
+    assertQprovRoom(userTags, false)
+    const { receiptFile, commit, declareAi } = opts.attest
+    const signing =
+      typeof opts.attest.signing === 'function' ? opts.attest.signing() : opts.attest.signing
+    assertQprovRoom(userTags, signsIntoRekor(signing, opts.env))
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
       ...(receiptFile ? { receiptFile } : {}),
       ...(commit ? { commit } : {}),
       ...(declareAi?.length ? { declareAi } : {}),
-      signing: typeof signing === 'function' ? signing() : signing,
+      signing,
       outDir: opts.outDir,
       onProgress: hooks.onProgress,
       ...(opts.env ? { env: opts.env } : {})
@@ -83,7 +132,7 @@ export async function submitWorkload(
     refs = refsOfAttestation(attestation)
     hooks.onAttested?.(attestation)
   }
-  const tags = [...userTags, ...(refs ? formatProvenanceTags(refs) : [])]
+  const tags = [...userTags, ...(refs ? fitProvenanceTags(refs, userTags.length) : [])]
   const parsed = parseTags(tags)
   assertTagLimits(tags, parsed.userTags.length)
   const body = renderJobBody(loaded, { backend: opts.backend, tags })
@@ -101,7 +150,16 @@ export async function submitWorkload(
       }
     }
   ).catch(e => {
-    if (jobId === undefined) throw e
+    if (jobId === undefined) {
+      // The create answer was lost and the job was not found again: say how to bind it if it exists.
+      if (refs && e instanceof QprovError && e.details.recoveryTag)
+        throw new QprovError(
+          e.code,
+          `${e.message}; if it exists, ${opts.hint('<JOB_ID>', instanceCRN)}`,
+          { cause: e, exitCode: e.exitCode, details: e.details }
+        )
+      throw e
+    }
     const hint = refs ? opts.hint(jobId, instanceCRN) : 'its tags could not be confirmed'
     throw withJobId(e, jobId, hint)
   })

@@ -77,8 +77,16 @@ export function tagLimitProblems(tags: string[]): string[] {
   return problems
 }
 
+export interface ParseTagsOptions {
+  /**
+   * Accept a subset of one job's qprov tags (the service may have dropped some), e.g. to complete
+   * them on re-bind. Unknown tags, duplicates and conflicting values are still errors.
+   */
+  partial?: boolean
+}
+
 /** Strict: unknown qprov tags, duplicates and conflicting values are errors, never guesses. */
-export function parseTags(tags: string[]): ParsedTags {
+export function parseTags(tags: string[], opts: ParseTagsOptions = {}): ParsedTags {
   const seen = new Set<string>()
   const userTags: string[] = []
   const found: Partial<Record<'version' | 'stmt' | 'pkg' | 'idx' | 'uuid', string>> = {}
@@ -104,17 +112,52 @@ export function parseTags(tags: string[]): ParsedTags {
     else throw invalid(`unknown qprov tag "${tag}"`)
   }
   if (Object.keys(found).length === 0) return { userTags }
+  if (opts.partial) {
+    // Check each value's format through a complete stand-in set, then report what was present.
+    const probe: ProvenanceRefs = { statementDigest: found.stmt ?? `sha256:${'0'.repeat(64)}` }
+    if (found.pkg !== undefined) probe.packageDigest = found.pkg
+    if (found.idx !== undefined || found.uuid !== undefined) probe.rekorLogIndex = found.idx ?? '0'
+    if (found.uuid !== undefined) probe.rekorUuid = found.uuid
+    const canonical = formatProvenanceTags(probe)
+    for (const t of tags)
+      if (isQprovTag(t) && !canonical.includes(t)) throw invalid(`bad tag "${t}"`)
+    if (found.stmt === undefined) return { userTags }
+    return { refs: refsOf(found.stmt, found), userTags }
+  }
   if (found.version === undefined) throw invalid(`qprov tags without the "${TAG_VERSION}" tag`)
   if (found.stmt === undefined) throw invalid(`qprov tags without a "${STMT}" tag`)
   if (found.uuid !== undefined && found.idx === undefined)
     throw invalid('a Rekor UUID tag without a Rekor log index tag')
-  const refs: ProvenanceRefs = { statementDigest: found.stmt }
-  if (found.pkg !== undefined) refs.packageDigest = found.pkg
-  if (found.idx !== undefined) refs.rekorLogIndex = found.idx
-  if (found.uuid !== undefined) refs.rekorUuid = found.uuid
+  const refs = refsOf(found.stmt, found)
   const canonical = formatProvenanceTags(refs)
   for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid(`bad tag "${t}"`)
   return { refs, userTags }
+}
+
+function refsOf(
+  statementDigest: string,
+  found: { pkg?: string; idx?: string; uuid?: string }
+): ProvenanceRefs {
+  const refs: ProvenanceRefs = { statementDigest }
+  if (found.pkg !== undefined) refs.packageDigest = found.pkg
+  if (found.idx !== undefined) refs.rekorLogIndex = found.idx
+  if (found.uuid !== undefined) refs.rekorUuid = found.uuid
+  return refs
+}
+
+/**
+ * The qprov tags for refs beside userTagCount user tags: the optional Rekor UUID tag is left out
+ * when the total would exceed 8 (the log index still finds the entry).
+ */
+export function fitProvenanceTags(refs: ProvenanceRefs, userTagCount: number): string[] {
+  const tags = formatProvenanceTags(refs)
+  if (userTagCount + tags.length <= MAX_TAGS) return tags
+  return tags.filter(t => !t.startsWith(REKOR_UUID))
+}
+
+/** How many tags qprov needs at least: the Rekor UUID is optional, the log index is not. */
+export function requiredQprovTagCount(withRekor: boolean): number {
+  return withRekor ? 4 : 3
 }
 
 export function sameRefs(a: ProvenanceRefs, b: ProvenanceRefs): boolean {
@@ -128,15 +171,23 @@ export function sameRefs(a: ProvenanceRefs, b: ProvenanceRefs): boolean {
 
 /**
  * The full tag set to PUT: IBM replaces all tags on PUT, so the job's other tags are re-sent.
- * Refuses (before any request) a job already bound to different provenance, or a set over the limits.
+ * qprov tags the job already carries for these refs (all or some, if the service dropped some)
+ * are completed; any qprov tag with another value is a conflict and refused before any request,
+ * as is a set over the limits.
  */
 export function mergeProvenanceTags(existing: string[], refs: ProvenanceRefs): string[] {
-  const current = parseTags(existing)
-  if (current.refs && !sameRefs(current.refs, refs))
+  const current = parseTags(existing, { partial: true })
+  const own = formatProvenanceTags(refs)
+  const foreign = existing.filter(t => isQprovTag(t) && !own.includes(t))
+  if (foreign.length > 0) {
+    const other = current.refs?.statementDigest
     throw invalid(
-      `the job is already tagged with statement ${current.refs.statementDigest}; refusing to re-bind it to ${refs.statementDigest}`
+      other && other !== refs.statementDigest
+        ? `the job is already tagged with statement ${other}; refusing to re-bind it to ${refs.statementDigest}`
+        : `the job is already tagged with conflicting qprov tags (${foreign.join(', ')}); refusing to re-bind it to ${refs.statementDigest}`
     )
-  const merged = [...current.userTags, ...formatProvenanceTags(refs)]
+  }
+  const merged = [...current.userTags, ...fitProvenanceTags(refs, current.userTags.length)]
   assertTagLimits(merged, current.userTags.length)
   return merged
 }

@@ -1,4 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -63,6 +70,42 @@ describe('qprov submit with attestation (sandbox)', () => {
     expect(rec.runtimeURL).toBe(emu.runtimeURL)
     for (const t of job.tags) expect(r.stdout).toContain(`tag: ${t}`)
     expectNoSecrets([r.stdout, r.stderr], out)
+  })
+
+  it('refuses, before signing, user tags that leave no room for the Rekor log index tag', async () => {
+    const out = tmp()
+    const posts = emu.requests.filter(q => q.method === 'POST').length
+    // example:bell plus four more: 5 user tags + qprov:v1, stmt, pkg, rekor-idx = 9.
+    const r = await submit(out, ['--tag', 'a', 'b', 'c', 'd'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/TAGS_INVALID.*9 tags.*5 of them are user tags/)
+    expect(existsSync(join(out, 'statement.json'))).toBe(false)
+    expect(emu.requests.filter(q => q.method === 'POST').length).toBe(posts)
+  })
+
+  it('binds a job with 4 user tags using 4 qprov tags (no Rekor UUID tag)', async () => {
+    const out = tmp()
+    const r = await submit(out, ['--tag', 'a', 'b', 'c'])
+    expect(r.code, r.stderr).toBe(0)
+    const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
+    const tags = emu.job(rec.jobId)!.tags
+    expect(tags).toHaveLength(8)
+    expect(tags).toContain(`qprov-rekor-idx:${rec.rekor.logIndex}`)
+    expect(tags.some(t => t.startsWith('qprov-rekor-uuid:'))).toBe(false)
+  })
+
+  it('refuses to submit again into an --out that holds an earlier job, before signing', async () => {
+    const out = tmp()
+    expect((await submit(out)).code).toBe(0)
+    const statement = readFileSync(join(out, 'statement.json'), 'utf8')
+    const record = readFileSync(join(out, 'runtime-job.json'), 'utf8')
+    const jobs = emu.jobs().length
+    const r = await submit(out)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/USAGE.*runtime-job\.json already exists/)
+    expect(readFileSync(join(out, 'statement.json'), 'utf8')).toBe(statement)
+    expect(readFileSync(join(out, 'runtime-job.json'), 'utf8')).toBe(record)
+    expect(emu.jobs().length).toBe(jobs)
   })
 
   it('finds the job by its statement tag when the create answer is lost to a reset', async () => {

@@ -249,14 +249,41 @@ describe('qprov tag', () => {
   })
 
   it('refuses too many user tags before any PUT', async () => {
-    const id = emu.createJob({ tags: ['a', 'b', 'c', 'd'] })
+    const id = emu.createJob({ tags: ['a', 'b', 'c', 'd', 'e'] })
     const { dir } = fakeAttestation()
     const n = puts().length
     const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/TAGS_INVALID.*9 tags.*4 of them are user tags/)
+    expect(r.stderr).toMatch(/TAGS_INVALID.*9 tags.*5 of them are user tags/)
     expect(puts().length).toBe(n)
-    expect(emu.job(id)!.tags).toEqual(['a', 'b', 'c', 'd'])
+    expect(emu.job(id)!.tags).toEqual(['a', 'b', 'c', 'd', 'e'])
+  })
+
+  it('binds a job with 4 user tags by leaving out the optional Rekor UUID tag', async () => {
+    const id = emu.createJob({ tags: ['a', 'b', 'c', 'd'] })
+    const { dir } = fakeAttestation()
+    const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
+    expect(r.code).toBe(0)
+    const tags = emu.job(id)!.tags
+    expect(tags).toHaveLength(8)
+    expect(tags).toContain('qprov-rekor-idx:42')
+    expect(tags.some(t => t.startsWith('qprov-rekor-uuid:'))).toBe(false)
+  })
+
+  it('completes a job whose qprov tags were partly dropped, as its re-bind command promises', async () => {
+    const { dir, uuid } = fakeAttestation()
+    const first = emu.createJob({ tags: ['python'] })
+    expect(
+      (await cli(['tag', '--job', first, '--attestation', dir, '--out', tmp(), ...conn()])).code
+    ).toBe(0)
+    const full = emu.job(first)!.tags.filter(t => t.startsWith('qprov'))
+    for (const dropped of [`qprov-rekor-uuid:${uuid}`, 'qprov:v1']) {
+      const id = emu.createJob({ tags: ['python', ...full.filter(t => t !== dropped)] })
+      const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
+      expect(r.stderr).toBe('')
+      expect(r.code).toBe(0)
+      expect([...emu.job(id)!.tags].sort()).toEqual(['python', ...full].sort())
+    }
   })
 
   it('on a 400 from the tag update prints the job ID and the exact re-tag command', async () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   MAX_TAG_LENGTH,
+  fitProvenanceTags,
   formatProvenanceTags,
   mergeProvenanceTags,
   parseTags,
@@ -123,9 +124,44 @@ describe('provenance tags', () => {
     expect(mergeProvenanceTags(once, full)).toEqual(once)
   })
 
-  it('refuses to merge when user tags and qprov tags exceed 8', () => {
-    expect(() => mergeProvenanceTags(['a', 'b', 'c', 'd'], full)).toThrow(
-      /9 tags.*at most 8.*4 of them are user tags/
+  it('drops the optional Rekor UUID tag so 4 user tags still fit beside 4 qprov tags', () => {
+    const merged = mergeProvenanceTags(['a', 'b', 'c', 'd'], full)
+    expect(merged).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      ...formatProvenanceTags(full).filter(t => !t.startsWith('qprov-rekor-uuid:'))
+    ])
+    expect(parseTags(merged).refs).toEqual({ ...full, rekorUuid: undefined })
+    expect(fitProvenanceTags(full, 3)).toEqual(formatProvenanceTags(full))
+  })
+
+  it('refuses to merge when user tags and the required qprov tags exceed 8', () => {
+    expect(() => mergeProvenanceTags(['a', 'b', 'c', 'd', 'e'], full)).toThrow(
+      /9 tags.*at most 8.*5 of them are user tags/
+    )
+  })
+
+  it('completes a job whose qprov tags are a subset of the same provenance', () => {
+    const own = formatProvenanceTags(full)
+    for (const dropped of own) {
+      const partial = ['python', ...own.filter(t => t !== dropped)]
+      expect(mergeProvenanceTags(partial, full)).toEqual(['python', ...own])
+    }
+    expect(parseTags([own[1], own[2]], { partial: true }).refs).toEqual({
+      statementDigest: full.statementDigest,
+      packageDigest: full.packageDigest
+    })
+  })
+
+  it('still refuses a partial set with a conflicting value or a duplicate', () => {
+    const own = formatProvenanceTags(full)
+    const otherPkg = `qprov-pkg:sha256:${'8'.repeat(64)}`
+    expect(() => mergeProvenanceTags([own[1], otherPkg], full)).toThrow(/conflicting qprov tags/)
+    expect(() => mergeProvenanceTags([own[1], own[1]], full)).toThrow(/duplicate/)
+    expect(() => parseTags([own[1], 'qprov-rekor-idx:01'], { partial: true })).toThrow(
+      /not a non-negative/
     )
   })
 
