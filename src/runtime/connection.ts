@@ -4,6 +4,7 @@ import { QprovError } from '../errors.js'
 import { registerSecret } from '../secrets.js'
 import type { RuntimeClientOptions } from './client.js'
 import { iamBaseUrl, parseInstanceCrn, runtimeBaseUrl } from './crn.js'
+import { checkHttpUrl } from './inputs.js'
 
 export const DEFAULT_API_KEY_ENV = 'QISKIT_IBM_TOKEN'
 
@@ -109,9 +110,20 @@ export function resolveConnection(
       `no IBM Cloud API key: ${setVariableAdvice(envName)}${flags.sandbox ? '' : ' (or use --sandbox DIR)'}`
     )
   registerSecret(apiKey)
+  const from = (flag: string | undefined, sandboxValue: string | undefined, name: string) =>
+    flag !== undefined
+      ? checkHttpUrl(flag, `--${name}`)
+      : sandboxValue !== undefined
+        ? checkHttpUrl(
+            sandboxValue,
+            `${name.replace('-url', 'URL')} in ${flags.sandbox}/sandbox.json`
+          )
+        : undefined
+  const runtimeURL = from(flags.runtimeUrl, sb.runtimeURL, 'runtime-url')
+  const iamURL = from(flags.iamUrl, sb.iamURL, 'iam-url')
   return {
-    runtimeURL: flags.runtimeUrl ?? sb.runtimeURL ?? runtimeBaseUrl(crn),
-    iamURL: flags.iamUrl ?? sb.iamURL ?? iamBaseUrl(crn),
+    runtimeURL: runtimeURL ?? runtimeBaseUrl(crn),
+    iamURL: iamURL ?? iamBaseUrl(crn),
     apiKey,
     instanceCRN: crn.crn
   }

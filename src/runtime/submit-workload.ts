@@ -8,6 +8,7 @@ import {
   type SigningConfig
 } from '../attest/pipeline.js'
 import { QprovError } from '../errors.js'
+import { checkBackend } from './inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from './job-spec.js'
 import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
 import { submitJob, type SubmitHooks } from './submit.js'
@@ -106,6 +107,10 @@ export async function submitWorkload(
 ): Promise<SubmittedWorkload> {
   const { api, instanceCRN, runtimeURL } = opts.connect()
   const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
+  checkBackend(
+    opts.backend ?? loaded.spec.backend,
+    opts.backend ? '--backend' : 'backend in qprov.job.json'
+  )
   const userTags = [...(loaded.spec.tags ?? []), ...(opts.tags ?? [])]
   parseTags(userTags)
   let refs: ProvenanceRefs | undefined

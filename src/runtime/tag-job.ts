@@ -1,6 +1,7 @@
 import { QprovError, oneLine } from '../errors.js'
 import { readAttestationRefs } from './attestation-refs.js'
 import { looksLikeSecretName } from './connection.js'
+import { checkJobId } from './inputs.js'
 import type { RuntimeApi } from './client.js'
 import { jobRecord, writeJobRecord } from './job-record.js'
 import { mergeProvenanceTags, type ProvenanceRefs } from './tags.js'
@@ -89,6 +90,7 @@ export interface TaggedJob {
  * back and writes runtime-job.json. Any failure after the job was found names it and the hint.
  */
 export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Promise<TaggedJob> {
+  checkJobId(opts.jobId)
   const refs = readAttestationRefs(opts.attestationDir)
   const { api, instanceCRN, runtimeURL } = opts.connect()
   const job = await api.getJob(opts.jobId)

@@ -330,6 +330,48 @@ describe('qprov job get', () => {
   })
 })
 
+describe('bad input fails with exit 2 before any request', () => {
+  it.each([
+    [['job', 'get', '--job', 'a/b'], /USAGE.*--job must be a Runtime job ID/],
+    [['job', 'get', '--job', 'x'.repeat(1001)], /USAGE.*--job must be a Runtime job ID/],
+    [['job', 'get', '--job', 'abc', '--timeout-ms', '2147483648'], /USAGE.*--timeout-ms/],
+    [['job', 'get', '--job', 'abc', '--timeout-ms', '0'], /USAGE.*--timeout-ms/],
+    [
+      ['job', 'get', '--job', 'abc', '--runtime-url', 'ftp://x'],
+      /USAGE.*--runtime-url must be an http\(s\) URL/
+    ],
+    [
+      ['job', 'get', '--job', 'abc', '--iam-url', 'not a url'],
+      /USAGE.*--iam-url must be an http\(s\) URL/
+    ],
+    [['tag', '--job', '../x', '--attestation', '/nonexistent', '--out', '/tmp/x'], /USAGE.*--job/],
+    [
+      [
+        'submit',
+        '--workload',
+        'examples/bell',
+        '--no-attest',
+        '--backend',
+        'a b',
+        '--out',
+        '/tmp/qprov-never'
+      ],
+      /USAGE.*--backend must be a backend name/
+    ]
+  ])('%j', async (args, message) => {
+    const before = emu.requests.length
+    // conn() first: the flags given in the case override it.
+    const [cmd, ...rest] = args
+    const r = await cli(
+      cmd === 'job' ? ['job', 'get', ...conn(), ...rest.slice(1)] : [cmd, ...conn(), ...rest]
+    )
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(emu.requests.length).toBe(before)
+  })
+})
+
 describe('--sandbox DIR', () => {
   it('takes endpoints, key and instance from DIR/sandbox.json, flags overriding', async () => {
     const dir = tmp()

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { REPO_ROOT, cliNodeArgs } from '../helpers/cli.js'
+import { REPO_ROOT, cliNodeArgs, runCli } from '../helpers/cli.js'
 
 describe('qprov emulator', () => {
   it('writes emulator.json, prints ready, serves the API and stops on SIGTERM', async () => {
@@ -39,5 +39,28 @@ describe('qprov emulator', () => {
     expect(stdout).toBe('ready\n')
     child.kill('SIGTERM')
     expect(await exited).toBe(0)
+  })
+
+  it.each([
+    [['--port', '70000'], /--port must be an integer from 0 to 65535/],
+    [['--port', '-1'], /--port must be an integer/],
+    [['--jobs-per-minute', '0'], /--jobs-per-minute must be an integer from 1/]
+  ])('refuses %j with exit 2', async (args, message) => {
+    const r = await runCli([
+      'emulator',
+      '--dir',
+      mkdtempSync(join(tmpdir(), 'qprov-emu-')),
+      ...args
+    ])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+  })
+
+  it('exits 2 instead of hanging when --dir lies under a file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'qprov-emu-')), 'afile')
+    writeFileSync(file, 'x')
+    const r = await runCli(['emulator', '--dir', join(file, 'sub')], { timeoutMs: 20_000 })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/USAGE.*cannot be created/)
   })
 })

@@ -192,6 +192,14 @@ describe('emulated jobs', () => {
     expect((await call('POST', '/jobs', jobBody())).status).toBe(429)
   })
 
+  it('answers a numeric Retry-After even with a limit of 0 a minute', async () => {
+    await emu.close()
+    await start({ jobsPerMinute: 0 })
+    const r = await call('POST', '/jobs', jobBody())
+    expect(r.status).toBe(429)
+    expect(r.headers.get('retry-after')).toBe('60')
+  })
+
   it('moves a job Queued → Running → Completed and answers results with 204 until done', async () => {
     const { id } = (await call('POST', '/jobs', jobBody())).json
     expect((await call('GET', `/jobs/${id}/results`)).status).toBe(204)

@@ -10,27 +10,37 @@ interface EmulatorFlags {
   jobsPerMinute: string
 }
 
-function nonNegativeInt(value: string, flag: string): number {
+function intInRange(value: string, flag: string, min: number, max: number): number {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0)
-    throw new QprovError('USAGE', `${flag} must be an integer >= 0`)
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < min || n > max)
+    throw new QprovError('USAGE', `${flag} must be an integer from ${min} to ${max}`)
   return n
 }
 
 async function emulatorAction(flags: EmulatorFlags): Promise<void> {
-  const port = nonNegativeInt(flags.port, '--port')
-  const jobsPerMinute = nonNegativeInt(flags.jobsPerMinute, '--jobs-per-minute')
+  const port = intInRange(flags.port, '--port', 0, 65535)
+  const jobsPerMinute = intInRange(flags.jobsPerMinute, '--jobs-per-minute', 1, 1_000_000)
+  const dir = resolve(flags.dir)
+  // The directory first: if it cannot exist, no server is left running to keep the process alive.
+  try {
+    await mkdir(dir, { recursive: true })
+  } catch (e) {
+    throw new QprovError('USAGE', `--dir ${dir} cannot be created: ${(e as Error).message}`)
+  }
   const { startRuntimeEmulator } = await import('../../sandbox/runtime/emulator.js')
   const emu = await startRuntimeEmulator({ port, jobsPerMinute })
-  const dir = resolve(flags.dir)
-  await mkdir(dir, { recursive: true })
   const path = join(dir, 'emulator.json')
   const { runtimeURL, iamURL, apiKey, instanceCRN } = emu
-  // It holds the emulator's own key: readable by the user only, like sandbox.json.
-  const text = `${JSON.stringify({ runtimeURL, iamURL, apiKey, instanceCRN }, null, 2)}\n`
-  await writeFile(`${path}.tmp`, text, { mode: 0o600 })
-  await chmod(`${path}.tmp`, 0o600)
-  await rename(`${path}.tmp`, path)
+  try {
+    // It holds the emulator's own key: readable by the user only, like sandbox.json.
+    const text = `${JSON.stringify({ runtimeURL, iamURL, apiKey, instanceCRN }, null, 2)}\n`
+    await writeFile(`${path}.tmp`, text, { mode: 0o600 })
+    await chmod(`${path}.tmp`, 0o600)
+    await rename(`${path}.tmp`, path)
+  } catch (e) {
+    await emu.close()
+    throw new QprovError('USAGE', `cannot write ${path}: ${(e as Error).message}`)
+  }
   progress(`Runtime emulator at ${runtimeURL}, IAM at ${iamURL}; config ${path}`)
   printOut('ready')
   await untilSignal()

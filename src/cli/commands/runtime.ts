@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander'
-import { QprovError, oneLine } from '../../errors.js'
+import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
 import type { ConnectionFlags } from '../../runtime/connection.js'
 import type { RuntimeTarget } from '../../runtime/tag-job.js'
@@ -33,22 +33,32 @@ function addConnectionOptions(cmd: Command): Command {
 
 /** The Runtime client and job code, loaded only by the commands that talk to Runtime. */
 async function loadRuntime() {
-  const [{ createRuntimeClient }, { resolveConnection }, { retagCommand, tagJob }] =
-    await Promise.all([
-      import('../../runtime/client.js'),
-      import('../../runtime/connection.js'),
-      import('../../runtime/tag-job.js')
-    ])
-  return { createRuntimeClient, resolveConnection, retagCommand, tagJob }
+  const [
+    { createRuntimeClient },
+    { resolveConnection },
+    { retagCommand, tagJob },
+    { checkJobId, parseTimeoutMs }
+  ] = await Promise.all([
+    import('../../runtime/client.js'),
+    import('../../runtime/connection.js'),
+    import('../../runtime/tag-job.js'),
+    import('../../runtime/inputs.js')
+  ])
+  return {
+    createRuntimeClient,
+    resolveConnection,
+    retagCommand,
+    tagJob,
+    checkJobId,
+    parseTimeoutMs
+  }
 }
 
 type RuntimeModules = Awaited<ReturnType<typeof loadRuntime>>
 
 function client(m: RuntimeModules, flags: RuntimeFlags) {
+  const timeoutMs = m.parseTimeoutMs(flags.timeoutMs, 60000)
   const conn = m.resolveConnection(flags)
-  const timeoutMs = Number(flags.timeoutMs ?? 60000)
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1)
-    throw new QprovError('USAGE', '--timeout-ms must be a positive integer')
   return { conn, api: m.createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
 }
 
@@ -149,6 +159,7 @@ async function tagAction(flags: TagFlags): Promise<void> {
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
   const m = await loadRuntime()
   const { parseTags } = await import('../../runtime/tags.js')
+  m.checkJobId(flags.job)
   const { api } = client(m, flags)
   const job = await api.getJob(flags.job)
   let provenance: ProvenanceRefs | null = null

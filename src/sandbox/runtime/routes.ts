@@ -211,7 +211,9 @@ export class RuntimeRoutes {
     const now = this.cfg.clock()
     this.creations = this.creations.filter(t => t > now - 60_000)
     if (this.creations.length >= this.cfg.jobsPerMinute) {
-      const wait = Math.max(1, Math.ceil((this.creations[0] + 60_000 - now) / 1000))
+      // With a limit below 1 there is no earlier creation to wait out: a full minute.
+      const oldest = this.creations[0] ?? now
+      const wait = Math.max(1, Math.ceil((oldest + 60_000 - now) / 1000))
       return {
         ...this.error(429, 1429, `at most ${this.cfg.jobsPerMinute} jobs may be created a minute`),
         headers: { 'Retry-After': String(wait) }
