@@ -150,4 +150,26 @@ describe('secrets in the action', () => {
     expect(r.outputs['statement-digest']).toMatch(/^sha256:/)
     expectNoLeak(r, [out])
   })
+
+  it('never prints an API key passed as api-key-env, masked or not', async () => {
+    // 44 characters that also form a valid variable name: a key pasted where the name belongs.
+    const keyLike = 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3zA5bC7dE9f'
+    const r = await runActionProcess(
+      {
+        mode: 'submit',
+        workload: 'examples/bell',
+        ...inputs('canary-keylike'),
+        'api-key-env': keyLike
+      },
+      { workspace: ws, env: env() }
+    )
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/::error::qprov \[USAGE\]: no IBM Cloud API key.*NAME of an environment variable/)
+    const outside = r.stdout
+      .split('\n')
+      .filter(l => !l.startsWith('::add-mask::'))
+      .join('\n')
+    expect(outside + r.stderr + r.summary).not.toContain(keyLike)
+    expect(maskedValues(r)).toContain(keyLike)
+  })
 })
