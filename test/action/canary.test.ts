@@ -164,7 +164,9 @@ describe('secrets in the action', () => {
       { workspace: ws, env: env() }
     )
     expect(r.code).toBe(1)
-    expect(r.stdout).toMatch(/::error::qprov \[USAGE\]: no IBM Cloud API key.*NAME of an environment variable/)
+    expect(r.stdout).toMatch(
+      /::error::qprov \[USAGE\]: no IBM Cloud API key.*NAME of an environment variable/
+    )
     const outside = r.stdout
       .split('\n')
       .filter(l => !l.startsWith('::add-mask::'))
