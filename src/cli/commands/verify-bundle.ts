@@ -116,8 +116,15 @@ export function registerVerifyBundleCommand(program: Command): void {
     .option('--source-digest <sha>', 'required source commit digest (OID .13)')
     .option('--build-config-uri <uri>', 'required workflow (build config URI, OID .18)')
     .option('--build-signer-uri <uri>', 'required build signer / reusable workflow URI (OID .9)')
-    .option('--deny-self-hosted', 'reject certificates issued to self-hosted runners (OID .11)')
-    .option('--predicate-type <uri>', 'DSSE only: required in-toto predicateType')
+    .option(
+      '--deny-self-hosted',
+      'require the runner environment to be exactly github-hosted (OID .11); a missing claim fails'
+    )
+    .option(
+      '--predicate-type <uri>',
+      'DSSE only: required in-toto predicateType; always pin it for qprov statements ' +
+        '(https://invariantsystems.io/predicates/aiir/commit_receipt/v2)'
+    )
     .option(
       '--profile <name>',
       'thresholds: public-good (tlog 1, ctlog 1, timestamp 1) or github (tlog 0)',
