@@ -160,7 +160,7 @@ export async function submitWorkload(
       if (refs && e instanceof QprovError && e.details.recoveryTag)
         throw new QprovError(
           e.code,
-          `${e.message}; if it exists, ${opts.hint('<JOB_ID>', instanceCRN)}`,
+          `${e.message}; once found, ${opts.hint('JOB_ID', instanceCRN)} (JOB_ID being its ID)`,
           { cause: e, exitCode: e.exitCode, details: e.details }
         )
       throw e

@@ -76,7 +76,7 @@ async function createOrRecover(api: RuntimeApi, plan: SubmitPlan, body: CreateJo
     let fresh: RuntimeJob[] = []
     // The service may list a job a moment after creating it, so one empty answer proves nothing.
     for (let i = 0; i < attempts && fresh.length === 0; i++) {
-      if (i > 0) await sleep(plan.recovery?.delayMs ?? 3000)
+      if (i > 0) await sleep(plan.recovery?.delayMs ?? 2000)
       fresh = ((await listQuietly(api, tag)) ?? []).filter(j => !known.has(j.id))
     }
     if (fresh.length === 0)

@@ -108,6 +108,20 @@ describe('qprov submit with attestation (sandbox)', () => {
     expect(emu.jobs().length).toBe(jobs)
   })
 
+  it('when a lost job cannot be found, names its tag, where to look and the re-bind command', async () => {
+    emu.faults.add({ method: 'POST', path: '/api/v1/jobs', fault: { kind: 'reset' } })
+    const out = tmp()
+    const r = await submit(out)
+    expect(r.code).toBe(1)
+    expect(r.stderr).not.toContain('no job was created')
+    expect(r.stderr).toMatch(/RUNTIME_NETWORK.*may still have been created/)
+    expect(r.stderr).toMatch(/GET \/api\/v1\/jobs\?tags=qprov-stmt%3Asha256%3A[0-9a-f]{64}/)
+    expect(r.stderr).toContain(
+      `re-bind it with: qprov tag --job JOB_ID --attestation ${out} --instance ${emu.instanceCRN} --sandbox ${dir} --out ${out}`
+    )
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
   it('finds the job by its statement tag when the create answer is lost to a reset', async () => {
     emu.faults.add({ method: 'POST', path: '/api/v1/jobs', fault: { kind: 'reset-after' } })
     const before = emu.jobs().length
