@@ -15,13 +15,12 @@ import type { FileDigest, HashTarget } from './hash.js'
  *
  * Each file is opened O_NOFOLLOW (its path is already the real path, so a symlink there was
  * swapped in after the walk) and O_NONBLOCK (a FIFO swapped in must not hang), then one fstat
- * requires a regular file with the device and inode the walk saw: a file replaced, or reached
- * through a directory swapped for a link, is refused rather than hashed. The identities travel in
- * shared memory beside the sizes. A read shorter than SMALL is the whole file (regular files only
- * return short at end of file); a longer one is checked against the fstat size.
+ * requires a regular file, as openSelected in hash.ts does. A read shorter than SMALL is the whole
+ * file (regular files only return short at end of file); a longer one is checked against the
+ * fstat size.
  */
 const HASH_LOOP = `
-function hashLoop(fs, hash, count, pathOf, ids, next, sizes, hexes, buf) {
+function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
   const SMALL = 256 * 1024, BATCH = 8
   const c = fs.constants
   const flags = c.O_RDONLY | c.O_NOFOLLOW | c.O_NONBLOCK
@@ -40,7 +39,6 @@ function hashLoop(fs, hash, count, pathOf, ids, next, sizes, hexes, buf) {
         }
         const st = fs.fstatSync(fd)
         if (!st.isFile()) throw Object.assign(new Error('is not a regular file'), { index: i })
-        if (st.dev !== ids[2 * i] || st.ino !== ids[2 * i + 1]) throw changed(i)
         let n = fs.readSync(fd, buf, 0, SMALL, 0)
         if (n > 0 && n < SMALL) {
           sizes[i] = n
@@ -70,12 +68,11 @@ function hashLoop(fs, hash, count, pathOf, ids, next, sizes, hexes, buf) {
 
 const WORKER_SOURCE = `${HASH_LOOP}
 const { parentPort } = require('node:worker_threads')
-parentPort.once('message', ({ paths, ends, ids, next, sizes, hexes }) => {
+parentPort.once('message', ({ paths, ends, next, sizes, hexes }) => {
   const out = Buffer.from(hexes)
   const pathOf = i => paths.slice(i === 0 ? 0 : ends[i - 1] + 1, ends[i])
   try {
-    hashLoop(require('node:fs'), require('node:crypto'), ends.length, pathOf,
-      new Float64Array(ids), new Int32Array(next),
+    hashLoop(require('node:fs'), require('node:crypto'), ends.length, pathOf, new Int32Array(next),
       new Float64Array(sizes), (i, hex) => out.write(hex, i * 64, 64, 'latin1'),
       Buffer.allocUnsafe(1024 * 1024))
     parentPort.postMessage({})
@@ -90,8 +87,6 @@ type HashLoop = (
   crypto: unknown,
   count: number,
   pathOf: (i: number) => string,
-  /** Device and inode the walk saw, two per file. */
-  ids: Float64Array,
   next: Int32Array,
   sizes: Float64Array,
   hexes: (i: number, hex: string) => void,
@@ -166,18 +161,12 @@ export class HashPool {
     const next = new SharedArrayBuffer(4)
     const sizes = new SharedArrayBuffer(8 * files.length)
     const hexes = new SharedArrayBuffer(64 * files.length)
-    const ids = new SharedArrayBuffer(16 * files.length)
-    const idOf = new Float64Array(ids)
-    for (let i = 0; i < files.length; i++) {
-      idOf[2 * i] = files[i].dev
-      idOf[2 * i + 1] = files[i].ino
-    }
     if (this.workers.length > 0) {
       const paths = files.map(f => f.absolute)
       // Where each path ends in the joined string, so a worker cuts out only the paths it claims.
       const ends = new Int32Array(files.length)
       for (let i = 0, end = -1; i < files.length; i++) ends[i] = end += paths[i].length + 1
-      const message = { paths: paths.join('\0'), ends, ids, next, sizes, hexes }
+      const message = { paths: paths.join('\0'), ends, next, sizes, hexes }
       for (const w of this.workers) w.postMessage(message)
     }
     const sizeOf = new Float64Array(sizes)
@@ -191,7 +180,6 @@ export class HashPool {
           process.getBuiltinModule('node:crypto'),
           files.length,
           i => files[i].absolute,
-          idOf,
           new Int32Array(next),
           sizeOf,
           (i, hex) => {

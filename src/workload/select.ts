@@ -5,15 +5,10 @@ import * as fsp from 'node:fs/promises'
 import path from 'node:path'
 import { QprovError } from '../errors.js'
 
-/**
- * A regular file chosen for the package: its POSIX path relative to the root, where to read it,
- * and its identity when the walk saw it, which the hasher requires of the file it opens.
- */
+/** A regular file chosen for the package: its POSIX path relative to the root and where to read it. */
 export interface SelectedFile {
   path: string
   absolute: string
-  dev: number
-  ino: number
 }
 
 const GLOB_CHARS = /[*?[\]{}]/
@@ -139,12 +134,9 @@ class Walker {
     if (st.isFile()) {
       if (rel === '')
         throw new QprovError('WORKLOAD_INVALID', 'the package root must be a directory')
-      // A directory entry carries no identity; the one lstat per file here is what lets the
-      // hasher notice a file swapped after the walk.
-      const id = 'ino' in st ? st : lstatSync(real)
-      if (!id.isFile())
-        throw new QprovError('WORKLOAD_INVALID', `'${shown}' changed while it was being selected`)
-      this.found.push({ path: rel, absolute: real, dev: id.dev, ino: id.ino })
+      // No stat per file: the directory entry's type is enough here, and the hasher checks the
+      // file it actually opens (see hash.ts).
+      this.found.push({ path: rel, absolute: real })
       return
     }
     if (!st.isDirectory())

@@ -8,7 +8,6 @@ import {
   openSync,
   readFileSync,
   rmSync,
-  statSync,
   symlinkSync,
   writeFileSync
 } from 'node:fs'
@@ -41,13 +40,9 @@ function tree(files: Record<string, string | Buffer>): string {
   return root
 }
 
-/** A file to hash as the walk would describe it (identity 0/0 for a file that does not exist). */
-function target(
-  p: string,
-  absolute: string
-): { path: string; absolute: string; dev: number; ino: number } {
-  const st = statSync(absolute, { throwIfNoEntry: false })
-  return { path: p, absolute, dev: st?.dev ?? 0, ino: st?.ino ?? 0 }
+/** A file to hash as the walk would describe it. */
+function target(p: string, absolute: string): { path: string; absolute: string } {
+  return { path: p, absolute }
 }
 
 const hex = (b: string | Buffer): string => createHash('sha256').update(b).digest('hex')
