@@ -46,9 +46,11 @@ function errorLines(r: ActionRun): string[] {
   return r.stdout.split('\n').filter(l => l.startsWith('::error::'))
 }
 
-function verifyAttestation(bundlePath: string) {
+/** A DSSE bundle verifies only against an artifact: the workload manifest's digest is a subject. */
+function verifyAttestation(bundlePath: string, packageDigest: string) {
   return verifyBundle({
     bundle: readFileSync(bundlePath),
+    artifact: { digest: packageDigest },
     trustedRoot: readFileSync(sb.config.trustedRoot),
     policy: { kind: 'identity', identity: sb.config.identity, issuer: sb.config.issuer }
   })
@@ -116,7 +118,7 @@ describe('action mode attest', () => {
     expect(r.outputs['package-digest']).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(r.outputs['rekor-log-index']).toMatch(/^\d+$/)
     expect(r.outputs['bundle-path']).toBe(join(ws, 'att', 'statement.sigstore.json'))
-    const v = verifyAttestation(r.outputs['bundle-path']!)
+    const v = verifyAttestation(r.outputs['bundle-path']!, r.outputs['package-digest']!)
     expect(v.verified, v.error).toBe(true)
     expect(v.statementDigest).toBe(r.outputs['statement-digest'])
     expect(r.summary).toContain(r.outputs['statement-digest'])
@@ -144,7 +146,9 @@ describe('action mode attest', () => {
     expect(written).toHaveLength(1)
     const statement = JSON.parse(readFileSync(join(outDir, 'statement.json'), 'utf8'))
     expect(statement.predicate).toEqual(receipt)
-    expect(verifyAttestation(r.outputs['bundle-path']!).verified).toBe(true)
+    expect(
+      verifyAttestation(r.outputs['bundle-path']!, r.outputs['package-digest']!).verified
+    ).toBe(true)
   })
 
   it('fails when receipts-json has no receipt for the commit', async () => {
@@ -188,7 +192,9 @@ describe('action mode submit', () => {
     expect(job.tags).toContain(`qprov-rekor-idx:${r.outputs['rekor-log-index']}`)
     const rec = JSON.parse(readFileSync(join(ws, 'sub', 'runtime-job.json'), 'utf8'))
     expect(rec).toMatchObject({ jobId: id, tags: job.tags })
-    expect(verifyAttestation(r.outputs['bundle-path']!).verified).toBe(true)
+    expect(
+      verifyAttestation(r.outputs['bundle-path']!, r.outputs['package-digest']!).verified
+    ).toBe(true)
     expect(r.summary).toContain(id)
   })
 
