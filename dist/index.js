@@ -5845,7 +5845,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5920,7 +5920,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6015,11 +6015,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6042,10 +6042,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6062,7 +6062,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6242,7 +6242,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6264,7 +6264,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6300,13 +6300,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -19265,6 +19265,13 @@ var require_node_child_process = __commonJS({
   }
 });
 
+// lazy-builtin:node:fs
+var require_node_fs = __commonJS({
+  "lazy-builtin:node:fs"(exports, module) {
+    module.exports = __require("node:fs");
+  }
+});
+
 // lazy-builtin:node:fs/promises
 var require_promises = __commonJS({
   "lazy-builtin:node:fs/promises"(exports, module) {
@@ -19649,11 +19656,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -19670,10 +19677,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -19734,8 +19741,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -19764,12 +19771,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n2 = nodes[i];
-          if (n2.optimizeNames(names, constants4))
+          if (n2.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n2.names);
           nodes.splice(i, 1);
@@ -19822,12 +19829,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -19850,10 +19857,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -19889,10 +19896,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -19934,11 +19941,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -20239,7 +20246,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20254,14 +20261,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n2) {
-        const c4 = constants4[n2.str];
+        const c4 = constants5[n2.str];
         if (c4 === void 0 || names[n2.str] !== 1)
           return n2;
         delete names[n2.str];
         return c4;
       }
       function canOptimize(e2) {
-        return e2 instanceof code_1._Code && e2._items.some((c4) => c4 instanceof code_1.Name && names[c4.str] === 1 && constants4[c4.str] !== void 0);
+        return e2 instanceof code_1._Code && e2._items.some((c4) => c4 instanceof code_1.Name && names[c4.str] === 1 && constants5[c4.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -26174,13 +26181,6 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
-  }
-});
-
-// lazy-builtin:node:fs
-var require_node_fs = __commonJS({
-  "lazy-builtin:node:fs"(exports, module) {
-    module.exports = __require("node:fs");
   }
 });
 
@@ -40562,10 +40562,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports, module) {
     "use strict";
     var parse = require_parse3();
-    var constants4 = require_constants7();
+    var constants5 = require_constants7();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version, options);
@@ -41805,7 +41805,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports, module) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants7();
+    var constants5 = require_constants7();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse = require_parse3();
@@ -41889,8 +41889,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -42068,7 +42068,7 @@ var require_polyfill = __commonJS({
     var {
       dirname: dirname5,
       isAbsolute,
-      join: join10,
+      join: join11,
       parse,
       resolve: resolve7,
       sep: sep4,
@@ -42325,8 +42325,8 @@ var require_polyfill = __commonJS({
       const dir = await readdir3(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
-        const srcItem = join10(src, item);
-        const destItem = join10(dest, item);
+        const srcItem = join11(src, item);
+        const destItem = join11(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
@@ -42399,7 +42399,7 @@ var require_cp = __commonJS({
 // node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
-    var { join: join10, sep: sep4 } = __require("path");
+    var { join: join11, sep: sep4 } = __require("path");
     var getOptions = require_get_options();
     var { mkdir: mkdir4, mkdtemp: mkdtemp2, rm: rm4 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
@@ -42407,7 +42407,7 @@ var require_with_temp_dir = __commonJS({
         copy: ["tmpPrefix"]
       });
       await mkdir4(root, { recursive: true });
-      const target = await mkdtemp2(join10(`${root}${sep4}`, options.tmpPrefix || ""));
+      const target = await mkdtemp2(join11(`${root}${sep4}`, options.tmpPrefix || ""));
       let err;
       let result;
       try {
@@ -42432,13 +42432,13 @@ var require_with_temp_dir = __commonJS({
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module) {
     var { readdir: readdir3 } = __require("fs/promises");
-    var { join: join10 } = __require("path");
+    var { join: join11 } = __require("path");
     var readdirScoped = async (dir) => {
       const results = [];
       for (const item of await readdir3(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir3(join10(dir, item))) {
-            results.push(join10(item, scopedItem));
+          for (const scopedItem of await readdir3(join11(dir, item))) {
+            results.push(join11(item, scopedItem));
           }
         } else {
           results.push(item);
@@ -42453,7 +42453,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname: dirname5, join: join10, resolve: resolve7, relative: relative2, isAbsolute } = __require("path");
+    var { dirname: dirname5, join: join11, resolve: resolve7, relative: relative2, isAbsolute } = __require("path");
     var fs3 = __require("fs/promises");
     var pathExists = async (path8) => {
       try {
@@ -42483,7 +42483,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs3.readdir(source);
             await Promise.all(files.map(
-              (file) => moveFile(join10(source, file), join10(destination, file), options, false, symlinks)
+              (file) => moveFile(join11(source, file), join11(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -43185,7 +43185,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile: appendFile2,
       mkdir: mkdir4,
-      readFile: readFile3,
+      readFile: readFile2,
       readdir: readdir3,
       rm: rm4,
       writeFile: writeFile3
@@ -43371,7 +43371,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile3(bucket, "utf8");
+      const data = await readFile2(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -48692,7 +48692,7 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      readFile: readFile3,
+      readFile: readFile2,
       rm: rm4,
       stat: stat3,
       truncate,
@@ -48910,7 +48910,7 @@ var require_verify = __commonJS({
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache) {
-      const data = await readFile3(path8.join(cache, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile2(path8.join(cache, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -52503,13 +52503,13 @@ var require_ipv4 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
     var common = __importStar(require_common2());
-    var constants4 = __importStar(require_constants9());
+    var constants5 = __importStar(require_constants9());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants4.BITS);
+    var isCorrect4 = common.isCorrect(constants5.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants4.GROUPS;
+        this.groups = constants5.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
@@ -52519,17 +52519,17 @@ var require_ipv4 = __commonJS({
         this.isInSubnet = common.isInSubnet;
         this.isHostInSubnet = common.isHostInSubnet;
         this.address = address;
-        const subnet = constants4.RE_SUBNET_STRING.exec(address);
+        const subnet = constants5.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants4.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants5.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants4.RE_SUBNET_STRING, "");
+          address = address.replace(constants5.RE_SUBNET_STRING, "");
         }
-        const longest = constants4.GROUPS * 4 - 1;
+        const longest = constants5.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -52562,7 +52562,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants4.RE_ADDRESS)) {
+        if (!address.match(constants5.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -52585,7 +52585,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants4.BITS);
+        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants5.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -52599,9 +52599,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants4.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants5.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants4.BITS);
+        const bits = common.prefixLengthFromMask(mask, constants5.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -52619,7 +52619,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants4.GROUPS) {
+        if (groups.length !== constants5.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -52634,7 +52634,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g5) => g5 === "*" ? "0" : g5);
-        const subnetBits = constants4.BITS - trailing * 8;
+        const subnetBits = constants5.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -52680,7 +52680,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants4.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants5.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -52711,7 +52711,7 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i;
-        for (i = 0; i < constants4.GROUPS; i += 2) {
+        for (i = 0; i < constants5.GROUPS; i += 2) {
           output.push(`${common.stringToPaddedHex(this.parsedAddress[i])}${common.stringToPaddedHex(this.parsedAddress[i + 1])}`);
         }
         return output.join(":");
@@ -52728,7 +52728,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants4.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants5.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -52758,7 +52758,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n2) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n2, constants4.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n2, constants5.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -52769,7 +52769,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants4.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants5.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -52779,7 +52779,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants4.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants5.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -52804,7 +52804,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants4.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants5.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -52813,7 +52813,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants4.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants5.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -52994,7 +52994,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants4.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants5.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -53009,7 +53009,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants4.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants5.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -53031,7 +53031,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants4.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants5.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -53293,7 +53293,7 @@ var require_ipv6 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address6 = void 0;
     var common = __importStar(require_common2());
-    var constants4 = __importStar(require_constants9());
+    var constants42 = __importStar(require_constants9());
     var constants6 = __importStar(require_constants10());
     var helpers = __importStar(require_helpers());
     var ipv4_1 = require_ipv4();
@@ -53556,7 +53556,7 @@ var require_ipv6 = __commonJS({
        */
       static fromAddress4(address) {
         const address4 = new ipv4_1.Address4(address);
-        const mask6 = constants6.BITS - (constants4.BITS - address4.subnetMask);
+        const mask6 = constants6.BITS - (constants42.BITS - address4.subnetMask);
         return new _Address6(`::ffff:${address4.correctForm()}/${mask6}`);
       }
       /**
@@ -53884,7 +53884,7 @@ var require_ipv6 = __commonJS({
         const groups = address.split(":");
         const lastGroup = groups.slice(-1)[0];
         const v4Octets = lastGroup.split(".");
-        if (v4Octets.length === constants4.GROUPS && v4Octets.every((octet) => /^\d{1,3}$/.test(octet))) {
+        if (v4Octets.length === constants42.GROUPS && v4Octets.every((octet) => /^\d{1,3}$/.test(octet))) {
           if (v4Octets.some((octet) => /^0\d/.test(octet))) {
             const highlighted = v4Octets.map(spanLeadingZeroes4).join(".");
             const prefix = groups.slice(0, -1).map(helpers.escapeHtml).join(":");
@@ -53892,7 +53892,7 @@ var require_ipv6 = __commonJS({
             throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.", `${prefix}${separator}${highlighted}`);
           }
         }
-        const address4 = lastGroup.match(constants4.RE_ADDRESS);
+        const address4 = lastGroup.match(constants42.RE_ADDRESS);
         if (address4) {
           this.parsedAddress4 = address4[0];
           const v4Suffix = this.subnetMask >= 96 ? `/${this.subnetMask - 96}` : "";
@@ -59084,19 +59084,19 @@ var require_commonjs5 = __commonJS({
     }
     function maskUnmatchedOpens(masked, budget) {
       budget.remaining -= masked.length;
-      const open3 = [];
+      const open4 = [];
       for (let i = 0; i < masked.length; i++) {
         const c4 = masked.charCodeAt(i);
         if (c4 === 123) {
-          open3.push(i);
-        } else if (c4 === 125 && open3.length) {
-          open3.pop();
+          open4.push(i);
+        } else if (c4 === 125 && open4.length) {
+          open4.pop();
         }
       }
       let out = "";
       let last = 0;
-      for (let i = 0; i < open3.length; i++) {
-        const at = open3[i];
+      for (let i = 0; i < open4.length; i++) {
+        const at = open4[i];
         out += masked.slice(last, at) + "\0";
         last = at + 1;
       }
@@ -60940,10 +60940,10 @@ var require_commonjs6 = __commonJS({
           }
           return filtered.join("/");
         }).join("|");
-        const [open3, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open3 + re + close + "$";
+        const [open4, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open4 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open3 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open4 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -62428,9 +62428,9 @@ var require_url2 = __commonJS({
   "node_modules/tuf-js/dist/utils/url.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.join = join10;
+    exports.join = join11;
     var url_1 = __require("url");
-    function join10(base, path8) {
+    function join11(base, path8) {
       return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path8)).toString();
     }
     function ensureTrailingSlash(path8) {
@@ -64706,13 +64706,6 @@ var require_dist10 = __commonJS({
   }
 });
 
-// lazy-builtin:node:util
-var require_node_util = __commonJS({
-  "lazy-builtin:node:util"(exports, module) {
-    module.exports = __require("node:util");
-  }
-});
-
 // node_modules/@actions/core/lib/command.js
 var os = __toESM(require_os(), 1);
 
@@ -66067,34 +66060,65 @@ async function originUrl(repo) {
 }
 
 // src/receipt/ingest.ts
+var import_node_fs = __toESM(require_node_fs(), 1);
 var import_promises = __toESM(require_promises(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 var MAX_FILE_BYTES = 52428800;
 var MAX_ARRAY_ITEMS = 1e3;
 var OVERFLOW_MARKER = "OVERFLOW";
 async function readReceiptText(path8) {
-  let st;
+  let fh;
   try {
-    st = await (0, import_promises.lstat)(path8);
-  } catch {
-    throw new QprovError("INPUT_NOT_FOUND", `File not found: ${path8}`);
+    fh = await (0, import_promises.open)(path8, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
+  } catch (e2) {
+    const code = e2.code;
+    if (code === "ELOOP")
+      throw new QprovError(
+        "INPUT_SYMLINK",
+        `Receipt file is a symlink (refusing to verify): ${path8}`
+      );
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new QprovError("INPUT_NOT_FOUND", `File not found: ${path8}`);
+    throw new QprovError("INPUT_INVALID", `Cannot open ${path8}: ${oneLine(e2)}`);
   }
-  if (st.isSymbolicLink())
-    throw new QprovError("INPUT_SYMLINK", `Receipt file is a symlink (refusing to verify): ${path8}`);
-  if (!st.isFile()) throw new QprovError("INPUT_INVALID", `Not a regular file: ${path8}`);
-  if (st.size > MAX_FILE_BYTES)
-    throw new QprovError(
-      "INPUT_TOO_LARGE",
-      `File too large (${st.size} bytes, max ${MAX_FILE_BYTES})`
-    );
-  const bytes = await (0, import_promises.readFile)(path8);
+  let bytes;
   try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), bytes };
+    const st = await fh.stat();
+    if (!st.isFile()) throw new QprovError("INPUT_INVALID", `Not a regular file: ${path8}`);
+    if (st.size > MAX_FILE_BYTES) throw tooLarge(st.size);
+    bytes = await readCapped(fh, st.size);
+  } finally {
+    await fh.close();
+  }
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, bytes };
   } catch {
     throw new QprovError("INPUT_NOT_JSON", `Invalid JSON: ${path8} is not valid UTF-8`);
   }
 }
+function tooLarge(size) {
+  return new QprovError("INPUT_TOO_LARGE", `File too large (${size} bytes, max ${MAX_FILE_BYTES})`);
+}
+async function readCapped(fh, size) {
+  const chunks = [];
+  let total = 0;
+  let want = size + 1;
+  for (; ; ) {
+    const buf = Buffer.allocUnsafe(Math.min(Math.max(want, 65536), MAX_FILE_BYTES + 1 - total));
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(buf.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > MAX_FILE_BYTES) throw tooLarge(total);
+    want = 65536;
+  }
+  return Buffer.concat(chunks, total);
+}
+var BOM_MESSAGE = "Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)";
 function parseReceiptJson(text, where) {
+  if (text.startsWith("\uFEFF"))
+    throw new QprovError("INPUT_NOT_JSON", `Invalid JSON: ${where}: ${BOM_MESSAGE}`);
   try {
     return parseJsonLiteral(text);
   } catch (e2) {
@@ -66103,21 +66127,25 @@ function parseReceiptJson(text, where) {
   }
 }
 function receiptsFromDocument(doc, path8) {
-  if (!Array.isArray(doc)) return [{ path: path8, index: 0, receipt: doc }];
+  if (!Array.isArray(doc)) return [{ path: path8, index: 0, receipt: doc, container: "object" }];
   if (doc.length > MAX_ARRAY_ITEMS)
     throw new QprovError(
       "INPUT_INVALID",
       `Receipt array too large (${doc.length} items, max ${MAX_ARRAY_ITEMS})`
     );
-  return doc.map((receipt, index) => ({ path: path8, index, receipt }));
+  return doc.map((receipt, index) => ({ path: path8, index, receipt, container: "array" }));
 }
 function receiptsFromLedger(text, path8) {
   const out = [];
   text.split("\n").forEach((line, n2) => {
-    if (line.trim() === "") return;
-    out.push({ path: path8, index: out.length, receipt: parseReceiptJson(line, `${path8}:${n2 + 1}`) });
+    if (isBlankLine(line)) return;
+    const receipt = parseReceiptJson(line, `${path8}:${n2 + 1}`);
+    out.push({ path: path8, index: out.length, receipt, container: "ledger" });
   });
   return out;
+}
+function isBlankLine(line) {
+  return !line.includes("\uFEFF") && line.trim() === "";
 }
 async function loadReceipts(path8) {
   let st;
@@ -66127,24 +66155,30 @@ async function loadReceipts(path8) {
     throw new QprovError("INPUT_NOT_FOUND", `File not found: ${path8}`);
   }
   if (st.isDirectory()) return loadDirectory(path8);
-  const { text } = await readReceiptText(path8);
+  return (await loadReceiptFile(path8)).receipts;
+}
+async function loadReceiptFile(path8) {
+  const { text, bytes } = await readReceiptText(path8);
+  return { receipts: receiptsFromText(text, path8), bytes };
+}
+function receiptsFromText(text, path8) {
   if (path8.endsWith(".jsonl")) return receiptsFromLedger(text, path8);
   return receiptsFromDocument(parseReceiptJson(text, path8), path8);
 }
 async function loadDirectory(dir) {
-  const names = (await (0, import_promises.readdir)(dir)).filter((n2) => /^receipt_.*\.json$/.test(n2)).sort();
+  const names = (await (0, import_promises.readdir)(dir, { withFileTypes: true })).filter((d5) => !d5.isDirectory() && /^receipt_.*\.json$/.test(d5.name)).map((d5) => d5.name).sort();
   if (names.length === 0) {
     for (const ledger of [(0, import_node_path.join)(dir, "receipts.jsonl"), (0, import_node_path.join)(dir, ".aiir", "receipts.jsonl")]) {
       const found = await (0, import_promises.lstat)(ledger).then(
         () => true,
         () => false
       );
-      if (found) return loadReceipts(ledger);
+      if (found) return (await loadReceiptFile(ledger)).receipts;
     }
     throw new QprovError("INPUT_NOT_FOUND", `No receipt_*.json files in directory: ${dir}`);
   }
   const out = [];
-  for (const n2 of names) out.push(...await loadReceipts((0, import_node_path.join)(dir, n2)));
+  for (const n2 of names) out.push(...(await loadReceiptFile((0, import_node_path.join)(dir, n2))).receipts);
   return out;
 }
 async function receiptsFromActionOutput(value, fallbackDir) {
@@ -66431,16 +66465,16 @@ function verifyReceipt(receipt) {
 
 // src/workload/manifest.ts
 var import_node_crypto5 = __toESM(require_node_crypto(), 1);
-var import_node_fs3 = __toESM(require_node_fs(), 1);
+var import_node_fs4 = __toESM(require_node_fs(), 1);
 var import_node_os = __toESM(require_node_os(), 1);
 var import_node_path3 = __toESM(require_node_path(), 1);
 
 // src/workload/hash.ts
 var import_node_crypto4 = __toESM(require_node_crypto(), 1);
-var import_node_fs = __toESM(require_node_fs(), 1);
+var import_node_fs2 = __toESM(require_node_fs(), 1);
 function readAsync(fd, buffer, offset, length, position) {
   return new Promise(
-    (resolve7, reject) => (0, import_node_fs.read)(
+    (resolve7, reject) => (0, import_node_fs2.read)(
       fd,
       buffer,
       offset,
@@ -66455,23 +66489,40 @@ var SYNC_LIMIT = 256 * 1024;
 function hashBuffers() {
   return { a: Buffer.allocUnsafe(CHUNK), b: Buffer.allocUnsafe(CHUNK) };
 }
-function hashFile(absolute, shown, buffers = hashBuffers()) {
-  const fd = (0, import_node_fs.openSync)(absolute, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NONBLOCK);
+var OPEN_FLAGS = import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NOFOLLOW | import_node_fs2.constants.O_NONBLOCK;
+function openSelected(file) {
+  let fd;
+  try {
+    fd = (0, import_node_fs2.openSync)(file.absolute, OPEN_FLAGS);
+  } catch (e2) {
+    if (e2.code === "ELOOP") throw changed(file.path);
+    throw e2;
+  }
+  try {
+    const st = (0, import_node_fs2.fstatSync)(fd);
+    if (!st.isFile())
+      throw new QprovError("WORKLOAD_INVALID", `'${file.path}' is not a regular file`);
+    return { fd, size: st.size };
+  } catch (e2) {
+    (0, import_node_fs2.closeSync)(fd);
+    throw e2;
+  }
+}
+function hashFile(file, buffers = hashBuffers()) {
+  const { fd, size } = openSelected(file);
   let async = false;
   try {
-    const n2 = (0, import_node_fs.readSync)(fd, buffers.a, 0, SYNC_LIMIT, 0);
+    const n2 = (0, import_node_fs2.readSync)(fd, buffers.a, 0, SYNC_LIMIT, 0);
     if (n2 > 0 && n2 < SYNC_LIMIT)
       return { size: n2, sha256: (0, import_node_crypto4.hash)("sha256", buffers.a.subarray(0, n2), "hex") };
-    const st = (0, import_node_fs.fstatSync)(fd);
-    if (!st.isFile()) throw new QprovError("WORKLOAD_INVALID", `'${shown}' is not a regular file`);
     if (n2 === 0) {
-      if (st.size !== 0) throw changed(shown);
+      if (size !== 0) throw changed(file.path);
       return { size: 0, sha256: (0, import_node_crypto4.hash)("sha256", buffers.a.subarray(0, 0), "hex") };
     }
     async = true;
-    return streamFile(fd, st.size, shown, buffers).finally(() => (0, import_node_fs.closeSync)(fd));
+    return streamFile(fd, size, file.path, buffers).finally(() => (0, import_node_fs2.closeSync)(fd));
   } finally {
-    if (!async) (0, import_node_fs.closeSync)(fd);
+    if (!async) (0, import_node_fs2.closeSync)(fd);
   }
 }
 function changed(shown) {
@@ -66501,7 +66552,7 @@ async function hashFiles(files, parallel, onDone) {
     const buffers = hashBuffers();
     while (next < files.length) {
       const i = next++;
-      const r2 = hashFile(files[i].absolute, files[i].path, buffers);
+      const r2 = hashFile(files[i], buffers);
       out[i] = r2 instanceof Promise ? await r2 : r2;
       onDone?.(++done);
     }
@@ -66516,7 +66567,9 @@ var import_node_worker_threads = __toESM(require_node_worker_threads(), 1);
 var HASH_LOOP = `
 function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
   const SMALL = 256 * 1024, BATCH = 8
-  const flags = fs.constants.O_RDONLY | fs.constants.O_NONBLOCK
+  const c = fs.constants
+  const flags = c.O_RDONLY | c.O_NOFOLLOW | c.O_NONBLOCK
+  const changed = i => Object.assign(new Error('changed while it was being hashed'), { index: i })
   for (;;) {
     let i = Atomics.add(next, 0, BATCH)
     if (i >= count) return
@@ -66524,15 +66577,19 @@ function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
     for (; i < end; i++) {
       let fd = -1
       try {
-        fd = fs.openSync(pathOf(i), flags)
+        try {
+          fd = fs.openSync(pathOf(i), flags)
+        } catch (e) {
+          throw e && e.code === 'ELOOP' ? changed(i) : e
+        }
+        const st = fs.fstatSync(fd)
+        if (!st.isFile()) throw Object.assign(new Error('is not a regular file'), { index: i })
         let n = fs.readSync(fd, buf, 0, SMALL, 0)
         if (n > 0 && n < SMALL) {
           sizes[i] = n
           hexes(i, hash.hash('sha256', buf.subarray(0, n), 'hex'))
           continue
         }
-        const st = fs.fstatSync(fd)
-        if (!st.isFile()) throw Object.assign(new Error('is not a regular file'), { index: i })
         const h = hash.createHash('sha256')
         let size = 0
         while (n > 0) {
@@ -66540,8 +66597,7 @@ function hashLoop(fs, hash, count, pathOf, next, sizes, hexes, buf) {
           size += n
           n = fs.readSync(fd, buf, 0, buf.length, size)
         }
-        if (size !== st.size)
-          throw Object.assign(new Error('changed while it was being hashed'), { index: i })
+        if (size !== st.size) throw changed(i)
         sizes[i] = size
         hexes(i, h.digest('hex'))
       } catch (e) {
@@ -66665,7 +66721,7 @@ var HashPool = class {
 };
 
 // src/workload/select.ts
-var import_node_fs2 = __toESM(require_node_fs(), 1);
+var import_node_fs3 = __toESM(require_node_fs(), 1);
 var fsp = __toESM(require_promises(), 1);
 var import_node_path2 = __toESM(require_node_path(), 1);
 var GLOB_CHARS = /[*?[\]{}]/;
@@ -66696,7 +66752,7 @@ var Walker = class {
   constructor(rootAbs) {
     this.rootAbs = rootAbs;
     try {
-      this.rootReal = import_node_fs2.realpathSync.native(rootAbs);
+      this.rootReal = import_node_fs3.realpathSync.native(rootAbs);
     } catch (e2) {
       throw new QprovError("INPUT_NOT_FOUND", `workload root ${rootAbs} does not exist`, {
         cause: e2
@@ -66728,7 +66784,7 @@ var Walker = class {
   realDir(absDir) {
     let real = this.realDirs.get(absDir);
     if (real === void 0) {
-      real = import_node_fs2.realpathSync.native(absDir);
+      real = import_node_fs3.realpathSync.native(absDir);
       this.realDirs.set(absDir, real);
     }
     return real;
@@ -66738,7 +66794,7 @@ var Walker = class {
     const abs = this.abs(rel);
     let st;
     try {
-      st = (0, import_node_fs2.lstatSync)(abs);
+      st = (0, import_node_fs3.lstatSync)(abs);
     } catch (e2) {
       throw new QprovError("INPUT_NOT_FOUND", `workload path '${literal ?? rel}' does not exist`, {
         cause: e2
@@ -66754,8 +66810,8 @@ var Walker = class {
     let real;
     let st;
     try {
-      real = import_node_fs2.realpathSync.native(abs);
-      st = (0, import_node_fs2.statSync)(real);
+      real = import_node_fs3.realpathSync.native(abs);
+      st = (0, import_node_fs3.statSync)(real);
     } catch (e2) {
       throw new QprovError("WORKLOAD_INVALID", `symlink '${rel}' is dangling`, { cause: e2 });
     }
@@ -66776,7 +66832,7 @@ var Walker = class {
     if (this.active.has(real))
       throw new QprovError("WORKLOAD_INVALID", `symlink cycle at '${shown}'`);
     this.active.add(real);
-    const entries = (0, import_node_fs2.readdirSync)(real, { withFileTypes: true });
+    const entries = (0, import_node_fs3.readdirSync)(real, { withFileTypes: true });
     const dirPrefix = real.endsWith(import_node_path2.default.sep) ? real : real + import_node_path2.default.sep;
     const relPrefix = rel === "" ? "" : `${rel}/`;
     for (const entry of entries) {
@@ -66825,7 +66881,7 @@ function mayBeLarge(patterns, cwd) {
   return patterns.some((p5) => {
     if (/[*?[\]{}]/.test(p5)) return true;
     try {
-      return (0, import_node_fs3.statSync)(import_node_path3.default.resolve(cwd, p5)).isDirectory();
+      return (0, import_node_fs4.statSync)(import_node_path3.default.resolve(cwd, p5)).isDirectory();
     } catch {
       return false;
     }
@@ -67275,9 +67331,6 @@ var import_node_path6 = __toESM(require_node_path(), 1);
 var import_node_crypto8 = __toESM(require_node_crypto(), 1);
 var import_promises3 = __toESM(require_promises(), 1);
 var import_node_path5 = __toESM(require_node_path(), 1);
-
-// src/receipt/cbor-sidecar.ts
-var import_node_util = __toESM(require_node_util(), 1);
 
 // node_modules/cbor2/lib/constants.js
 var f = { POS_INT: 0, NEG_INT: 1, BYTE_STRING: 2, UTF8_STRING: 3, ARRAY: 4, MAP: 5, TAG: 6, SIMPLE_FLOAT: 7 };
@@ -69054,7 +69107,7 @@ function attestationRows(result) {
 }
 
 // src/action/modes/runtime.ts
-var import_node_path12 = __toESM(require_node_path(), 1);
+var import_node_path13 = __toESM(require_node_path(), 1);
 
 // src/runtime/crn.ts
 var CRN_SHAPE = /^crn:v1:([a-z][a-z0-9-]{0,31}):([a-z][a-z0-9-]{0,31}):quantum-computing:([a-z][a-z0-9-]{0,31}):a\/([A-Za-z0-9-]{1,64}):([A-Za-z0-9-]{1,64})::$/;
@@ -69128,6 +69181,7 @@ function runtimeHttpError(what, status, bodyText, code = codeForStatus(status)) 
 // src/runtime/http.ts
 var RETRY_STATUSES = /* @__PURE__ */ new Set([500, 502, 503, 504, 520, 521, 522, 524]);
 var JOB_CREATE_RATE_WAIT_MS = 12e3;
+var JOB_CREATE_TIMEOUT_MS = 9e5;
 var realSleep = (ms) => new Promise((r2) => setTimeout(r2, ms));
 function backoffMs(retry, capMs) {
   return Math.min(capMs, 500 * 2 ** (retry - 1));
@@ -69154,7 +69208,7 @@ function transportError(req2, e2, timeoutMs) {
 async function sendRuntimeRequest(req2, policy = {}) {
   const doFetch = policy.fetch ?? fetch;
   const sleep = policy.sleep ?? realSleep;
-  const timeoutMs = policy.timeoutMs ?? 6e4;
+  const timeoutMs = req2.jobCreate ? policy.jobCreateTimeoutMs ?? JOB_CREATE_TIMEOUT_MS : policy.timeoutMs ?? 6e4;
   const maxRetries = policy.maxRetries ?? 5;
   const capMs = policy.maxDelayMs ?? 12e4;
   const replaySafe = req2.method !== "POST" && req2.method !== "PATCH";
@@ -69167,6 +69221,8 @@ async function sendRuntimeRequest(req2, policy = {}) {
         method: req2.method,
         headers: req2.headers,
         body: req2.body,
+        // A redirect would replay the API key or bearer token to whatever host it names.
+        redirect: "error",
         signal: AbortSignal.timeout(timeoutMs)
       });
       text = await res.text();
@@ -69181,7 +69237,7 @@ async function sendRuntimeRequest(req2, policy = {}) {
     }
     if (res.ok) return { status: res.status, headers: res.headers, text };
     const retriesLeft = attempt <= maxRetries;
-    if (res.status === 429 && retriesLeft) {
+    if (res.status === 429 && req2.method !== "PATCH" && retriesLeft) {
       const after = parseRetryAfter(res.headers.get("retry-after"));
       const wait = after ?? (req2.jobCreate ? JOB_CREATE_RATE_WAIT_MS : void 0);
       if (wait !== void 0 && wait <= capMs) {
@@ -69325,9 +69381,9 @@ var HttpRuntimeApi = class {
   base;
   iam;
   async call(what, method, path8, body, jobCreate = false) {
-    const send = async () => {
+    const send = async (token2) => {
       const headers = {
-        Authorization: `Bearer ${await this.iam.token()}`,
+        Authorization: `Bearer ${token2}`,
         "Service-CRN": this.opts.instanceCRN,
         "IBM-API-Version": IBM_API_VERSION,
         "X-Qx-Client-Application": CLIENT_APPLICATION,
@@ -69346,12 +69402,13 @@ var HttpRuntimeApi = class {
         this.opts.http
       );
     };
+    const token = await this.iam.token();
     try {
-      return await send();
+      return await send(token);
     } catch (e2) {
       if (!(e2 instanceof QprovError) || e2.details.status !== 401) throw e2;
       this.iam.invalidate();
-      return send();
+      return send(await this.iam.token());
     }
   }
   async createJob(body) {
@@ -69446,13 +69503,56 @@ function createRuntimeClient(opts) {
 }
 
 // src/runtime/connection.ts
-var import_node_fs4 = __toESM(require_node_fs(), 1);
+var import_node_fs5 = __toESM(require_node_fs(), 1);
 var import_node_path8 = __toESM(require_node_path(), 1);
+
+// src/runtime/inputs.ts
+var JOB_ID = /^[A-Za-z0-9_-]{1,1000}$/;
+var BACKEND = /^[A-Za-z0-9_.-]{1,200}$/;
+var MAX_TIMEOUT_MS = 2 ** 31 - 1;
+function checkJobId(id, what = "--job") {
+  if (!JOB_ID.test(id))
+    throw new QprovError(
+      "USAGE",
+      `${what} must be a Runtime job ID (1 to 1000 letters, digits, '_' or '-')`
+    );
+  return id;
+}
+function checkBackend(name, what = "--backend") {
+  if (!BACKEND.test(name))
+    throw new QprovError(
+      "USAGE",
+      `${what} must be a backend name (letters, digits, '_', '.' or '-'), e.g. ibm_torino`
+    );
+  return name;
+}
+function checkHttpUrl(value, what) {
+  let u3;
+  try {
+    u3 = new URL(value);
+  } catch {
+    u3 = void 0;
+  }
+  if (!u3 || u3.protocol !== "http:" && u3.protocol !== "https:")
+    throw new QprovError("USAGE", `${what} must be an http(s) URL`);
+  return value;
+}
+
+// src/runtime/connection.ts
 var DEFAULT_API_KEY_ENV = "QISKIT_IBM_TOKEN";
+function looksLikeSecretName(name) {
+  return name.length > 40 || /[a-z]/.test(name) && name.length > 20;
+}
+function guardApiKeyEnvName(name) {
+  if (looksLikeSecretName(name)) registerSecret(name);
+}
+function setVariableAdvice(name) {
+  return looksLikeSecretName(name) ? "set the environment variable named by --api-key-env (the option takes a NAME, not a key)" : `set the ${name} environment variable`;
+}
 function readJson(path8) {
   let text;
   try {
-    text = (0, import_node_fs4.readFileSync)(path8, "utf8");
+    text = (0, import_node_fs5.readFileSync)(path8, "utf8");
   } catch {
     return void 0;
   }
@@ -69490,6 +69590,7 @@ function resolveConnection(flags, env = process.env) {
     );
   const crn = parseInstanceCrn(instanceCRN);
   const envName = flags.apiKeyEnv ?? DEFAULT_API_KEY_ENV;
+  guardApiKeyEnvName(envName);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(envName))
     throw new QprovError(
       "USAGE",
@@ -69499,19 +69600,29 @@ function resolveConnection(flags, env = process.env) {
   if (!apiKey)
     throw new QprovError(
       "USAGE",
-      `no IBM Cloud API key: set the ${envName} environment variable${flags.sandbox ? "" : " (or use --sandbox DIR)"}`
+      `no IBM Cloud API key: ${setVariableAdvice(envName)}${flags.sandbox ? "" : " (or use --sandbox DIR)"}`
     );
   registerSecret(apiKey);
+  const from = (flag, sandboxValue, name) => flag !== void 0 ? checkHttpUrl(flag, `--${name}`) : sandboxValue !== void 0 ? checkHttpUrl(
+    sandboxValue,
+    `${name.replace("-url", "URL")} in ${flags.sandbox}/sandbox.json`
+  ) : void 0;
+  const runtimeURL = from(flags.runtimeUrl, sb.runtimeURL, "runtime-url");
+  const iamURL = from(flags.iamUrl, sb.iamURL, "iam-url");
   return {
-    runtimeURL: flags.runtimeUrl ?? sb.runtimeURL ?? runtimeBaseUrl(crn),
-    iamURL: flags.iamUrl ?? sb.iamURL ?? iamBaseUrl(crn),
+    runtimeURL: runtimeURL ?? runtimeBaseUrl(crn),
+    iamURL: iamURL ?? iamBaseUrl(crn),
     apiKey,
     instanceCRN: crn.crn
   };
 }
 
+// src/runtime/submit-workload.ts
+var import_node_fs9 = __toESM(require_node_fs(), 1);
+var import_node_path12 = __toESM(require_node_path(), 1);
+
 // src/runtime/job-spec.ts
-var import_node_fs5 = __toESM(require_node_fs(), 1);
+var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_node_path9 = __toESM(require_node_path(), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 
@@ -69652,7 +69763,7 @@ function validateJobSpec(value, source = JOB_SPEC_FILE) {
 function readBounded(path8, max, what) {
   let st;
   try {
-    st = (0, import_node_fs5.lstatSync)(path8);
+    st = (0, import_node_fs6.lstatSync)(path8);
   } catch {
     throw new QprovError("INPUT_NOT_FOUND", `${what} not found: ${path8}`);
   }
@@ -69661,7 +69772,7 @@ function readBounded(path8, max, what) {
   if (!st.isFile()) throw new QprovError("JOB_SPEC_INVALID", `${what} is not a file: ${path8}`);
   if (st.size > max)
     throw new QprovError("INPUT_TOO_LARGE", `${what} is ${st.size} bytes (at most ${max}): ${path8}`);
-  return (0, import_node_fs5.readFileSync)(path8, "utf8");
+  return (0, import_node_fs6.readFileSync)(path8, "utf8");
 }
 function loadJobSpec(path8) {
   const text = readBounded(path8, MAX_SPEC_BYTES, "job spec");
@@ -69692,14 +69803,14 @@ function findJobSpec(workload, cwd) {
     const abs = (0, import_node_path9.resolve)(cwd, p5);
     let st;
     try {
-      st = (0, import_node_fs5.statSync)(abs);
+      st = (0, import_node_fs6.statSync)(abs);
     } catch {
       continue;
     }
     if (st.isFile() && (0, import_node_path9.basename)(abs) === JOB_SPEC_FILE) found.push(abs);
     else if (st.isDirectory()) {
       try {
-        if ((0, import_node_fs5.statSync)((0, import_node_path9.join)(abs, JOB_SPEC_FILE)).isFile()) found.push((0, import_node_path9.join)(abs, JOB_SPEC_FILE));
+        if ((0, import_node_fs6.statSync)((0, import_node_path9.join)(abs, JOB_SPEC_FILE)).isFile()) found.push((0, import_node_path9.join)(abs, JOB_SPEC_FILE));
       } catch {
       }
     }
@@ -69748,17 +69859,17 @@ function renderJobBody(loaded, o5 = {}) {
 }
 
 // src/runtime/job-record.ts
-var import_node_fs6 = __toESM(require_node_fs(), 1);
+var import_node_fs7 = __toESM(require_node_fs(), 1);
 var import_node_path10 = __toESM(require_node_path(), 1);
 var RUNTIME_JOB_FILE = "runtime-job.json";
 function writeJobRecord(dir, record) {
   const path8 = (0, import_node_path10.join)(dir, RUNTIME_JOB_FILE);
   try {
-    (0, import_node_fs6.mkdirSync)(dir, { recursive: true });
+    (0, import_node_fs7.mkdirSync)(dir, { recursive: true });
     const tmp = `${path8}.tmp-${process.pid}`;
-    (0, import_node_fs6.writeFileSync)(tmp, `${JSON.stringify(record, null, 2)}
+    (0, import_node_fs7.writeFileSync)(tmp, `${JSON.stringify(record, null, 2)}
 `);
-    (0, import_node_fs6.renameSync)(tmp, path8);
+    (0, import_node_fs7.renameSync)(tmp, path8);
   } catch (e2) {
     throw new QprovError(
       "INPUT_INVALID",
@@ -69798,7 +69909,17 @@ function refsOfAttestation(a4) {
 
 // src/runtime/submit.ts
 function lostAnswer(e2) {
-  return e2 instanceof QprovError && (e2.code === "RUNTIME_NETWORK" || e2.code === "RUNTIME_TIMEOUT");
+  return e2 instanceof QprovError && (e2.code === "RUNTIME_NETWORK" || e2.code === "RUNTIME_TIMEOUT" || e2.code === "RUNTIME_BAD_RESPONSE");
+}
+function findByTagAdvice(tag) {
+  return `search for the job tagged ${tag} in the IBM Quantum Platform job list, or GET /api/v1/jobs?tags=${encodeURIComponent(tag)}`;
+}
+async function listQuietly(api, tag) {
+  try {
+    return await api.listAllJobs([tag]);
+  } catch {
+    return void 0;
+  }
 }
 async function createOrRecover(api, plan, body) {
   const known = plan.recoveryTag ? new Set((await api.listAllJobs([plan.recoveryTag])).map((j2) => j2.id)) : void 0;
@@ -69809,19 +69930,28 @@ async function createOrRecover(api, plan, body) {
     if (!plan.recoveryTag || !known)
       throw new QprovError(
         e2.code,
-        `${e2.message}; the job may have been created (list your jobs by their tags to check)`,
+        `${e2.message}; the job may have been created (look for it in the IBM Quantum Platform job list before submitting again)`,
         { cause: e2, details: e2.details }
       );
-    const fresh = (await api.listAllJobs([plan.recoveryTag])).filter((j3) => !known.has(j3.id));
+    const tag = plan.recoveryTag;
+    const attempts = plan.recovery?.attempts ?? 4;
+    const sleep = plan.recovery?.sleep ?? realSleep;
+    let fresh = [];
+    for (let i = 0; i < attempts && fresh.length === 0; i++) {
+      if (i > 0) await sleep(plan.recovery?.delayMs ?? 2e3);
+      fresh = (await listQuietly(api, tag) ?? []).filter((j3) => !known.has(j3.id));
+    }
     if (fresh.length === 0)
-      throw new QprovError(e2.code, `${e2.message}; no job was created`, {
-        cause: e2
-      });
+      throw new QprovError(
+        e2.code,
+        `${e2.message}; the job may still have been created but was not found after ${attempts} searches: ${findByTagAdvice(tag)}`,
+        { cause: e2, details: { ...e2.details, recoveryTag: tag } }
+      );
     if (fresh.length > 1)
       throw new QprovError(
         "RUNTIME_BAD_RESPONSE",
-        `the create answer was lost and ${fresh.length} new jobs carry ${plan.recoveryTag}: ${fresh.map((j3) => j3.id).join(", ")}`,
-        { details: { jobIds: fresh.map((j3) => j3.id) } }
+        `the create answer was lost and ${fresh.length} new jobs carry ${tag}: ${fresh.map((j3) => j3.id).join(", ")}`,
+        { details: { jobIds: fresh.map((j3) => j3.id), recoveryTag: tag } }
       );
     const j2 = fresh[0];
     return {
@@ -69885,7 +70015,7 @@ async function submitJob(api, plan, hooks = {}) {
 
 // src/runtime/attestation-refs.ts
 var import_node_crypto9 = __toESM(require_node_crypto(), 1);
-var import_node_fs7 = __toESM(require_node_fs(), 1);
+var import_node_fs8 = __toESM(require_node_fs(), 1);
 var import_node_path11 = __toESM(require_node_path(), 1);
 var ATTESTATION_FILES = {
   statement: "statement.json",
@@ -69895,9 +70025,9 @@ var ATTESTATION_FILES = {
 function sha256(bytes) {
   return `sha256:${(0, import_node_crypto9.createHash)("sha256").update(bytes).digest("hex")}`;
 }
-function readFile2(dir, name) {
+function readFile(dir, name) {
   try {
-    return (0, import_node_fs7.readFileSync)((0, import_node_path11.join)(dir, name));
+    return (0, import_node_fs8.readFileSync)((0, import_node_path11.join)(dir, name));
   } catch {
     throw new QprovError(
       "INPUT_NOT_FOUND",
@@ -69922,11 +70052,11 @@ function rekorRefsFromBundle(bundle) {
   return { logIndex, uuid: rekorEntryUuid(e2.canonicalizedBody) };
 }
 function readAttestationRefs(dir) {
-  const statement = readFile2(dir, ATTESTATION_FILES.statement);
-  const manifest = readFile2(dir, ATTESTATION_FILES.manifest);
+  const statement = readFile(dir, ATTESTATION_FILES.statement);
+  const manifest = readFile(dir, ATTESTATION_FILES.manifest);
   let bundle;
   try {
-    bundle = JSON.parse(readFile2(dir, ATTESTATION_FILES.bundle).toString("utf8"));
+    bundle = JSON.parse(readFile(dir, ATTESTATION_FILES.bundle).toString("utf8"));
   } catch (e2) {
     if (e2 instanceof QprovError) throw e2;
     throw new QprovError("INPUT_NOT_JSON", `${(0, import_node_path11.join)(dir, ATTESTATION_FILES.bundle)} is not JSON`);
@@ -69994,7 +70124,7 @@ function tagLimitProblems(tags) {
   }
   return problems;
 }
-function parseTags(tags) {
+function parseTags(tags, opts = {}) {
   const seen = /* @__PURE__ */ new Set();
   const userTags = [];
   const found = {};
@@ -70020,28 +70150,52 @@ function parseTags(tags) {
     else throw invalid(`unknown qprov tag "${tag}"`);
   }
   if (Object.keys(found).length === 0) return { userTags };
+  if (opts.partial) {
+    const probe = { statementDigest: found.stmt ?? `sha256:${"0".repeat(64)}` };
+    if (found.pkg !== void 0) probe.packageDigest = found.pkg;
+    if (found.idx !== void 0 || found.uuid !== void 0) probe.rekorLogIndex = found.idx ?? "0";
+    if (found.uuid !== void 0) probe.rekorUuid = found.uuid;
+    const canonical2 = formatProvenanceTags(probe);
+    for (const t3 of tags)
+      if (isQprovTag(t3) && !canonical2.includes(t3)) throw invalid(`bad tag "${t3}"`);
+    if (found.stmt === void 0) return { userTags };
+    return { refs: refsOf(found.stmt, found), userTags };
+  }
   if (found.version === void 0) throw invalid(`qprov tags without the "${TAG_VERSION}" tag`);
   if (found.stmt === void 0) throw invalid(`qprov tags without a "${STMT}" tag`);
   if (found.uuid !== void 0 && found.idx === void 0)
     throw invalid("a Rekor UUID tag without a Rekor log index tag");
-  const refs = { statementDigest: found.stmt };
-  if (found.pkg !== void 0) refs.packageDigest = found.pkg;
-  if (found.idx !== void 0) refs.rekorLogIndex = found.idx;
-  if (found.uuid !== void 0) refs.rekorUuid = found.uuid;
+  const refs = refsOf(found.stmt, found);
   const canonical = formatProvenanceTags(refs);
   for (const t3 of tags) if (isQprovTag(t3) && !canonical.includes(t3)) throw invalid(`bad tag "${t3}"`);
   return { refs, userTags };
 }
-function sameRefs(a4, b5) {
-  return a4.statementDigest === b5.statementDigest && a4.packageDigest === b5.packageDigest && a4.rekorLogIndex === b5.rekorLogIndex && a4.rekorUuid === b5.rekorUuid;
+function refsOf(statementDigest2, found) {
+  const refs = { statementDigest: statementDigest2 };
+  if (found.pkg !== void 0) refs.packageDigest = found.pkg;
+  if (found.idx !== void 0) refs.rekorLogIndex = found.idx;
+  if (found.uuid !== void 0) refs.rekorUuid = found.uuid;
+  return refs;
+}
+function fitProvenanceTags(refs, userTagCount) {
+  const tags = formatProvenanceTags(refs);
+  if (userTagCount + tags.length <= MAX_TAGS) return tags;
+  return tags.filter((t3) => !t3.startsWith(REKOR_UUID));
+}
+function requiredQprovTagCount(withRekor) {
+  return withRekor ? 4 : 3;
 }
 function mergeProvenanceTags(existing, refs) {
-  const current = parseTags(existing);
-  if (current.refs && !sameRefs(current.refs, refs))
+  const current = parseTags(existing, { partial: true });
+  const own = formatProvenanceTags(refs);
+  const foreign = existing.filter((t3) => isQprovTag(t3) && !own.includes(t3));
+  if (foreign.length > 0) {
+    const other = current.refs?.statementDigest;
     throw invalid(
-      `the job is already tagged with statement ${current.refs.statementDigest}; refusing to re-bind it to ${refs.statementDigest}`
+      other && other !== refs.statementDigest ? `the job is already tagged with statement ${other}; refusing to re-bind it to ${refs.statementDigest}` : `the job is already tagged with conflicting qprov tags (${foreign.join(", ")}); refusing to re-bind it to ${refs.statementDigest}`
     );
-  const merged = [...current.userTags, ...formatProvenanceTags(refs)];
+  }
+  const merged = [...current.userTags, ...fitProvenanceTags(refs, current.userTags.length)];
   assertTagLimits(merged, current.userTags.length);
   return merged;
 }
@@ -70062,7 +70216,11 @@ function retagCommand(jobId, attestationDir, flags, instanceCRN) {
   if (flags.sandbox) args.push("--sandbox", flags.sandbox);
   if (flags.runtimeUrl) args.push("--runtime-url", flags.runtimeUrl);
   if (flags.iamUrl) args.push("--iam-url", flags.iamUrl);
-  if (flags.apiKeyEnv) args.push("--api-key-env", flags.apiKeyEnv);
+  if (flags.apiKeyEnv)
+    args.push(
+      "--api-key-env",
+      looksLikeSecretName(flags.apiKeyEnv) ? "YOUR_KEY_VARIABLE" : flags.apiKeyEnv
+    );
   args.push("--out", attestationDir);
   return args.map(shellQuote).join(" ");
 }
@@ -70075,6 +70233,7 @@ function withJobId(e2, jobId, hint2) {
   });
 }
 async function tagJob(opts, hooks = {}) {
+  checkJobId(opts.jobId);
   const refs = readAttestationRefs(opts.attestationDir);
   const { api, instanceCRN, runtimeURL } = opts.connect();
   const job = await api.getJob(opts.jobId);
@@ -70120,23 +70279,51 @@ async function tagJob(opts, hooks = {}) {
 }
 
 // src/runtime/submit-workload.ts
+function signsIntoRekor(signing, env) {
+  const { instance, fulcioURL, rekorURL, tsaURL } = signing;
+  return resolveEndpoints(instance, { fulcioURL, rekorURL, tsaURL }, env).rekorURL !== void 0;
+}
+function assertQprovRoom(userTags, withRekor) {
+  const placeholders = Array.from(
+    { length: requiredQprovTagCount(withRekor) },
+    (_3, i) => `qprov-${i}`
+  );
+  assertTagLimits([...userTags, ...placeholders], userTags.length);
+}
+function refuseUsedOutDir(outDir) {
+  for (const name of [RUNTIME_JOB_FILE, OUTPUT_NAMES.statement]) {
+    const path8 = (0, import_node_path12.join)(outDir, name);
+    if ((0, import_node_fs9.existsSync)(path8))
+      throw new QprovError(
+        "USAGE",
+        `${path8} already exists (from an earlier attest or submit); choose a new --out directory`
+      );
+  }
+}
 async function submitWorkload(opts, hooks = {}) {
   const { api, instanceCRN, runtimeURL } = opts.connect();
   const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd));
+  checkBackend(
+    opts.backend ?? loaded.spec.backend,
+    opts.backend ? "--backend" : "backend in qprov.job.json"
+  );
   const userTags = [...loaded.spec.tags ?? [], ...opts.tags ?? []];
   parseTags(userTags);
-  if (opts.attest) assertTagLimits([...userTags, "qprov:v1", "stmt", "pkg"], userTags.length);
   let refs;
   let attestation;
+  refuseUsedOutDir(opts.outDir);
   if (opts.attest) {
-    const { signing, receiptFile, commit, declareAi } = opts.attest;
+    assertQprovRoom(userTags, false);
+    const { receiptFile, commit, declareAi } = opts.attest;
+    const signing = typeof opts.attest.signing === "function" ? opts.attest.signing() : opts.attest.signing;
+    assertQprovRoom(userTags, signsIntoRekor(signing, opts.env));
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
       ...receiptFile ? { receiptFile } : {},
       ...commit ? { commit } : {},
       ...declareAi?.length ? { declareAi } : {},
-      signing: typeof signing === "function" ? signing() : signing,
+      signing,
       outDir: opts.outDir,
       onProgress: hooks.onProgress,
       ...opts.env ? { env: opts.env } : {}
@@ -70144,7 +70331,7 @@ async function submitWorkload(opts, hooks = {}) {
     refs = refsOfAttestation(attestation);
     hooks.onAttested?.(attestation);
   }
-  const tags = [...userTags, ...refs ? formatProvenanceTags(refs) : []];
+  const tags = [...userTags, ...refs ? fitProvenanceTags(refs, userTags.length) : []];
   const parsed = parseTags(tags);
   assertTagLimits(tags, parsed.userTags.length);
   const body = renderJobBody(loaded, { backend: opts.backend, tags });
@@ -70162,7 +70349,15 @@ async function submitWorkload(opts, hooks = {}) {
       }
     }
   ).catch((e2) => {
-    if (jobId === void 0) throw e2;
+    if (jobId === void 0) {
+      if (refs && e2 instanceof QprovError && e2.details.recoveryTag)
+        throw new QprovError(
+          e2.code,
+          `${e2.message}; once found, ${opts.hint("JOB_ID", instanceCRN)} (JOB_ID being its ID)`,
+          { cause: e2, exitCode: e2.exitCode, details: e2.details }
+        );
+      throw e2;
+    }
     const hint2 = refs ? opts.hint(jobId, instanceCRN) : "its tags could not be confirmed";
     throw withJobId(e2, jobId, hint2);
   });
@@ -70197,6 +70392,7 @@ function connect6(inputs, env) {
       "USAGE",
       `input instance (the Runtime instance CRN) is required for mode ${inputs.mode}`
     );
+  guardApiKeyEnvName(inputs.apiKeyEnv);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(inputs.apiKeyEnv))
     throw new QprovError(
       "USAGE",
@@ -70206,7 +70402,7 @@ function connect6(inputs, env) {
   if (!env[inputs.apiKeyEnv])
     throw new QprovError(
       "USAGE",
-      `no IBM Cloud API key: set the ${inputs.apiKeyEnv} environment variable from a secret (env: ${inputs.apiKeyEnv}: \${{ secrets.\u2026 }})`
+      looksLikeSecretName(inputs.apiKeyEnv) ? "no IBM Cloud API key: input api-key-env takes the NAME of an environment variable set from a secret, not a key" : `no IBM Cloud API key: set the ${inputs.apiKeyEnv} environment variable from a secret (env: ${inputs.apiKeyEnv}: \${{ secrets.\u2026 }})`
     );
   const flags = {
     instance: inputs.instance,
@@ -70240,7 +70436,7 @@ function hint(inputs, attestationDir) {
 }
 async function runSubmit(inputs, report, env = process.env) {
   requireWorkload(inputs);
-  const outDir = (0, import_node_path12.resolve)(inputs.workspace, inputs.outDir);
+  const outDir = (0, import_node_path13.resolve)(inputs.workspace, inputs.outDir);
   const target = connect6(inputs, env);
   const receiptFile = await receiptFileFor(inputs, outDir);
   const r2 = await submitWorkload(
@@ -70281,8 +70477,8 @@ async function runTag(inputs, report, env = process.env) {
   if (!inputs.jobId) throw new QprovError("USAGE", "input job-id is required for mode tag");
   if (!inputs.attestationDir)
     throw new QprovError("USAGE", "input attestation-dir is required for mode tag");
-  const attestationDir = (0, import_node_path12.resolve)(inputs.workspace, inputs.attestationDir);
-  const outDir = (0, import_node_path12.resolve)(inputs.workspace, inputs.outDir);
+  const attestationDir = (0, import_node_path13.resolve)(inputs.workspace, inputs.attestationDir);
+  const outDir = (0, import_node_path13.resolve)(inputs.workspace, inputs.outDir);
   const r2 = await tagJob(
     {
       jobId: inputs.jobId,
