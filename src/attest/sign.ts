@@ -1,17 +1,11 @@
-import { createHash } from 'node:crypto'
 import { attest } from 'sigstore'
 import { QprovError } from '../errors.js'
 import { redact } from '../secrets.js'
 import { resolveEndpoints, type SigningEndpoints } from './instances.js'
 import { resolveIdentityToken, type ResolvedToken, type TokenSource } from './oidc.js'
 import type { SigningConfig } from './pipeline.js'
+import { rekorEntryOf, type RekorEntryRef } from './rekor-entry.js'
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.js'
-
-/** Where a signature was logged. uuid = hex sha256(0x00 ‖ canonicalizedBody), see docs/signing.md. */
-export interface RekorEntryRef {
-  logIndex: string
-  uuid: string
-}
 
 export interface SignedStatement {
   /** Serialized Sigstore bundle v0.3 (JSON object). */
@@ -19,30 +13,6 @@ export interface SignedStatement {
   endpoints: SigningEndpoints
   tokenSource: TokenSource
   rekor?: RekorEntryRef
-}
-
-/** The RFC 6962 leaf hash of a logged body, which is what Rekor uses as the entry UUID. */
-export function rekorEntryUUID(canonicalizedBody: Buffer): string {
-  return createHash('sha256')
-    .update(Buffer.from([0]))
-    .update(canonicalizedBody)
-    .digest('hex')
-}
-
-interface BundleTlogEntry {
-  logIndex?: string
-  canonicalizedBody?: string
-}
-
-/** Reads the Rekor reference out of a serialized bundle; undefined when nothing was logged. */
-export function rekorEntryOf(bundle: Record<string, unknown>): RekorEntryRef | undefined {
-  const material = bundle.verificationMaterial as { tlogEntries?: BundleTlogEntry[] } | undefined
-  const entry = material?.tlogEntries?.[0]
-  if (!entry?.canonicalizedBody || entry.logIndex === undefined) return undefined
-  return {
-    logIndex: String(entry.logIndex),
-    uuid: rekorEntryUUID(Buffer.from(entry.canonicalizedBody, 'base64'))
-  }
 }
 
 /** Endpoints and identity token, resolved before any expensive work so that misconfiguration fails fast. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { rekorEntryOf } from '../attest/rekor-entry.js'
 import { QprovError } from '../errors.js'
 import type { ProvenanceRefs } from './tags.js'
 
@@ -26,29 +27,6 @@ function readFile(dir: string, name: string): Buffer {
   }
 }
 
-/** Rekor's entry UUID is the Merkle leaf hash: sha256(0x00 || canonicalized body). */
-export function rekorEntryUuid(canonicalizedBodyB64: string): string {
-  const leaf = Buffer.concat([Buffer.from([0]), Buffer.from(canonicalizedBodyB64, 'base64')])
-  return createHash('sha256').update(leaf).digest('hex')
-}
-
-/** The Rekor entry of a Sigstore bundle, if it has one (a TSA-only bundle does not). */
-export function rekorRefsFromBundle(
-  bundle: unknown
-): { logIndex: string; uuid: string } | undefined {
-  const entries = (bundle as { verificationMaterial?: { tlogEntries?: unknown } })
-    ?.verificationMaterial?.tlogEntries
-  if (!Array.isArray(entries) || entries.length === 0) return undefined
-  const e = entries[0] as { logIndex?: unknown; canonicalizedBody?: unknown }
-  const logIndex = typeof e.logIndex === 'number' ? String(e.logIndex) : e.logIndex
-  if (typeof logIndex !== 'string' || typeof e.canonicalizedBody !== 'string')
-    throw new QprovError(
-      'BUNDLE_INVALID',
-      'the bundle tlog entry lacks logIndex or canonicalizedBody'
-    )
-  return { logIndex, uuid: rekorEntryUuid(e.canonicalizedBody) }
-}
-
 /**
  * The tag values of an attestation directory. Nothing here is verified: tags are pointers, and
  * verification recomputes every digest and checks the signature later.
@@ -63,7 +41,7 @@ export function readAttestationRefs(dir: string): ProvenanceRefs {
     if (e instanceof QprovError) throw e
     throw new QprovError('INPUT_NOT_JSON', `${join(dir, ATTESTATION_FILES.bundle)} is not JSON`)
   }
-  const rekor = rekorRefsFromBundle(bundle)
+  const rekor = rekorEntryOf(bundle)
   const refs: ProvenanceRefs = {
     statementDigest: sha256(statement),
     packageDigest: sha256(manifest)

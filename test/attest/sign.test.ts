@@ -3,7 +3,8 @@ import { bundleFromJSON } from '@sigstore/bundle'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rekorEntryUUID, signStatement } from '../../src/attest/sign.js'
+import { rekorEntryUUID } from '../../src/attest/rekor-entry.js'
+import { signStatement } from '../../src/attest/sign.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any

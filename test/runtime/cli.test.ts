@@ -14,7 +14,7 @@ import {
   startRuntimeEmulator,
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
-import { rekorEntryUuid } from '../../src/runtime/attestation-refs.js'
+import { rekorEntryUUID } from '../../src/attest/rekor-entry.js'
 import { runCli, type CliResult } from '../helpers/cli.js'
 
 const CANARY = `QPROV-CANARY-APIKEY-${Math.random().toString(36).slice(2)}`
@@ -67,7 +67,7 @@ function fakeAttestation(): { dir: string; uuid: string } {
       verificationMaterial: { tlogEntries: [{ logIndex: '42', canonicalizedBody: body }] }
     })
   )
-  return { dir, uuid: rekorEntryUuid(body) }
+  return { dir, uuid: rekorEntryUUID(Buffer.from(body, 'base64')) }
 }
 
 const posts = () => emu.requests.filter(r => r.method === 'POST' && r.path === '/api/v1/jobs')
