@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { writeFileAtomic } from '../atomic-file.js'
 import { encodeSidecar } from './cbor-sidecar.js'
 import type { Receipt } from './types.js'
 
@@ -15,22 +15,6 @@ export function receiptFileName(receipt: Receipt): string {
 /** The exact file bytes AIIR writes (and signs): indent 2, non-ASCII kept, trailing newline. */
 export function receiptFileText(receipt: Receipt): string {
   return `${JSON.stringify(receipt, null, 2)}\n`
-}
-
-/** Writes via a temp file in the same directory and rename, so readers never see half a file. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`
-  const fh = await open(tmp, 'wx', 0o644)
-  try {
-    await fh.writeFile(data)
-    await fh.sync()
-  } catch (e) {
-    await fh.close()
-    await rm(tmp, { force: true })
-    throw e
-  }
-  await fh.close()
-  await rename(tmp, path)
 }
 
 /** Writes `<name>.json` and its `.cbor` sidecar into dir; returns the JSON file paths. */

@@ -1,6 +1,7 @@
-import { writeFileSync, mkdirSync, renameSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AttestResult } from '../attest/pipeline.js'
+import { writeFileAtomicSync } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
 import type { ProvenanceRefs } from './tags.js'
 
@@ -26,9 +27,7 @@ export function writeJobRecord(dir: string, record: RuntimeJobRecord): string {
   const path = join(dir, RUNTIME_JOB_FILE)
   try {
     mkdirSync(dir, { recursive: true })
-    const tmp = `${path}.tmp-${process.pid}`
-    writeFileSync(tmp, `${JSON.stringify(record, null, 2)}\n`)
-    renameSync(tmp, path)
+    writeFileAtomicSync(path, `${JSON.stringify(record, null, 2)}\n`)
   } catch (e) {
     throw new QprovError(
       'INPUT_INVALID',

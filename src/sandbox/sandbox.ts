@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import { writeFileAtomic } from '../atomic-file.js'
 import { sandboxConfigPath, type SandboxConfig } from './config.js'
 import {
   startRuntimeEmulator,
@@ -18,12 +19,6 @@ export interface SandboxHandle {
 
 export const TRUSTED_ROOT_FILE = 'trusted_root.json'
 
-async function writeFileAtomically(path: string, text: string): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`
-  await writeFile(tmp, text, { mode: 0o600 })
-  await rename(tmp, path)
-}
-
 /**
  * Starts the local Sigstore services and the IBM Runtime emulator, and writes DIR/trusted_root.json and DIR/sandbox.json.
  * sandbox.json holds sandbox-only credentials, hence mode 0600.
@@ -41,7 +36,9 @@ export async function startSandbox(
   try {
     runtime = await startRuntimeEmulator({ host: opts.host ?? '127.0.0.1', ...opts.runtime })
     const trustedRoot = join(dir, TRUSTED_ROOT_FILE)
-    await writeFileAtomically(trustedRoot, `${JSON.stringify(sigstore.trustedRoot, null, 2)}\n`)
+    await writeFileAtomic(trustedRoot, `${JSON.stringify(sigstore.trustedRoot, null, 2)}\n`, {
+      mode: 0o600
+    })
     const config: SandboxConfig = {
       fulcioURL: sigstore.fulcioURL,
       rekorURL: sigstore.rekorURL,
@@ -57,7 +54,9 @@ export async function startSandbox(
       apiKey: runtime.apiKey,
       instanceCRN: runtime.instanceCRN
     }
-    await writeFileAtomically(sandboxConfigPath(dir), `${JSON.stringify(config, null, 2)}\n`)
+    await writeFileAtomic(sandboxConfigPath(dir), `${JSON.stringify(config, null, 2)}\n`, {
+      mode: 0o600
+    })
     return { config, dir, runtime, close: closeAll }
   } catch (e) {
     await closeAll()

@@ -1,6 +1,7 @@
-import { chmod, mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
+import { writeFileAtomic } from '../../atomic-file.js'
 import { QprovError } from '../../errors.js'
 import { printOut, progress, untilSignal } from '../io.js'
 
@@ -34,9 +35,7 @@ async function emulatorAction(flags: EmulatorFlags): Promise<void> {
   try {
     // It holds the emulator's own key: readable by the user only, like sandbox.json.
     const text = `${JSON.stringify({ runtimeURL, iamURL, apiKey, instanceCRN }, null, 2)}\n`
-    await writeFile(`${path}.tmp`, text, { mode: 0o600 })
-    await chmod(`${path}.tmp`, 0o600)
-    await rename(`${path}.tmp`, path)
+    await writeFileAtomic(path, text, { mode: 0o600 })
   } catch (e) {
     await emu.close()
     throw new QprovError('USAGE', `cannot write ${path}: ${(e as Error).message}`)
