@@ -66968,7 +66968,6 @@ async function writeOutputsAtomically(outDir, files) {
 }
 
 // src/attest/sign.ts
-var import_node_crypto7 = __toESM(require_node_crypto(), 1);
 var import_sigstore = __toESM(require_dist10(), 1);
 
 // src/attest/instances.ts
@@ -67116,8 +67115,26 @@ async function fetchActionsIdToken(requestURL, requestToken, audience) {
   return value;
 }
 
-// src/attest/statement.ts
+// src/attest/rekor-entry.ts
 var import_node_crypto6 = __toESM(require_node_crypto(), 1);
+function rekorEntryUUID(canonicalizedBody) {
+  return (0, import_node_crypto6.createHash)("sha256").update(Buffer.from([0])).update(canonicalizedBody).digest("hex");
+}
+function rekorEntryOf(bundle) {
+  const entries = bundle?.verificationMaterial?.tlogEntries;
+  if (!Array.isArray(entries) || entries.length === 0) return void 0;
+  const e2 = entries[0];
+  const logIndex = typeof e2.logIndex === "number" ? String(e2.logIndex) : e2.logIndex;
+  if (typeof logIndex !== "string" || typeof e2.canonicalizedBody !== "string")
+    throw new QprovError(
+      "BUNDLE_INVALID",
+      "the bundle tlog entry lacks logIndex or canonicalizedBody"
+    );
+  return { logIndex, uuid: rekorEntryUUID(Buffer.from(e2.canonicalizedBody, "base64")) };
+}
+
+// src/attest/statement.ts
+var import_node_crypto7 = __toESM(require_node_crypto(), 1);
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
 var MANIFEST_SUBJECT_NAME = "qprov.workload.manifest.json";
@@ -67175,22 +67192,10 @@ function statementPayloadBytes(statement) {
   return Buffer.from(JSON.stringify(statement), "utf8");
 }
 function statementDigest(payload) {
-  return `sha256:${(0, import_node_crypto6.createHash)("sha256").update(payload).digest("hex")}`;
+  return `sha256:${(0, import_node_crypto7.createHash)("sha256").update(payload).digest("hex")}`;
 }
 
 // src/attest/sign.ts
-function rekorEntryUUID(canonicalizedBody) {
-  return (0, import_node_crypto7.createHash)("sha256").update(Buffer.from([0])).update(canonicalizedBody).digest("hex");
-}
-function rekorEntryOf(bundle) {
-  const material = bundle.verificationMaterial;
-  const entry = material?.tlogEntries?.[0];
-  if (!entry?.canonicalizedBody || entry.logIndex === void 0) return void 0;
-  return {
-    logIndex: String(entry.logIndex),
-    uuid: rekorEntryUUID(Buffer.from(entry.canonicalizedBody, "base64"))
-  };
-}
 async function planSigning(signing, env = process.env) {
   const endpoints = resolveEndpoints(
     signing.instance,
@@ -67328,9 +67333,44 @@ async function attestWorkload(opts) {
 var import_node_path6 = __toESM(require_node_path(), 1);
 
 // src/receipt/writer.ts
-var import_node_crypto8 = __toESM(require_node_crypto(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
+var import_promises4 = __toESM(require_promises(), 1);
 var import_node_path5 = __toESM(require_node_path(), 1);
+
+// src/atomic-file.ts
+var import_node_crypto8 = __toESM(require_node_crypto(), 1);
+var import_node_fs5 = __toESM(require_node_fs(), 1);
+var import_promises3 = __toESM(require_promises(), 1);
+function tempName(path8) {
+  return `${path8}.tmp-${process.pid}-${(0, import_node_crypto8.randomBytes)(6).toString("hex")}`;
+}
+async function writeFileAtomic(path8, data, opts = {}) {
+  const tmp = tempName(path8);
+  const fh = await (0, import_promises3.open)(tmp, "wx", opts.mode ?? 420);
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } catch (e2) {
+    await fh.close();
+    await (0, import_promises3.rm)(tmp, { force: true });
+    throw e2;
+  }
+  await fh.close();
+  await (0, import_promises3.rename)(tmp, path8);
+}
+function writeFileAtomicSync(path8, data, opts = {}) {
+  const tmp = tempName(path8);
+  const fd = (0, import_node_fs5.openSync)(tmp, "wx", opts.mode ?? 420);
+  try {
+    (0, import_node_fs5.writeSync)(fd, typeof data === "string" ? Buffer.from(data) : data);
+    (0, import_node_fs5.fsyncSync)(fd);
+  } catch (e2) {
+    (0, import_node_fs5.closeSync)(fd);
+    (0, import_node_fs5.rmSync)(tmp, { force: true });
+    throw e2;
+  }
+  (0, import_node_fs5.closeSync)(fd);
+  (0, import_node_fs5.renameSync)(tmp, path8);
+}
 
 // node_modules/cbor2/lib/constants.js
 var f = { POS_INT: 0, NEG_INT: 1, BYTE_STRING: 2, UTF8_STRING: 3, ARRAY: 4, MAP: 5, TAG: 6, SIMPLE_FLOAT: 7 };
@@ -68953,22 +68993,8 @@ function receiptFileText(receipt) {
   return `${JSON.stringify(receipt, null, 2)}
 `;
 }
-async function writeFileAtomic(path8, data) {
-  const tmp = `${path8}.tmp-${process.pid}-${(0, import_node_crypto8.randomBytes)(6).toString("hex")}`;
-  const fh = await (0, import_promises3.open)(tmp, "wx", 420);
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } catch (e2) {
-    await fh.close();
-    await (0, import_promises3.rm)(tmp, { force: true });
-    throw e2;
-  }
-  await fh.close();
-  await (0, import_promises3.rename)(tmp, path8);
-}
 async function writeReceipts(dir, receipts) {
-  await (0, import_promises3.mkdir)(dir, { recursive: true });
+  await (0, import_promises4.mkdir)(dir, { recursive: true });
   const paths = [];
   for (const r2 of receipts) {
     const path8 = (0, import_node_path5.join)(dir, receiptFileName(r2));
@@ -69503,7 +69529,7 @@ function createRuntimeClient(opts) {
 }
 
 // src/runtime/connection.ts
-var import_node_fs5 = __toESM(require_node_fs(), 1);
+var import_node_fs6 = __toESM(require_node_fs(), 1);
 var import_node_path8 = __toESM(require_node_path(), 1);
 
 // src/runtime/inputs.ts
@@ -69552,7 +69578,7 @@ function setVariableAdvice(name) {
 function readJson(path8) {
   let text;
   try {
-    text = (0, import_node_fs5.readFileSync)(path8, "utf8");
+    text = (0, import_node_fs6.readFileSync)(path8, "utf8");
   } catch {
     return void 0;
   }
@@ -69618,11 +69644,11 @@ function resolveConnection(flags, env = process.env) {
 }
 
 // src/runtime/submit-workload.ts
-var import_node_fs9 = __toESM(require_node_fs(), 1);
+var import_node_fs10 = __toESM(require_node_fs(), 1);
 var import_node_path12 = __toESM(require_node_path(), 1);
 
 // src/runtime/job-spec.ts
-var import_node_fs6 = __toESM(require_node_fs(), 1);
+var import_node_fs7 = __toESM(require_node_fs(), 1);
 var import_node_path9 = __toESM(require_node_path(), 1);
 var import_ajv2 = __toESM(require_ajv(), 1);
 
@@ -69763,7 +69789,7 @@ function validateJobSpec(value, source = JOB_SPEC_FILE) {
 function readBounded(path8, max, what) {
   let st;
   try {
-    st = (0, import_node_fs6.lstatSync)(path8);
+    st = (0, import_node_fs7.lstatSync)(path8);
   } catch {
     throw new QprovError("INPUT_NOT_FOUND", `${what} not found: ${path8}`);
   }
@@ -69772,7 +69798,7 @@ function readBounded(path8, max, what) {
   if (!st.isFile()) throw new QprovError("JOB_SPEC_INVALID", `${what} is not a file: ${path8}`);
   if (st.size > max)
     throw new QprovError("INPUT_TOO_LARGE", `${what} is ${st.size} bytes (at most ${max}): ${path8}`);
-  return (0, import_node_fs6.readFileSync)(path8, "utf8");
+  return (0, import_node_fs7.readFileSync)(path8, "utf8");
 }
 function loadJobSpec(path8) {
   const text = readBounded(path8, MAX_SPEC_BYTES, "job spec");
@@ -69803,14 +69829,14 @@ function findJobSpec(workload, cwd) {
     const abs = (0, import_node_path9.resolve)(cwd, p5);
     let st;
     try {
-      st = (0, import_node_fs6.statSync)(abs);
+      st = (0, import_node_fs7.statSync)(abs);
     } catch {
       continue;
     }
     if (st.isFile() && (0, import_node_path9.basename)(abs) === JOB_SPEC_FILE) found.push(abs);
     else if (st.isDirectory()) {
       try {
-        if ((0, import_node_fs6.statSync)((0, import_node_path9.join)(abs, JOB_SPEC_FILE)).isFile()) found.push((0, import_node_path9.join)(abs, JOB_SPEC_FILE));
+        if ((0, import_node_fs7.statSync)((0, import_node_path9.join)(abs, JOB_SPEC_FILE)).isFile()) found.push((0, import_node_path9.join)(abs, JOB_SPEC_FILE));
       } catch {
       }
     }
@@ -69859,17 +69885,15 @@ function renderJobBody(loaded, o5 = {}) {
 }
 
 // src/runtime/job-record.ts
-var import_node_fs7 = __toESM(require_node_fs(), 1);
+var import_node_fs8 = __toESM(require_node_fs(), 1);
 var import_node_path10 = __toESM(require_node_path(), 1);
 var RUNTIME_JOB_FILE = "runtime-job.json";
 function writeJobRecord(dir, record) {
   const path8 = (0, import_node_path10.join)(dir, RUNTIME_JOB_FILE);
   try {
-    (0, import_node_fs7.mkdirSync)(dir, { recursive: true });
-    const tmp = `${path8}.tmp-${process.pid}`;
-    (0, import_node_fs7.writeFileSync)(tmp, `${JSON.stringify(record, null, 2)}
+    (0, import_node_fs8.mkdirSync)(dir, { recursive: true });
+    writeFileAtomicSync(path8, `${JSON.stringify(record, null, 2)}
 `);
-    (0, import_node_fs7.renameSync)(tmp, path8);
   } catch (e2) {
     throw new QprovError(
       "INPUT_INVALID",
@@ -70015,7 +70039,7 @@ async function submitJob(api, plan, hooks = {}) {
 
 // src/runtime/attestation-refs.ts
 var import_node_crypto9 = __toESM(require_node_crypto(), 1);
-var import_node_fs8 = __toESM(require_node_fs(), 1);
+var import_node_fs9 = __toESM(require_node_fs(), 1);
 var import_node_path11 = __toESM(require_node_path(), 1);
 var ATTESTATION_FILES = {
   statement: "statement.json",
@@ -70027,29 +70051,13 @@ function sha256(bytes) {
 }
 function readFile(dir, name) {
   try {
-    return (0, import_node_fs8.readFileSync)((0, import_node_path11.join)(dir, name));
+    return (0, import_node_fs9.readFileSync)((0, import_node_path11.join)(dir, name));
   } catch {
     throw new QprovError(
       "INPUT_NOT_FOUND",
       `${(0, import_node_path11.join)(dir, name)} not found (give the --out directory of \`qprov attest\`)`
     );
   }
-}
-function rekorEntryUuid(canonicalizedBodyB64) {
-  const leaf = Buffer.concat([Buffer.from([0]), Buffer.from(canonicalizedBodyB64, "base64")]);
-  return (0, import_node_crypto9.createHash)("sha256").update(leaf).digest("hex");
-}
-function rekorRefsFromBundle(bundle) {
-  const entries = bundle?.verificationMaterial?.tlogEntries;
-  if (!Array.isArray(entries) || entries.length === 0) return void 0;
-  const e2 = entries[0];
-  const logIndex = typeof e2.logIndex === "number" ? String(e2.logIndex) : e2.logIndex;
-  if (typeof logIndex !== "string" || typeof e2.canonicalizedBody !== "string")
-    throw new QprovError(
-      "BUNDLE_INVALID",
-      "the bundle tlog entry lacks logIndex or canonicalizedBody"
-    );
-  return { logIndex, uuid: rekorEntryUuid(e2.canonicalizedBody) };
 }
 function readAttestationRefs(dir) {
   const statement = readFile(dir, ATTESTATION_FILES.statement);
@@ -70061,7 +70069,7 @@ function readAttestationRefs(dir) {
     if (e2 instanceof QprovError) throw e2;
     throw new QprovError("INPUT_NOT_JSON", `${(0, import_node_path11.join)(dir, ATTESTATION_FILES.bundle)} is not JSON`);
   }
-  const rekor = rekorRefsFromBundle(bundle);
+  const rekor = rekorEntryOf(bundle);
   const refs = {
     statementDigest: sha256(statement),
     packageDigest: sha256(manifest)
@@ -70293,7 +70301,7 @@ function assertQprovRoom(userTags, withRekor) {
 function refuseUsedOutDir(outDir) {
   for (const name of [RUNTIME_JOB_FILE, OUTPUT_NAMES.statement]) {
     const path8 = (0, import_node_path12.join)(outDir, name);
-    if ((0, import_node_fs9.existsSync)(path8))
+    if ((0, import_node_fs10.existsSync)(path8))
       throw new QprovError(
         "USAGE",
         `${path8} already exists (from an earlier attest or submit); choose a new --out directory`

@@ -87,6 +87,14 @@ async function startSandbox(): Promise<() => Promise<void>> {
     })
 }
 
+/** `attest` and `submit` over the bell workload with the demo's receipt, as parsed --json output. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function withReceipt(command: 'attest' | 'submit', outName: string): any {
+  const args = ['--workload', 'bell', '--receipt', join(work, 'receipt.json')]
+  args.push('--sandbox', sandboxDir, '--out', join(out, outName), '--json')
+  return JSON.parse(qprov([command, ...args]).stdout)
+}
+
 async function main(): Promise<void> {
   if (!existsSync(CLI)) throw new Error('dist/cli.js is missing; run `npm run build` first')
   console.log(
@@ -130,20 +138,7 @@ async function main(): Promise<void> {
     indent(qprov(['digest', 'bell']).stdout)
 
     step(5, 'Attest: in-toto statement with the receipt as predicate, DSSE-signed, logged in Rekor')
-    const att = JSON.parse(
-      qprov([
-        'attest',
-        '--workload',
-        'bell',
-        '--receipt',
-        join(work, 'receipt.json'),
-        '--sandbox',
-        sandboxDir,
-        '--out',
-        join(out, 'attestation'),
-        '--json'
-      ]).stdout
-    )
+    const att = withReceipt('attest', 'attestation')
     indent(
       `statement digest ${att.statementDigest}\npackage digest   ${att.packageDigest}\nrekor log index  ${att.rekor?.logIndex}\nrekor uuid       ${att.rekor?.uuid}`
     )
@@ -194,20 +189,7 @@ async function main(): Promise<void> {
     git(['checkout', '-q', '--', 'bell'])
 
     step(8, 'Submit the Runtime job with provenance tags (IBM Runtime emulator)')
-    const sub = JSON.parse(
-      qprov([
-        'submit',
-        '--workload',
-        'bell',
-        '--receipt',
-        join(work, 'receipt.json'),
-        '--sandbox',
-        sandboxDir,
-        '--out',
-        join(out, 'submit'),
-        '--json'
-      ]).stdout
-    )
+    const sub = withReceipt('submit', 'submit')
     indent(`job id ${sub.jobId}\ntags:\n  ${(sub.tags as string[]).join('\n  ')}`)
     indent(qprov(['job', 'get', '--job', sub.jobId, '--sandbox', sandboxDir]).stdout)
 
