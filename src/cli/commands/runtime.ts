@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander'
 import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
 import type { ConnectionFlags } from '../../runtime/connection.js'
-import type { RuntimeTarget } from '../../runtime/tag-job.js'
+import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import type { ProvenanceRefs } from '../../runtime/tags.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
@@ -36,12 +36,14 @@ async function loadRuntime() {
   const [
     { createRuntimeClient },
     { resolveConnection },
-    { retagCommand, tagJob },
+    { retagCommand },
+    { tagJob },
     { checkJobId, parseTimeoutMs }
   ] = await Promise.all([
     import('../../runtime/client.js'),
     import('../../runtime/connection.js'),
-    import('../../runtime/tag-job.js'),
+    import('../../binding/retag-command.js'),
+    import('../../binding/tag-job.js'),
     import('../../runtime/inputs.js')
   ])
   return {
@@ -85,7 +87,7 @@ interface SubmitFlags extends RuntimeFlags {
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
   const m = await loadRuntime()
-  const { submitWorkload } = await import('../../runtime/submit-workload.js')
+  const { submitWorkload } = await import('../../binding/submit-workload.js')
   const r = await submitWorkload(
     {
       workload: flags.workload,

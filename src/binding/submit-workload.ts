@@ -8,11 +8,9 @@ import {
   type SigningConfig
 } from '../attest/pipeline.js'
 import { QprovError } from '../errors.js'
-import { checkBackend } from './inputs.js'
-import { findJobSpec, loadJobSpec, renderJobBody } from './job-spec.js'
-import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
-import { submitJob, type SubmitHooks } from './submit.js'
-import { withJobId, type RuntimeTarget } from './tag-job.js'
+import { checkBackend } from '../runtime/inputs.js'
+import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
+import { submitJob, type SubmitHooks } from '../runtime/submit.js'
 import {
   assertTagLimits,
   fitProvenanceTags,
@@ -20,7 +18,10 @@ import {
   parseTags,
   requiredQprovTagCount,
   type ProvenanceRefs
-} from './tags.js'
+} from '../runtime/tags.js'
+import { jobExistsError } from './job-exists.js'
+import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
+import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface SubmitAttestOptions {
   /** Resolved once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
@@ -35,7 +36,7 @@ export interface SubmitWorkloadOptions {
   workload: string[]
   cwd: string
   /** Called first, so a missing instance or API key fails before anything is read. */
-  connect: () => RuntimeTarget
+  connect: Connect
   backend?: string
   /** Extra user tags besides those in the job spec. */
   tags?: string[]
@@ -43,8 +44,7 @@ export interface SubmitWorkloadOptions {
   attest: SubmitAttestOptions | false
   /** Where the attestation and runtime-job.json go. */
   outDir: string
-  /** What to tell the user when the job exists but is not bound, e.g. the re-tag command. */
-  hint: (jobId: string, instanceCRN: string) => string
+  hint: RebindHint
   env?: Record<string, string | undefined>
 }
 
@@ -137,6 +137,7 @@ export async function submitWorkload(
     refs = refsOfAttestation(attestation)
     hooks.onAttested?.(attestation)
   }
+  const rebind = (id: string) => opts.hint(id, instanceCRN)
   const tags = [...userTags, ...(refs ? fitProvenanceTags(refs, userTags.length) : [])]
   const parsed = parseTags(tags)
   assertTagLimits(tags, parsed.userTags.length)
@@ -154,19 +155,11 @@ export async function submitWorkload(
         hooks.onJobId?.(id, sessionId)
       }
     }
-  ).catch(e => {
-    if (jobId === undefined) {
-      // The create answer was lost and the job was not found again: say how to bind it if it exists.
-      if (refs && e instanceof QprovError && e.details.recoveryTag)
-        throw new QprovError(
-          e.code,
-          `${e.message}; once found, ${opts.hint('JOB_ID', instanceCRN)} (JOB_ID being its ID)`,
-          { cause: e, exitCode: e.exitCode, details: e.details }
-        )
-      throw e
-    }
-    const hint = refs ? opts.hint(jobId, instanceCRN) : 'its tags could not be confirmed'
-    throw withJobId(e, jobId, hint)
+  ).catch((e: unknown) => {
+    // The create answer was lost and the job was not found again: say how to bind it if it exists.
+    const lost = e instanceof QprovError && Boolean(e.details.recoveryTag)
+    if (jobId === undefined && !(refs && lost)) throw e
+    throw jobExistsError(e, jobId, refs ? rebind : () => 'its tags could not be confirmed')
   })
   const recordPath = writeJobRecord(
     opts.outDir,
@@ -181,7 +174,8 @@ export async function submitWorkload(
         tags: submitted.tags
       },
       refs
-    )
+    ),
+    refs ? rebind : () => 'it carries only the user tags it was submitted with'
   )
   return {
     ...submitted,
