@@ -1,12 +1,9 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { resolveEndpoints } from '../attest/instances.js'
-import {
-  OUTPUT_NAMES,
-  attestWorkload,
-  type AttestResult,
-  type SigningConfig
-} from '../attest/pipeline.js'
+import { signingEndpoints } from '../attest/instances.js'
+import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../attest/pipeline.js'
+import { planSigning } from '../attest/sign.js'
+import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { checkBackend } from '../runtime/inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
@@ -24,8 +21,8 @@ import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from '
 import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface SubmitAttestOptions {
-  /** Resolved once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
-  signing: SigningConfig | (() => SigningConfig)
+  /** Called once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
+  signing: () => SigningConfig
   receiptFile?: string
   commit?: string
   declareAi?: string[]
@@ -66,15 +63,6 @@ export interface SubmittedWorkload {
   attestation?: AttestResult
   /** runtime-job.json */
   recordPath: string
-}
-
-/** Signing with these settings logs to Rekor, so the tags will carry a log index. */
-function signsIntoRekor(
-  signing: SigningConfig,
-  env: Record<string, string | undefined> | undefined
-): boolean {
-  const { instance, fulcioURL, rekorURL, tsaURL } = signing
-  return resolveEndpoints(instance, { fulcioURL, rekorURL, tsaURL }, env).rekorURL !== undefined
 }
 
 function assertQprovRoom(userTags: string[], withRekor: boolean): void {
@@ -120,19 +108,21 @@ export async function submitWorkload(
     // qprov's own tags need room beside the user's; say so now rather than after signing.
     assertQprovRoom(userTags, false)
     const { receiptFile, commit, declareAi } = opts.attest
-    const signing =
-      typeof opts.attest.signing === 'function' ? opts.attest.signing() : opts.attest.signing
-    assertQprovRoom(userTags, signsIntoRekor(signing, opts.env))
+    const signing = opts.attest.signing()
+    const env = opts.env ?? process.env
+    // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
+    const endpoints = signingEndpoints(signing, env)
+    assertQprovRoom(userTags, endpoints.rekorURL !== undefined)
+    const plan = await planSigning(signing, env, endpoints)
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
       ...(receiptFile ? { receiptFile } : {}),
       ...(commit ? { commit } : {}),
       ...(declareAi?.length ? { declareAi } : {}),
-      signing,
+      signing: plan,
       outDir: opts.outDir,
-      onProgress: hooks.onProgress,
-      ...(opts.env ? { env: opts.env } : {})
+      onProgress: hooks.onProgress
     })
     refs = refsOfAttestation(attestation)
     hooks.onAttested?.(attestation)

@@ -92,7 +92,7 @@ export async function runSubmit(
       cwd: inputs.workspace,
       connect: target,
       backend: inputs.backend,
-      attest: { signing: actionSigning(inputs), receiptFile },
+      attest: { signing: () => actionSigning(inputs), receiptFile },
       outDir,
       hint: hint(inputs, outDir),
       env
