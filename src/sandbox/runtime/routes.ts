@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { IamEndpoint } from './iam-endpoint.js'
 import { checkJobBody, isObject, tagsProblem } from './job-body.js'
+import type { Reply } from './reply.js'
 import {
   isTerminal,
   jobResults,
@@ -14,12 +15,7 @@ import {
   type Lifecycle
 } from './store.js'
 
-export interface Reply {
-  status: number
-  json?: unknown
-  text?: string
-  headers?: Record<string, string>
-}
+export type { Reply }
 
 export interface ApiCall {
   method: string
