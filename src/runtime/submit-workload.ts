@@ -12,6 +12,7 @@ import { checkBackend } from './inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from './job-spec.js'
 import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
 import { submitJob, type SubmitHooks } from './submit.js'
+import { checkTarget } from './target-check.js'
 import { withJobId, type RuntimeTarget } from './tag-job.js'
 import {
   assertTagLimits,
@@ -39,6 +40,8 @@ export interface SubmitWorkloadOptions {
   backend?: string
   /** Extra user tags besides those in the job spec. */
   tags?: string[]
+  /** Submit without checking the circuits against the backend's configuration. */
+  skipTargetCheck?: boolean
   /** Attest first and tag the job with the attestation; false submits with user tags only. */
   attest: SubmitAttestOptions | false
   /** Where the attestation and runtime-job.json go. */
@@ -116,9 +119,13 @@ export async function submitWorkload(
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
   refuseUsedOutDir(opts.outDir)
+  // qprov's own tags need room beside the user's; say so now rather than after signing.
+  if (opts.attest) assertQprovRoom(userTags, false)
+  const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {
+    skip: opts.skipTargetCheck,
+    onProgress: hooks.onProgress
+  })
   if (opts.attest) {
-    // qprov's own tags need room beside the user's; say so now rather than after signing.
-    assertQprovRoom(userTags, false)
     const { receiptFile, commit, declareAi } = opts.attest
     const signing =
       typeof opts.attest.signing === 'function' ? opts.attest.signing() : opts.attest.signing
@@ -178,7 +185,9 @@ export async function submitWorkload(
         program: body.program_id,
         instanceCRN,
         runtimeURL,
-        tags: submitted.tags
+        tags: submitted.tags,
+        targetCheck,
+        backendSource: opts.backend ? 'override' : 'job-spec'
       },
       refs
     )
