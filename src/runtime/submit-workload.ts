@@ -7,6 +7,7 @@ import {
   type AttestResult,
   type SigningConfig
 } from '../attest/pipeline.js'
+import { bindProofBundle, type BoundProof } from '../binding/bind.js'
 import { QprovError } from '../errors.js'
 import { checkBackend } from './inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from './job-spec.js'
@@ -66,6 +67,8 @@ export interface SubmittedWorkload {
   attestation?: AttestResult
   /** runtime-job.json */
   recordPath: string
+  /** The signed binding; the proof bundle is complete in outDir. */
+  binding?: BoundProof
 }
 
 /** Signing with these settings logs to Rekor, so the tags will carry a log index. */
@@ -115,12 +118,13 @@ export async function submitWorkload(
   parseTags(userTags)
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
+  let signing: SigningConfig | undefined
   refuseUsedOutDir(opts.outDir)
   if (opts.attest) {
     // qprov's own tags need room beside the user's; say so now rather than after signing.
     assertQprovRoom(userTags, false)
     const { receiptFile, commit, declareAi } = opts.attest
-    const signing =
+    signing =
       typeof opts.attest.signing === 'function' ? opts.attest.signing() : opts.attest.signing
     assertQprovRoom(userTags, signsIntoRekor(signing, opts.env))
     attestation = await attestWorkload({
@@ -176,6 +180,7 @@ export async function submitWorkload(
         ...(submitted.sessionId ? { sessionId: submitted.sessionId } : {}),
         backend: submitted.backend,
         program: body.program_id,
+        ...(submitted.created ? { created: submitted.created } : {}),
         instanceCRN,
         runtimeURL,
         tags: submitted.tags
@@ -183,8 +188,21 @@ export async function submitWorkload(
       refs
     )
   )
+  const binding = signing
+    ? await bindProofBundle({
+        attestationDir: opts.outDir,
+        outDir: opts.outDir,
+        signing,
+        backendSource: opts.backend ? 'override' : 'job-spec',
+        env: opts.env,
+        onProgress: hooks.onProgress
+      }).catch(e => {
+        throw withJobId(e, submitted.jobId, opts.hint(submitted.jobId, instanceCRN))
+      })
+    : undefined
   return {
     ...submitted,
+    ...(binding ? { binding } : {}),
     program: body.program_id,
     ...(refs ? { refs } : {}),
     ...(attestation ? { attestation } : {}),

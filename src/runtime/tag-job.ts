@@ -1,3 +1,5 @@
+import type { SigningConfig } from '../attest/pipeline.js'
+import { bindProofBundle, type BoundProof } from '../binding/bind.js'
 import { QprovError, oneLine } from '../errors.js'
 import { readAttestationRefs } from './attestation-refs.js'
 import { looksLikeSecretName } from './connection.js'
@@ -19,6 +21,12 @@ export interface RetagFlags {
   runtimeUrl?: string
   iamUrl?: string
   apiKeyEnv?: string
+  /** Signing flags, so the command also signs the binding where the first attempt would have. */
+  sigstore?: string
+  fulcioUrl?: string
+  rekorUrl?: string
+  tsaUrl?: string
+  identityTokenEnv?: string
 }
 
 function shellQuote(s: string): string {
@@ -43,6 +51,14 @@ export function retagCommand(
       '--api-key-env',
       looksLikeSecretName(flags.apiKeyEnv) ? 'YOUR_KEY_VARIABLE' : flags.apiKeyEnv
     )
+  for (const [flag, value] of [
+    ['--sigstore', flags.sigstore],
+    ['--fulcio-url', flags.fulcioUrl],
+    ['--rekor-url', flags.rekorUrl],
+    ['--tsa-url', flags.tsaUrl],
+    ['--identity-token-env', flags.identityTokenEnv]
+  ] as const)
+    if (value) args.push(flag, value)
   args.push('--out', attestationDir)
   return args.map(shellQuote).join(' ')
 }
@@ -67,6 +83,9 @@ export interface TagJobOptions {
   connect: () => RuntimeTarget
   /** What to tell the user when the job exists but is not bound, e.g. the re-tag command. */
   hint: (jobId: string, instanceCRN: string) => string
+  /** When given, the tagging ends by signing the binding and writing the proof bundle. */
+  signing?: SigningConfig | (() => SigningConfig)
+  env?: Record<string, string | undefined>
 }
 
 export interface TagJobHooks {
@@ -83,6 +102,7 @@ export interface TaggedJob {
   /** True when the job already carried exactly these tags and nothing was sent. */
   unchanged: boolean
   recordPath: string
+  binding?: BoundProof
 }
 
 /**
@@ -126,6 +146,7 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
         ...(job.session_id ? { sessionId: job.session_id } : {}),
         ...(job.backend ? { backend: job.backend } : {}),
         ...(job.program ? { program: job.program } : {}),
+        ...(job.created ? { created: job.created } : {}),
         instanceCRN,
         runtimeURL,
         tags
@@ -133,5 +154,18 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
       refs
     )
   )
-  return { jobId: job.id, tags, refs, unchanged, recordPath }
+  const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
+  const binding = signing
+    ? await bindProofBundle({
+        attestationDir: opts.attestationDir,
+        outDir: opts.outDir,
+        signing,
+        backendSource: 'runtime',
+        env: opts.env,
+        onProgress: hooks.onProgress
+      }).catch(e => {
+        throw withJobId(e, job.id, hint())
+      })
+    : undefined
+  return { jobId: job.id, tags, refs, unchanged, recordPath, ...(binding ? { binding } : {}) }
 }
