@@ -80,10 +80,7 @@ export function buildBinding(
     )
   if (refs.rekorUuid !== undefined && refs.rekorUuid !== rekor?.uuid)
     throw new QprovError('PROOF_MISMATCH', `job ${job.jobId} carries another Rekor UUID`)
-  const receipt = JSON.parse(files[PROOF_FILES.receipt].toString('utf8')) as Record<
-    string,
-    unknown
-  >
+  const receipt = JSON.parse(files[PROOF_FILES.receipt].toString('utf8')) as Record<string, unknown>
   const commit = (receipt.commit as { sha?: unknown } | undefined)?.sha
   const doc: BindingDocument = {
     schema: 'https://qprov.dev/binding/v1',

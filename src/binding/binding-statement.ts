@@ -1,9 +1,5 @@
 import { predicateValue } from '../attest/pipeline.js'
-import {
-  MANIFEST_SUBJECT_NAME,
-  STATEMENT_TYPE,
-  type InTotoStatement
-} from '../attest/statement.js'
+import { MANIFEST_SUBJECT_NAME, STATEMENT_TYPE, type InTotoStatement } from '../attest/statement.js'
 import { QprovError } from '../errors.js'
 import { JsonSyntaxError, parseJsonLiteral } from '../receipt/json-literal.js'
 import { BINDING_PREDICATE_TYPE, PROOF_FILES } from './layout.js'

@@ -50,7 +50,10 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
   if (source !== undefined && (typeof source !== 'string' || !BACKEND_SOURCES.has(source)))
     throw bad(`has an unknown backendSource ${JSON.stringify(source)}`)
   const target = o.targetCheck
-  if (target !== undefined && (target === null || typeof target !== 'object' || Array.isArray(target)))
+  if (
+    target !== undefined &&
+    (target === null || typeof target !== 'object' || Array.isArray(target))
+  )
     throw bad('targetCheck is not an object')
   const facts: RuntimeJobFacts = { jobId, instanceCRN, tags: o.tags as string[] }
   for (const key of ['sessionId', 'backend', 'program', 'created', 'runtimeURL'] as const) {
