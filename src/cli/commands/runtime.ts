@@ -10,12 +10,12 @@ import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 import { registerEmulatorCommand } from './emulator.js'
 
-interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
+export interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
   timeoutMs?: string
   json?: boolean
 }
 
-function addConnectionOptions(cmd: Command): Command {
+export function addConnectionOptions(cmd: Command): Command {
   cmd
     .option('--instance <crn>', 'Qiskit Runtime instance CRN (its region picks the API host)')
     .option('--runtime-url <url>', 'Runtime API base URL (default: from the CRN region)')
@@ -34,7 +34,7 @@ function addConnectionOptions(cmd: Command): Command {
 }
 
 /** The Runtime client and job code, loaded only by the commands that talk to Runtime. */
-async function loadRuntime() {
+export async function loadRuntime() {
   const [
     { createRuntimeClient },
     { resolveConnection },
@@ -58,7 +58,7 @@ async function loadRuntime() {
 
 type RuntimeModules = Awaited<ReturnType<typeof loadRuntime>>
 
-function client(m: RuntimeModules, flags: RuntimeFlags) {
+export function client(m: RuntimeModules, flags: RuntimeFlags) {
   const timeoutMs = m.parseTimeoutMs(flags.timeoutMs, 60000)
   const conn = m.resolveConnection(flags)
   return { conn, api: m.createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
