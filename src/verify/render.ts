@@ -4,6 +4,7 @@ const MARK = { pass: 'ok  ', fail: 'FAIL', skip: 'skip' } as const
 
 /** Control characters from bundle content never reach a terminal. */
 function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
 }
 
