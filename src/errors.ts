@@ -31,6 +31,11 @@ export type ErrorCode =
   | 'BUNDLE_INVALID'
   | 'VERIFY_FAILED'
   | 'STATEMENT_INVALID'
+  // binding and proof bundles
+  | 'BINDING_INVALID'
+  | 'PROOF_BUNDLE_INVALID'
+  | 'PROOF_NOT_FOUND'
+  | 'PROOF_MISMATCH'
   // IBM Quantum Runtime
   | 'RUNTIME_AUTH'
   | 'RUNTIME_HTTP'
@@ -62,7 +67,8 @@ const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'POLICY_INVALID',
   'CONFIG_INVALID',
   'MODE_NOT_IMPLEMENTED',
-  'OIDC_UNAVAILABLE'
+  'OIDC_UNAVAILABLE',
+  'PROOF_BUNDLE_INVALID'
 ])
 
 export interface QprovErrorOptions {

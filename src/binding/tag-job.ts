@@ -1,6 +1,8 @@
+import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { checkJobId } from '../runtime/inputs.js'
 import { mergeProvenanceTags, type ProvenanceRefs } from '../runtime/tags.js'
+import { bindProofBundle, type BoundProof } from './bind.js'
 import { readAttestationRefs } from './attestation-refs.js'
 import { jobExistsError } from './job-exists.js'
 import { jobRecord, writeJobRecord } from './job-record.js'
@@ -15,6 +17,9 @@ export interface TagJobOptions {
   /** Called after the attestation files were read, so a missing file fails before any request. */
   connect: Connect
   hint: RebindHint
+  /** When given, the tagging ends by signing the binding and writing the proof bundle. */
+  signing?: SigningConfig | (() => SigningConfig)
+  env?: Record<string, string | undefined>
 }
 
 export interface TagJobHooks {
@@ -31,6 +36,7 @@ export interface TaggedJob {
   /** True when the job already carried exactly these tags and nothing was sent. */
   unchanged: boolean
   recordPath: string
+  binding?: BoundProof
 }
 
 /**
@@ -74,6 +80,7 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
         ...(job.session_id ? { sessionId: job.session_id } : {}),
         ...(job.backend ? { backend: job.backend } : {}),
         ...(job.program ? { program: job.program } : {}),
+        ...(job.created ? { created: job.created } : {}),
         instanceCRN,
         runtimeURL,
         tags
@@ -82,5 +89,18 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
     ),
     hint
   )
-  return { jobId: job.id, tags, refs, unchanged, recordPath }
+  const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
+  const binding = signing
+    ? await bindProofBundle({
+        attestationDir: opts.attestationDir,
+        outDir: opts.outDir,
+        signing,
+        backendSource: 'runtime',
+        env: opts.env,
+        onProgress: hooks.onProgress
+      }).catch(e => {
+        throw jobExistsError(e, job.id, hint)
+      })
+    : undefined
+  return { jobId: job.id, tags, refs, unchanged, recordPath, ...(binding ? { binding } : {}) }
 }
