@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { checkOutputDir } from '../output-dir.js'
 import { generateReceipts } from '../receipt/generate.js'
 import { loadReceipts } from '../receipt/ingest.js'
 import { NumberLiteral } from '../receipt/json-literal.js'
@@ -132,6 +133,7 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
       'USAGE',
       'AI involvement is declared when a receipt is generated, not with a receipt file'
     )
+  checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
   // Token and endpoints first: a missing `id-token: write` should not cost a workload hash.
   const plan = await planSigning(opts.signing, opts.env)
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)

@@ -8,6 +8,7 @@ import {
   type SigningConfig
 } from '../attest/pipeline.js'
 import { QprovError } from '../errors.js'
+import { checkOutputDir } from '../output-dir.js'
 import { checkBackend } from './inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from './job-spec.js'
 import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
@@ -106,6 +107,8 @@ export async function submitWorkload(
   hooks: SubmitWorkloadHooks = {}
 ): Promise<SubmittedWorkload> {
   const { api, instanceCRN, runtimeURL } = opts.connect()
+  const files = [RUNTIME_JOB_FILE, ...Object.values(OUTPUT_NAMES)]
+  checkOutputDir(opts.outDir, { what: 'output directory', files })
   const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
   checkBackend(
     opts.backend ?? loaded.spec.backend,

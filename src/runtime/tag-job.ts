@@ -1,9 +1,10 @@
 import { QprovError, oneLine } from '../errors.js'
+import { checkOutputDir } from '../output-dir.js'
 import { readAttestationRefs } from './attestation-refs.js'
 import { looksLikeSecretName } from './connection.js'
 import { checkJobId } from './inputs.js'
 import type { RuntimeApi } from './client.js'
-import { jobRecord, writeJobRecord } from './job-record.js'
+import { RUNTIME_JOB_FILE, jobRecord, writeJobRecord } from './job-record.js'
 import { mergeProvenanceTags, type ProvenanceRefs } from './tags.js'
 
 /** A connected Runtime client and where it points (for runtime-job.json). */
@@ -92,6 +93,7 @@ export interface TaggedJob {
 export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Promise<TaggedJob> {
   checkJobId(opts.jobId)
   const refs = readAttestationRefs(opts.attestationDir)
+  checkOutputDir(opts.outDir, { what: 'output directory', files: [RUNTIME_JOB_FILE] })
   const { api, instanceCRN, runtimeURL } = opts.connect()
   const job = await api.getJob(opts.jobId)
   hooks.onJob?.(job.id)
