@@ -70,7 +70,7 @@ function openError(e: unknown, path: string, limit: ReadLimit, noFollow: boolean
   const code = (e as NodeJS.ErrnoException).code
   const where = `${limit.what} ${path}`
   if (code === 'ENOENT' || code === 'ENOTDIR')
-    return new QprovError('INPUT_NOT_FOUND', `${where} not found`)
+    return new QprovError('INPUT_NOT_FOUND', `${limit.what} not found: ${path}`)
   if (code === 'ELOOP')
     return noFollow
       ? new QprovError('INPUT_SYMLINK', `${where} is a symbolic link, refusing it`)

@@ -51,15 +51,13 @@ function readArtifact(arg: string): ArtifactInput {
     : { digest: `sha256:${hash.digest('hex')}` }
 }
 
-/** A key that cannot be read is an unusable policy (exit 2), not a failed verification. */
-function readKey(path: string): string {
-  const pem = readBoundedSync(path, READ_LIMITS.key).toString('utf8')
+/** A key that cannot be used is an unusable policy (exit 2), not a failed verification. */
+function checkKey(pem: string, path: string): void {
   try {
     createPublicKey(pem)
   } catch (e) {
     throw new QprovError('POLICY_INVALID', `--key ${path} is not a public key: ${oneLine(e)}`)
   }
-  return pem
 }
 
 function signerPolicy(o: VerifyBundleOpts, key: string | undefined): SignerPolicy {
@@ -168,8 +166,10 @@ export function registerVerifyBundleCommand(program: Command): void {
     .action(async (artifactArg: string, o: VerifyBundleOpts) => {
       if (o.profile !== 'public-good' && o.profile !== 'github')
         throw new QprovError('USAGE', `--profile must be public-good or github, got ${o.profile}`)
-      const key = o.key === undefined ? undefined : readKey(o.key)
+      const key =
+        o.key === undefined ? undefined : readBoundedSync(o.key, READ_LIMITS.key).toString('utf8')
       const policy = signerPolicy(o, key)
+      if (key !== undefined) checkKey(key, o.key as string)
       const trustedRoot =
         o.trustedRoot === undefined
           ? undefined
