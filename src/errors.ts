@@ -22,6 +22,9 @@ export type ErrorCode =
   | 'POLICY_INVALID'
   | 'CONFIG_INVALID'
   | 'MODE_NOT_IMPLEMENTED'
+  | 'OUTPUT_UNUSABLE'
+  | 'ATTESTATION_MISMATCH'
+  | 'URL_CREDENTIALS'
   // receipts
   | 'RECEIPT_CANONICAL'
   | 'RECEIPT_INVALID'
@@ -68,7 +71,10 @@ const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'CONFIG_INVALID',
   'MODE_NOT_IMPLEMENTED',
   'OIDC_UNAVAILABLE',
-  'PROOF_BUNDLE_INVALID'
+  'PROOF_BUNDLE_INVALID',
+  'OUTPUT_UNUSABLE',
+  'ATTESTATION_MISMATCH',
+  'URL_CREDENTIALS'
 ])
 
 export interface QprovErrorOptions {

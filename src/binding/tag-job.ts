@@ -5,7 +5,8 @@ import { mergeProvenanceTags, type ProvenanceRefs } from '../runtime/tags.js'
 import { bindProofBundle, type BoundProof } from './bind.js'
 import { readAttestationRefs } from './attestation-refs.js'
 import { jobExistsError } from './job-exists.js'
-import { jobRecord, writeJobRecord } from './job-record.js'
+import { RUNTIME_JOB_FILE, jobRecord, writeJobRecord } from './job-record.js'
+import { checkOutputDir } from '../output-dir.js'
 import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface TagJobOptions {
@@ -46,6 +47,7 @@ export interface TaggedJob {
 export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Promise<TaggedJob> {
   checkJobId(opts.jobId)
   const refs = readAttestationRefs(opts.attestationDir)
+  checkOutputDir(opts.outDir, { what: 'output directory', files: [RUNTIME_JOB_FILE] })
   const { api, instanceCRN, runtimeURL } = opts.connect()
   const job = await api.getJob(opts.jobId)
   hooks.onJob?.(job.id)
