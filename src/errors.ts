@@ -49,6 +49,8 @@ export type ErrorCode =
   | 'RUNTIME_TAGS_REJECTED'
   // GitHub
   | 'GITHUB_API'
+  | 'PUBLISH_FAILED'
+  | 'RELEASE_IMMUTABLE'
   | 'INTERNAL'
 
 export type ExitCode = 1 | 2
