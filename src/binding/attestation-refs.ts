@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { rekorEntryOf } from '../attest/rekor-entry.js'
 import { QprovError } from '../errors.js'
-import type { ProvenanceRefs } from './tags.js'
+import type { ProvenanceRefs } from '../runtime/tags.js'
 
 /** The files `qprov attest` writes, by name. */
 export const ATTESTATION_FILES = {
