@@ -119,17 +119,20 @@ export async function submitWorkload(
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
   refuseUsedOutDir(opts.outDir)
-  // qprov's own tags need room beside the user's; say so now rather than after signing.
-  if (opts.attest) assertQprovRoom(userTags, false)
+  let signing: SigningConfig | undefined
+  if (opts.attest) {
+    // qprov's own tags need room beside the user's; say so now rather than after signing.
+    assertQprovRoom(userTags, false)
+    signing =
+      typeof opts.attest.signing === 'function' ? opts.attest.signing() : opts.attest.signing
+    assertQprovRoom(userTags, signsIntoRekor(signing, opts.env))
+  }
   const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {
     skip: opts.skipTargetCheck,
     onProgress: hooks.onProgress
   })
-  if (opts.attest) {
+  if (opts.attest && signing) {
     const { receiptFile, commit, declareAi } = opts.attest
-    const signing =
-      typeof opts.attest.signing === 'function' ? opts.attest.signing() : opts.attest.signing
-    assertQprovRoom(userTags, signsIntoRekor(signing, opts.env))
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
