@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signStatement } from '../../src/attest/sign.js'
+import { planSigning, signStatement } from '../../src/attest/sign.js'
 import {
   startSigstoreSandbox,
   wholeSecondClock,
@@ -116,12 +116,15 @@ describe('sandbox trusted root', () => {
 describe('sandbox Rekor', () => {
   it('logs the canonical dsse body and serves the entry under its leaf hash', async () => {
     const payload = Buffer.from('{"_type":"https://in-toto.io/Statement/v1"}')
-    const signed = await signStatement(payload, {
-      instance: 'custom',
-      fulcioURL: sb.fulcioURL,
-      rekorURL: sb.rekorURL,
-      identityToken: sb.identityToken
-    })
+    const signed = await signStatement(
+      payload,
+      await planSigning({
+        instance: 'custom',
+        fulcioURL: sb.fulcioURL,
+        rekorURL: sb.rekorURL,
+        identityToken: sb.identityToken
+      })
+    )
     const bundle = signed.bundle as {
       verificationMaterial: {
         certificate: { rawBytes: string }

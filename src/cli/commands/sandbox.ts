@@ -20,6 +20,8 @@ export function registerSandboxCommand(program: Command): void {
     )
     .option('--dir <dir>', 'directory for sandbox.json and trusted_root.json', '.qprov-sandbox')
     .action(async (flags: SandboxFlags) => {
+      const { checkOutputDir } = await import('../../output-dir.js')
+      checkOutputDir(flags.dir, { what: '--dir', files: ['sandbox.json', 'trusted_root.json'] })
       const { startSandbox } = await import('../../sandbox/sandbox.js')
       const sandbox = await startSandbox({ dir: flags.dir })
       progress(`sandbox config: ${sandbox.dir}/sandbox.json`)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { admit } from './admission.js'
 import { IamEndpoint } from './iam-endpoint.js'
 import { checkJobBody, isObject, tagsProblem } from './job-body.js'
+import type { Reply } from './reply.js'
 import {
   isTerminal,
   jobResults,
@@ -22,12 +23,7 @@ export type Plan = 'open' | 'pay-as-you-go' | 'flex' | 'premium' | 'dedicated'
 const ISA_BELL =
   'OPENQASM 3.0; include "stdgates.inc"; bit[2] c; rz(pi/2) $0; sx $0; rz(pi/2) $0; rz(pi/2) $1; sx $1; rz(pi/2) $1; cz $0, $1; rz(pi/2) $1; sx $1; rz(pi/2) $1; c[0] = measure $0; c[1] = measure $1;'
 
-export interface Reply {
-  status: number
-  json?: unknown
-  text?: string
-  headers?: Record<string, string>
-}
+export type { Reply }
 
 export interface ApiCall {
   method: string

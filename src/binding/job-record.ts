@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import type { AttestResult } from '../attest/pipeline.js'
 import { writeFileAtomicSync } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
-import type { ProvenanceRefs } from './tags.js'
+import type { ProvenanceRefs } from '../runtime/tags.js'
+import { jobExistsError } from './job-exists.js'
 
 export const RUNTIME_JOB_FILE = 'runtime-job.json'
 
@@ -14,6 +15,8 @@ export interface RuntimeJobRecord {
   sessionId?: string
   backend?: string
   program?: string
+  /** When the service created the job (ISO 8601, as the Runtime API reports it). */
+  created?: string
   instanceCRN: string
   runtimeURL: string
   tags: string[]
@@ -27,19 +30,23 @@ export interface RuntimeJobRecord {
   recordedAt: string
 }
 
-export function writeJobRecord(dir: string, record: RuntimeJobRecord): string {
+/** Writes runtime-job.json; the job exists whatever happens here, so a failure names it. */
+export function writeJobRecord(
+  dir: string,
+  record: RuntimeJobRecord,
+  hint: (jobId: string) => string
+): string {
   const path = join(dir, RUNTIME_JOB_FILE)
   try {
     mkdirSync(dir, { recursive: true })
     writeFileAtomicSync(path, `${JSON.stringify(record, null, 2)}\n`)
   } catch (e) {
-    throw new QprovError(
+    const failure = new QprovError(
       'INPUT_INVALID',
-      `job ${record.jobId} exists, but ${path} could not be written: ${(e as Error).message}`,
-      {
-        details: { jobId: record.jobId }
-      }
+      `${path} could not be written: ${(e as Error).message}`,
+      { cause: e }
     )
+    throw jobExistsError(failure, record.jobId, hint)
   }
   return path
 }
