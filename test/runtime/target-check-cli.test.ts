@@ -76,7 +76,10 @@ describe('qprov submit checks circuits against the backend before anything is cr
       const id = /^job: (\S+)$/m.exec(r.stdout)![1]
       expect(await settle(id)).toMatch(/^status: Completed$/m)
       const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
-      expect(rec).toMatchObject({ targetCheck: 'passed', backendSource: 'job-spec' })
+      expect(rec).toMatchObject({
+        targetCheck: { status: 'passed', backend: 'ibm_torino', qubits: 133 },
+        backendSource: 'job-spec'
+      })
     }
   )
 
@@ -163,6 +166,10 @@ describe('qprov submit checks circuits against the backend before anything is cr
       /^reason: PUB 0: Circuits do not match the target definition \(non-ISA circuits\)\..*The instruction h on qubits \(0,\) is not supported by the target system\.$/m
     )
     const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
-    expect(rec).toMatchObject({ jobId: id, targetCheck: 'skipped', backendSource: 'job-spec' })
+    expect(rec).toMatchObject({
+      jobId: id,
+      targetCheck: { status: 'skipped', backend: 'ibm_torino' },
+      backendSource: 'job-spec'
+    })
   })
 })
