@@ -173,3 +173,26 @@ describe('qprov submit checks circuits against the backend before anything is cr
     })
   })
 })
+
+describe('qprov submit on an Open-plan instance', () => {
+  it('cannot open a dedicated session: the service says why and no job is created', async () => {
+    const open = await startRuntimeEmulator({ plan: 'open' })
+    try {
+      const dir = exampleCopy('bell')
+      const spec = JSON.parse(readFileSync(join(dir, 'qprov.job.json'), 'utf8'))
+      writeFileSync(join(dir, 'qprov.job.json'), JSON.stringify({ ...spec, mode: 'session' }))
+      const r = await runCli(
+        ['submit', '--workload', dir, '--no-attest', '--out', join(tmp(), 'out')]
+          .concat(['--instance', open.instanceCRN, '--runtime-url', open.runtimeURL])
+          .concat(['--iam-url', open.iamURL]),
+        { env: { QISKIT_IBM_TOKEN: open.apiKey } }
+      )
+      expect(r.code).toBe(1)
+      expect(r.stderr).toMatch(/RUNTIME_HTTP.*Open plan, which does not support session/)
+      expect(open.requests.some(q => q.method === 'POST' && q.path === '/api/v1/jobs')).toBe(false)
+      expect(open.jobs()).toEqual([])
+    } finally {
+      await open.close()
+    }
+  })
+})

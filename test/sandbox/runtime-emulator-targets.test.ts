@@ -219,7 +219,7 @@ describe('emulated plans', () => {
   it('refuses a dedicated session on the Open plan and allows a batch', async () => {
     await start({ plan: 'open' })
     const s = await call('POST', '/sessions', { mode: 'dedicated', backend: ISA_BACKEND })
-    expect(s.status).toBe(403)
+    expect(s.status).toBe(400)
     expect(s.json.errors[0].message).toMatch(
       /Open plan.*does not support session \(dedicated\) mode/
     )
