@@ -2,6 +2,7 @@ import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import type { GithubClaims, IdentityPolicy } from '../attest/identity-policy.js'
 import { verifyBundle, type PreparedTrust, type ThresholdProfile } from '../attest/verify-bundle.js'
 import { oneLine } from '../errors.js'
+import { strictEncodingProblem } from './strict-encoding.js'
 import type { CheckStatus } from './verdict.js'
 
 /** Findings of verifyBundle that belong to the signer policy rather than to the signature. */
@@ -79,6 +80,9 @@ export function checkSignedBundle(
         json
       }
   }
+  const strict = strictEncodingProblem(json)
+  if (strict !== undefined)
+    return { signature: fail(`${name}: ${strict}`), identity: skip(`${name} did not parse`), json }
   const r = verifyBundle({
     bundle: json,
     artifact: { digest: subjectDigest },
