@@ -63,7 +63,8 @@ export function checkSignedBundle(
     return { signature: fail(`${name} is not JSON`), identity: skip(`${name} did not parse`) }
   }
   if (requireCanonical) {
-    // Not covered by any digest, so its bytes must be the one serialisation of its content.
+    // Bytes must be the one serialisation of the content: base64 or JSON whitespace that
+    // decodes to the same values would otherwise change the file without failing anything.
     let canonical: string | undefined
     try {
       canonical = `${JSON.stringify(bundleToJSON(bundleFromJSON(json)))}\n`
