@@ -15,7 +15,6 @@ import { makeProofFixture, type ProofFixture } from './proof-fixture.js'
 
 let f: ProofFixture
 let filesA: ProofFiles
-let filesB: ProofFiles
 let trust: PreparedTrust
 let opts: CheckOptions
 let copies = 0
@@ -23,7 +22,6 @@ let copies = 0
 beforeAll(async () => {
   f = await makeProofFixture()
   filesA = await readProofDirectory(f.a)
-  filesB = await readProofDirectory(f.b)
   trust = prepareTrustMaterial(f.trustedRoot)
   opts = { trustedRoot: f.trustedRoot, policy: f.policy, aiPolicy: 'any' }
 }, 120_000)
