@@ -92,9 +92,7 @@ export function prepareTrustMaterial(trustedRoot?: Buffer | string): PreparedTru
   const roots =
     trustedRoot === undefined
       ? [publicGoodTrustedRoot()]
-      : parseTrustedRoots(
-          Buffer.isBuffer(trustedRoot) ? trustedRoot.toString('utf8') : trustedRoot
-        )
+      : parseTrustedRoots(Buffer.isBuffer(trustedRoot) ? trustedRoot.toString('utf8') : trustedRoot)
   return { material: trustMaterialFrom(roots), roots: roots.length }
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { writeOutputsAtomically } from '../attest/outputs.js'
-import type { SigningConfig } from '../attest/pipeline.js'
+import type { SigningConfig } from '../attest/signing-types.js'
 import { rekorEntryOf, type RekorEntryRef } from '../attest/rekor-entry.js'
 import { planSigning, signStatement } from '../attest/sign.js'
 import { QprovError } from '../errors.js'

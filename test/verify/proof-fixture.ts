@@ -5,7 +5,7 @@ import { generateReceipts } from '../../src/receipt/generate.js'
 import { signingFromOptions } from '../../src/cli/signing-options.js'
 import { createRuntimeClient } from '../../src/runtime/client.js'
 import { resolveConnection } from '../../src/runtime/connection.js'
-import { submitWorkload } from '../../src/runtime/submit-workload.js'
+import { submitWorkload } from '../../src/binding/submit-workload.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 
@@ -58,7 +58,7 @@ export async function makeProofFixture(): Promise<ProofFixture> {
       workload: ['bell'],
       cwd,
       connect,
-      attest: { signing, receiptFile: receipt },
+      attest: { signing: () => signing, receiptFile: receipt },
       outDir: out,
       hint: id => `hint ${id}`,
       env: {}

@@ -4,7 +4,7 @@ import type { BoundProof } from '../../binding/bind.js'
 import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
 import type { ConnectionFlags } from '../../runtime/connection.js'
-import type { RuntimeTarget } from '../../runtime/tag-job.js'
+import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import type { ProvenanceRefs } from '../../runtime/tags.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
@@ -38,12 +38,14 @@ export async function loadRuntime() {
   const [
     { createRuntimeClient },
     { resolveConnection },
-    { retagCommand, tagJob },
+    { retagCommand },
+    { tagJob },
     { checkJobId, parseTimeoutMs }
   ] = await Promise.all([
     import('../../runtime/client.js'),
     import('../../runtime/connection.js'),
-    import('../../runtime/tag-job.js'),
+    import('../../binding/retag-command.js'),
+    import('../../binding/tag-job.js'),
     import('../../runtime/inputs.js')
   ])
   return {
@@ -77,6 +79,7 @@ function hintFor(m: RuntimeModules, attestationDir: string, flags: RuntimeFlags)
 interface SubmitFlags extends RuntimeFlags {
   workload: string[]
   backend?: string
+  skipTargetCheck?: boolean
   out: string
   attest: boolean
   tag?: string[]
@@ -87,13 +90,14 @@ interface SubmitFlags extends RuntimeFlags {
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
   const m = await loadRuntime()
-  const { submitWorkload } = await import('../../runtime/submit-workload.js')
+  const { submitWorkload } = await import('../../binding/submit-workload.js')
   const r = await submitWorkload(
     {
       workload: flags.workload,
       cwd: process.cwd(),
       connect: () => target(m, flags),
       backend: flags.backend,
+      skipTargetCheck: flags.skipTargetCheck,
       tags: flags.tag,
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
@@ -200,6 +204,7 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
   }
   printOut(`job: ${job.id}`)
   printOut(`status: ${job.status}`)
+  if (job.reason) printOut(`reason: ${job.reason}`)
   if (job.backend) printOut(`backend: ${job.backend}`)
   if (job.session_id) printOut(`session: ${job.session_id}`)
   for (const t of job.tags) printOut(`tag: ${t}`)
@@ -214,7 +219,9 @@ export function registerRuntimeCommands(program: Command): void {
     .description(
       'Attest a workload package (as `qprov attest` does) and submit its\n' +
         'qprov.job.json to Qiskit Runtime with provenance tags (statement digest,\n' +
-        'package digest, Rekor entry). Tag limits are checked before anything is sent.\n' +
+        'package digest, Rekor entry). Tag limits, and the circuits against the\n' +
+        "backend's configuration (ISA gates, coupling map, observable width), are\n" +
+        'checked before anything is signed or sent.\n' +
         'Prints the job ID (and session ID), then signs the runtime binding and writes\n' +
         'the complete proof bundle (docs/binding-spec.md) into --out.\n' +
         'The API key is read from the variable named by --api-key-env (default\n' +
@@ -225,6 +232,10 @@ export function registerRuntimeCommands(program: Command): void {
       'workload files or directories; one holds qprov.job.json'
     )
     .option('--backend <name>', 'run on this backend instead of the one in the job spec')
+    .option(
+      '--skip-target-check',
+      "submit without checking the circuits against the backend's configuration (recorded in runtime-job.json)"
+    )
     .requiredOption('--out <dir>', 'directory for the attestation and runtime-job.json')
     .option('--no-attest', 'submit without attesting (only the --tag values are attached)')
     .option('--tag <tags...>', 'extra job tags (at most 8 tags in total, 86 characters each)')
