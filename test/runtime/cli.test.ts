@@ -15,6 +15,7 @@ import {
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
 import { rekorEntryUUID } from '../../src/attest/rekor-entry.js'
+import { writeAttestationDir } from '../helpers/attestation.js'
 import { runCli, type CliResult } from '../helpers/cli.js'
 
 const CANARY = `QPROV-CANARY-APIKEY-${Math.random().toString(36).slice(2)}`
@@ -55,18 +56,11 @@ function expectNoSecrets(r: CliResult, dirs: string[]) {
   for (const s of secrets) for (const t of texts) expect(t).not.toContain(s)
 }
 
-/** An attestation directory as `qprov attest` writes it (contents are not verified by tag). */
+/** An attestation directory as `qprov attest` writes it, with a placeholder signature. */
 function fakeAttestation(): { dir: string; uuid: string } {
   const dir = tmp()
   const body = Buffer.from('{"kind":"dsse"}').toString('base64')
-  writeFileSync(join(dir, 'statement.json'), '{"_type":"https://in-toto.io/Statement/v1"}')
-  writeFileSync(join(dir, 'workload.manifest.json'), '{"files":[]}')
-  writeFileSync(
-    join(dir, 'statement.sigstore.json'),
-    JSON.stringify({
-      verificationMaterial: { tlogEntries: [{ logIndex: '42', canonicalizedBody: body }] }
-    })
-  )
+  writeAttestationDir(dir, { logIndex: '42', body })
   return { dir, uuid: rekorEntryUUID(Buffer.from(body, 'base64')) }
 }
 
