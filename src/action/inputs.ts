@@ -1,11 +1,12 @@
 import * as core from '@actions/core'
+import { SIGSTORE_INSTANCES, type SigstoreInstance } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
+import { AI_POLICIES, type AiPolicy } from '../verify/options.js'
 
 export const MODES = ['receipt', 'attest', 'submit', 'tag', 'verify'] as const
 export type Mode = (typeof MODES)[number]
 
-export const AI_POLICY_VALUES = ['any', 'declared-only', 'no-ai'] as const
-export type AiPolicyInput = (typeof AI_POLICY_VALUES)[number]
+export type AiPolicyInput = AiPolicy
 
 /** Every input action.yml declares; a test checks both directions against action.yml. */
 export const INPUT_NAMES = [
@@ -54,7 +55,7 @@ export interface ActionInputs {
   commit?: string
   commitRange?: string
   declareAi: string[]
-  sigstore: 'public-good' | 'github' | 'custom'
+  sigstore: SigstoreInstance
   fulcioURL?: string
   rekorURL?: string
   tsaURL?: string
@@ -132,7 +133,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     commit: opt('commit'),
     commitRange: opt('commit-range'),
     declareAi: list('declare-ai'),
-    sigstore: oneOf('sigstore', ['public-good', 'github', 'custom'] as const, 'public-good')!,
+    sigstore: oneOf('sigstore', SIGSTORE_INSTANCES, 'public-good') as SigstoreInstance,
     fulcioURL: opt('fulcio-url'),
     rekorURL: opt('rekor-url'),
     tsaURL: opt('tsa-url'),
@@ -149,7 +150,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     certificateIdentity: opt('certificate-identity'),
     certificateIdentityRegexp: opt('certificate-identity-regexp'),
     certificateOidcIssuer: opt('certificate-oidc-issuer'),
-    aiPolicy: oneOf('ai-policy', AI_POLICY_VALUES),
+    aiPolicy: oneOf('ai-policy', AI_POLICIES),
     uploadArtifact: bool('upload-artifact'),
     artifactName: opt('artifact-name'),
     artifactRetentionDays: retentionDays(),

@@ -1,4 +1,4 @@
-import type { SigningConfig } from '../attest/pipeline.js'
+import type { SigningConfig } from '../attest/signing-types.js'
 import { signingFromOptions } from '../cli/signing-options.js'
 import { QprovError } from '../errors.js'
 import type { ActionInputs } from './inputs.js'

@@ -1,15 +1,11 @@
 import { QprovError } from '../errors.js'
-
-export type SigstoreInstance = 'public-good' | 'github' | 'custom'
-
-export const SIGSTORE_INSTANCES: readonly SigstoreInstance[] = ['public-good', 'github', 'custom']
-
-/** The endpoints one signature needs; an absent rekorURL means no transparency-log entry. */
-export interface SigningEndpoints {
-  fulcioURL: string
-  rekorURL?: string
-  tsaURL?: string
-}
+import { checkEndpointUrl } from '../url-credentials.js'
+import {
+  SIGSTORE_INSTANCES,
+  type SigningConfig,
+  type SigningEndpoints,
+  type SigstoreInstance
+} from './signing-types.js'
 
 const PUBLIC_GOOD = {
   fulcioURL: 'https://fulcio.sigstore.dev',
@@ -70,19 +66,27 @@ export function resolveEndpoints(
   return merged as SigningEndpoints
 }
 
+/** The endpoints a signing configuration resolves to. */
+export function signingEndpoints(
+  signing: SigningConfig,
+  env: Record<string, string | undefined> = process.env
+): SigningEndpoints {
+  const { fulcioURL, rekorURL, tsaURL } = signing
+  return resolveEndpoints(signing.instance, { fulcioURL, rekorURL, tsaURL }, env)
+}
+
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(o).filter(([, v]) => v !== undefined && v !== '')
   ) as Partial<T>
 }
 
+const OPTION_NAMES: Record<string, string> = {
+  fulcioURL: 'the Fulcio URL (fulcio-url)',
+  rekorURL: 'the Rekor URL (rekor-url)',
+  tsaURL: 'the TSA URL (tsa-url)'
+}
+
 function checkURL(name: string, value: string): void {
-  let u: URL
-  try {
-    u = new URL(value)
-  } catch {
-    throw new QprovError('USAGE', `${name} is not a URL: ${value}`)
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:')
-    throw new QprovError('USAGE', `${name} must be an http(s) URL: ${value}`)
+  checkEndpointUrl(value, OPTION_NAMES[name] ?? name)
 }

@@ -1,9 +1,13 @@
 import { Option, type Command } from 'commander'
-import type { SigningConfig } from '../attest/pipeline.js'
-import { SIGSTORE_INSTANCES, type SigstoreInstance } from '../attest/instances.js'
+import {
+  SIGSTORE_INSTANCES,
+  type SigningConfig,
+  type SigstoreInstance
+} from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { readSandboxConfig } from '../sandbox/config.js'
 import { registerSecret } from '../secrets.js'
+import { checkEndpointUrl } from '../url-credentials.js'
 
 /** Adds --sandbox and the Sigstore signing flags to a command that signs. */
 export function addSigningOptions(cmd: Command): Command {
@@ -58,11 +62,15 @@ export function signingFromOptions(opts: Record<string, unknown>): ResolvedSigni
     rekorURL: str(opts, 'rekorUrl'),
     tsaURL: str(opts, 'tsaUrl')
   }
+  for (const [k, v] of Object.entries(flags))
+    if (v !== undefined) checkEndpointUrl(v, `--${k.slice(0, -3)}-url`)
   let signing: SigningConfig
   if (sandboxDir) {
     const sb = readSandboxConfig(sandboxDir)
     registerSecret(sb.actionsIdTokenRequestToken)
     registerSecret(sb.identityToken)
+    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
+      checkEndpointUrl(sb[k], `${k} in ${sandboxDir}/sandbox.json`)
     signing = {
       instance: explicitInstance ?? 'custom',
       fulcioURL: flags.fulcioURL ?? sb.fulcioURL,

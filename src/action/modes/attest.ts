@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { attestWorkload, type AttestResult } from '../../attest/pipeline.js'
+import { planSigning } from '../../attest/sign.js'
 import { QprovError } from '../../errors.js'
 import { formatProvenanceTags } from '../../runtime/tags.js'
 import { rekorSearchURL, type SummaryLink } from '../../github/summary.js'
@@ -35,11 +36,12 @@ export async function runAttest(inputs: ActionInputs, report: Reporter): Promise
   requireWorkload(inputs)
   const signing = actionSigning(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
+  const receiptFile = await receiptFileFor(inputs, outDir)
   const result = await attestWorkload({
     workload: inputs.workload,
     cwd: inputs.workspace,
-    receiptFile: await receiptFileFor(inputs, outDir),
-    signing,
+    receiptFile,
+    signing: await planSigning(signing),
     outDir,
     onProgress: m => report.info(m)
   })

@@ -1,4 +1,10 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
+import { writeFileAtomic } from '../../atomic-file.js'
+import {
+  defaultBundleFileName,
+  packProofBundle,
+  readProofDirectory
+} from '../../binding/proof-bundle.js'
 import { QprovError } from '../../errors.js'
 import { createRuntimeClient } from '../../runtime/client.js'
 import {
@@ -7,10 +13,13 @@ import {
   looksLikeSecretName,
   resolveConnection
 } from '../../runtime/connection.js'
-import { submitWorkload } from '../../runtime/submit-workload.js'
-import { retagCommand, tagJob, type RuntimeTarget } from '../../runtime/tag-job.js'
+import { retagCommand } from '../../binding/retag-command.js'
+import type { RuntimeTarget } from '../../binding/runtime-target.js'
+import { submitWorkload } from '../../binding/submit-workload.js'
+import { tagJob } from '../../binding/tag-job.js'
 import { isQprovTag } from '../../runtime/tags.js'
 import { attestWorkload } from '../../attest/pipeline.js'
+import { planSigning } from '../../attest/sign.js'
 import { registerSecret } from '../../secrets.js'
 import { runURL } from '../../github/context.js'
 import type { ChainFacts, SummaryLink } from '../../github/summary.js'
@@ -132,7 +141,7 @@ export async function runSubmit(
       cwd: inputs.workspace,
       connect: target,
       backend: inputs.backend,
-      attest: { signing, receiptFile },
+      attest: { signing: () => signing, receiptFile },
       outDir,
       hint: hint(inputs, outDir),
       env
@@ -153,6 +162,7 @@ export async function runSubmit(
   report.output('job-tags', JSON.stringify(r.tags.filter(isQprovTag)))
   report.output('out-dir', outDir)
   report.output('bundle-path', outDir)
+  if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
   const published = await publishOrKeep(inputs, r.jobId, outDir, gh, report)
   await report.summary({
     title: 'qprov submit',
@@ -165,13 +175,24 @@ export async function runSubmit(
       ['proof bundle', outDir],
       ...published.rows
     ],
-    chain: { ...(r.attestation ? chainOf(r.attestation) : {}), jobId: r.jobId },
+    chain: {
+      ...(r.attestation ? chainOf(r.attestation) : {}),
+      jobId: r.jobId,
+      ...(r.binding ? { bindingDigest: r.binding.bindingDigest } : {})
+    },
     links: [
       ...(r.attestation ? rekorLinks(inputs, r.attestation) : []),
       ...published.links,
       ...runLinks(gh)
     ]
   })
+}
+
+/** `<job-id>.qprov.json` beside the directory form in out-dir (verify reads either form). */
+async function writeSingleFile(jobId: string, outDir: string): Promise<string> {
+  const path = join(outDir, defaultBundleFileName(jobId))
+  await writeFileAtomic(path, packProofBundle(await readProofDirectory(outDir), jobId))
+  return path
 }
 
 /** Publishes; on failure the summary still says where the bundle is before the step fails. */
@@ -183,7 +204,8 @@ async function publishOrKeep(
   report: Reporter
 ): Promise<Published> {
   try {
-    return await publishProof(inputs, { jobId, dir: outDir }, gh, report)
+    const singleFile = await writeSingleFile(jobId, outDir)
+    return await publishProof(inputs, { jobId, dir: outDir, singleFile }, gh, report)
   } catch (e) {
     await report.summary({
       title: `qprov ${inputs.mode}: job ${jobId} bound, publishing failed`,
@@ -227,7 +249,7 @@ export async function runTag(
       workload: inputs.workload,
       cwd: inputs.workspace,
       receiptFile: await receiptFileFor(inputs, outDir),
-      signing,
+      signing: await planSigning(signing, env),
       outDir,
       onProgress: m => report.info(m)
     })
@@ -242,7 +264,9 @@ export async function runTag(
       attestationDir,
       outDir,
       connect: target,
-      hint: hint(inputs, attestationDir)
+      hint: hint(inputs, attestationDir),
+      signing,
+      env
     },
     { onJob: id => report.output('job-id', id), onProgress: m => report.info(m) }
   )
@@ -251,6 +275,7 @@ export async function runTag(
   report.output('job-tags', JSON.stringify(r.tags.filter(isQprovTag)))
   report.output('out-dir', outDir)
   report.output('bundle-path', outDir)
+  if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
   const published = await publishOrKeep(inputs, r.jobId, outDir, gh, report)
   await report.summary({
     title: 'qprov tag',
@@ -266,7 +291,8 @@ export async function runTag(
       ...chain,
       statementDigest: r.refs.statementDigest,
       ...(r.refs.rekorLogIndex ? { rekorLogIndex: r.refs.rekorLogIndex } : {}),
-      jobId: r.jobId
+      jobId: r.jobId,
+      ...(r.binding ? { bindingDigest: r.binding.bindingDigest } : {})
     },
     links: [...links, ...published.links, ...runLinks(gh)]
   })

@@ -1,0 +1,22 @@
+import { ATTESTATION_FILES, readAttestationDir } from '../attest/attestation-dir.js'
+import type { ProvenanceRefs } from '../runtime/tags.js'
+
+export { ATTESTATION_FILES }
+
+/**
+ * The tag values of an attestation directory, taken from what the bundle signs: statement.json
+ * must be the DSSE payload byte for byte and the manifest the signed one (exit 2 otherwise), so
+ * a tag never points at bytes no signature covers. The signature is checked later, by verify.
+ */
+export function readAttestationRefs(dir: string): ProvenanceRefs {
+  const a = readAttestationDir(dir)
+  const refs: ProvenanceRefs = {
+    statementDigest: a.statementDigest,
+    packageDigest: a.packageDigest
+  }
+  if (a.rekor) {
+    refs.rekorLogIndex = a.rekor.logIndex
+    refs.rekorUuid = a.rekor.uuid
+  }
+  return refs
+}
