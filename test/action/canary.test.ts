@@ -9,7 +9,6 @@ import {
   type FakeGitHub
 } from '../fakes/github-server.js'
 import {
-  fakeAttestation,
   filesUnder,
   makeWorkspace,
   runActionProcess,
@@ -133,14 +132,14 @@ describe('secrets in the action', () => {
 
   it('leaks nothing when the tag update fails, and names the job and the re-tag command', async () => {
     const id = sb.runtime.createJob({ tags: ['python'] })
-    const att = fakeAttestation()
     sb.runtime.faults.add({
       method: 'PUT',
       path: '/api/v1/jobs/*/tags',
       fault: { kind: 'status', status: 400 }
     })
+    const att = join(ws, 'canary-tag')
     const r = await runActionProcess(
-      { mode: 'tag', 'job-id': id, 'attestation-dir': att, ...inputs('canary-tag') },
+      { mode: 'tag', 'job-id': id, workload: 'examples/bell', ...inputs('canary-tag') },
       { workspace: ws, env: env() }
     )
     expect(r.code).toBe(1)
@@ -154,7 +153,7 @@ describe('secrets in the action', () => {
     expect(r.outputs['job-id']).toBe(id)
     expect(sb.runtime.job(id)!.tags).toEqual(['python'])
     expect(maskedValues(r)).toContain(CANARY)
-    expectNoLeak(r, [join(ws, 'canary-tag'), att])
+    expectNoLeak(r, [att])
   })
 
   it('sets job-id as soon as the job exists when reading its tags back fails', async () => {
