@@ -1,6 +1,6 @@
 import { createHash, createPublicKey, verify } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signStatement } from '../../src/attest/sign.js'
+import { planSigning, signStatement } from '../../src/attest/sign.js'
 import { verifyBundle } from '../../src/attest/verify-bundle.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
 import { runCli } from '../helpers/cli.js'
@@ -168,7 +168,8 @@ describe('bundles signed into a deep sandbox log', () => {
       identityToken: sb.identityToken
     }
     signed = []
-    for (let n = 0; n < 3; n++) signed.push((await signStatement(PAYLOAD(n), opts)).bundle as Json)
+    const plan = await planSigning(opts)
+    for (let n = 0; n < 3; n++) signed.push((await signStatement(PAYLOAD(n), plan)).bundle as Json)
   })
 
   it('verify through qprov verify-bundle, each at the next index with a non-empty proof', () => {
@@ -201,13 +202,14 @@ describe('a sandbox log prefilled for other signers', () => {
   it('puts the first signature of the run at the next index, deep in the tree', async () => {
     const deep = await startSigstoreSandbox({ logPrefill: 20 })
     try {
-      const { bundle } = await signStatement(PAYLOAD(0), {
+      const plan = await planSigning({
         instance: 'custom',
         fulcioURL: deep.fulcioURL,
         rekorURL: deep.rekorURL,
         tsaURL: deep.tsaURL,
         identityToken: deep.identityToken
       })
+      const { bundle } = await signStatement(PAYLOAD(0), plan)
       const tlog = (bundle as Json).verificationMaterial.tlogEntries[0]
       expect(tlog.logIndex).toBe('20')
       expect(tlog.inclusionProof).toMatchObject({ logIndex: '20', treeSize: '21' })
