@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { checkOutputDir } from '../output-dir.js'
 import { generateReceipts } from '../receipt/generate.js'
 import { loadReceipts } from '../receipt/ingest.js'
 import { NumberLiteral } from '../receipt/json-literal.js'
@@ -115,6 +116,7 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
       'USAGE',
       'AI involvement is declared when a receipt is generated, not with a receipt file'
     )
+  checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
   progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)

@@ -4,7 +4,9 @@ import { signingEndpoints } from '../attest/instances.js'
 import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../attest/pipeline.js'
 import { planSigning } from '../attest/sign.js'
 import type { SigningConfig } from '../attest/signing-types.js'
+import { bindProofBundle, type BoundProof } from './bind.js'
 import { QprovError } from '../errors.js'
+import { checkOutputDir } from '../output-dir.js'
 import { checkBackend } from '../runtime/inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
 import { submitJob, type SubmitHooks } from '../runtime/submit.js'
@@ -66,6 +68,8 @@ export interface SubmittedWorkload {
   attestation?: AttestResult
   /** runtime-job.json */
   recordPath: string
+  /** The signed binding; the proof bundle is complete in outDir. */
+  binding?: BoundProof
 }
 
 function assertQprovRoom(userTags: string[], withRekor: boolean): void {
@@ -97,6 +101,8 @@ export async function submitWorkload(
   hooks: SubmitWorkloadHooks = {}
 ): Promise<SubmittedWorkload> {
   const { api, instanceCRN, runtimeURL } = opts.connect()
+  const files = [RUNTIME_JOB_FILE, ...Object.values(OUTPUT_NAMES)]
+  checkOutputDir(opts.outDir, { what: 'output directory', files })
   const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
   checkBackend(
     opts.backend ?? loaded.spec.backend,
@@ -106,6 +112,7 @@ export async function submitWorkload(
   parseTags(userTags)
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
+  let signing: SigningConfig | undefined
   refuseUsedOutDir(opts.outDir)
   // qprov's own tags need room beside the user's; say so now rather than after signing.
   if (opts.attest) assertQprovRoom(userTags, false)
@@ -115,7 +122,7 @@ export async function submitWorkload(
   })
   if (opts.attest) {
     const { receiptFile, commit, declareAi } = opts.attest
-    const signing = opts.attest.signing()
+    signing = opts.attest.signing()
     const env = opts.env ?? process.env
     // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
     const endpoints = signingEndpoints(signing, env)
@@ -166,6 +173,7 @@ export async function submitWorkload(
         ...(submitted.sessionId ? { sessionId: submitted.sessionId } : {}),
         backend: submitted.backend,
         program: body.program_id,
+        ...(submitted.created ? { created: submitted.created } : {}),
         instanceCRN,
         runtimeURL,
         tags: submitted.tags,
@@ -176,8 +184,21 @@ export async function submitWorkload(
     ),
     refs ? rebind : () => 'it carries only the user tags it was submitted with'
   )
+  const binding = signing
+    ? await bindProofBundle({
+        attestationDir: opts.outDir,
+        outDir: opts.outDir,
+        signing,
+        backendSource: opts.backend ? 'override' : 'job-spec',
+        env: opts.env,
+        onProgress: hooks.onProgress
+      }).catch(e => {
+        throw jobExistsError(e, submitted.jobId, id => opts.hint(id, instanceCRN))
+      })
+    : undefined
   return {
     ...submitted,
+    ...(binding ? { binding } : {}),
     program: body.program_id,
     ...(refs ? { refs } : {}),
     ...(attestation ? { attestation } : {}),

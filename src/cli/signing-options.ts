@@ -7,6 +7,7 @@ import {
 import { QprovError } from '../errors.js'
 import { readSandboxConfig } from '../sandbox/config.js'
 import { registerSecret } from '../secrets.js'
+import { checkEndpointUrl } from '../url-credentials.js'
 
 /** Adds --sandbox and the Sigstore signing flags to a command that signs. */
 export function addSigningOptions(cmd: Command): Command {
@@ -61,11 +62,15 @@ export function signingFromOptions(opts: Record<string, unknown>): ResolvedSigni
     rekorURL: str(opts, 'rekorUrl'),
     tsaURL: str(opts, 'tsaUrl')
   }
+  for (const [k, v] of Object.entries(flags))
+    if (v !== undefined) checkEndpointUrl(v, `--${k.slice(0, -3)}-url`)
   let signing: SigningConfig
   if (sandboxDir) {
     const sb = readSandboxConfig(sandboxDir)
     registerSecret(sb.actionsIdTokenRequestToken)
     registerSecret(sb.identityToken)
+    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
+      checkEndpointUrl(sb[k], `${k} in ${sandboxDir}/sandbox.json`)
     signing = {
       instance: explicitInstance ?? 'custom',
       fulcioURL: flags.fulcioURL ?? sb.fulcioURL,

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { QprovError } from '../errors.js'
+import { READ_LIMITS, readBoundedText } from '../read-file.js'
 import { registerSecret } from '../secrets.js'
 import type { RuntimeClientOptions } from './client.js'
 import { iamBaseUrl, parseInstanceCrn, runtimeBaseUrl } from './crn.js'
@@ -46,8 +46,9 @@ interface SandboxRuntime {
 function readJson(path: string): Record<string, unknown> | undefined {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
-  } catch {
+    text = readBoundedText(path, READ_LIMITS.sandboxConfig)
+  } catch (e) {
+    if ((e as QprovError).code !== 'INPUT_NOT_FOUND') throw e
     return undefined
   }
   try {

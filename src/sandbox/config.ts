@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { join, resolve, dirname } from 'node:path'
-import { QprovError } from '../errors.js'
+import { QprovError, oneLine } from '../errors.js'
+import { READ_LIMITS, readBoundedText } from '../read-file.js'
 
 /**
  * DIR/sandbox.json, written by `qprov sandbox` and read by every command that takes `--sandbox DIR`.
@@ -44,11 +44,11 @@ export function readSandboxConfig(dir: string): SandboxConfig {
   const path = sandboxConfigPath(dir)
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    text = readBoundedText(path, READ_LIMITS.sandboxConfig)
   } catch (e) {
     throw new QprovError(
       'CONFIG_INVALID',
-      `cannot read sandbox config ${path}: ${(e as NodeJS.ErrnoException).code ?? 'read error'} (is \`qprov sandbox --dir ${dir}\` running?)`
+      `cannot read sandbox config: ${oneLine(e)} (is \`qprov sandbox --dir ${dir}\` running?)`
     )
   }
   let raw: unknown

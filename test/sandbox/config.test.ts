@@ -45,6 +45,6 @@ describe('readSandboxConfig', () => {
 
   it('says which command creates it when the directory has none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qprov-sbcfg-'))
-    expect(() => readSandboxConfig(dir)).toThrow(/ENOENT.*qprov sandbox --dir/)
+    expect(() => readSandboxConfig(dir)).toThrow(/not found.*qprov sandbox --dir/)
   })
 })

@@ -168,8 +168,8 @@ describe('bundles signed into a deep sandbox log', () => {
       identityToken: sb.identityToken
     }
     signed = []
-    const plan = await planSigning(opts)
-    for (let n = 0; n < 3; n++) signed.push((await signStatement(PAYLOAD(n), plan)).bundle as Json)
+    for (let n = 0; n < 3; n++)
+      signed.push((await signStatement(PAYLOAD(n), await planSigning(opts))).bundle as Json)
   })
 
   it('verify through qprov verify-bundle, each at the next index with a non-empty proof', () => {

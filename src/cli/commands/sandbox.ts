@@ -29,6 +29,8 @@ export function registerSandboxCommand(program: Command): void {
     .action(async (flags: SandboxFlags) => {
       if (!/^\d{1,5}$/.test(flags.logPrefill) || Number(flags.logPrefill) > 10_000)
         throw new QprovError('INPUT_INVALID', '--log-prefill must be an integer from 0 to 10000')
+      const { checkOutputDir } = await import('../../output-dir.js')
+      checkOutputDir(flags.dir, { what: '--dir', files: ['sandbox.json', 'trusted_root.json'] })
       const { startSandbox } = await import('../../sandbox/sandbox.js')
       const sandbox = await startSandbox({ dir: flags.dir, logPrefill: Number(flags.logPrefill) })
       progress(`sandbox config: ${sandbox.dir}/sandbox.json`)
