@@ -11,7 +11,8 @@ export const TRUSTED_ROOT_NAME = 'sandbox-trusted-root.NOT-FOR-PRODUCTION.json'
 
 function must(args: string[], cwd: string): string {
   const r = runQprov(cli, args, cwd)
-  if (r.code !== 0) throw new Error(`qprov ${args[0]} failed (exit ${r.code}): ${r.stderr}${r.stdout}`)
+  if (r.code !== 0)
+    throw new Error(`qprov ${args[0]} failed (exit ${r.code}): ${r.stderr}${r.stdout}`)
   return r.stdout
 }
 
@@ -73,7 +74,21 @@ try {
   writeFileSync(receipt, `${JSON.stringify(receipts[0], null, 2)}\n`)
   const out = join(work, 'out')
   const submitted = JSON.parse(
-    must(['submit', '--workload', 'bell', '--receipt', receipt, '--sandbox', sb.dir, '--out', out, '--json'], repo)
+    must(
+      [
+        'submit',
+        '--workload',
+        'bell',
+        '--receipt',
+        receipt,
+        '--sandbox',
+        sb.dir,
+        '--out',
+        out,
+        '--json'
+      ],
+      repo
+    )
   )
   const staged = join(work, 'example')
   mkdirSync(staged)
@@ -84,13 +99,24 @@ try {
   // The staged copy must verify exactly as the README says before it replaces the old one.
   const check = runQprov(
     cli,
-    ['verify', 'bundle', ...policyFlags({ ...sb, trustedRoot: TRUSTED_ROOT_NAME }), '--workload', 'bell', '--ai-policy', 'declared-only'],
+    [
+      'verify',
+      'bundle',
+      ...policyFlags({ ...sb, trustedRoot: TRUSTED_ROOT_NAME }),
+      '--workload',
+      'bell',
+      '--ai-policy',
+      'declared-only'
+    ],
     staged
   )
-  if (check.code !== 0) throw new Error(`the new example does not verify:\n${check.stdout}${check.stderr}`)
+  if (check.code !== 0)
+    throw new Error(`the new example does not verify:\n${check.stdout}${check.stderr}`)
   rmSync(EXAMPLE, { recursive: true, force: true })
   cpSync(staged, EXAMPLE, { recursive: true })
-  console.log(`examples/proof-chain regenerated: job ${submitted.jobId}, statement ${submitted.statementDigest}`)
+  console.log(
+    `examples/proof-chain regenerated: job ${submitted.jobId}, statement ${submitted.statementDigest}`
+  )
   console.log(readFileSync(join(EXAMPLE, 'README.md'), 'utf8').split('\n').slice(0, 3).join('\n'))
 } finally {
   await sb.stop()
