@@ -65,3 +65,11 @@ await build({
   outfile: join(outDir, 'cli.js'),
   banner: { js: `#!/usr/bin/env node\n${banner}` }
 })
+// The worker threads of `qprov verify` (src/verify/worker-pool.ts loads ./verify-worker.js
+// beside the bundle that starts them: dist/cli.js or dist/index.js).
+await build({
+  ...common,
+  entryPoints: ['src/verify/worker.ts'],
+  outfile: join(outDir, 'verify-worker.js'),
+  banner: { js: banner }
+})

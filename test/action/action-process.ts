@@ -2,7 +2,6 @@ import { execFileSync, spawn } from 'node:child_process'
 import {
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -12,6 +11,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeAttestationDir } from '../helpers/attestation.js'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -144,18 +144,9 @@ export function filesUnder(dir: string): string[] {
     .filter(f => statSync(f).isFile())
 }
 
-/** An attestation directory as `qprov attest` writes it (tag does not verify its contents). */
+/** An attestation directory as `qprov attest` writes it, with a placeholder signature. */
 export function fakeAttestation(): string {
   const dir = tmp('qprov-att-')
-  mkdirSync(dir, { recursive: true })
-  const body = Buffer.from('{"kind":"dsse"}').toString('base64')
-  writeFileSync(join(dir, 'statement.json'), '{"_type":"https://in-toto.io/Statement/v1"}')
-  writeFileSync(join(dir, 'workload.manifest.json'), '{"files":[]}')
-  writeFileSync(
-    join(dir, 'statement.sigstore.json'),
-    JSON.stringify({
-      verificationMaterial: { tlogEntries: [{ logIndex: '7', canonicalizedBody: body }] }
-    })
-  )
+  writeAttestationDir(dir, { logIndex: '7' })
   return dir
 }
