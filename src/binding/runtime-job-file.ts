@@ -13,12 +13,9 @@ export interface RuntimeJobFacts {
   tags: string[]
   /** Written by submit when the backend was chosen by a flag or the job spec (issue 9). */
   backendSource?: BackendSource
-  /** Whether submit checked the circuits against the backend's configuration (issue 9). */
-  targetCheck?: TargetCheck
+  /** Whether submit checked the circuits against the backend (issue 9). */
+  targetCheck?: 'passed' | 'skipped'
 }
-
-export type TargetCheck = 'passed' | 'skipped'
-const TARGET_CHECKS = new Set(['passed', 'skipped'])
 
 const BACKEND_SOURCES = new Set(['job-spec', 'override', 'runtime'])
 
@@ -54,7 +51,7 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
   if (source !== undefined && (typeof source !== 'string' || !BACKEND_SOURCES.has(source)))
     throw bad(`has an unknown backendSource ${JSON.stringify(source)}`)
   const target = o.targetCheck
-  if (target !== undefined && (typeof target !== 'string' || !TARGET_CHECKS.has(target)))
+  if (target !== undefined && target !== 'passed' && target !== 'skipped')
     throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`)
   const facts: RuntimeJobFacts = { jobId, instanceCRN, tags: o.tags as string[] }
   for (const key of ['sessionId', 'backend', 'program', 'created', 'runtimeURL'] as const) {
@@ -62,6 +59,6 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
     if (v !== undefined) facts[key] = v
   }
   if (source !== undefined) facts.backendSource = source as BackendSource
-  if (target !== undefined) facts.targetCheck = target as TargetCheck
+  if (target !== undefined) facts.targetCheck = target
   return facts
 }

@@ -1,14 +1,8 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync
-} from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
+import { writeAttestationDir } from './attestation.js'
 import { rekorEntryUUID } from '../../src/attest/rekor-entry.js'
 import type { CliResult } from './cli.js'
 
@@ -27,17 +21,10 @@ export function expectNoSecrets(r: CliResult, dirs: string[], secrets: string[])
   for (const s of secrets) for (const t of texts) expect(t).not.toContain(s)
 }
 
-/** An attestation directory as `qprov attest` writes it (contents are not verified by tag). */
+/** An attestation directory as `qprov attest` writes it, with a placeholder signature. */
 export function fakeAttestation(): { dir: string; uuid: string } {
   const dir = tmp()
   const body = Buffer.from('{"kind":"dsse"}').toString('base64')
-  writeFileSync(join(dir, 'statement.json'), '{"_type":"https://in-toto.io/Statement/v1"}')
-  writeFileSync(join(dir, 'workload.manifest.json'), '{"files":[]}')
-  writeFileSync(
-    join(dir, 'statement.sigstore.json'),
-    JSON.stringify({
-      verificationMaterial: { tlogEntries: [{ logIndex: '42', canonicalizedBody: body }] }
-    })
-  )
+  writeAttestationDir(dir, { logIndex: '42', body })
   return { dir, uuid: rekorEntryUUID(Buffer.from(body, 'base64')) }
 }

@@ -62,6 +62,6 @@ describe('qprov emulator', () => {
     writeFileSync(file, 'x')
     const r = await runCli(['emulator', '--dir', join(file, 'sub')], { timeoutMs: 20_000 })
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/USAGE.*cannot be created/)
+    expect(r.stderr).toMatch(/OUTPUT_UNUSABLE.*above it is a file/)
   })
 })
