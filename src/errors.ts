@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'GIT_ERROR'
   | 'WORKLOAD_INVALID'
   | 'JOB_SPEC_INVALID'
+  | 'TARGET_MISMATCH'
+  | 'BACKEND_UNKNOWN'
   | 'TAGS_INVALID'
   | 'TRUSTED_ROOT_INVALID'
   | 'POLICY_INVALID'
@@ -32,6 +34,11 @@ export type ErrorCode =
   | 'BUNDLE_INVALID'
   | 'VERIFY_FAILED'
   | 'STATEMENT_INVALID'
+  // binding and proof bundles
+  | 'BINDING_INVALID'
+  | 'PROOF_BUNDLE_INVALID'
+  | 'PROOF_NOT_FOUND'
+  | 'PROOF_MISMATCH'
   // IBM Quantum Runtime
   | 'RUNTIME_AUTH'
   | 'RUNTIME_HTTP'
@@ -42,6 +49,8 @@ export type ErrorCode =
   | 'RUNTIME_TAGS_REJECTED'
   // GitHub
   | 'GITHUB_API'
+  | 'PUBLISH_FAILED'
+  | 'RELEASE_IMMUTABLE'
   | 'INTERNAL'
 
 export type ExitCode = 1 | 2
@@ -56,15 +65,18 @@ const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'BAD_REF',
   'WORKLOAD_INVALID',
   'JOB_SPEC_INVALID',
+  'TARGET_MISMATCH',
+  'BACKEND_UNKNOWN',
   'TAGS_INVALID',
   'TRUSTED_ROOT_INVALID',
   'POLICY_INVALID',
   'CONFIG_INVALID',
   'MODE_NOT_IMPLEMENTED',
+  'OIDC_UNAVAILABLE',
+  'PROOF_BUNDLE_INVALID',
   'OUTPUT_UNUSABLE',
   'ATTESTATION_MISMATCH',
-  'URL_CREDENTIALS',
-  'OIDC_UNAVAILABLE'
+  'URL_CREDENTIALS'
 ])
 
 export interface QprovErrorOptions {

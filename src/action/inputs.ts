@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { SIGSTORE_INSTANCES, type SigstoreInstance } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 
 export const MODES = ['receipt', 'attest', 'submit', 'tag', 'bundle', 'verify'] as const
@@ -13,7 +14,7 @@ export interface ActionInputs {
   commit?: string
   commitRange?: string
   declareAi: string[]
-  sigstore: 'public-good' | 'github' | 'custom'
+  sigstore: SigstoreInstance
   fulcioURL?: string
   rekorURL?: string
   tsaURL?: string
@@ -34,12 +35,16 @@ function opt(name: string): string | undefined {
   return v === '' ? undefined : v
 }
 
+function isInstance(name: string): name is SigstoreInstance {
+  return (SIGSTORE_INSTANCES as readonly string[]).includes(name)
+}
+
 export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
   const mode = core.getInput('mode') || 'attest'
   if (!(MODES as readonly string[]).includes(mode))
     throw new QprovError('USAGE', `unknown mode "${mode}"; expected one of: ${MODES.join(', ')}`)
   const sigstore = core.getInput('sigstore') || 'public-good'
-  if (sigstore !== 'public-good' && sigstore !== 'github' && sigstore !== 'custom')
+  if (!isInstance(sigstore))
     throw new QprovError(
       'USAGE',
       `input sigstore must be public-good, github or custom, got "${sigstore}"`

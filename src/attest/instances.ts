@@ -1,16 +1,11 @@
 import { QprovError } from '../errors.js'
 import { checkEndpointUrl } from '../url-credentials.js'
-
-export type SigstoreInstance = 'public-good' | 'github' | 'custom'
-
-export const SIGSTORE_INSTANCES: readonly SigstoreInstance[] = ['public-good', 'github', 'custom']
-
-/** The endpoints one signature needs; an absent rekorURL means no transparency-log entry. */
-export interface SigningEndpoints {
-  fulcioURL: string
-  rekorURL?: string
-  tsaURL?: string
-}
+import {
+  SIGSTORE_INSTANCES,
+  type SigningConfig,
+  type SigningEndpoints,
+  type SigstoreInstance
+} from './signing-types.js'
 
 const PUBLIC_GOOD = {
   fulcioURL: 'https://fulcio.sigstore.dev',
@@ -69,6 +64,15 @@ export function resolveEndpoints(
     )
   for (const [k, v] of Object.entries(merged)) if (v !== undefined) checkURL(k, v)
   return merged as SigningEndpoints
+}
+
+/** The endpoints a signing configuration resolves to. */
+export function signingEndpoints(
+  signing: SigningConfig,
+  env: Record<string, string | undefined> = process.env
+): SigningEndpoints {
+  const { fulcioURL, rekorURL, tsaURL } = signing
+  return resolveEndpoints(signing.instance, { fulcioURL, rekorURL, tsaURL }, env)
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

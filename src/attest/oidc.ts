@@ -1,7 +1,7 @@
 import { QprovError } from '../errors.js'
 import { refuseUrlCredentials } from '../url-credentials.js'
 import { registerSecret } from '../secrets.js'
-import type { SigningConfig } from './pipeline.js'
+import type { ResolvedToken, SigningConfig } from './signing-types.js'
 
 type Env = Record<string, string | undefined>
 
@@ -10,16 +10,6 @@ const NO_TOKEN_HELP =
   'ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. In GitHub Actions the job needs ' +
   '`permissions: id-token: write` (pull requests from forks never get it); elsewhere set ' +
   'SIGSTORE_ID_TOKEN or pass --identity-token-env VAR'
-
-/** Where a token comes from, for progress messages; never the token itself. */
-export type TokenSource = 'explicit' | 'env' | 'actions-oidc'
-
-export interface ResolvedToken {
-  token: string
-  source: TokenSource
-  /** Environment variable name or endpoint origin. */
-  from: string
-}
 
 /**
  * Picks the identity token: an explicit one, then the named environment variable, then the

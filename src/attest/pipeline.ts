@@ -6,25 +6,9 @@ import { NumberLiteral } from '../receipt/json-literal.js'
 import { verifyReceipt } from '../receipt/verify.js'
 import { buildManifest } from '../workload/manifest.js'
 import { writeOutputsAtomically } from './outputs.js'
-import { planSigning, signStatement } from './sign.js'
+import { signStatement } from './sign.js'
+import type { SigningPlan } from './signing-types.js'
 import { buildStatement, statementDigest, statementPayloadBytes } from './statement.js'
-
-/** Where and as whom to sign. The token is resolved only when signing starts. */
-export interface SigningConfig {
-  instance: 'public-good' | 'github' | 'custom'
-  fulcioURL?: string
-  rekorURL?: string
-  tsaURL?: string
-  /** Explicit OIDC token; otherwise taken from the GitHub Actions OIDC endpoint. */
-  identityToken?: string
-  /** Name of an environment variable that holds the OIDC token (never the token itself). */
-  identityTokenEnv?: string
-  /**
-   * A GitHub-Actions-style token endpoint (the sandbox provides one). Default: the
-   * ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variables.
-   */
-  actionsOidc?: { requestURL: string; requestToken: string }
-}
 
 export interface AttestOptions {
   /** Workload paths or globs, relative to cwd. */
@@ -38,11 +22,10 @@ export interface AttestOptions {
   declareAi?: string[]
   /** With a generated receipt: the generator id (`qprov.cli` by default). */
   generator?: string
-  signing: SigningConfig
+  /** Resolved by planSigning before the call: a missing `id-token: write` costs no workload hash. */
+  signing: SigningPlan
   outDir: string
   onProgress?: (message: string) => void
-  /** Environment for token lookup (default process.env). */
-  env?: Record<string, string | undefined>
 }
 
 export interface AttestResult {
@@ -134,19 +117,15 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
       'AI involvement is declared when a receipt is generated, not with a receipt file'
     )
   checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
-  // A receipt file is input: read and verify it before the token request goes out.
-  const given = opts.receiptFile ? await obtainReceipt(opts) : undefined
-  // Token and endpoints first: a missing `id-token: write` should not cost a workload hash.
-  const plan = await planSigning(opts.signing, opts.env)
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
   progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)
-  const receipt = given ?? (await obtainReceipt(opts))
+  const receipt = await obtainReceipt(opts)
   const statement = buildStatement({ manifest, receipt })
   const payload = statementPayloadBytes(statement)
   const digest = statementDigest(payload)
   progress?.(`statement digest ${digest}`)
-  const signed = await signStatement(payload, plan, { onProgress: progress })
+  const signed = await signStatement(payload, opts.signing, { onProgress: progress })
   const files = await writeOutputsAtomically(opts.outDir, [
     [OUTPUT_NAMES.statement, payload],
     [OUTPUT_NAMES.bundle, Buffer.from(`${JSON.stringify(signed.bundle)}\n`)],

@@ -1,10 +1,10 @@
 import { attest } from 'sigstore'
 import { QprovError } from '../errors.js'
 import { redact } from '../secrets.js'
-import { resolveEndpoints, type SigningEndpoints } from './instances.js'
-import { resolveIdentityToken, type ResolvedToken, type TokenSource } from './oidc.js'
-import type { SigningConfig } from './pipeline.js'
+import { signingEndpoints } from './instances.js'
+import { resolveIdentityToken } from './oidc.js'
 import { rekorEntryOf, type RekorEntryRef } from './rekor-entry.js'
+import type { SigningConfig, SigningEndpoints, SigningPlan, TokenSource } from './signing-types.js'
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.js'
 
 export interface SignedStatement {
@@ -15,32 +15,25 @@ export interface SignedStatement {
   rekor?: RekorEntryRef
 }
 
-/** Endpoints and identity token, resolved before any expensive work so that misconfiguration fails fast. */
-export interface SigningPlan {
-  endpoints: SigningEndpoints
-  token: ResolvedToken
-}
-
+/**
+ * Resolves endpoints and the identity token before any expensive work, so that misconfiguration
+ * fails fast. Endpoints already resolved (to check them early) are passed in, not resolved again.
+ */
 export async function planSigning(
   signing: SigningConfig,
-  env: Record<string, string | undefined> = process.env
+  env: Record<string, string | undefined> = process.env,
+  endpoints: SigningEndpoints = signingEndpoints(signing, env)
 ): Promise<SigningPlan> {
-  const endpoints = resolveEndpoints(
-    signing.instance,
-    { fulcioURL: signing.fulcioURL, rekorURL: signing.rekorURL, tsaURL: signing.tsaURL },
-    env
-  )
   return { endpoints, token: await resolveIdentityToken(signing, env) }
 }
 
 /** Signs the exact payload bytes as a DSSE envelope with a Fulcio certificate (keyless). */
 export async function signStatement(
   payload: Buffer,
-  signing: SigningConfig | SigningPlan,
-  opts: { env?: Record<string, string | undefined>; onProgress?: (m: string) => void } = {}
+  plan: SigningPlan,
+  opts: { onProgress?: (m: string) => void } = {}
 ): Promise<SignedStatement> {
-  const { endpoints, token } =
-    'token' in signing && 'endpoints' in signing ? signing : await planSigning(signing, opts.env)
+  const { endpoints, token } = plan
   opts.onProgress?.(`identity token from ${token.source} (${token.from})`)
   opts.onProgress?.(
     `signing with Fulcio ${endpoints.fulcioURL}${

@@ -1,6 +1,9 @@
 import { Option, type Command } from 'commander'
-import type { SigningConfig } from '../attest/pipeline.js'
-import { SIGSTORE_INSTANCES, type SigstoreInstance } from '../attest/instances.js'
+import {
+  SIGSTORE_INSTANCES,
+  type SigningConfig,
+  type SigstoreInstance
+} from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { readSandboxConfig } from '../sandbox/config.js'
 import { registerSecret } from '../secrets.js'

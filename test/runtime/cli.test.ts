@@ -1,22 +1,16 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-  mkdirSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   startRuntimeEmulator,
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
-import { rekorEntryUUID } from '../../src/attest/rekor-entry.js'
-import { writeAttestationDir } from '../helpers/attestation.js'
 import { runCli, type CliResult } from '../helpers/cli.js'
+import {
+  expectNoSecrets as expectSecretsAbsent,
+  fakeAttestation,
+  tmp
+} from '../helpers/runtime-fixtures.js'
 
 const CANARY = `QPROV-CANARY-APIKEY-${Math.random().toString(36).slice(2)}`
 let emu: RuntimeEmulatorHandle
@@ -29,7 +23,6 @@ beforeEach(() => {
   emu.faults.clear()
 })
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'qprov-cli-'))
 const conn = () => [
   '--instance',
   emu.instanceCRN,
@@ -42,30 +35,11 @@ const env = { QISKIT_IBM_TOKEN: CANARY }
 const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
   runCli(args, { env: { ...env, ...extraEnv } })
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map(f => join(dir, f))
-    .filter(f => statSync(f).isFile())
-}
-
 /** The API key and every IAM token minted must appear nowhere a user or log could see them. */
-function expectNoSecrets(r: CliResult, dirs: string[]) {
-  const secrets = [CANARY, ...emu.issuedTokens()]
-  const texts = [r.stdout, r.stderr, ...dirs.flatMap(filesUnder).map(f => readFileSync(f, 'utf8'))]
-  for (const s of secrets) for (const t of texts) expect(t).not.toContain(s)
-}
-
-/** An attestation directory as `qprov attest` writes it, with a placeholder signature. */
-function fakeAttestation(): { dir: string; uuid: string } {
-  const dir = tmp()
-  const body = Buffer.from('{"kind":"dsse"}').toString('base64')
-  writeAttestationDir(dir, { logIndex: '42', body })
-  return { dir, uuid: rekorEntryUUID(Buffer.from(body, 'base64')) }
-}
+const expectNoSecrets = (r: CliResult, dirs: string[]) =>
+  expectSecretsAbsent(r, dirs, [CANARY, ...emu.issuedTokens()])
 
 const posts = () => emu.requests.filter(r => r.method === 'POST' && r.path === '/api/v1/jobs')
-const puts = () => emu.requests.filter(r => r.method === 'PUT')
 
 describe('qprov submit', () => {
   it('submits examples/bell with explicit tags, prints the job ID and leaks no secret', async () => {
@@ -107,7 +81,7 @@ describe('qprov submit', () => {
       'examples/bell/circuits',
       '--no-attest',
       '--backend',
-      'ibm_kyiv',
+      'ibm_fez',
       '--json',
       '--out',
       out,
@@ -115,8 +89,14 @@ describe('qprov submit', () => {
     ])
     expect(r.code).toBe(0)
     const j = JSON.parse(r.stdout)
-    expect(j.backend).toBe('ibm_kyiv')
-    expect(emu.job(j.jobId)!.backend).toBe('ibm_kyiv')
+    expect(j.backend).toBe('ibm_fez')
+    expect(emu.job(j.jobId)!.backend).toBe('ibm_fez')
+    const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
+    expect(rec).toMatchObject({
+      backend: 'ibm_fez',
+      backendSource: 'override',
+      targetCheck: 'passed'
+    })
   })
 
   it('opens a batch for a spec with mode batch and prints the session ID', async () => {
@@ -220,85 +200,6 @@ describe('qprov submit', () => {
     const r = await cli(['job', 'get', '--job', 'x', '--instance', 'crn:v1:nope'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/not a Qiskit Runtime instance CRN/)
-  })
-})
-
-describe('qprov tag', () => {
-  it('adds qprov tags to a Python-submitted job and keeps its tags', async () => {
-    const id = emu.createJob({ tags: ['python', 'team:q'] })
-    const { dir, uuid } = fakeAttestation()
-    const out = tmp()
-    const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', out, ...conn()])
-    expect(r.code).toBe(0)
-    const tags = emu.job(id)!.tags
-    expect(tags.slice(0, 2)).toEqual(['python', 'team:q'])
-    expect(tags).toContain('qprov:v1')
-    expect(tags).toContain('qprov-rekor-idx:42')
-    expect(tags).toContain(`qprov-rekor-uuid:${uuid}`)
-    expect(tags.find(t => t.startsWith('qprov-stmt:sha256:'))).toHaveLength(82)
-    expect(JSON.parse(puts().at(-1)!.body).tags).toEqual(tags)
-    const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
-    expect(rec).toMatchObject({ jobId: id, tags, rekor: { logIndex: '42', uuid } })
-    expectNoSecrets(r, [out])
-  })
-
-  it('refuses too many user tags before any PUT', async () => {
-    const id = emu.createJob({ tags: ['a', 'b', 'c', 'd', 'e'] })
-    const { dir } = fakeAttestation()
-    const n = puts().length
-    const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/TAGS_INVALID.*9 tags.*5 of them are user tags/)
-    expect(puts().length).toBe(n)
-    expect(emu.job(id)!.tags).toEqual(['a', 'b', 'c', 'd', 'e'])
-  })
-
-  it('binds a job with 4 user tags by leaving out the optional Rekor UUID tag', async () => {
-    const id = emu.createJob({ tags: ['a', 'b', 'c', 'd'] })
-    const { dir } = fakeAttestation()
-    const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
-    expect(r.code).toBe(0)
-    const tags = emu.job(id)!.tags
-    expect(tags).toHaveLength(8)
-    expect(tags).toContain('qprov-rekor-idx:42')
-    expect(tags.some(t => t.startsWith('qprov-rekor-uuid:'))).toBe(false)
-  })
-
-  it('completes a job whose qprov tags were partly dropped, as its re-bind command promises', async () => {
-    const { dir, uuid } = fakeAttestation()
-    const first = emu.createJob({ tags: ['python'] })
-    expect(
-      (await cli(['tag', '--job', first, '--attestation', dir, '--out', tmp(), ...conn()])).code
-    ).toBe(0)
-    const full = emu.job(first)!.tags.filter(t => t.startsWith('qprov'))
-    for (const dropped of [`qprov-rekor-uuid:${uuid}`, 'qprov:v1']) {
-      const id = emu.createJob({ tags: ['python', ...full.filter(t => t !== dropped)] })
-      const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
-      expect(r.stderr).toBe('')
-      expect(r.code).toBe(0)
-      expect([...emu.job(id)!.tags].sort()).toEqual(['python', ...full].sort())
-    }
-  })
-
-  it('on a 400 from the tag update prints the job ID and the exact re-tag command', async () => {
-    const id = emu.createJob({ tags: ['python'] })
-    const { dir } = fakeAttestation()
-    emu.faults.add({
-      method: 'PUT',
-      path: '/api/v1/jobs/*/tags',
-      fault: { kind: 'status', status: 400 }
-    })
-    const out = tmp()
-    const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', out, ...conn()])
-    expect(r.code).toBe(1)
-    expect(r.stdout).toContain(`job: ${id}`)
-    expect(r.stderr).toMatch(/RUNTIME_TAGS_REJECTED.*HTTP 400/)
-    expect(r.stderr).toContain(
-      `Job ${id} exists; re-bind it with: qprov tag --job ${id} --attestation ${dir} --instance`
-    )
-    expect(puts().at(-1)!.status).toBe(400)
-    expect(emu.job(id)!.tags).toEqual(['python'])
-    expectNoSecrets(r, [out, dir])
   })
 })
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { resolveConnection } from '../../src/runtime/connection.js'
-import { retagCommand } from '../../src/runtime/tag-job.js'
 import { redact } from '../../src/secrets.js'
 
 const CRN = 'crn:v1:bluemix:public:quantum-computing:us-east:a/abc123:0123-4567::'
@@ -27,14 +26,5 @@ describe('--api-key-env given a key instead of a name', () => {
       'no IBM Cloud API key: set the QISKIT_IBM_TOKEN environment variable'
     )
     expect(redact('QISKIT_IBM_TOKEN')).toBe('QISKIT_IBM_TOKEN')
-  })
-
-  it('leaves a key-like name out of the re-bind command', () => {
-    const cmd = retagCommand('job1', '/out', { apiKeyEnv: KEY_LIKE }, CRN)
-    expect(cmd).not.toContain(KEY_LIKE)
-    expect(cmd).toContain('--api-key-env YOUR_KEY_VARIABLE')
-    expect(retagCommand('job1', '/out', { apiKeyEnv: 'MY_IBM_KEY' }, CRN)).toContain(
-      '--api-key-env MY_IBM_KEY'
-    )
   })
 })

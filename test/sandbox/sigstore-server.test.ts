@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signStatement } from '../../src/attest/sign.js'
+import { planSigning, signStatement } from '../../src/attest/sign.js'
 import {
   startSigstoreSandbox,
   wholeSecondClock,
@@ -116,12 +116,15 @@ describe('sandbox trusted root', () => {
 describe('sandbox Rekor', () => {
   it('logs the canonical dsse body and serves the entry under its leaf hash', async () => {
     const payload = Buffer.from('{"_type":"https://in-toto.io/Statement/v1"}')
-    const signed = await signStatement(payload, {
-      instance: 'custom',
-      fulcioURL: sb.fulcioURL,
-      rekorURL: sb.rekorURL,
-      identityToken: sb.identityToken
-    })
+    const signed = await signStatement(
+      payload,
+      await planSigning({
+        instance: 'custom',
+        fulcioURL: sb.fulcioURL,
+        rekorURL: sb.rekorURL,
+        identityToken: sb.identityToken
+      })
+    )
     const bundle = signed.bundle as {
       verificationMaterial: {
         certificate: { rawBytes: string }
@@ -152,7 +155,9 @@ describe('sandbox Rekor', () => {
     expect(res.status).toBe(200)
     const got = (await res.json()) as Record<string, { body: string; logIndex: number }>
     expect(got[signed.rekor?.uuid ?? '']?.body).toBe(entry?.canonicalizedBody)
-    const byIndex = await fetch(`${sb.rekorURL}/api/v1/log/entries?logIndex=${entry?.logIndex}`)
+    const byIndex = await fetch(
+      `${sb.rekorURL}/api/v1/log/entries?logIndex=${entry?.logIndex ?? 0}`
+    )
     expect(Object.keys((await byIndex.json()) as object)).toEqual([signed.rekor?.uuid])
     expect((await fetch(`${sb.rekorURL}/api/v1/log/entries/${'0'.repeat(64)}`)).status).toBe(404)
   })

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path'
-import { attestWorkload, type AttestResult, type SigningConfig } from '../../attest/pipeline.js'
+import { attestWorkload, type AttestResult } from '../../attest/pipeline.js'
+import { planSigning } from '../../attest/sign.js'
+import type { SigningConfig } from '../../attest/signing-types.js'
 import { QprovError } from '../../errors.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
@@ -39,11 +41,12 @@ export function requireWorkload(inputs: ActionInputs): void {
 export async function runAttest(inputs: ActionInputs, report: Reporter): Promise<void> {
   requireWorkload(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
+  const receiptFile = await receiptFileFor(inputs, outDir)
   const result = await attestWorkload({
     workload: inputs.workload,
     cwd: inputs.workspace,
-    receiptFile: await receiptFileFor(inputs, outDir),
-    signing: actionSigning(inputs),
+    receiptFile,
+    signing: await planSigning(actionSigning(inputs)),
     outDir,
     onProgress: m => report.info(m)
   })

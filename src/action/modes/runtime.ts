@@ -7,8 +7,10 @@ import {
   looksLikeSecretName,
   resolveConnection
 } from '../../runtime/connection.js'
-import { submitWorkload } from '../../runtime/submit-workload.js'
-import { retagCommand, tagJob, type RuntimeTarget } from '../../runtime/tag-job.js'
+import { retagCommand } from '../../binding/retag-command.js'
+import type { RuntimeTarget } from '../../binding/runtime-target.js'
+import { submitWorkload } from '../../binding/submit-workload.js'
+import { tagJob } from '../../binding/tag-job.js'
 import { registerSecret } from '../../secrets.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
@@ -90,7 +92,7 @@ export async function runSubmit(
       cwd: inputs.workspace,
       connect: target,
       backend: inputs.backend,
-      attest: { signing: actionSigning(inputs), receiptFile },
+      attest: { signing: () => actionSigning(inputs), receiptFile },
       outDir,
       hint: hint(inputs, outDir),
       env

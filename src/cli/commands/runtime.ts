@@ -1,19 +1,21 @@
+import { resolve } from 'node:path'
 import { Option, type Command } from 'commander'
+import type { BoundProof } from '../../binding/bind.js'
 import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
 import type { ConnectionFlags } from '../../runtime/connection.js'
-import type { RuntimeTarget } from '../../runtime/tag-job.js'
+import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import type { ProvenanceRefs } from '../../runtime/tags.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 import { registerEmulatorCommand } from './emulator.js'
 
-interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
+export interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
   timeoutMs?: string
   json?: boolean
 }
 
-function addConnectionOptions(cmd: Command): Command {
+export function addConnectionOptions(cmd: Command): Command {
   cmd
     .option('--instance <crn>', 'Qiskit Runtime instance CRN (its region picks the API host)')
     .option('--runtime-url <url>', 'Runtime API base URL (default: from the CRN region)')
@@ -32,16 +34,18 @@ function addConnectionOptions(cmd: Command): Command {
 }
 
 /** The Runtime client and job code, loaded only by the commands that talk to Runtime. */
-async function loadRuntime() {
+export async function loadRuntime() {
   const [
     { createRuntimeClient },
     { resolveConnection },
-    { retagCommand, tagJob },
+    { retagCommand },
+    { tagJob },
     { checkJobId, parseTimeoutMs }
   ] = await Promise.all([
     import('../../runtime/client.js'),
     import('../../runtime/connection.js'),
-    import('../../runtime/tag-job.js'),
+    import('../../binding/retag-command.js'),
+    import('../../binding/tag-job.js'),
     import('../../runtime/inputs.js')
   ])
   return {
@@ -56,7 +60,7 @@ async function loadRuntime() {
 
 type RuntimeModules = Awaited<ReturnType<typeof loadRuntime>>
 
-function client(m: RuntimeModules, flags: RuntimeFlags) {
+export function client(m: RuntimeModules, flags: RuntimeFlags) {
   const timeoutMs = m.parseTimeoutMs(flags.timeoutMs, 60000)
   const conn = m.resolveConnection(flags)
   return { conn, api: m.createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
@@ -75,6 +79,7 @@ function hintFor(m: RuntimeModules, attestationDir: string, flags: RuntimeFlags)
 interface SubmitFlags extends RuntimeFlags {
   workload: string[]
   backend?: string
+  skipTargetCheck?: boolean
   out: string
   attest: boolean
   tag?: string[]
@@ -85,13 +90,14 @@ interface SubmitFlags extends RuntimeFlags {
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
   const m = await loadRuntime()
-  const { submitWorkload } = await import('../../runtime/submit-workload.js')
+  const { submitWorkload } = await import('../../binding/submit-workload.js')
   const r = await submitWorkload(
     {
       workload: flags.workload,
       cwd: process.cwd(),
       connect: () => target(m, flags),
       backend: flags.backend,
+      skipTargetCheck: flags.skipTargetCheck,
       tags: flags.tag,
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
@@ -122,12 +128,28 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       tags,
       recovered,
       statementDigest: r.refs?.statementDigest,
-      runtimeJob: r.recordPath
+      runtimeJob: r.recordPath,
+      ...(r.binding ? { binding: bindingReport(r.binding, flags.out) } : {})
     })
     return
   }
   for (const t of r.tags) printOut(`tag: ${t}`)
   printOut(`wrote ${r.recordPath}`)
+  if (r.binding) printBinding(r.binding, flags.out)
+}
+
+function bindingReport(b: BoundProof, dir: string) {
+  return {
+    digest: b.bindingDigest,
+    ...(b.rekor ? { rekor: b.rekor } : {}),
+    proofBundle: resolve(dir)
+  }
+}
+
+function printBinding(b: BoundProof, dir: string): void {
+  printOut(`binding digest: ${b.bindingDigest}`)
+  if (b.rekor) printOut(`binding rekor log index: ${b.rekor.logIndex}`)
+  printOut(`proof bundle: ${resolve(dir)}`)
 }
 
 interface TagFlags extends RuntimeFlags {
@@ -144,16 +166,23 @@ async function tagAction(flags: TagFlags): Promise<void> {
       attestationDir: flags.attestation,
       outDir: flags.out,
       connect: () => target(m, flags),
-      hint: hintFor(m, flags.attestation, flags)
+      hint: hintFor(m, flags.attestation, flags),
+      signing: () => signingFromOptions(flags).signing
     },
     { onJob: id => printOut(`job: ${id}`), onProgress: progress }
   )
   if (flags.json) {
-    printJson({ jobId: r.jobId, tags: r.tags, runtimeJob: r.recordPath })
+    printJson({
+      jobId: r.jobId,
+      tags: r.tags,
+      runtimeJob: r.recordPath,
+      ...(r.binding ? { binding: bindingReport(r.binding, flags.out) } : {})
+    })
     return
   }
   for (const t of r.tags) printOut(`tag: ${t}`)
   printOut(`wrote ${r.recordPath}`)
+  if (r.binding) printBinding(r.binding, flags.out)
 }
 
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
@@ -175,6 +204,7 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
   }
   printOut(`job: ${job.id}`)
   printOut(`status: ${job.status}`)
+  if (job.reason) printOut(`reason: ${job.reason}`)
   if (job.backend) printOut(`backend: ${job.backend}`)
   if (job.session_id) printOut(`session: ${job.session_id}`)
   for (const t of job.tags) printOut(`tag: ${t}`)
@@ -189,8 +219,11 @@ export function registerRuntimeCommands(program: Command): void {
     .description(
       'Attest a workload package (as `qprov attest` does) and submit its\n' +
         'qprov.job.json to Qiskit Runtime with provenance tags (statement digest,\n' +
-        'package digest, Rekor entry). Tag limits are checked before anything is sent.\n' +
-        'Prints the job ID (and session ID) and writes runtime-job.json into --out.\n' +
+        'package digest, Rekor entry). Tag limits, and the circuits against the\n' +
+        "backend's configuration (ISA gates, coupling map, observable width), are\n" +
+        'checked before anything is signed or sent.\n' +
+        'Prints the job ID (and session ID), then signs the runtime binding and writes\n' +
+        'the complete proof bundle (docs/binding-spec.md) into --out.\n' +
         'The API key is read from the variable named by --api-key-env (default\n' +
         'QISKIT_IBM_TOKEN), or from DIR/sandbox.json with --sandbox DIR.'
     )
@@ -199,6 +232,10 @@ export function registerRuntimeCommands(program: Command): void {
       'workload files or directories; one holds qprov.job.json'
     )
     .option('--backend <name>', 'run on this backend instead of the one in the job spec')
+    .option(
+      '--skip-target-check',
+      "submit without checking the circuits against the backend's configuration (recorded in runtime-job.json)"
+    )
     .requiredOption('--out <dir>', 'directory for the attestation and runtime-job.json')
     .option('--no-attest', 'submit without attesting (only the --tag values are attached)')
     .option('--tag <tags...>', 'extra job tags (at most 8 tags in total, 86 characters each)')
@@ -213,23 +250,25 @@ export function registerRuntimeCommands(program: Command): void {
   addConnectionOptions(submit)
   submit.action(submitAction)
 
-  addConnectionOptions(
-    program
-      .command('tag')
-      .description(
-        'Add the qprov provenance tags of an attestation (the --out directory of\n' +
-          '`qprov attest`) to an existing Runtime job, e.g. one submitted from Python.\n' +
-          'The job keeps its other tags; limits and conflicts are checked before the\n' +
-          'update, and the tags are read back. Writes runtime-job.json into --out.'
-      )
-      .requiredOption('--job <id>', 'Runtime job ID')
-      .requiredOption(
-        '--attestation <dir>',
-        'directory with statement.json, statement.sigstore.json and workload.manifest.json'
-      )
-      .requiredOption('--out <dir>', 'directory for runtime-job.json')
-      .option('--json', 'print a JSON object instead of text')
-  ).action(tagAction)
+  const tag = program
+    .command('tag')
+    .description(
+      'Add the qprov provenance tags of an attestation (the --out directory of\n' +
+        '`qprov attest`) to an existing Runtime job, e.g. one submitted from Python.\n' +
+        'The job keeps its other tags; limits and conflicts are checked before the\n' +
+        'update, and the tags are read back. Then the runtime binding is signed and the\n' +
+        'complete proof bundle is written into --out. Running it again for a job that\n' +
+        'already carries these tags changes no tag and finishes the binding.'
+    )
+    .requiredOption('--job <id>', 'Runtime job ID')
+    .requiredOption(
+      '--attestation <dir>',
+      'directory with statement.json, statement.sigstore.json and workload.manifest.json'
+    )
+    .requiredOption('--out <dir>', 'directory for the proof bundle')
+    .option('--json', 'print a JSON object instead of text')
+  addSigningOptions(tag)
+  addConnectionOptions(tag).action(tagAction)
 
   const job = program.command('job').description('Inspect Qiskit Runtime jobs')
   addConnectionOptions(

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import type { Reply } from './routes.js'
+import type { Reply } from './reply.js'
 
 const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
 

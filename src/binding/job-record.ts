@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import type { AttestResult } from '../attest/pipeline.js'
 import { writeFileAtomicSync } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
-import type { ProvenanceRefs } from './tags.js'
+import type { ProvenanceRefs } from '../runtime/tags.js'
+import { jobExistsError } from './job-exists.js'
 
 export const RUNTIME_JOB_FILE = 'runtime-job.json'
 
@@ -14,28 +15,38 @@ export interface RuntimeJobRecord {
   sessionId?: string
   backend?: string
   program?: string
+  /** When the service created the job (ISO 8601, as the Runtime API reports it). */
+  created?: string
   instanceCRN: string
   runtimeURL: string
   tags: string[]
   statementDigest?: string
   packageDigest?: string
   rekor?: { logIndex: string; uuid?: string }
+  /** Whether the circuits were checked against the backend's configuration before submission. */
+  targetCheck?: 'passed' | 'skipped'
+  /** Where the backend came from: qprov.job.json, or a --backend override of it. */
+  backendSource?: 'job-spec' | 'override'
   recordedAt: string
 }
 
-export function writeJobRecord(dir: string, record: RuntimeJobRecord): string {
+/** Writes runtime-job.json; the job exists whatever happens here, so a failure names it. */
+export function writeJobRecord(
+  dir: string,
+  record: RuntimeJobRecord,
+  hint: (jobId: string) => string
+): string {
   const path = join(dir, RUNTIME_JOB_FILE)
   try {
     mkdirSync(dir, { recursive: true })
     writeFileAtomicSync(path, `${JSON.stringify(record, null, 2)}\n`)
   } catch (e) {
-    throw new QprovError(
+    const failure = new QprovError(
       'INPUT_INVALID',
-      `job ${record.jobId} exists, but ${path} could not be written: ${(e as Error).message}`,
-      {
-        details: { jobId: record.jobId }
-      }
+      `${path} could not be written: ${(e as Error).message}`,
+      { cause: e }
     )
+    throw jobExistsError(failure, record.jobId, hint)
   }
   return path
 }

@@ -1,5 +1,5 @@
 import { ATTESTATION_FILES, readAttestationDir } from '../attest/attestation-dir.js'
-import type { ProvenanceRefs } from './tags.js'
+import type { ProvenanceRefs } from '../runtime/tags.js'
 
 export { ATTESTATION_FILES }
 

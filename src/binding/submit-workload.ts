@@ -1,19 +1,16 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { resolveEndpoints } from '../attest/instances.js'
-import {
-  OUTPUT_NAMES,
-  attestWorkload,
-  type AttestResult,
-  type SigningConfig
-} from '../attest/pipeline.js'
+import { signingEndpoints } from '../attest/instances.js'
+import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../attest/pipeline.js'
+import { planSigning } from '../attest/sign.js'
+import type { SigningConfig } from '../attest/signing-types.js'
+import { bindProofBundle, type BoundProof } from './bind.js'
 import { QprovError } from '../errors.js'
 import { checkOutputDir } from '../output-dir.js'
-import { checkBackend } from './inputs.js'
-import { findJobSpec, loadJobSpec, renderJobBody } from './job-spec.js'
-import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
-import { submitJob, type SubmitHooks } from './submit.js'
-import { withJobId, type RuntimeTarget } from './tag-job.js'
+import { checkBackend } from '../runtime/inputs.js'
+import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
+import { submitJob, type SubmitHooks } from '../runtime/submit.js'
+import { checkTarget } from '../runtime/target-check.js'
 import {
   assertTagLimits,
   fitProvenanceTags,
@@ -21,11 +18,14 @@ import {
   parseTags,
   requiredQprovTagCount,
   type ProvenanceRefs
-} from './tags.js'
+} from '../runtime/tags.js'
+import { jobExistsError } from './job-exists.js'
+import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
+import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface SubmitAttestOptions {
-  /** Resolved once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
-  signing: SigningConfig | (() => SigningConfig)
+  /** Called once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
+  signing: () => SigningConfig
   receiptFile?: string
   commit?: string
   declareAi?: string[]
@@ -36,16 +36,17 @@ export interface SubmitWorkloadOptions {
   workload: string[]
   cwd: string
   /** Called first, so a missing instance or API key fails before anything is read. */
-  connect: () => RuntimeTarget
+  connect: Connect
   backend?: string
   /** Extra user tags besides those in the job spec. */
   tags?: string[]
+  /** Submit without checking the circuits against the backend's configuration. */
+  skipTargetCheck?: boolean
   /** Attest first and tag the job with the attestation; false submits with user tags only. */
   attest: SubmitAttestOptions | false
   /** Where the attestation and runtime-job.json go. */
   outDir: string
-  /** What to tell the user when the job exists but is not bound, e.g. the re-tag command. */
-  hint: (jobId: string, instanceCRN: string) => string
+  hint: RebindHint
   env?: Record<string, string | undefined>
 }
 
@@ -67,15 +68,8 @@ export interface SubmittedWorkload {
   attestation?: AttestResult
   /** runtime-job.json */
   recordPath: string
-}
-
-/** Signing with these settings logs to Rekor, so the tags will carry a log index. */
-function signsIntoRekor(
-  signing: SigningConfig,
-  env: Record<string, string | undefined> | undefined
-): boolean {
-  const { instance, fulcioURL, rekorURL, tsaURL } = signing
-  return resolveEndpoints(instance, { fulcioURL, rekorURL, tsaURL }, env).rekorURL !== undefined
+  /** The signed binding; the proof bundle is complete in outDir. */
+  binding?: BoundProof
 }
 
 function assertQprovRoom(userTags: string[], withRekor: boolean): void {
@@ -118,28 +112,36 @@ export async function submitWorkload(
   parseTags(userTags)
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
+  let signing: SigningConfig | undefined
   refuseUsedOutDir(opts.outDir)
+  // qprov's own tags need room beside the user's; say so now rather than after signing.
+  if (opts.attest) assertQprovRoom(userTags, false)
+  const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {
+    skip: opts.skipTargetCheck,
+    onProgress: hooks.onProgress
+  })
   if (opts.attest) {
-    // qprov's own tags need room beside the user's; say so now rather than after signing.
-    assertQprovRoom(userTags, false)
     const { receiptFile, commit, declareAi } = opts.attest
-    const signing =
-      typeof opts.attest.signing === 'function' ? opts.attest.signing() : opts.attest.signing
-    assertQprovRoom(userTags, signsIntoRekor(signing, opts.env))
+    signing = opts.attest.signing()
+    const env = opts.env ?? process.env
+    // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
+    const endpoints = signingEndpoints(signing, env)
+    assertQprovRoom(userTags, endpoints.rekorURL !== undefined)
+    const plan = await planSigning(signing, env, endpoints)
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
       ...(receiptFile ? { receiptFile } : {}),
       ...(commit ? { commit } : {}),
       ...(declareAi?.length ? { declareAi } : {}),
-      signing,
+      signing: plan,
       outDir: opts.outDir,
-      onProgress: hooks.onProgress,
-      ...(opts.env ? { env: opts.env } : {})
+      onProgress: hooks.onProgress
     })
     refs = refsOfAttestation(attestation)
     hooks.onAttested?.(attestation)
   }
+  const rebind = (id: string) => opts.hint(id, instanceCRN)
   const tags = [...userTags, ...(refs ? fitProvenanceTags(refs, userTags.length) : [])]
   const parsed = parseTags(tags)
   assertTagLimits(tags, parsed.userTags.length)
@@ -157,19 +159,11 @@ export async function submitWorkload(
         hooks.onJobId?.(id, sessionId)
       }
     }
-  ).catch(e => {
-    if (jobId === undefined) {
-      // The create answer was lost and the job was not found again: say how to bind it if it exists.
-      if (refs && e instanceof QprovError && e.details.recoveryTag)
-        throw new QprovError(
-          e.code,
-          `${e.message}; once found, ${opts.hint('JOB_ID', instanceCRN)} (JOB_ID being its ID)`,
-          { cause: e, exitCode: e.exitCode, details: e.details }
-        )
-      throw e
-    }
-    const hint = refs ? opts.hint(jobId, instanceCRN) : 'its tags could not be confirmed'
-    throw withJobId(e, jobId, hint)
+  ).catch((e: unknown) => {
+    // The create answer was lost and the job was not found again: say how to bind it if it exists.
+    const lost = e instanceof QprovError && Boolean(e.details.recoveryTag)
+    if (jobId === undefined && !(refs && lost)) throw e
+    throw jobExistsError(e, jobId, refs ? rebind : () => 'its tags could not be confirmed')
   })
   const recordPath = writeJobRecord(
     opts.outDir,
@@ -179,15 +173,32 @@ export async function submitWorkload(
         ...(submitted.sessionId ? { sessionId: submitted.sessionId } : {}),
         backend: submitted.backend,
         program: body.program_id,
+        ...(submitted.created ? { created: submitted.created } : {}),
         instanceCRN,
         runtimeURL,
-        tags: submitted.tags
+        tags: submitted.tags,
+        targetCheck,
+        backendSource: opts.backend ? 'override' : 'job-spec'
       },
       refs
-    )
+    ),
+    refs ? rebind : () => 'it carries only the user tags it was submitted with'
   )
+  const binding = signing
+    ? await bindProofBundle({
+        attestationDir: opts.outDir,
+        outDir: opts.outDir,
+        signing,
+        backendSource: opts.backend ? 'override' : 'job-spec',
+        env: opts.env,
+        onProgress: hooks.onProgress
+      }).catch(e => {
+        throw jobExistsError(e, submitted.jobId, id => opts.hint(id, instanceCRN))
+      })
+    : undefined
   return {
     ...submitted,
+    ...(binding ? { binding } : {}),
     program: body.program_id,
     ...(refs ? { refs } : {}),
     ...(attestation ? { attestation } : {}),

@@ -1,62 +1,13 @@
-import { QprovError, oneLine } from '../errors.js'
-import { checkOutputDir } from '../output-dir.js'
+import type { SigningConfig } from '../attest/signing-types.js'
+import { QprovError } from '../errors.js'
+import { checkJobId } from '../runtime/inputs.js'
+import { mergeProvenanceTags, type ProvenanceRefs } from '../runtime/tags.js'
+import { bindProofBundle, type BoundProof } from './bind.js'
 import { readAttestationRefs } from './attestation-refs.js'
-import { looksLikeSecretName } from './connection.js'
-import { checkJobId } from './inputs.js'
-import type { RuntimeApi } from './client.js'
+import { jobExistsError } from './job-exists.js'
 import { RUNTIME_JOB_FILE, jobRecord, writeJobRecord } from './job-record.js'
-import { mergeProvenanceTags, type ProvenanceRefs } from './tags.js'
-
-/** A connected Runtime client and where it points (for runtime-job.json). */
-export interface RuntimeTarget {
-  api: RuntimeApi
-  instanceCRN: string
-  runtimeURL: string
-}
-
-/** The connection flags a re-tag command must repeat so that it reaches the same service. */
-export interface RetagFlags {
-  sandbox?: string
-  runtimeUrl?: string
-  iamUrl?: string
-  apiKeyEnv?: string
-}
-
-function shellQuote(s: string): string {
-  return /^[A-Za-z0-9_/.:=@,+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`
-}
-
-/** The exact CLI command that binds the job to the attestation again. */
-export function retagCommand(
-  jobId: string,
-  attestationDir: string,
-  flags: RetagFlags,
-  instanceCRN: string
-): string {
-  const args = ['qprov', 'tag', '--job', jobId, '--attestation', attestationDir]
-  args.push('--instance', instanceCRN)
-  if (flags.sandbox) args.push('--sandbox', flags.sandbox)
-  if (flags.runtimeUrl) args.push('--runtime-url', flags.runtimeUrl)
-  if (flags.iamUrl) args.push('--iam-url', flags.iamUrl)
-  // A key-like "name" is never echoed: the user substitutes their variable's real name.
-  if (flags.apiKeyEnv)
-    args.push(
-      '--api-key-env',
-      looksLikeSecretName(flags.apiKeyEnv) ? 'YOUR_KEY_VARIABLE' : flags.apiKeyEnv
-    )
-  args.push('--out', attestationDir)
-  return args.map(shellQuote).join(' ')
-}
-
-/** Re-throws e with the job ID in its message and details: the job exists whatever failed. */
-export function withJobId(e: unknown, jobId: string, hint: string): QprovError {
-  const q = e instanceof QprovError ? e : new QprovError('INTERNAL', oneLine(e))
-  return new QprovError(q.code, `${oneLine(q)}. Job ${jobId} exists; ${hint}`, {
-    cause: e,
-    exitCode: q.exitCode,
-    details: { ...q.details, jobId }
-  })
-}
+import { checkOutputDir } from '../output-dir.js'
+import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface TagJobOptions {
   jobId: string
@@ -65,9 +16,11 @@ export interface TagJobOptions {
   /** Where runtime-job.json goes. */
   outDir: string
   /** Called after the attestation files were read, so a missing file fails before any request. */
-  connect: () => RuntimeTarget
-  /** What to tell the user when the job exists but is not bound, e.g. the re-tag command. */
-  hint: (jobId: string, instanceCRN: string) => string
+  connect: Connect
+  hint: RebindHint
+  /** When given, the tagging ends by signing the binding and writing the proof bundle. */
+  signing?: SigningConfig | (() => SigningConfig)
+  env?: Record<string, string | undefined>
 }
 
 export interface TagJobHooks {
@@ -84,6 +37,7 @@ export interface TaggedJob {
   /** True when the job already carried exactly these tags and nothing was sent. */
   unchanged: boolean
   recordPath: string
+  binding?: BoundProof
 }
 
 /**
@@ -97,7 +51,7 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
   const { api, instanceCRN, runtimeURL } = opts.connect()
   const job = await api.getJob(opts.jobId)
   hooks.onJob?.(job.id)
-  const hint = () => opts.hint(job.id, instanceCRN)
+  const hint = (id: string) => opts.hint(id, instanceCRN)
   // Limits and conflicts are checked here, before any PUT.
   const merged = mergeProvenanceTags(job.tags, refs)
   const unchanged = merged.length === job.tags.length && merged.every(t => job.tags.includes(t))
@@ -107,17 +61,17 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
     try {
       tags = await api.replaceTags(job.id, merged)
     } catch (e) {
-      throw withJobId(e, job.id, hint())
+      throw jobExistsError(e, job.id, hint)
     }
     const missing = merged.filter(t => !tags.includes(t))
     if (missing.length > 0)
-      throw withJobId(
+      throw jobExistsError(
         new QprovError(
           'RUNTIME_TAGS_REJECTED',
           `tags missing after the update: ${missing.join(', ')}`
         ),
         job.id,
-        hint()
+        hint
       )
   }
   const recordPath = writeJobRecord(
@@ -128,12 +82,27 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
         ...(job.session_id ? { sessionId: job.session_id } : {}),
         ...(job.backend ? { backend: job.backend } : {}),
         ...(job.program ? { program: job.program } : {}),
+        ...(job.created ? { created: job.created } : {}),
         instanceCRN,
         runtimeURL,
         tags
       },
       refs
-    )
+    ),
+    hint
   )
-  return { jobId: job.id, tags, refs, unchanged, recordPath }
+  const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
+  const binding = signing
+    ? await bindProofBundle({
+        attestationDir: opts.attestationDir,
+        outDir: opts.outDir,
+        signing,
+        backendSource: 'runtime',
+        env: opts.env,
+        onProgress: hooks.onProgress
+      }).catch(e => {
+        throw jobExistsError(e, job.id, hint)
+      })
+    : undefined
+  return { jobId: job.id, tags, refs, unchanged, recordPath, ...(binding ? { binding } : {}) }
 }
