@@ -1,7 +1,7 @@
 import type { SigningConfig } from '../attest/signing-types.js'
-import { signingFromOptions } from '../cli/signing-options.js'
 import { QprovError } from '../errors.js'
 import type { ActionInputs } from './inputs.js'
+import { readSandboxInput } from './sandbox-input.js'
 
 /**
  * Signing in the action: the sandbox's endpoints and token issuer with `sandbox`, else GitHub
@@ -12,14 +12,20 @@ export function actionSigning(
   inputs: ActionInputs,
   env: Record<string, string | undefined> = process.env
 ): SigningConfig {
-  if (inputs.sandbox)
-    return signingFromOptions({
-      sandbox: inputs.sandbox,
-      ...(inputs.sigstore !== 'public-good' ? { sigstore: inputs.sigstore } : {}),
-      fulcioUrl: inputs.fulcioURL,
-      rekorUrl: inputs.rekorURL,
-      tsaUrl: inputs.tsaURL
-    }).signing
+  if (inputs.sandbox) {
+    const sb = readSandboxInput(inputs.sandbox)
+    // Explicit URL inputs still win over the sandbox's, as with the CLI's --sandbox.
+    return {
+      instance: inputs.sigstore === 'public-good' ? 'custom' : inputs.sigstore,
+      fulcioURL: inputs.fulcioURL ?? sb.fulcioURL,
+      rekorURL: inputs.rekorURL ?? sb.rekorURL,
+      tsaURL: inputs.tsaURL ?? sb.tsaURL,
+      actionsOidc: {
+        requestURL: sb.actionsIdTokenRequestURL,
+        requestToken: sb.actionsIdTokenRequestToken
+      }
+    }
+  }
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL && !env.SIGSTORE_ID_TOKEN)
     throw new QprovError(
       'OIDC_UNAVAILABLE',

@@ -117,12 +117,10 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
       'AI involvement is declared when a receipt is generated, not with a receipt file'
     )
   checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
-  // A receipt file is input: read and verify it before anything else is done.
-  const given = opts.receiptFile ? await obtainReceipt(opts) : undefined
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
   progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)
-  const receipt = given ?? (await obtainReceipt(opts))
+  const receipt = await obtainReceipt(opts)
   const statement = buildStatement({ manifest, receipt })
   const payload = statementPayloadBytes(statement)
   const digest = statementDigest(payload)

@@ -5,14 +5,17 @@ import { writeFileAtomic } from '../../atomic-file.js'
 import { QprovError } from '../../errors.js'
 import type { CheckAnnotation } from '../../github/check-runs.js'
 import type { RunContext } from '../../github/context.js'
-import { readSandboxConfig } from '../../sandbox/config.js'
+import { renderHtmlReport } from '../../verify/html-report.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { GitHubEdges } from '../github-edges.js'
 import type { ActionInputs, AiPolicyInput } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
+import { readSandboxInput } from '../sandbox-input.js'
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com'
 export const REPORT_FILE = 'qprov-verify-report.json'
+/** The same verdicts as a self-contained page, for people (upload it as an artifact). */
+export const HTML_REPORT_FILE = 'qprov-verify-report.html'
 
 /** What verify mode hands the verifier (a subset of its VerifyOptions). */
 export interface ActionVerifyOptions {
@@ -30,7 +33,7 @@ export type ProofVerifier = (
  * `gh attestation verify --repo`, any workflow of this repository on GitHub Actions.
  */
 export function verifyPolicy(inputs: ActionInputs, ctx: () => RunContext): IdentityPolicy {
-  const sb = inputs.sandbox ? readSandboxConfig(inputs.sandbox) : undefined
+  const sb = inputs.sandbox ? readSandboxInput(inputs.sandbox) : undefined
   if (inputs.certificateIdentity && inputs.certificateIdentityRegexp)
     throw new QprovError(
       'USAGE',
@@ -95,7 +98,7 @@ export async function runVerify(
   const rootPath = inputs.trustedRoot
     ? resolve(inputs.workspace, inputs.trustedRoot)
     : inputs.sandbox
-      ? readSandboxConfig(inputs.sandbox).trustedRoot
+      ? readSandboxInput(inputs.sandbox).trustedRoot
       : undefined
   let trustedRoot: string | undefined
   if (rootPath)
@@ -124,6 +127,7 @@ export async function runVerify(
   const { mkdir } = await import('node:fs/promises')
   await mkdir(outDir, { recursive: true })
   await writeFileAtomic(reportPath, `${JSON.stringify({ ok, verdicts }, null, 2)}\n`)
+  await writeFileAtomic(resolve(outDir, HTML_REPORT_FILE), renderHtmlReport(verdicts))
   report.output('report-path', reportPath)
   report.output('out-dir', outDir)
   for (const v of verdicts)
