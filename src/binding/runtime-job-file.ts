@@ -2,6 +2,14 @@ import { QprovError } from '../errors.js'
 import type { TargetCheckOutcome } from '../runtime/target-check.js'
 import type { BackendSource } from './binding-document.js'
 
+/** runtime-job.json's targetCheck: the outcome and the backend it was checked against. */
+export interface RecordedTargetCheck {
+  status: TargetCheckOutcome
+  backend: string
+  version?: string
+  qubits?: number
+}
+
 /** What the binding and the verifier read from runtime-job.json (src/runtime/job-record.ts writes it). */
 export interface RuntimeJobFacts {
   jobId: string
@@ -15,7 +23,7 @@ export interface RuntimeJobFacts {
   /** Written by submit when the backend was chosen by a flag or the job spec (issue 9). */
   backendSource?: BackendSource
   /** What submit's check of the circuits against the backend found (issue 9), as recorded. */
-  targetCheck?: TargetCheckOutcome
+  targetCheck?: RecordedTargetCheck
 }
 
 const BACKEND_SOURCES = new Set(['job-spec', 'override', 'runtime'])
@@ -68,6 +76,6 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
     if (v !== undefined) facts[key] = v
   }
   if (source !== undefined) facts.backendSource = source as BackendSource
-  if (target !== undefined) facts.targetCheck = target as TargetCheckOutcome
+  if (target !== undefined) facts.targetCheck = target as RecordedTargetCheck
   return facts
 }

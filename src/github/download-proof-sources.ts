@@ -25,12 +25,28 @@ function tooLarge(size: unknown): boolean {
   return typeof size !== 'number' || size > MAX_DOWNLOAD_BYTES
 }
 
-/** The bytes of a download answered with a 302 to a signed URL (octokit's fetch follows it). */
-function bytesOf(data: unknown): Buffer {
+/**
+ * The exact bytes of a download answered with a 302 to a signed URL (octokit's fetch follows
+ * it). Bodies are requested unparsed: a JSON asset parsed and re-serialised would not be the
+ * bytes that were published.
+ */
+async function bytesOf(data: unknown): Promise<Buffer> {
   if (data instanceof ArrayBuffer) return Buffer.from(data)
   if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+  if (data instanceof ReadableStream) {
+    const parts: Buffer[] = []
+    let size = 0
+    for await (const chunk of data as ReadableStream<Uint8Array>) {
+      size += chunk.byteLength
+      if (size > MAX_DOWNLOAD_BYTES)
+        throw new QprovError('GITHUB_API', `the download exceeds ${MAX_DOWNLOAD_BYTES} bytes`)
+      parts.push(Buffer.from(chunk))
+    }
+    return Buffer.concat(parts)
+  }
   throw new QprovError('GITHUB_API', 'the download returned no bytes')
 }
+const RAW = { request: { parseSuccessResponseBody: false } }
 
 /** Release assets named `<job-id>.qprov.json` on any release of the repository. */
 export class ReleaseAssetSource implements ProofSource {
@@ -69,9 +85,9 @@ export class ReleaseAssetSource implements ProofSource {
         try {
           const res = await this.octokit.request(
             'GET /repos/{owner}/{repo}/releases/assets/{asset_id}',
-            { ...repo, asset_id: a.id, headers: { accept: 'application/octet-stream' } }
+            { ...repo, asset_id: a.id, headers: { accept: 'application/octet-stream' }, ...RAW }
           )
-          bytes = bytesOf(res.data)
+          bytes = await bytesOf(res.data)
         } catch (e) {
           throw githubError(`downloading ${where}`, e, { permission: 'contents: read' })
         }
@@ -129,9 +145,10 @@ export class ArtifactSource implements ProofSource {
         const res = await this.octokit.rest.actions.downloadArtifact({
           ...repo,
           artifact_id: a.id,
-          archive_format: 'zip'
+          archive_format: 'zip',
+          ...RAW
         })
-        zip = bytesOf(res.data)
+        zip = await bytesOf(res.data)
       } catch (e) {
         throw githubError(`downloading ${where}`, e, { permission: 'actions: read' })
       }
