@@ -5,7 +5,7 @@ import { writeFileAtomicSync } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
 import type { ProvenanceRefs } from '../runtime/tags.js'
 import { jobExistsError } from './job-exists.js'
-import type { RecordedTargetCheck } from './runtime-job-file.js'
+import type { TargetCheckOutcome } from '../runtime/target-check.js'
 
 export const RUNTIME_JOB_FILE = 'runtime-job.json'
 
@@ -25,7 +25,7 @@ export interface RuntimeJobRecord {
   packageDigest?: string
   rekor?: { logIndex: string; uuid?: string }
   /** Whether the circuits were checked against the backend's configuration before submission. */
-  targetCheck?: RecordedTargetCheck
+  targetCheck?: TargetCheckOutcome
   /** Where the backend came from: qprov.job.json, or a --backend override of it. */
   backendSource?: 'job-spec' | 'override'
   recordedAt: string

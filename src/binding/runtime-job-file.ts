@@ -2,14 +2,6 @@ import { QprovError } from '../errors.js'
 import type { TargetCheckOutcome } from '../runtime/target-check.js'
 import type { BackendSource } from './binding-document.js'
 
-/** runtime-job.json's targetCheck: the outcome and the backend it was checked against. */
-export interface RecordedTargetCheck {
-  status: TargetCheckOutcome
-  backend: string
-  version?: string
-  qubits?: number
-}
-
 /** What the binding and the verifier read from runtime-job.json (src/runtime/job-record.ts writes it). */
 export interface RuntimeJobFacts {
   jobId: string
@@ -23,7 +15,7 @@ export interface RuntimeJobFacts {
   /** Written by submit when the backend was chosen by a flag or the job spec (issue 9). */
   backendSource?: BackendSource
   /** What submit's check of the circuits against the backend found (issue 9), as recorded. */
-  targetCheck?: RecordedTargetCheck
+  targetCheck?: TargetCheckOutcome
 }
 
 const BACKEND_SOURCES = new Set(['job-spec', 'override', 'runtime'])
@@ -60,15 +52,7 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
   if (source !== undefined && (typeof source !== 'string' || !BACKEND_SOURCES.has(source)))
     throw bad(`has an unknown backendSource ${JSON.stringify(source)}`)
   const target = o.targetCheck
-  const t = target as { status?: unknown; backend?: unknown } | undefined
-  if (
-    target !== undefined &&
-    (t === null ||
-      typeof t !== 'object' ||
-      Array.isArray(t) ||
-      (t.status !== 'passed' && t.status !== 'skipped') ||
-      typeof t.backend !== 'string')
-  )
+  if (target !== undefined && target !== 'passed' && target !== 'skipped')
     throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`)
   const facts: RuntimeJobFacts = { jobId, instanceCRN, tags: o.tags as string[] }
   for (const key of ['sessionId', 'backend', 'program', 'created', 'runtimeURL'] as const) {
@@ -76,6 +60,6 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
     if (v !== undefined) facts[key] = v
   }
   if (source !== undefined) facts.backendSource = source as BackendSource
-  if (target !== undefined) facts.targetCheck = target as RecordedTargetCheck
+  if (target !== undefined) facts.targetCheck = target
   return facts
 }

@@ -181,7 +181,7 @@ export async function submitWorkload(
         instanceCRN,
         runtimeURL,
         tags: submitted.tags,
-        targetCheck: { status: targetCheck, backend: submitted.backend },
+        targetCheck,
         backendSource: opts.backend ? 'override' : 'job-spec'
       },
       refs
