@@ -28,6 +28,7 @@ export interface BindingDocument {
     backend_source: BackendSource
     program: string | null
     created: string | null
+    /** runtime-job.json's targetCheck, copied as recorded. */
     target_check?: Record<string, unknown>
   }
   provenance: {

@@ -7,7 +7,6 @@ import type { SigningConfig } from '../attest/signing-types.js'
 import { bindProofBundle, type BoundProof } from './bind.js'
 import { QprovError } from '../errors.js'
 import { checkOutputDir } from '../output-dir.js'
-import { PROOF_FILES } from './layout.js'
 import { checkBackend } from '../runtime/inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
 import { submitJob, type SubmitHooks } from '../runtime/submit.js'
@@ -102,7 +101,8 @@ export async function submitWorkload(
   hooks: SubmitWorkloadHooks = {}
 ): Promise<SubmittedWorkload> {
   const { api, instanceCRN, runtimeURL } = opts.connect()
-  checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(PROOF_FILES) })
+  const files = [RUNTIME_JOB_FILE, ...Object.values(OUTPUT_NAMES)]
+  checkOutputDir(opts.outDir, { what: 'output directory', files })
   const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
   checkBackend(
     opts.backend ?? loaded.spec.backend,
@@ -112,21 +112,25 @@ export async function submitWorkload(
   parseTags(userTags)
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
+  let signing: SigningConfig | undefined
+  let endpoints: ReturnType<typeof signingEndpoints> | undefined
+  const env = opts.env ?? process.env
   refuseUsedOutDir(opts.outDir)
-  // qprov's own tags need room beside the user's; say so now rather than after signing.
-  if (opts.attest) assertQprovRoom(userTags, false)
-  // Signing settings are input: refused before the target check's request.
-  const signing: SigningConfig | undefined = opts.attest ? opts.attest.signing() : undefined
+  if (opts.attest) {
+    // qprov's own tags need room beside the user's; say so now rather than after signing.
+    assertQprovRoom(userTags, false)
+    signing = opts.attest.signing()
+    // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
+    endpoints = signingEndpoints(signing, env)
+    assertQprovRoom(userTags, endpoints.rekorURL !== undefined)
+  }
+  // Every local check has passed: the target check is the first request.
   const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {
     skip: opts.skipTargetCheck,
     onProgress: hooks.onProgress
   })
-  if (opts.attest && signing) {
+  if (opts.attest && signing && endpoints) {
     const { receiptFile, commit, declareAi } = opts.attest
-    const env = opts.env ?? process.env
-    // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
-    const endpoints = signingEndpoints(signing, env)
-    assertQprovRoom(userTags, endpoints.rekorURL !== undefined)
     const plan = await planSigning(signing, env, endpoints)
     attestation = await attestWorkload({
       workload: opts.workload,

@@ -85,7 +85,12 @@ export function parseOutputFile(text: string): Record<string, string> {
  */
 export function runActionProcess(
   inputs: Record<string, string | undefined>,
-  opts: { workspace: string; env?: Record<string, string | undefined> }
+  opts: {
+    workspace: string
+    env?: Record<string, string | undefined>
+    /** A built action bundle to run instead of the default entry. */
+    entry?: string
+  }
 ): Promise<ActionRun> {
   const runnerTemp = tmp('qprov-runner-')
   const outputPath = join(runnerTemp, 'github_output')
@@ -105,7 +110,7 @@ export function runActionProcess(
   for (const [k, v] of Object.entries(inputs))
     if (v !== undefined) env[`INPUT_${k.toUpperCase()}`] = v
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ACTION_ARGV, {
+    const child = spawn(process.execPath, opts.entry ? [opts.entry] : ACTION_ARGV, {
       cwd: opts.workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe']

@@ -1,0 +1,42 @@
+import type { SigningConfig } from '../attest/signing-types.js'
+import { QprovError } from '../errors.js'
+import type { ActionInputs } from './inputs.js'
+import { readSandboxInput } from './sandbox-input.js'
+
+/**
+ * Signing in the action: the sandbox's endpoints and token issuer with `sandbox`, else GitHub
+ * OIDC against the chosen instance. Checked before any request, so that a job without
+ * `id-token: write` (fork pull requests) fails at once with the fix, not after a submit.
+ */
+export function actionSigning(
+  inputs: ActionInputs,
+  env: Record<string, string | undefined> = process.env
+): SigningConfig {
+  if (inputs.sandbox) {
+    const sb = readSandboxInput(inputs.sandbox)
+    // Explicit URL inputs still win over the sandbox's, as with the CLI's --sandbox.
+    return {
+      instance: inputs.sigstore === 'public-good' ? 'custom' : inputs.sigstore,
+      fulcioURL: inputs.fulcioURL ?? sb.fulcioURL,
+      rekorURL: inputs.rekorURL ?? sb.rekorURL,
+      tsaURL: inputs.tsaURL ?? sb.tsaURL,
+      actionsOidc: {
+        requestURL: sb.actionsIdTokenRequestURL,
+        requestToken: sb.actionsIdTokenRequestToken
+      }
+    }
+  }
+  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL && !env.SIGSTORE_ID_TOKEN)
+    throw new QprovError(
+      'OIDC_UNAVAILABLE',
+      `mode ${inputs.mode} signs with Sigstore and needs an OIDC token, but ACTIONS_ID_TOKEN_REQUEST_URL ` +
+        'is not set: grant the job `permissions: id-token: write` (pull requests from forks and ' +
+        'Dependabot never get it; run mode verify there instead)'
+    )
+  return {
+    instance: inputs.sigstore,
+    fulcioURL: inputs.fulcioURL,
+    rekorURL: inputs.rekorURL,
+    tsaURL: inputs.tsaURL
+  }
+}
