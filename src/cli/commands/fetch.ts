@@ -20,10 +20,15 @@ async function fetchAction(flags: FetchFlags): Promise<void> {
   if (!flags.from?.length) throw new QprovError('USAGE', 'give at least one source: --from DIR')
   const m = await loadRuntime()
   m.checkJobId(flags.job)
-  const [{ fetchProof }, { LocalDirectorySource }] = await Promise.all([
-    import('../../binding/fetch-proof.js'),
-    import('../../binding/proof-sources.js')
-  ])
+  const [{ fetchProof }, { LocalDirectorySource }, { checkOutputDir }, { PROOF_FILES }] =
+    await Promise.all([
+      import('../../binding/fetch-proof.js'),
+      import('../../binding/proof-sources.js'),
+      import('../../output-dir.js'),
+      import('../../binding/layout.js')
+    ])
+  // Before the job is read: an --out that cannot take the bundle must cost no request.
+  checkOutputDir(flags.out, { what: '--out', files: Object.values(PROOF_FILES) })
   const r = await fetchProof({
     jobId: flags.job,
     api: client(m, flags).api,
