@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { READ_LIMITS, readBoundedText } from '../read-file.js'
 import { dirname, join, resolve } from 'node:path'
 import { QprovError } from '../errors.js'
 import { registerSecret } from '../secrets.js'
@@ -35,12 +35,12 @@ export function readSandboxInput(dir: string): SandboxInput {
   const path = join(dir, 'sandbox.json')
   let raw: unknown
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
+    raw = JSON.parse(readBoundedText(path, READ_LIMITS.sandboxConfig))
   } catch (e) {
     // Never the parser's message: it would quote a file that holds sandbox credentials.
     throw new QprovError(
       'CONFIG_INVALID',
-      `input sandbox: cannot read ${path} as JSON (${(e as NodeJS.ErrnoException).code ?? 'not JSON'}); is \`qprov sandbox --dir ${dir}\` running?`
+      `input sandbox: cannot read ${path} as JSON (${e instanceof QprovError ? e.message : 'not JSON'}); is \`qprov sandbox --dir ${dir}\` running?`
     )
   }
   const o = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>

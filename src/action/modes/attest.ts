@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
-import { attestWorkload, type AttestResult } from '../../attest/pipeline.js'
+import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../../attest/pipeline.js'
 import { planSigning } from '../../attest/sign.js'
 import { QprovError } from '../../errors.js'
+import { checkOutputDir } from '../../output-dir.js'
 import { formatProvenanceTags } from '../../runtime/tags.js'
 import { rekorSearchURL, type SummaryLink } from '../../github/summary.js'
 import type { ActionInputs } from '../inputs.js'
@@ -36,6 +37,8 @@ export async function runAttest(inputs: ActionInputs, report: Reporter): Promise
   requireWorkload(inputs)
   const signing = actionSigning(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
+  // Before the receipt is written and the token requested: out-dir must take the attestation.
+  checkOutputDir(outDir, { what: 'out-dir', files: Object.values(OUTPUT_NAMES) })
   const receiptFile = await receiptFileFor(inputs, outDir)
   const result = await attestWorkload({
     workload: inputs.workload,

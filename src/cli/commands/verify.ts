@@ -1,7 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
+import { READ_LIMITS, readBoundedText } from '../../read-file.js'
+import { refuseUrlCredentials } from '../../url-credentials.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
 import { printJson, printOut, progress } from '../io.js'
@@ -47,6 +49,7 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<void> 
     )
   if (flags.certificateOidcIssuer === undefined)
     throw new QprovError('USAGE', '--certificate-oidc-issuer is required')
+  refuseUrlCredentials(flags.certificateOidcIssuer, '--certificate-oidc-issuer')
   if (!AI.includes(flags.aiPolicy))
     throw new QprovError('USAGE', `--ai-policy must be one of ${AI.join(', ')}`)
   const workers = parseWorkers(flags.workers)
@@ -57,11 +60,7 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<void> 
   }
   let trustedRoot: string | undefined
   if (flags.trustedRoot !== undefined)
-    trustedRoot = await readFile(flags.trustedRoot, 'utf8').catch(e => {
-      throw new QprovError('INPUT_NOT_FOUND', `cannot read trusted root ${flags.trustedRoot}`, {
-        cause: e
-      })
-    })
+    trustedRoot = readBoundedText(flags.trustedRoot, READ_LIMITS.trustedRoot)
   let online
   if (flags.online) {
     const m = await loadRuntime()
