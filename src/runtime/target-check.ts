@@ -22,9 +22,7 @@ export interface BackendTarget {
 }
 
 /** What runtime-job.json (and from it the signed binding document) records of the check. */
-export type TargetCheckOutcome =
-  | { status: 'passed'; backend: string; version?: string; qubits: number }
-  | { status: 'skipped'; backend: string }
+export type TargetCheckOutcome = 'passed' | 'skipped'
 
 // Compiler directives every backend accepts; they never appear in supported_instructions.
 const DIRECTIVES = new Set(['barrier'])
@@ -160,7 +158,7 @@ export async function checkTarget(
   backend: string,
   opts: { skip?: boolean; onProgress?: (m: string) => void } = {}
 ): Promise<TargetCheckOutcome> {
-  if (opts.skip) return { status: 'skipped', backend }
+  if (opts.skip) return 'skipped'
   let config: Record<string, unknown>
   try {
     config = await api.getBackendConfiguration(backend)
@@ -176,6 +174,5 @@ export async function checkTarget(
   const target = parseBackendConfiguration(backend, config)
   checkJobAgainstTarget(loaded, target)
   opts.onProgress?.(`circuits are ISA for ${backend} (${target.nQubits} qubits)`)
-  const version = typeof config.backend_version === 'string' ? config.backend_version : undefined
-  return { status: 'passed', backend, ...(version ? { version } : {}), qubits: target.nQubits }
+  return 'passed'
 }

@@ -40,10 +40,14 @@ export function registerAttestCommand(program: Command): void {
   addSigningOptions(cmd)
   cmd.action(async (flags: AttestFlags) => {
     const { signing } = signingFromOptions(flags)
-    const [{ attestWorkload }, { planSigning }] = await Promise.all([
-      import('../../attest/pipeline.js'),
-      import('../../attest/sign.js')
-    ])
+    const [{ attestWorkload, OUTPUT_NAMES }, { planSigning }, { checkOutputDir }] =
+      await Promise.all([
+        import('../../attest/pipeline.js'),
+        import('../../attest/sign.js'),
+        import('../../output-dir.js')
+      ])
+    // Before the token request: an --out that cannot be written must cost no network call.
+    checkOutputDir(flags.out, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
     // Token and endpoints first: a missing `id-token: write` should not cost a workload hash.
     const plan = await planSigning(signing)
     const result = await attestWorkload({
