@@ -5,9 +5,10 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  rmSync,
   writeFileSync
 } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
@@ -236,25 +237,63 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expect(existsSync(out('refused'))).toBe(false)
   })
 
-  it('a job whose binding could not be written is reported with its ID and a command that finishes it', async () => {
-    const dir = out('blocked')
-    mkdirSync(join(dir, 'binding.json'), { recursive: true })
-    const r = await qprov(['submit', '--workload', 'examples/bell', '--sandbox', sbx, '--out', dir])
-    // An unwritable --out is an input error (exit 2), but the job exists and is named.
-    expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/binding\.json exists and is not a regular file/)
-    const jobId = /^job: (\S+)$/m.exec(r.stdout)![1]
-    const m = /re-bind it with: (qprov tag .*)$/m.exec(r.stderr)
-    expect(r.stderr).toContain(`Job ${jobId} exists`)
-    expect(m, r.stderr).not.toBeNull()
-    rmSync(join(dir, 'binding.json'), { recursive: true })
-    const args = m![1].split(' ').slice(1)
-    expect(args.slice(0, 3)).toEqual(['tag', '--job', jobId])
-    const again = await qprov(args)
-    expect(again.code, again.stderr).toBe(0)
-    const v = await verify([dir])
-    expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+  it('a job whose binding could not be signed is reported with its ID and a command that finishes it', async () => {
+    // The first token request (the workload statement) goes through; the binding's is refused,
+    // as when the OIDC endpoint fails between the two signatures. The job exists by then.
+    let tokenRequests = 0
+    let refuseAfterFirst = true
+    const upstream = new URL(cfg.actionsIdTokenRequestURL)
+    const proxy = createServer((req, res) => {
+      tokenRequests++
+      if (refuseAfterFirst && tokenRequests > 1) {
+        res.writeHead(503, { 'content-type': 'application/json' }).end('{"message":"unavailable"}')
+        return
+      }
+      const target = new URL(req.url ?? '/', upstream)
+      fetch(target, { headers: { authorization: req.headers.authorization ?? '' } })
+        .then(async r =>
+          res.writeHead(r.status, { 'content-type': 'application/json' }).end(await r.text())
+        )
+        .catch(() => res.writeHead(502).end())
+    })
+    await new Promise<void>(r => proxy.listen(0, '127.0.0.1', r))
+    try {
+      const port = (proxy.address() as AddressInfo).port
+      const flaky = out('flaky-sandbox')
+      mkdirSync(flaky)
+      const proxied = new URL(cfg.actionsIdTokenRequestURL)
+      proxied.host = `127.0.0.1:${port}`
+      writeFileSync(
+        join(flaky, 'sandbox.json'),
+        JSON.stringify({ ...cfg, actionsIdTokenRequestURL: proxied.toString() })
+      )
+      const dir = out('unbound')
+      const r = await qprov([
+        'submit',
+        '--workload',
+        'examples/bell',
+        '--sandbox',
+        flaky,
+        '--out',
+        dir
+      ])
+      expect(r.code, r.stderr).toBe(1)
+      const jobId = /^job: (\S+)$/m.exec(r.stdout)![1]
+      expect(r.stderr).toContain(`Job ${jobId} exists`)
+      expect(existsSync(join(dir, 'binding.json'))).toBe(false)
+      const m = /re-bind it with: (qprov tag .*)$/m.exec(r.stderr)
+      expect(m, r.stderr).not.toBeNull()
+      const args = m![1].split(' ').slice(1)
+      expect(args.slice(0, 3)).toEqual(['tag', '--job', jobId])
+      refuseAfterFirst = false
+      const again = await qprov(args)
+      expect(again.code, again.stderr).toBe(0)
+      const v = await verify([dir])
+      expect(v.code, v.stdout).toBe(0)
+      expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+    } finally {
+      proxy.close()
+    }
   })
 
   it('names the failing check for a tampered copy (exit 1) and refuses bad flags (exit 2)', async () => {
