@@ -1,4 +1,4 @@
-import { looksLikeSecretName } from '../runtime/connection.js'
+import { looksLikeSecretName } from '../env-var-name.js'
 
 /** The connection flags a re-tag command must repeat so that it reaches the same service. */
 export interface RetagFlags {

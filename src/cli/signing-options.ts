@@ -5,8 +5,8 @@ import {
   type SigstoreInstance
 } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
-import { readSandboxConfig } from '../sandbox/config.js'
-import { registerSecret } from '../secrets.js'
+import { checkEnvVarName } from '../env-var-name.js'
+import { sandboxSigning } from './sandbox-settings.js'
 
 /** Adds --sandbox and the Sigstore signing flags to a command that signs. */
 export function addSigningOptions(cmd: Command): Command {
@@ -51,11 +51,7 @@ export function signingFromOptions(opts: Record<string, unknown>): ResolvedSigni
   if (explicitInstance && !SIGSTORE_INSTANCES.includes(explicitInstance))
     throw new QprovError('USAGE', `unknown --sigstore "${explicitInstance}"`)
   const tokenEnv = str(opts, 'identityTokenEnv')
-  if (tokenEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv))
-    throw new QprovError(
-      'USAGE',
-      `--identity-token-env takes the NAME of an environment variable, not a token`
-    )
+  if (tokenEnv !== undefined) checkEnvVarName(tokenEnv, '--identity-token-env', 'token')
   const flags = {
     fulcioURL: str(opts, 'fulcioUrl'),
     rekorURL: str(opts, 'rekorUrl'),
@@ -63,9 +59,7 @@ export function signingFromOptions(opts: Record<string, unknown>): ResolvedSigni
   }
   let signing: SigningConfig
   if (sandboxDir) {
-    const sb = readSandboxConfig(sandboxDir)
-    registerSecret(sb.actionsIdTokenRequestToken)
-    registerSecret(sb.identityToken)
+    const sb = sandboxSigning(sandboxDir)
     signing = {
       instance: explicitInstance ?? 'custom',
       fulcioURL: flags.fulcioURL ?? sb.fulcioURL,

@@ -1,12 +1,8 @@
 import { resolve } from 'node:path'
 import { QprovError } from '../../errors.js'
 import { createRuntimeClient } from '../../runtime/client.js'
-import {
-  DEFAULT_API_KEY_ENV,
-  guardApiKeyEnvName,
-  looksLikeSecretName,
-  resolveConnection
-} from '../../runtime/connection.js'
+import { checkEnvVarName, looksLikeSecretName } from '../../env-var-name.js'
+import { DEFAULT_API_KEY_ENV, resolveConnection } from '../../runtime/connection.js'
 import { retagCommand } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import { submitWorkload } from '../../binding/submit-workload.js'
@@ -29,12 +25,7 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
       'USAGE',
       `input instance (the Runtime instance CRN) is required for mode ${inputs.mode}`
     )
-  guardApiKeyEnvName(inputs.apiKeyEnv)
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(inputs.apiKeyEnv))
-    throw new QprovError(
-      'USAGE',
-      'input api-key-env takes the NAME of an environment variable, not a key'
-    )
+  checkEnvVarName(inputs.apiKeyEnv, 'input api-key-env', 'key')
   registerSecret(env[inputs.apiKeyEnv])
   if (!env[inputs.apiKeyEnv])
     throw new QprovError(
@@ -43,14 +34,14 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
         ? 'no IBM Cloud API key: input api-key-env takes the NAME of an environment variable set from a secret, not a key'
         : `no IBM Cloud API key: set the ${inputs.apiKeyEnv} environment variable from a secret (env: ${inputs.apiKeyEnv}: \${{ secrets.… }})`
     )
-  const flags = {
+  const settings = {
     instance: inputs.instance,
-    runtimeUrl: inputs.runtimeURL,
-    iamUrl: inputs.iamURL,
+    runtimeURL: inputs.runtimeURL,
+    iamURL: inputs.iamURL,
     apiKeyEnv: inputs.apiKeyEnv
   }
   return () => {
-    const conn = resolveConnection(flags, env)
+    const conn = resolveConnection(settings, env)
     return {
       api: createRuntimeClient(conn),
       instanceCRN: conn.instanceCRN,

@@ -1,9 +1,13 @@
-import { Option, type Command } from 'commander'
+import type { Command } from 'commander'
 import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
-import type { ConnectionFlags } from '../../runtime/connection.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import type { ProvenanceRefs } from '../../runtime/tags.js'
+import {
+  addConnectionOptions,
+  connectionFromOptions,
+  type ConnectionFlags
+} from '../connection-options.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 import { registerEmulatorCommand } from './emulator.js'
@@ -11,24 +15,6 @@ import { registerEmulatorCommand } from './emulator.js'
 interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
   timeoutMs?: string
   json?: boolean
-}
-
-function addConnectionOptions(cmd: Command): Command {
-  cmd
-    .option('--instance <crn>', 'Qiskit Runtime instance CRN (its region picks the API host)')
-    .option('--runtime-url <url>', 'Runtime API base URL (default: from the CRN region)')
-    .option('--iam-url <url>', 'IAM host for the API-key exchange (default: from the CRN)')
-    .option(
-      '--api-key-env <var>',
-      'environment variable holding the IBM Cloud API key (default QISKIT_IBM_TOKEN); never pass the key itself'
-    )
-    .addOption(new Option('--timeout-ms <n>', 'timeout of each HTTP request').default('60000'))
-  if (!cmd.options.some(o => o.long === '--sandbox'))
-    cmd.option(
-      '--sandbox <dir>',
-      'take the endpoints, API key and instance from DIR/sandbox.json (or DIR/emulator.json)'
-    )
-  return cmd
 }
 
 /** The Runtime client and job code, loaded only by the commands that talk to Runtime. */
@@ -60,7 +46,7 @@ type RuntimeModules = Awaited<ReturnType<typeof loadRuntime>>
 
 function client(m: RuntimeModules, flags: RuntimeFlags) {
   const timeoutMs = m.parseTimeoutMs(flags.timeoutMs, 60000)
-  const conn = m.resolveConnection(flags)
+  const conn = m.resolveConnection(connectionFromOptions(flags))
   return { conn, api: m.createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
 }
 

@@ -1,0 +1,54 @@
+import { Option, type Command } from 'commander'
+import type { ConnectionSettings } from '../runtime/connection.js'
+import { checkHttpUrl } from '../runtime/inputs.js'
+import { sandboxRuntime } from './sandbox-settings.js'
+
+/** The connection flags as commander parses them. */
+export interface ConnectionFlags {
+  instance?: string
+  runtimeUrl?: string
+  iamUrl?: string
+  apiKeyEnv?: string
+  sandbox?: string
+}
+
+/** Adds the Runtime connection flags (and --sandbox, unless the signing flags added it). */
+export function addConnectionOptions(cmd: Command): Command {
+  cmd
+    .option('--instance <crn>', 'Qiskit Runtime instance CRN (its region picks the API host)')
+    .option('--runtime-url <url>', 'Runtime API base URL (default: from the CRN region)')
+    .option('--iam-url <url>', 'IAM host for the API-key exchange (default: from the CRN)')
+    .option(
+      '--api-key-env <var>',
+      'environment variable holding the IBM Cloud API key (default QISKIT_IBM_TOKEN); never pass the key itself'
+    )
+    .addOption(new Option('--timeout-ms <n>', 'timeout of each HTTP request').default('60000'))
+  if (!cmd.options.some(o => o.long === '--sandbox'))
+    cmd.option(
+      '--sandbox <dir>',
+      'take the endpoints, API key and instance from DIR/sandbox.json (or DIR/emulator.json)'
+    )
+  return cmd
+}
+
+/** Turns the flags, and DIR/sandbox.json with --sandbox DIR, into explicit settings; flags win. */
+export function connectionFromOptions(flags: ConnectionFlags): ConnectionSettings {
+  const settings: ConnectionSettings = {
+    instance: flags.instance,
+    runtimeURL: flags.runtimeUrl,
+    iamURL: flags.iamUrl,
+    apiKeyEnv: flags.apiKeyEnv
+  }
+  if (!flags.sandbox) return settings
+  const sb = sandboxRuntime(flags.sandbox)
+  const fromFile = (value: string | undefined, key: string) =>
+    value === undefined ? undefined : checkHttpUrl(value, `${key} in ${sb.file}`)
+  return {
+    instance: flags.instance ?? sb.instanceCRN,
+    runtimeURL: flags.runtimeUrl ?? fromFile(sb.runtimeURL, 'runtimeURL'),
+    iamURL: flags.iamUrl ?? fromFile(sb.iamURL, 'iamURL'),
+    apiKeyEnv: flags.apiKeyEnv,
+    sandboxApiKey: sb.apiKey,
+    sandboxFile: sb.file
+  }
+}
