@@ -21,6 +21,10 @@ export interface RuntimeJobRecord {
   statementDigest?: string
   packageDigest?: string
   rekor?: { logIndex: string; uuid?: string }
+  /** Whether the circuits were checked against the backend's configuration before submission. */
+  targetCheck?: 'passed' | 'skipped'
+  /** Where the backend came from: qprov.job.json, or a --backend override of it. */
+  backendSource?: 'job-spec' | 'override'
   recordedAt: string
 }
 

@@ -8,6 +8,7 @@ import { QprovError } from '../errors.js'
 import { checkBackend } from '../runtime/inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
 import { submitJob, type SubmitHooks } from '../runtime/submit.js'
+import { checkTarget } from '../runtime/target-check.js'
 import {
   assertTagLimits,
   fitProvenanceTags,
@@ -37,6 +38,8 @@ export interface SubmitWorkloadOptions {
   backend?: string
   /** Extra user tags besides those in the job spec. */
   tags?: string[]
+  /** Submit without checking the circuits against the backend's configuration. */
+  skipTargetCheck?: boolean
   /** Attest first and tag the job with the attestation; false submits with user tags only. */
   attest: SubmitAttestOptions | false
   /** Where the attestation and runtime-job.json go. */
@@ -104,9 +107,13 @@ export async function submitWorkload(
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
   refuseUsedOutDir(opts.outDir)
+  // qprov's own tags need room beside the user's; say so now rather than after signing.
+  if (opts.attest) assertQprovRoom(userTags, false)
+  const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {
+    skip: opts.skipTargetCheck,
+    onProgress: hooks.onProgress
+  })
   if (opts.attest) {
-    // qprov's own tags need room beside the user's; say so now rather than after signing.
-    assertQprovRoom(userTags, false)
     const { receiptFile, commit, declareAi } = opts.attest
     const signing = opts.attest.signing()
     const env = opts.env ?? process.env
@@ -161,7 +168,9 @@ export async function submitWorkload(
         program: body.program_id,
         instanceCRN,
         runtimeURL,
-        tags: submitted.tags
+        tags: submitted.tags,
+        targetCheck,
+        backendSource: opts.backend ? 'override' : 'job-spec'
       },
       refs
     ),

@@ -34,6 +34,8 @@ export interface RuntimeJob {
   created?: string
   program?: string
   reasonCode?: number
+  /** Why a job failed or was cancelled, as the service words it. */
+  reason?: string
   raw: Record<string, unknown>
 }
 
@@ -69,6 +71,8 @@ export interface RuntimeApi {
   getSession(id: string): Promise<RuntimeSession>
   /** Graceful (queued jobs still run) unless cancel is set. */
   closeSession(id: string, opts?: { cancel?: boolean }): Promise<void>
+  /** GET /backends/{name}/configuration: basis gates, coupling map, qubit count. */
+  getBackendConfiguration(name: string): Promise<Record<string, unknown>>
 }
 
 export interface RuntimeClientOptions {
@@ -114,6 +118,7 @@ export function toRuntimeJob(o: Record<string, unknown>, what: string): RuntimeJ
     created: typeof o.created === 'string' ? o.created : undefined,
     program: typeof program === 'string' ? program : undefined,
     reasonCode: typeof reason === 'number' ? reason : undefined,
+    reason: typeof state.reason === 'string' ? state.reason : undefined,
     raw: o
   }
 }
@@ -287,6 +292,12 @@ export class HttpRuntimeApi implements RuntimeApi {
       // A session that is already gone needs no closing (IBM's client ignores this 404 too).
       if (!(e instanceof QprovError) || e.details.status !== 404) throw e
     }
+  }
+
+  async getBackendConfiguration(name: string): Promise<Record<string, unknown>> {
+    const what = `get configuration of backend ${name}`
+    const res = await this.call(what, 'GET', `/backends/${seg(name)}/configuration`)
+    return asObject(res.text, what)
   }
 }
 

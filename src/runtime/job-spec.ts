@@ -53,7 +53,13 @@ const COMMON_OPTIONS = [
 ]
 const OPTION_KEYS: Record<JobSpec['program'], ReadonlySet<string>> = {
   sampler: new Set([...COMMON_OPTIONS, 'default_shots']),
-  estimator: new Set([...COMMON_OPTIONS, 'resilience', 'default_precision', 'seed_estimator'])
+  estimator: new Set([
+    ...COMMON_OPTIONS,
+    'default_shots',
+    'resilience',
+    'default_precision',
+    'seed_estimator'
+  ])
 }
 
 let compiled: ValidateFunction | undefined

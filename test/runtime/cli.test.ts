@@ -81,7 +81,7 @@ describe('qprov submit', () => {
       'examples/bell/circuits',
       '--no-attest',
       '--backend',
-      'ibm_kyiv',
+      'ibm_fez',
       '--json',
       '--out',
       out,
@@ -89,8 +89,14 @@ describe('qprov submit', () => {
     ])
     expect(r.code).toBe(0)
     const j = JSON.parse(r.stdout)
-    expect(j.backend).toBe('ibm_kyiv')
-    expect(emu.job(j.jobId)!.backend).toBe('ibm_kyiv')
+    expect(j.backend).toBe('ibm_fez')
+    expect(emu.job(j.jobId)!.backend).toBe('ibm_fez')
+    const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
+    expect(rec).toMatchObject({
+      backend: 'ibm_fez',
+      backendSource: 'override',
+      targetCheck: 'passed'
+    })
   })
 
   it('opens a batch for a spec with mode batch and prints the session ID', async () => {

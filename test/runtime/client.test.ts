@@ -5,12 +5,12 @@ import {
 } from '../../src/sandbox/runtime/emulator.js'
 import { createRuntimeClient, IBM_API_VERSION, type RuntimeApi } from '../../src/runtime/client.js'
 import { QprovError } from '../../src/errors.js'
+import { ISA_BACKEND, isaBell } from '../helpers/isa.js'
 
-const QASM =
-  'OPENQASM 3.0; include "stdgates.inc"; qubit[2] q; bit[2] c; h q[0]; cx q[0], q[1]; c = measure q;'
+const QASM = isaBell('c')
 const body = (tags: string[] = []) => ({
   program_id: 'sampler',
-  backend: 'ibm_test',
+  backend: ISA_BACKEND,
   params: { pubs: [[QASM, null, 16]], version: 2 },
   tags
 })
@@ -100,7 +100,7 @@ describe('Runtime client against the emulator', () => {
   })
 
   it('creates, reads and closes sessions gracefully or by cancelling', async () => {
-    const s = await api.createSession({ mode: 'batch', backend: 'ibm_test' })
+    const s = await api.createSession({ mode: 'batch', backend: ISA_BACKEND })
     expect(s.mode).toBe('batch')
     const job = await api.createJob({ ...body(), session_id: s.id })
     expect(job.session_id).toBe(s.id)
@@ -110,7 +110,7 @@ describe('Runtime client against the emulator', () => {
     expect(JSON.parse(patch.body)).toEqual({ accepting_jobs: false })
     const err = await api.createJob({ ...body(), session_id: s.id }).catch(e => e)
     expect(err.details.status).toBe(400)
-    const d = await api.createSession({ mode: 'dedicated', backend: 'ibm_test' })
+    const d = await api.createSession({ mode: 'dedicated', backend: ISA_BACKEND })
     await api.closeSession(d.id, { cancel: true })
     expect((await api.getSession(d.id)).state).toBe('closed')
     expect(emu.requests.some(r => r.method === 'DELETE' && r.path.endsWith('/close'))).toBe(true)

@@ -6,12 +6,13 @@ import {
 import { createRuntimeClient, type RuntimeApi } from '../../src/runtime/client.js'
 import { submitJob } from '../../src/runtime/submit.js'
 import { QprovError } from '../../src/errors.js'
+import { ISA_BACKEND, isaBell } from '../helpers/isa.js'
 
-const QASM = 'OPENQASM 3.0; qubit[1] q; bit[1] c; h q[0]; c[0] = measure q[0];'
+const QASM = isaBell('c')
 const STMT = `qprov-stmt:sha256:${'ab'.repeat(32)}`
 const body = (tags: string[] = []) => ({
   program_id: 'sampler',
-  backend: 'ibm_test',
+  backend: ISA_BACKEND,
   params: { pubs: [[QASM, null, 8]], version: 2 },
   tags
 })
@@ -82,7 +83,7 @@ describe('Runtime client fault handling (asserting what was sent)', () => {
 
   it('does not retry PATCH on a 5xx', async () => {
     const api = client()
-    const s = await api.createSession({ mode: 'batch', backend: 'ibm_test' })
+    const s = await api.createSession({ mode: 'batch', backend: ISA_BACKEND })
     emu.faults.add({
       method: 'PATCH',
       path: '/api/v1/sessions/*',
@@ -208,7 +209,7 @@ describe('Runtime client fault handling (asserting what was sent)', () => {
 
   it('never retries PATCH, not even a 429 with Retry-After', async () => {
     const api = client()
-    const s = await api.createSession({ mode: 'batch', backend: 'ibm_test' })
+    const s = await api.createSession({ mode: 'batch', backend: ISA_BACKEND })
     emu.faults.add({
       method: 'PATCH',
       path: '/api/v1/sessions/*',
@@ -333,7 +334,7 @@ describe('submitJob', () => {
   it('opens a batch, submits into it and closes it gracefully', async () => {
     const r = await submitJob(client(), { body: body([STMT]), mode: 'batch' })
     const session = JSON.parse(sent('POST', '/api/v1/sessions')[0].body)
-    expect(session).toEqual({ mode: 'batch', backend: 'ibm_test' })
+    expect(session).toEqual({ mode: 'batch', backend: ISA_BACKEND })
     expect(JSON.parse(sent('POST', '/api/v1/jobs')[0].body).session_id).toBe(r.sessionId)
     expect(JSON.parse(sent('PATCH', `/api/v1/sessions/${r.sessionId}`)[0].body)).toEqual({
       accepting_jobs: false

@@ -147,7 +147,10 @@ describe('examples', () => {
     expect(loaded.spec.mode).toBe('batch')
     const body = renderJobBody(loaded)
     expect(body.program_id).toBe('estimator')
-    expect((body.params.pubs as unknown[][])[0][1]).toEqual(['ZZ', 'XX', 'ZI'])
+    // Physical-width observables for ibm_torino (133 qubits), little-endian: $0 is the last character.
+    const wide = (p: string) => 'I'.repeat(131) + p
+    expect((body.params.pubs as unknown[][])[0][1]).toEqual(['ZZ', 'XX', 'ZI'].map(wide))
+    expect(body.params.options).toEqual({ default_shots: 4096 })
     expect(checkJobBody(body)).not.toHaveProperty('status')
   })
 })

@@ -4,11 +4,11 @@ import {
   type RuntimeEmulatorHandle,
   type RuntimeEmulatorOptions
 } from '../../src/sandbox/runtime/emulator.js'
+import { ISA_BACKEND, isaBell, wide } from '../helpers/isa.js'
 
 // The emulator against IBM's documented API, with raw fetch: no qprov client code involved.
 const GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
-const QASM =
-  'OPENQASM 3.0; include "stdgates.inc"; qubit[2] q; bit[2] meas; h q[0]; cx q[0], q[1]; meas = measure q;'
+const QASM = isaBell('meas')
 
 // Response bodies are whatever the emulator sent; the assertions check their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -72,7 +72,7 @@ async function call(method: string, path: string, body?: unknown, h = headers())
 
 const jobBody = (extra: Record<string, unknown> = {}) => ({
   program_id: 'sampler',
-  backend: 'ibm_test',
+  backend: ISA_BACKEND,
   params: { pubs: [[QASM, null, 32]], version: 2 },
   ...extra
 })
@@ -233,8 +233,8 @@ describe('emulated jobs', () => {
   it('returns estimator expectation values per observable', async () => {
     const body = {
       program_id: 'estimator',
-      backend: 'b',
-      params: { pubs: [[QASM, ['ZZ', 'XX']]], version: 2 }
+      backend: ISA_BACKEND,
+      params: { pubs: [[QASM, [wide('ZZ'), wide('XX')]]], version: 2 }
     }
     const { id } = (await call('POST', '/jobs', body)).json
     emu.job(id)!.forced = 'Completed'
@@ -289,10 +289,10 @@ describe('emulated jobs', () => {
 
 describe('emulated sessions', () => {
   it('creates, reads, closes gracefully and cancels sessions', async () => {
-    const s = (await call('POST', '/sessions', { mode: 'dedicated', backend: 'ibm_test' })).json
+    const s = (await call('POST', '/sessions', { mode: 'dedicated', backend: ISA_BACKEND })).json
     expect(s).toMatchObject({
       mode: 'dedicated',
-      backend_name: 'ibm_test',
+      backend_name: ISA_BACKEND,
       state: 'open',
       accepting_jobs: true,
       max_ttl: 28800

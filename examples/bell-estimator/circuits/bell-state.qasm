@@ -1,6 +1,13 @@
 OPENQASM 3.0;
 include "stdgates.inc";
-// Prepares a Bell pair without measuring: the estimator measures the observables itself.
-qubit[2] q;
-h q[0];
-cx q[0], q[1];
+// A Bell pair on $0, $1 of ibm_torino without measuring: the estimator measures the observables.
+rz(pi/2) $0;
+sx $0;
+rz(pi/2) $0;
+rz(pi/2) $1;
+sx $1;
+rz(pi/2) $1;
+cz $0, $1;
+rz(pi/2) $1;
+sx $1;
+rz(pi/2) $1;

@@ -63,6 +63,7 @@ function hintFor(m: RuntimeModules, attestationDir: string, flags: RuntimeFlags)
 interface SubmitFlags extends RuntimeFlags {
   workload: string[]
   backend?: string
+  skipTargetCheck?: boolean
   out: string
   attest: boolean
   tag?: string[]
@@ -80,6 +81,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       cwd: process.cwd(),
       connect: () => target(m, flags),
       backend: flags.backend,
+      skipTargetCheck: flags.skipTargetCheck,
       tags: flags.tag,
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
@@ -163,6 +165,7 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
   }
   printOut(`job: ${job.id}`)
   printOut(`status: ${job.status}`)
+  if (job.reason) printOut(`reason: ${job.reason}`)
   if (job.backend) printOut(`backend: ${job.backend}`)
   if (job.session_id) printOut(`session: ${job.session_id}`)
   for (const t of job.tags) printOut(`tag: ${t}`)
@@ -177,7 +180,9 @@ export function registerRuntimeCommands(program: Command): void {
     .description(
       'Attest a workload package (as `qprov attest` does) and submit its\n' +
         'qprov.job.json to Qiskit Runtime with provenance tags (statement digest,\n' +
-        'package digest, Rekor entry). Tag limits are checked before anything is sent.\n' +
+        'package digest, Rekor entry). Tag limits, and the circuits against the\n' +
+        "backend's configuration (ISA gates, coupling map, observable width), are\n" +
+        'checked before anything is signed or sent.\n' +
         'Prints the job ID (and session ID) and writes runtime-job.json into --out.\n' +
         'The API key is read from the variable named by --api-key-env (default\n' +
         'QISKIT_IBM_TOKEN), or from DIR/sandbox.json with --sandbox DIR.'
@@ -187,6 +192,10 @@ export function registerRuntimeCommands(program: Command): void {
       'workload files or directories; one holds qprov.job.json'
     )
     .option('--backend <name>', 'run on this backend instead of the one in the job spec')
+    .option(
+      '--skip-target-check',
+      "submit without checking the circuits against the backend's configuration (recorded in runtime-job.json)"
+    )
     .requiredOption('--out <dir>', 'directory for the attestation and runtime-job.json')
     .option('--no-attest', 'submit without attesting (only the --tag values are attached)')
     .option('--tag <tags...>', 'extra job tags (at most 8 tags in total, 86 characters each)')

@@ -2,11 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { FaultPlan, type Fault, type FaultRule } from './faults.js'
-import { RuntimeRoutes, type Reply } from './routes.js'
+import { RuntimeRoutes, type Plan, type Reply } from './routes.js'
 import type { EmulatedJob, Lifecycle } from './store.js'
 
 export type { Fault, FaultRule } from './faults.js'
 export type { EmulatedJob } from './store.js'
+export type { Plan } from './routes.js'
 
 export interface RuntimeEmulatorOptions {
   host?: string
@@ -24,6 +25,8 @@ export interface RuntimeEmulatorOptions {
   instanceCRN?: string
   /** Seed for job and session IDs; random by default. */
   seed?: string
+  /** The instance's plan (default pay-as-you-go); the Open plan cannot open dedicated sessions. */
+  plan?: Plan
 }
 
 /** What reached the emulator, for tests that assert what a client sent. */
@@ -112,7 +115,8 @@ export async function startRuntimeEmulator(
     jobsPerMinute: opts.jobsPerMinute ?? 5,
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     lifecycle: opts.lifecycle ?? { kind: 'poll' },
-    seed: opts.seed ?? randomBytes(8).toString('hex')
+    seed: opts.seed ?? randomBytes(8).toString('hex'),
+    plan: opts.plan ?? 'pay-as-you-go'
   })
 
   const server = createServer((req, res) => {

@@ -42,7 +42,13 @@ const COMMON_OPTIONS = [
 ]
 const OPTION_KEYS: Record<string, ReadonlySet<string>> = {
   sampler: new Set([...COMMON_OPTIONS, 'default_shots']),
-  estimator: new Set([...COMMON_OPTIONS, 'resilience', 'default_precision', 'seed_estimator'])
+  estimator: new Set([
+    ...COMMON_OPTIONS,
+    'default_shots',
+    'resilience',
+    'default_precision',
+    'seed_estimator'
+  ])
 }
 const LOG_LEVELS = new Set(['critical', 'error', 'warning', 'info', 'debug'])
 
@@ -64,19 +70,66 @@ export function tagsProblem(tags: unknown): BodyProblem | undefined {
   return undefined
 }
 
+const PAULI = /^[IXYZ]+$/
+
+function observablesProblem(o: unknown): string | undefined {
+  if (typeof o === 'string') return PAULI.test(o) ? undefined : `"${o}" is not a Pauli string`
+  if (Array.isArray(o)) {
+    if (o.length === 0) return 'the observables list is empty'
+    for (const x of o) {
+      const p = observablesProblem(x)
+      if (p) return p
+    }
+    return undefined
+  }
+  if (isObject(o) && Object.keys(o).length > 0) {
+    for (const [k, v] of Object.entries(o))
+      if (!PAULI.test(k) || typeof v !== 'number') return `{"${k}": …} is not a Pauli term`
+    return undefined
+  }
+  return 'observables must be a Pauli string, a list, or a {pauli: coefficient} map'
+}
+
+/** EstimatorV2Input/SamplerV2Input: `pubs` is an array of arrays (Array<Array<any>>). */
+function pubProblem(program: string, pub: unknown): string | undefined {
+  if (!Array.isArray(pub)) return 'a PUB must be an array'
+  const [circuit, ...rest] = pub as unknown[]
+  if (typeof circuit !== 'string' && !isObject(circuit))
+    return 'the circuit must be an OpenQASM 3 string or encoded QPY'
+  if (program === 'sampler') {
+    if (rest.length > 2) return 'a sampler PUB is [circuit, parameter_values?, shots?]'
+    const shots = rest[1]
+    if (
+      shots !== undefined &&
+      shots !== null &&
+      !(Number.isInteger(shots) && (shots as number) > 0)
+    )
+      return 'shots must be a positive integer'
+    return undefined
+  }
+  if (rest.length === 0) return 'an estimator PUB needs observables'
+  if (rest.length > 3)
+    return 'an estimator PUB is [circuit, observables, parameter_values?, precision?]'
+  const precision = rest[2]
+  if (
+    precision !== undefined &&
+    precision !== null &&
+    !(typeof precision === 'number' && precision > 0)
+  )
+    return 'precision must be a positive number'
+  return observablesProblem(rest[0])
+}
+
 function paramsProblem(program: string, params: unknown): BodyProblem | undefined {
   if (!isObject(params)) return bad('params must be an object')
   for (const k of Object.keys(params))
     if (!PARAM_KEYS[program].has(k)) return bad(`params: additional property "${k}" not allowed`)
-  if (params.version !== undefined && params.version !== 2) return bad('params.version must be 2')
+  if (params.version !== 2) return bad('params.version is required and must be 2')
   const pubs = params.pubs
   if (!Array.isArray(pubs) || pubs.length === 0) return bad('params.pubs must be a non-empty array')
   for (const [i, pub] of pubs.entries()) {
-    const circuit = Array.isArray(pub) ? pub[0] : pub
-    if (typeof circuit !== 'string' && !isObject(circuit))
-      return bad(`params.pubs[${i}]: the circuit must be an OpenQASM 3 string or encoded QPY`)
-    if (program === 'estimator' && (!Array.isArray(pub) || pub.length < 2))
-      return bad(`params.pubs[${i}]: an estimator PUB needs observables`)
+    const p = pubProblem(program, pub)
+    if (p) return bad(`params.pubs[${i}]: ${p}`)
   }
   if (params.options !== undefined) {
     if (!isObject(params.options)) return bad('params.options must be an object')

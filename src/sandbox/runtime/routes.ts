@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { admit } from './admission.js'
 import { IamEndpoint } from './iam-endpoint.js'
 import { checkJobBody, isObject, tagsProblem } from './job-body.js'
 import type { Reply } from './reply.js'
@@ -14,6 +15,13 @@ import {
   type EmulatedSession,
   type Lifecycle
 } from './store.js'
+import { configurationView, target, targetNames } from './targets.js'
+
+/** IBM plans: only the Open plan lacks dedicated (session) mode. */
+export type Plan = 'open' | 'pay-as-you-go' | 'flex' | 'premium' | 'dedicated'
+
+const ISA_BELL =
+  'OPENQASM 3.0; include "stdgates.inc"; bit[2] c; rz(pi/2) $0; sx $0; rz(pi/2) $0; rz(pi/2) $1; sx $1; rz(pi/2) $1; cz $0, $1; rz(pi/2) $1; sx $1; rz(pi/2) $1; c[0] = measure $0; c[1] = measure $1;'
 
 export type { Reply }
 
@@ -34,6 +42,7 @@ export interface RoutesConfig {
   tokenTtlSeconds: number
   lifecycle: Lifecycle
   seed: string
+  plan: Plan
 }
 
 /** IBM-API-Version values the service has published (deprecated ones still answer). */
@@ -83,19 +92,18 @@ export class RuntimeRoutes {
   }): string {
     const id = makeId(this.cfg.seed, ++this.ids)
     const program = d.program ?? 'sampler'
-    const params = d.params ?? {
-      pubs: [['OPENQASM 3.0; qubit[1] q; bit[1] c; h q[0]; c[0] = measure q[0];', null, 100]],
-      version: 2
-    }
-    this.jobs.set(
+    const params = d.params ?? { pubs: [[ISA_BELL, null, 100]], version: 2 }
+    const backend = d.backend ?? 'ibm_torino'
+    const job = newJob(
       id,
-      newJob(
-        id,
-        { program_id: program, backend: d.backend ?? 'ibm_emulator', params, tags: d.tags ?? [] },
-        this.cfg.clock()
-      )
+      { program_id: program, backend, params, tags: d.tags ?? [] },
+      this.cfg.clock()
     )
-    if (d.sessionId) this.jobs.get(id)!.session_id = d.sessionId
+    const t = target(backend)
+    if (t) Object.assign(job, admit(program, params, t))
+    else job.failure = `backend not found: ${backend}`
+    this.jobs.set(id, job)
+    if (d.sessionId) job.session_id = d.sessionId
     return id
   }
 
@@ -191,7 +199,28 @@ export class RuntimeRoutes {
         return this.error(404, 1404, 'no logs for this job')
     }
     if (root === 'sessions') return this.session(call, seg)
+    if (root === 'backends' && m === 'GET') return this.backends(seg)
     return this.error(404, 1404, `no route for ${m} ${call.path}`)
+  }
+
+  private backends(seg: string[]): Reply {
+    if (seg.length === 1) return { status: 200, json: { devices: targetNames() } }
+    const t = target(seg[1])
+    if (!t) return this.error(404, 1404, `backend not found: ${seg[1]}`)
+    if (seg.length === 3 && seg[2] === 'configuration')
+      return { status: 200, json: configurationView(t) }
+    if (seg.length === 3 && seg[2] === 'status')
+      return {
+        status: 200,
+        json: {
+          state: true,
+          status: 'active',
+          message: '',
+          length_queue: 0,
+          backend_version: t.facts.backend_version
+        }
+      }
+    return this.error(404, 1404, `no route for GET /backends/${seg.slice(1).join('/')}`)
   }
 
   private createJob(call: ApiCall): Reply {
@@ -199,6 +228,8 @@ export class RuntimeRoutes {
     if (problem) return problem
     const checked = checkJobBody(value)
     if ('status' in checked) return this.error(checked.status, checked.code, checked.message)
+    const t = target(checked.backend)
+    if (!t) return this.error(404, 1404, `backend not found: ${checked.backend}`)
     if (checked.session_id !== undefined) {
       const s = this.sessions.get(checked.session_id)
       if (!s) return this.error(404, 1404, `session not found: ${checked.session_id}`)
@@ -217,7 +248,10 @@ export class RuntimeRoutes {
     }
     this.creations.push(now)
     const id = makeId(this.cfg.seed, ++this.ids)
-    this.jobs.set(id, newJob(id, checked, now))
+    this.jobs.set(
+      id,
+      Object.assign(newJob(id, checked, now), admit(checked.program_id, checked.params, t))
+    )
     const json: Record<string, unknown> = { id, backend: checked.backend }
     if (checked.session_id !== undefined) json.session_id = checked.session_id
     if (checked.private !== undefined) json.private = checked.private
@@ -267,6 +301,13 @@ export class RuntimeRoutes {
         return this.error(400, 1400, 'mode must be "dedicated" or "batch"')
       if (typeof backend !== 'string' || backend === '')
         return this.error(400, 1400, 'backend is required')
+      if (!target(backend)) return this.error(404, 1404, `backend not found: ${backend}`)
+      if (value.mode === 'dedicated' && this.cfg.plan === 'open')
+        return this.error(
+          403,
+          1403,
+          'this instance is on the Open plan, which does not support session (dedicated) mode; use batch or job mode'
+        )
       const ttl = value.max_ttl === undefined ? 28800 : value.max_ttl
       if (!Number.isInteger(ttl) || (ttl as number) < 1)
         return this.error(400, 1400, 'max_ttl must be a positive integer')

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { CircuitFacts } from './isa.js'
 import { isObject, type ValidJobBody } from './job-body.js'
 
 export type JobStatus = 'Queued' | 'Running' | 'Completed' | 'Cancelled' | 'Failed'
@@ -17,6 +18,10 @@ export interface EmulatedJob {
   polls: number
   /** Set by cancel, or by a test forcing an outcome. */
   forced?: JobStatus
+  /** Why the service rejects the job once it leaves the queue (e.g. a non-ISA circuit). */
+  failure?: string
+  /** What each PUB's circuit declares, when the emulator could read it. */
+  circuits?: (CircuitFacts | undefined)[]
 }
 
 export interface EmulatedSession {
@@ -53,6 +58,8 @@ export function jobStatus(job: EmulatedJob, lifecycle: Lifecycle, nowMs: number)
     lifecycle.kind === 'poll'
       ? job.polls
       : Math.floor((nowMs - job.createdMs) / Math.max(1, lifecycle.stepMs))
+  // The service validates circuits when the job leaves the queue, so a bad one fails there.
+  if (job.failure !== undefined && step >= 1) return 'Failed'
   return step <= 0 ? 'Queued' : step === 1 ? 'Running' : 'Completed'
 }
 
@@ -66,7 +73,7 @@ export function jobView(
     created: new Date(job.createdMs).toISOString(),
     program: { id: job.program },
     backend: job.backend,
-    state: { status },
+    state: status === 'Failed' && job.failure ? { status, reason: job.failure } : { status },
     status,
     cost: job.cost,
     tags: [...job.tags],
@@ -132,13 +139,6 @@ function prng(seed: string): () => number {
   }
 }
 
-function classicalRegister(qasm: string): { name: string; bits: number } {
-  const m = /\bbit\s*\[\s*(\d+)\s*\]\s*([A-Za-z_][A-Za-z0-9_]*)\s*;/.exec(qasm)
-  if (m) return { name: m[2], bits: Math.min(Number(m[1]), 52) }
-  const q = /\bqubit\s*\[\s*(\d+)\s*\]/.exec(qasm)
-  return { name: 'c', bits: q ? Math.min(Number(q[1]), 52) : 1 }
-}
-
 function pubParts(pub: unknown): unknown[] {
   return Array.isArray(pub) ? pub : [pub]
 }
@@ -150,24 +150,43 @@ export function jobResults(job: EmulatedJob): Record<string, unknown> {
   const results = pubs.map((pub, i) => {
     const parts = pubParts(pub)
     const rand = prng(`${job.id}/${i}`)
-    const qasm = typeof parts[0] === 'string' ? parts[0] : ''
+    const facts = job.circuits?.[i]
     if (job.program === 'sampler') {
-      const { name, bits } = classicalRegister(qasm)
-      const shots = Number(parts[2] ?? job.params.shots ?? options.default_shots ?? 1024)
-      const samples: string[] = []
-      for (let s = 0; s < shots; s++)
-        samples.push(`0x${Math.floor(rand() * 2 ** bits).toString(16)}`)
-      return { data: { [name]: { samples, num_bits: bits } }, metadata: { shots } }
+      const shots = Number(parts[2] ?? job.params.shots ?? options.default_shots ?? 4096)
+      // One entry per classical register, as IBM's sampler returns them.
+      const data: Record<string, unknown> = {}
+      for (const { name, bits } of facts?.registers ?? [{ name: 'c', bits: 1 }]) {
+        const width = Math.min(bits, 52)
+        const samples: string[] = []
+        for (let s = 0; s < shots; s++)
+          samples.push(`0x${Math.floor(rand() * 2 ** width).toString(16)}`)
+        data[name] = { samples, num_bits: bits }
+      }
+      return { data, metadata: { circuit_metadata: {} } }
     }
     const obs = parts[1]
     const count = Array.isArray(obs) ? obs.length : 1
     const evs = Array.from({ length: count }, () => Math.round((rand() * 2 - 1) * 1e6) / 1e6)
-    const precision = Number(parts[3] ?? job.params.precision ?? 0.015625)
+    const defaultShots =
+      typeof options.default_shots === 'number' ? options.default_shots : undefined
+    const precision = Number(
+      parts[3] ??
+        job.params.precision ??
+        (defaultShots ? 1 / Math.sqrt(defaultShots) : undefined) ??
+        options.default_precision ??
+        0.015625
+    )
+    const shots = defaultShots ?? Math.ceil(1 / precision ** 2)
     const stds = evs.map(() => precision)
+    const one = !Array.isArray(obs)
     return {
-      data: Array.isArray(obs) ? { evs, stds } : { evs: evs[0], stds: stds[0] },
-      metadata: { target_precision: precision }
+      data: {
+        evs: one ? evs[0] : evs,
+        stds: one ? stds[0] : stds,
+        ensemble_standard_error: one ? stds[0] : stds
+      },
+      metadata: { shots, target_precision: precision, circuit_metadata: {}, num_randomizations: 32 }
     }
   })
-  return { results, metadata: { version: 2, emulator: 'qprov' } }
+  return { results, metadata: { version: 2 } }
 }
