@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { signingEndpoints } from '../attest/instances.js'
 import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../attest/pipeline.js'
+import type { ReceiptSource } from '../attest/receipt-source.js'
 import { planSigning } from '../attest/sign.js'
 import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
@@ -24,9 +25,7 @@ import type { Connect, RebindHint } from './runtime-target.js'
 export interface SubmitAttestOptions {
   /** Called once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
   signing: () => SigningConfig
-  receiptFile?: string
-  commit?: string
-  declareAi?: string[]
+  receipt: ReceiptSource
 }
 
 export interface SubmitWorkloadOptions {
@@ -114,7 +113,6 @@ export async function submitWorkload(
     onProgress: hooks.onProgress
   })
   if (opts.attest) {
-    const { receiptFile, commit, declareAi } = opts.attest
     const signing = opts.attest.signing()
     const env = opts.env ?? process.env
     // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
@@ -124,9 +122,7 @@ export async function submitWorkload(
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
-      ...(receiptFile ? { receiptFile } : {}),
-      ...(commit ? { commit } : {}),
-      ...(declareAi?.length ? { declareAi } : {}),
+      receipt: opts.attest.receipt,
       signing: plan,
       outDir: opts.outDir,
       onProgress: hooks.onProgress

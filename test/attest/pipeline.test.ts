@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeOutputsAtomically } from '../../src/attest/outputs.js'
-import { attestWorkload, predicateValue } from '../../src/attest/pipeline.js'
+import { attestWorkload } from '../../src/attest/pipeline.js'
+import {
+  CLI_RECEIPT_OPTIONS,
+  predicateValue,
+  receiptSource,
+  type ReceiptSource
+} from '../../src/attest/receipt-source.js'
 import { planSigning } from '../../src/attest/sign.js'
 import type { SigningConfig, SigningPlan } from '../../src/attest/signing-types.js'
 import { verifyBundle } from '../../src/attest/verify-bundle.js'
@@ -59,6 +65,7 @@ function workloadRepo(): string {
 
 let sb: SigstoreSandbox
 let config: SigningConfig
+const HEAD: ReceiptSource = { from: 'git', commit: 'HEAD' }
 /** A fresh plan per signature, as each run resolves its own. */
 const plan = (over: Partial<SigningConfig> = {}): Promise<SigningPlan> =>
   planSigning({ ...config, ...over })
@@ -87,6 +94,7 @@ describe('attestWorkload', () => {
     const r = await attestWorkload({
       workload: ['circuits', 'job.json'],
       cwd: repo,
+      receipt: HEAD,
       signing: await plan(),
       outDir: out,
       onProgress: m => progress.push(m)
@@ -125,25 +133,34 @@ describe('attestWorkload', () => {
     const r = await attestWorkload({
       workload: ['circuits'],
       cwd: repo,
-      declareAi: ['Claude Code'],
-      generator: 'qprov.action',
+      receipt: {
+        from: 'git',
+        commit: 'HEAD',
+        declareAi: ['Claude Code'],
+        generator: 'qprov.action',
+        keep: true
+      },
       signing: await plan(),
       outDir: join(repo, 'out')
     })
     const predicate = JSON.parse(readFileSync(r.files.statement, 'utf8')).predicate
+    // Kept beside the attestation, byte for byte the receipt that was signed.
+    const kept = readdirSync(join(repo, 'out'))
+      .filter(n => n.startsWith('receipt_'))
+      .sort()
+    expect(kept).toEqual([
+      expect.stringMatching(/^receipt_[0-9a-f]{12}_[0-9a-f]{16}\.cbor$/),
+      expect.stringMatching(/^receipt_[0-9a-f]{12}_[0-9a-f]{16}\.json$/)
+    ])
+    expect(JSON.parse(readFileSync(join(repo, 'out', kept[1] as string), 'utf8'))).toEqual(
+      predicate
+    )
     expect(predicate.ai_attestation.is_ai_authored).toBe(true)
     expect(JSON.stringify(predicate.ai_attestation.signals_detected)).toContain('Claude Code')
     expect(predicate.provenance.generator).toBe('qprov.action')
-    await expect(
-      attestWorkload({
-        workload: ['circuits'],
-        cwd: repo,
-        receiptFile: join(repo, 'job.json'),
-        declareAi: ['Claude Code'],
-        signing: await plan(),
-        outDir: join(repo, 'out2')
-      })
-    ).rejects.toThrow(/declared when a receipt is generated/)
+    expect(() =>
+      receiptSource({ receipt: 'r.json', declareAi: ['Claude Code'] }, CLI_RECEIPT_OPTIONS)
+    ).toThrow('AI involvement is declared when a receipt is generated, not with --receipt')
   })
 
   it('wraps a given receipt file after verifying it, and refuses one that does not verify', async () => {
@@ -151,6 +168,7 @@ describe('attestWorkload', () => {
     const first = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
+      receipt: HEAD,
       signing: await plan(),
       outDir: join(repo, 'a')
     })
@@ -159,7 +177,7 @@ describe('attestWorkload', () => {
     const again = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
-      receiptFile: join(repo, 'receipt.json'),
+      receipt: { from: 'file', path: join(repo, 'receipt.json') },
       signing: await plan(),
       outDir: join(repo, 'b')
     })
@@ -171,7 +189,7 @@ describe('attestWorkload', () => {
     const e = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
-      receiptFile: join(repo, 'forged.json'),
+      receipt: { from: 'file', path: join(repo, 'forged.json') },
       signing: await plan(),
       outDir: join(repo, 'c')
     }).catch((x: unknown) => x)
@@ -183,7 +201,7 @@ describe('attestWorkload', () => {
     const two = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
-      receiptFile: join(repo, 'two.json'),
+      receipt: { from: 'file', path: join(repo, 'two.json') },
       signing: await plan(),
       outDir: join(repo, 'd')
     }).catch((x: unknown) => x)
@@ -195,6 +213,7 @@ describe('attestWorkload', () => {
     const e = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
+      receipt: HEAD,
       signing: await plan({ fulcioURL: `${sb.baseURL}/no-such-fulcio` }),
       outDir: join(repo, 'out')
     }).catch((x: unknown) => x)

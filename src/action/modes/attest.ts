@@ -1,11 +1,11 @@
 import { resolve } from 'node:path'
 import { attestWorkload, type AttestResult } from '../../attest/pipeline.js'
+import { receiptSource, type ReceiptSource } from '../../attest/receipt-source.js'
 import { planSigning } from '../../attest/sign.js'
 import type { SigningConfig } from '../../attest/signing-types.js'
 import { QprovError } from '../../errors.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
-import { generatedReceiptFile, receiptFileFromActionOutput } from './receipt.js'
 
 /** Signing in the action: GitHub OIDC (ACTIONS_ID_TOKEN_REQUEST_*) against the chosen instance. */
 export function actionSigning(inputs: ActionInputs): SigningConfig {
@@ -18,18 +18,22 @@ export function actionSigning(inputs: ActionInputs): SigningConfig {
 }
 
 /**
- * The receipt file to wrap: the given one, the commit's entry of receipts-json, or one generated
- * for the commit; the latter two are written into outDir next to the attestation.
+ * The receipt to wrap: the given file, the commit's entry of receipts-json, or one generated for
+ * the commit with the action's generator id; the latter two are kept in out-dir beside the
+ * attestation.
  */
-export async function receiptFileFor(inputs: ActionInputs, outDir: string): Promise<string> {
-  const fromJson = await receiptFileFromActionOutput(inputs, outDir)
-  if (fromJson) return fromJson
-  if (inputs.receipt) {
-    if (inputs.commit)
-      throw new QprovError('USAGE', 'give either input receipt or input commit, not both')
-    return resolve(inputs.workspace, inputs.receipt)
-  }
-  return generatedReceiptFile(inputs, outDir)
+export function actionReceipt(inputs: ActionInputs): ReceiptSource {
+  return receiptSource(
+    {
+      ...(inputs.receipt ? { receipt: resolve(inputs.workspace, inputs.receipt) } : {}),
+      receiptsJson: inputs.receiptsJson,
+      commit: inputs.commit,
+      declareAi: inputs.declareAi,
+      generator: 'qprov.action',
+      keep: true
+    },
+    { receipt: 'input receipt', receiptsJson: 'input receipts-json', commit: 'input commit' }
+  )
 }
 
 export function requireWorkload(inputs: ActionInputs): void {
@@ -41,11 +45,11 @@ export function requireWorkload(inputs: ActionInputs): void {
 export async function runAttest(inputs: ActionInputs, report: Reporter): Promise<void> {
   requireWorkload(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
-  const receiptFile = await receiptFileFor(inputs, outDir)
+  const receipt = actionReceipt(inputs)
   const result = await attestWorkload({
     workload: inputs.workload,
     cwd: inputs.workspace,
-    receiptFile,
+    receipt,
     signing: await planSigning(actionSigning(inputs)),
     outDir,
     onProgress: m => report.info(m)

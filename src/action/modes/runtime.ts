@@ -13,7 +13,7 @@ import type { Reporter } from '../reporter.js'
 import {
   actionSigning,
   attestationRows,
-  receiptFileFor,
+  actionReceipt,
   reportAttestation,
   requireWorkload
 } from './attest.js'
@@ -76,14 +76,14 @@ export async function runSubmit(
   requireWorkload(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
   const target = connect(inputs, env)
-  const receiptFile = await receiptFileFor(inputs, outDir)
+  const receipt = actionReceipt(inputs)
   const r = await submitWorkload(
     {
       workload: inputs.workload,
       cwd: inputs.workspace,
       connect: target,
       backend: inputs.backend,
-      attest: { signing: () => actionSigning(inputs), receiptFile },
+      attest: { signing: () => actionSigning(inputs), receipt },
       outDir,
       hint: hint(inputs, outDir),
       env

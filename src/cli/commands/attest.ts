@@ -40,18 +40,19 @@ export function registerAttestCommand(program: Command): void {
   addSigningOptions(cmd)
   cmd.action(async (flags: AttestFlags) => {
     const { signing } = signingFromOptions(flags)
-    const [{ attestWorkload }, { planSigning }] = await Promise.all([
-      import('../../attest/pipeline.js'),
-      import('../../attest/sign.js')
-    ])
+    const [{ attestWorkload }, { planSigning }, { receiptSource, CLI_RECEIPT_OPTIONS }] =
+      await Promise.all([
+        import('../../attest/pipeline.js'),
+        import('../../attest/sign.js'),
+        import('../../attest/receipt-source.js')
+      ])
+    const receipt = receiptSource(flags, CLI_RECEIPT_OPTIONS)
     // Token and endpoints first: a missing `id-token: write` should not cost a workload hash.
     const plan = await planSigning(signing)
     const result = await attestWorkload({
       workload: flags.workload,
       cwd: process.cwd(),
-      ...(flags.receipt ? { receiptFile: flags.receipt } : {}),
-      ...(flags.commit ? { commit: flags.commit } : {}),
-      ...(flags.declareAi ? { declareAi: flags.declareAi } : {}),
+      receipt,
       signing: plan,
       outDir: flags.out,
       onProgress: progress

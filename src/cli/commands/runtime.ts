@@ -74,7 +74,10 @@ interface SubmitFlags extends RuntimeFlags {
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
   const m = await loadRuntime()
-  const { submitWorkload } = await import('../../binding/submit-workload.js')
+  const [{ submitWorkload }, { receiptSource, CLI_RECEIPT_OPTIONS }] = await Promise.all([
+    import('../../binding/submit-workload.js'),
+    import('../../attest/receipt-source.js')
+  ])
   const r = await submitWorkload(
     {
       workload: flags.workload,
@@ -85,9 +88,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       tags: flags.tag,
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
-        receiptFile: flags.receipt,
-        commit: flags.commit,
-        declareAi: flags.declareAi
+        receipt: receiptSource(flags, CLI_RECEIPT_OPTIONS)
       },
       outDir: flags.out,
       hint: hintFor(m, flags.out, flags)
