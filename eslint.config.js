@@ -35,7 +35,7 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/action/**', 'src/github/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['@actions/core'] }]
+      'no-restricted-imports': ['error', { patterns: ['@actions/*'] }]
     }
   }
 )

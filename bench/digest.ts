@@ -17,30 +17,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { compare, type BenchRow, type Measure } from './table.js'
 
 const GIB = 1024 ** 3
-const SMALL_FILES = 20_000
 const SMALL_SIZE = 4096
-const RUNS = 5
 
-interface Seconds {
-  qprov: number
-  openssl: number
-  sha256sum: number
-  qprovOneThread?: number
-  qprovTwoWorkers?: number
-  /** `qprov digest` through the whole CLI bundle, as dist/cli.js ships it. */
-  qprovCli?: number
+export interface DigestBenchSizes {
+  bigBytes: number
+  smallFiles: number
+  runs: number
 }
-
-export interface DigestBenchResult {
-  case: string
-  bytes: number
-  /** Median wall-clock seconds over RUNS interleaved rounds; the ratios use these. */
-  seconds: Seconds
-  /** Fastest round of each contender, for reference. */
-  best: Seconds
-  ratio: { openssl: number; sha256sum: number }
+export const DIGEST_FULL: DigestBenchSizes = { bigBytes: GIB, smallFiles: 20_000, runs: 5 }
+export const DIGEST_QUICK: DigestBenchSizes = {
+  bigBytes: 64 * 1024 ** 2,
+  smallFiles: 2000,
+  runs: 2
 }
 
 async function bundleDigestScript(dir: string): Promise<string> {
@@ -113,27 +104,27 @@ function median(xs: number[]): number {
  * Median and best wall-clock seconds per command over RUNS rounds. Rounds interleave the commands,
  * after one untimed warm-up each, so page cache state and machine load hit every contender alike.
  */
-function race(commands: Command[]): Timing[] {
+function race(commands: Command[], runs: number): Timing[] {
   spawnSync('sync')
   for (const c of commands) once(c)
-  const runs: number[][] = commands.map(() => [])
-  for (let round = 0; round < RUNS; round++) commands.forEach((c, i) => runs[i].push(once(c)))
-  return runs.map(r => ({ median: median(r), best: Math.min(...r) }))
+  const times: number[][] = commands.map(() => [])
+  for (let round = 0; round < runs; round++) commands.forEach((c, i) => times[i].push(once(c)))
+  return times.map(r => ({ median: median(r), best: Math.min(...r) }))
 }
 
-function writeBigFile(path: string): void {
+function writeBigFile(path: string, bytes: number): void {
   const chunk = randomBytes(4 * 1024 * 1024)
   const fd = openSync(path, 'w')
   try {
-    for (let written = 0; written < GIB; written += chunk.length) writeSync(fd, chunk)
+    for (let written = 0; written < bytes; written += chunk.length) writeSync(fd, chunk)
   } finally {
     closeSync(fd)
   }
 }
 
-function writeSmallFiles(dir: string): void {
+function writeSmallFiles(dir: string, count: number): void {
   const data = randomBytes(SMALL_SIZE)
-  for (let d = 0; d < SMALL_FILES / 1000; d++) {
+  for (let d = 0; d < count / 1000; d++) {
     const sub = join(dir, `d${d}`)
     mkdirSync(sub, { recursive: true })
     for (let f = 0; f < 1000; f++) {
@@ -143,89 +134,70 @@ function writeSmallFiles(dir: string): void {
   }
 }
 
-function report(r: DigestBenchResult): void {
-  const line = (label: string, key: keyof Seconds): void => {
-    const med = r.seconds[key]
-    const best = r.best[key]
-    if (med === undefined || best === undefined) return
-    const mbps = `${(r.bytes / med / 1e6).toFixed(0)} MB/s`
-    console.log(
-      `  ${label.padEnd(28)}${med.toFixed(3)} s  ${mbps.padStart(10)}  (best ${best.toFixed(3)} s)`
-    )
-  }
-  console.log(`digest: ${r.case} (median of ${RUNS} interleaved rounds)`)
-  line('qprov (node start-up incl.)', 'qprov')
-  line('openssl dgst -sha256', 'openssl')
-  line('sha256sum', 'sha256sum')
-  line('qprov, one thread', 'qprovOneThread')
-  line('qprov, 2 threads (1 worker)', 'qprovTwoWorkers')
-  line('qprov digest (whole CLI)', 'qprovCli')
-  const cli = r.seconds.qprovCli
-  const cliRatio =
-    cli === undefined ? '' : `; whole CLI vs sha256sum ${(r.seconds.sha256sum / cli).toFixed(2)}x`
-  console.log(
-    `  ratio vs openssl ${r.ratio.openssl.toFixed(2)}x, vs sha256sum ${r.ratio.sha256sum.toFixed(2)}x${cliRatio}`
-  )
-}
+const measure = (label: string, t: Timing, bytes: number): Measure => ({
+  label,
+  seconds: t.median,
+  work: { amount: bytes, unit: 'B' }
+})
 
-function result(
-  name: string,
-  bytes: number,
-  qprov: Timing,
-  openssl: Timing,
-  sha256sum: Timing
-): DigestBenchResult {
-  // Throughput ratio on the medians: >1 means qprov is faster than the reference.
-  return {
-    case: name,
-    bytes,
-    seconds: { qprov: qprov.median, openssl: openssl.median, sha256sum: sha256sum.median },
-    best: { qprov: qprov.best, openssl: openssl.best, sha256sum: sha256sum.best },
-    ratio: { openssl: openssl.median / qprov.median, sha256sum: sha256sum.median / qprov.median }
-  }
-}
-
-export async function runDigestBench(): Promise<DigestBenchResult[]> {
+export async function runDigestBench(size: DigestBenchSizes = DIGEST_FULL): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'qprov-bench-digest-'))
   try {
     const script = await bundleDigestScript(dir)
     const cli = bundleCli(join(dir, 'cli'))
     const node = process.execPath
-    const results: DigestBenchResult[] = []
+    const rows: BenchRow[] = []
 
     const bigDir = join(dir, 'big')
     mkdirSync(bigDir)
-    writeBigFile(join(bigDir, 'one.bin'))
     const big = join(bigDir, 'one.bin')
-    const [q1, o1, s1] = race([
-      { cmd: node, args: [script, bigDir, 'one.bin'] },
-      { cmd: 'openssl', args: ['dgst', '-sha256', big] },
-      { cmd: 'sha256sum', args: [big] }
-    ])
-    results.push(result('one 1 GiB file', GIB, q1, o1, s1))
+    writeBigFile(big, size.bigBytes)
+    const bigBytes = Math.ceil(size.bigBytes / (4 * 1024 * 1024)) * 4 * 1024 * 1024
+    const [q1, o1, s1] = race(
+      [
+        { cmd: node, args: [script, bigDir, 'one.bin'] },
+        { cmd: 'openssl', args: ['dgst', '-sha256', big] },
+        { cmd: 'sha256sum', args: [big] }
+      ],
+      size.runs
+    )
+    const bigName = `digest: one ${(bigBytes / 1024 ** 2).toFixed(0)} MiB file`
+    const qBig = measure('qprov (node start-up incl.)', q1, bigBytes)
+    rows.push(compare(bigName, qBig, measure('openssl dgst -sha256', o1, bigBytes)))
+    rows.push(compare(bigName, qBig, measure('sha256sum', s1, bigBytes)))
     rmSync(bigDir, { recursive: true, force: true })
 
     const smallDir = join(dir, 'small')
-    writeSmallFiles(smallDir)
+    writeSmallFiles(smallDir, size.smallFiles)
+    const bytes = size.smallFiles * SMALL_SIZE
     const all = `find . -type f -print0 | xargs -0`
-    const [q2, o2, s2, q2one, q2two, q2cli] = race([
-      { cmd: node, args: [script, smallDir, '.'] },
-      { cmd: `${all} openssl dgst -sha256 >/dev/null`, args: [], cwd: smallDir, shell: true },
-      { cmd: `${all} sha256sum >/dev/null`, args: [], cwd: smallDir, shell: true },
-      { cmd: node, args: [script, smallDir, '.', '1'] },
-      { cmd: node, args: [script, smallDir, '.', '2'] },
-      { cmd: node, args: [cli, 'digest', '.'], cwd: smallDir }
-    ])
-    const small = result(`${SMALL_FILES} files of 4 KiB`, SMALL_FILES * SMALL_SIZE, q2, o2, s2)
-    small.seconds.qprovOneThread = q2one.median
-    small.seconds.qprovTwoWorkers = q2two.median
-    small.best.qprovOneThread = q2one.best
-    small.best.qprovTwoWorkers = q2two.best
-    small.seconds.qprovCli = q2cli.median
-    small.best.qprovCli = q2cli.best
-    results.push(small)
-    for (const r of results) report(r)
-    return results
+    const [q2, o2, s2, q2one, q2two, q2cli] = race(
+      [
+        { cmd: node, args: [script, smallDir, '.'] },
+        { cmd: `${all} openssl dgst -sha256 >/dev/null`, args: [], cwd: smallDir, shell: true },
+        { cmd: `${all} sha256sum >/dev/null`, args: [], cwd: smallDir, shell: true },
+        { cmd: node, args: [script, smallDir, '.', '1'] },
+        { cmd: node, args: [script, smallDir, '.', '2'] },
+        { cmd: node, args: [cli, 'digest', '.'], cwd: smallDir }
+      ],
+      size.runs
+    )
+    const name = `digest: ${size.smallFiles} files of 4 KiB`
+    const sum = measure('find | xargs sha256sum', s2, bytes)
+    const qSmall = measure('qprov (default threads)', q2, bytes)
+    rows.push(compare(name, qSmall, measure('find | xargs openssl dgst -sha256', o2, bytes)))
+    rows.push(compare(name, qSmall, sum))
+    rows.push(compare(`${name}, 1 thread`, measure('qprov, 1 thread', q2one, bytes), sum))
+    rows.push(compare(`${name}, 2 threads`, measure('qprov, 2 threads', q2two, bytes), sum))
+    rows.push(
+      compare(
+        `${name}, whole CLI`,
+        measure('qprov digest (CLI bundle)', q2cli, bytes),
+        sum,
+        'start-up loads every command'
+      )
+    )
+    return rows
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -5,12 +5,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { generateReceipts } from '../src/receipt/generate.js'
 import { git } from '../src/receipt/git.js'
+import { compare, type BenchRow } from './table.js'
 
-const COMMITS = 1001
-const NAIVE_SAMPLE = 150
+export interface ReceiptBenchSizes {
+  commits: number
+  naiveSample: number
+}
+export const RECEIPTS_FULL: ReceiptBenchSizes = { commits: 1001, naiveSample: 150 }
+export const RECEIPTS_QUICK: ReceiptBenchSizes = { commits: 101, naiveSample: 20 }
 
-/** A throwaway repository of COMMITS linear commits, each changing one of 50 files, via fast-import. */
-function buildRepo(): string {
+/** A throwaway repository of `COMMITS` linear commits, each changing one of 50 files, via fast-import. */
+function buildRepo(COMMITS: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'qprov-bench-receipts-'))
   const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' }
   spawnSync('git', ['init', '-q', '-b', 'main', dir], { env })
@@ -51,26 +56,38 @@ async function naiveCommit(repo: string, sha: string): Promise<string> {
   return createHash('sha256').update(diff).digest('hex')
 }
 
-export async function runReceiptBench(): Promise<void> {
-  const repo = buildRepo()
+export async function runReceiptBench(
+  size: ReceiptBenchSizes = RECEIPTS_FULL
+): Promise<BenchRow[]> {
+  const repo = buildRepo(size.commits)
   try {
     const root = (await git(repo, ['rev-list', '--max-parents=0', 'HEAD'])).toString().trim()
     const t0 = performance.now()
     const receipts = await generateReceipts({ repoDir: repo, range: `${root}..HEAD` })
     const batchedSec = (performance.now() - t0) / 1000
-    const shas = (await git(repo, ['rev-list', `--max-count=${NAIVE_SAMPLE}`, 'HEAD']))
+    const shas = (await git(repo, ['rev-list', `--max-count=${size.naiveSample}`, 'HEAD']))
       .toString()
       .trim()
       .split('\n')
     const t1 = performance.now()
     for (const sha of shas) await naiveCommit(repo, sha)
     const naiveSec = (performance.now() - t1) / 1000
-    const batched = receipts.length / batchedSec
-    const naive = shas.length / naiveSec
-    console.log(
-      `receipts: batched ${batched.toFixed(0)}/s (${receipts.length} commits in ${batchedSec.toFixed(2)} s), ` +
-        `naive ${naive.toFixed(0)}/s (${shas.length}-commit sample), ratio ${(batched / naive).toFixed(1)}x`
-    )
+    return [
+      compare(
+        `receipts: ${receipts.length} commits`,
+        {
+          label: 'qprov receipt create (batched)',
+          seconds: batchedSec,
+          work: { amount: receipts.length, unit: 'commits' }
+        },
+        {
+          label: 'per-commit git (8 processes each)',
+          seconds: naiveSec,
+          work: { amount: shas.length, unit: 'commits' }
+        },
+        `reference timed on a ${shas.length}-commit sample; ratio compares commits/s`
+      )
+    ]
   } finally {
     rmSync(repo, { recursive: true, force: true })
   }

@@ -22,6 +22,9 @@ export type ErrorCode =
   | 'POLICY_INVALID'
   | 'CONFIG_INVALID'
   | 'MODE_NOT_IMPLEMENTED'
+  | 'OUTPUT_UNUSABLE'
+  | 'ATTESTATION_MISMATCH'
+  | 'URL_CREDENTIALS'
   // receipts
   | 'RECEIPT_CANONICAL'
   | 'RECEIPT_INVALID'
@@ -31,6 +34,11 @@ export type ErrorCode =
   | 'BUNDLE_INVALID'
   | 'VERIFY_FAILED'
   | 'STATEMENT_INVALID'
+  // binding and proof bundles
+  | 'BINDING_INVALID'
+  | 'PROOF_BUNDLE_INVALID'
+  | 'PROOF_NOT_FOUND'
+  | 'PROOF_MISMATCH'
   // IBM Quantum Runtime
   | 'RUNTIME_AUTH'
   | 'RUNTIME_HTTP'
@@ -41,6 +49,8 @@ export type ErrorCode =
   | 'RUNTIME_TAGS_REJECTED'
   // GitHub
   | 'GITHUB_API'
+  | 'PUBLISH_FAILED'
+  | 'RELEASE_IMMUTABLE'
   | 'INTERNAL'
 
 export type ExitCode = 1 | 2
@@ -62,7 +72,11 @@ const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'POLICY_INVALID',
   'CONFIG_INVALID',
   'MODE_NOT_IMPLEMENTED',
-  'OIDC_UNAVAILABLE'
+  'OIDC_UNAVAILABLE',
+  'PROOF_BUNDLE_INVALID',
+  'OUTPUT_UNUSABLE',
+  'ATTESTATION_MISMATCH',
+  'URL_CREDENTIALS'
 ])
 
 export interface QprovErrorOptions {

@@ -3,6 +3,8 @@
  * tokens); the action edge installs a masker that forwards to core.setSecret, and every text the
  * CLI prints passes through redact() as a second line of defence.
  */
+import { redactUrlCredentials } from './url-credentials.js'
+
 type Masker = (value: string) => void
 
 const secrets = new Set<string>()
@@ -21,7 +23,7 @@ export function registerSecret(value: string | undefined | null): void {
 }
 
 export function redact(text: string): string {
-  let out = text
+  let out = redactUrlCredentials(text)
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join('***')
   return out
 }

@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { checkEndpointUrl } from '../url-credentials.js'
 import {
   SIGSTORE_INSTANCES,
   type SigningConfig,
@@ -80,13 +81,12 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   ) as Partial<T>
 }
 
+const OPTION_NAMES: Record<string, string> = {
+  fulcioURL: 'the Fulcio URL (fulcio-url)',
+  rekorURL: 'the Rekor URL (rekor-url)',
+  tsaURL: 'the TSA URL (tsa-url)'
+}
+
 function checkURL(name: string, value: string): void {
-  let u: URL
-  try {
-    u = new URL(value)
-  } catch {
-    throw new QprovError('USAGE', `${name} is not a URL: ${value}`)
-  }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:')
-    throw new QprovError('USAGE', `${name} must be an http(s) URL: ${value}`)
+  checkEndpointUrl(value, OPTION_NAMES[name] ?? name)
 }

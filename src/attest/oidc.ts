@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { refuseUrlCredentials } from '../url-credentials.js'
 import { registerSecret } from '../secrets.js'
 import type { ResolvedToken, SigningConfig } from './signing-types.js'
 
@@ -63,6 +64,7 @@ export async function fetchActionsIdToken(
   audience: string
 ): Promise<string> {
   registerSecret(requestToken)
+  refuseUrlCredentials(requestURL, 'the OIDC token request URL')
   let url: URL
   try {
     url = new URL(requestURL)

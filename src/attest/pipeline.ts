@@ -1,3 +1,4 @@
+import { checkOutputDir } from '../output-dir.js'
 import { buildManifest } from '../workload/manifest.js'
 import { writeOutputsAtomically } from './outputs.js'
 import { obtainReceipt, type ReceiptSource } from './receipt-source.js'
@@ -35,6 +36,7 @@ export const OUTPUT_NAMES = {
 /** workload → receipt → statement → DSSE signature → three files in outDir, all or nothing. */
 export async function attestWorkload(opts: AttestOptions): Promise<AttestResult> {
   const progress = opts.onProgress
+  checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
   progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)

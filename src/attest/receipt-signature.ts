@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import { oneLine } from '../errors.js'
+import { READ_LIMITS, readBoundedSync } from '../read-file.js'
 import { verifyBundle } from './verify-bundle.js'
 
 export interface IdentityPolicyInput {
@@ -31,7 +31,7 @@ export async function verifyReceiptSignature(
   let trustedRoot: Buffer | undefined
   if (trustedRootPath !== undefined) {
     try {
-      trustedRoot = await readFile(trustedRootPath)
+      trustedRoot = readBoundedSync(trustedRootPath, READ_LIMITS.trustedRoot)
     } catch (e) {
       return { verified: false, code: 'TRUSTED_ROOT_INVALID', error: oneLine(e) }
     }

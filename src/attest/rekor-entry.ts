@@ -24,7 +24,13 @@ export function rekorEntryOf(bundle: unknown): RekorEntryRef | undefined {
     ?.verificationMaterial?.tlogEntries
   if (!Array.isArray(entries) || entries.length === 0) return undefined
   const e = entries[0] as { logIndex?: unknown; canonicalizedBody?: unknown }
-  const logIndex = typeof e.logIndex === 'number' ? String(e.logIndex) : e.logIndex
+  // Protobuf JSON omits an int64 equal to 0, so a logged body without an index is entry 0.
+  const logIndex =
+    typeof e.logIndex === 'number'
+      ? String(e.logIndex)
+      : e.logIndex === undefined && typeof e.canonicalizedBody === 'string'
+        ? '0'
+        : e.logIndex
   if (typeof logIndex !== 'string' || typeof e.canonicalizedBody !== 'string')
     throw new QprovError(
       'BUNDLE_INVALID',

@@ -5,6 +5,7 @@ import {
   toSignedEntity,
   type SignedEntity,
   type Signer,
+  type TrustMaterial,
   type VerifierOptions
 } from '@sigstore/verify'
 import { isQprovError, oneLine } from '../errors.js'
@@ -55,6 +56,11 @@ export interface VerifyBundleInput {
   artifact?: ArtifactInput
   /** trusted_root.json text (one root or JSON lines); default: the embedded public-good root. */
   trustedRoot?: Buffer | string
+  /**
+   * Trust material already built by prepareTrustMaterial() (identity mode only): a batch parses
+   * and validates the pinned root once instead of once per bundle.
+   */
+  trustMaterial?: PreparedTrust
   policy: SignerPolicy
   profile?: ThresholdProfile
   thresholds?: VerifierOptions
@@ -74,6 +80,20 @@ export interface VerifyBundleResult {
   /** DSSE only: the parsed statement and sha256 over the exact payload bytes. */
   statement?: InTotoStatement
   statementDigest?: string
+}
+
+/** A validated pinned root turned into trust material, reusable across verifications. */
+export interface PreparedTrust {
+  material: TrustMaterial
+  roots: number
+}
+
+export function prepareTrustMaterial(trustedRoot?: Buffer | string): PreparedTrust {
+  const roots =
+    trustedRoot === undefined
+      ? [publicGoodTrustedRoot()]
+      : parseTrustedRoots(Buffer.isBuffer(trustedRoot) ? trustedRoot.toString('utf8') : trustedRoot)
+  return { material: trustMaterialFrom(roots), roots: roots.length }
 }
 
 class Refusal extends Error {
@@ -130,6 +150,10 @@ function run(
   const policy = input.policy
   if (policy.kind === 'identity') checkPolicyShape(policy)
   const key = policy.kind === 'key' ? parsePublicKey(policy.publicKeyPem) : undefined
+  if (input.trustMaterial !== undefined && key === undefined) {
+    runWith(input, result, pass, input.trustMaterial.material, input.trustMaterial.roots)
+    return
+  }
   const roots =
     input.trustedRoot === undefined
       ? [publicGoodTrustedRoot()]
@@ -143,7 +167,18 @@ function run(
     roots,
     key === undefined ? undefined : () => ({ publicKey: key, validFor: () => true })
   )
-  pass('trusted-root', `${roots.length} root(s) validated`)
+  runWith(input, result, pass, material, roots.length)
+}
+
+function runWith(
+  input: VerifyBundleInput,
+  result: VerifyBundleResult,
+  pass: (name: string, detail: string) => void,
+  material: TrustMaterial,
+  rootCount: number
+): void {
+  const policy = input.policy
+  pass('trusted-root', `${rootCount} root(s) validated`)
 
   const bundle = parseBundle(input.bundle)
   const content = bundle.content.$case

@@ -1,54 +1,22 @@
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { rekorEntryOf } from '../attest/rekor-entry.js'
-import { QprovError } from '../errors.js'
+import { ATTESTATION_FILES, readAttestationDir } from '../attest/attestation-dir.js'
 import type { ProvenanceRefs } from '../runtime/tags.js'
 
-/** The files `qprov attest` writes, by name. */
-export const ATTESTATION_FILES = {
-  statement: 'statement.json',
-  bundle: 'statement.sigstore.json',
-  manifest: 'workload.manifest.json'
-} as const
-
-function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
-}
-
-function readFile(dir: string, name: string): Buffer {
-  try {
-    return readFileSync(join(dir, name))
-  } catch {
-    throw new QprovError(
-      'INPUT_NOT_FOUND',
-      `${join(dir, name)} not found (give the --out directory of \`qprov attest\`)`
-    )
-  }
-}
+export { ATTESTATION_FILES }
 
 /**
- * The tag values of an attestation directory. Nothing here is verified: tags are pointers, and
- * verification recomputes every digest and checks the signature later.
+ * The tag values of an attestation directory, taken from what the bundle signs: statement.json
+ * must be the DSSE payload byte for byte and the manifest the signed one (exit 2 otherwise), so
+ * a tag never points at bytes no signature covers. The signature is checked later, by verify.
  */
 export function readAttestationRefs(dir: string): ProvenanceRefs {
-  const statement = readFile(dir, ATTESTATION_FILES.statement)
-  const manifest = readFile(dir, ATTESTATION_FILES.manifest)
-  let bundle: unknown
-  try {
-    bundle = JSON.parse(readFile(dir, ATTESTATION_FILES.bundle).toString('utf8'))
-  } catch (e) {
-    if (e instanceof QprovError) throw e
-    throw new QprovError('INPUT_NOT_JSON', `${join(dir, ATTESTATION_FILES.bundle)} is not JSON`)
-  }
-  const rekor = rekorEntryOf(bundle)
+  const a = readAttestationDir(dir)
   const refs: ProvenanceRefs = {
-    statementDigest: sha256(statement),
-    packageDigest: sha256(manifest)
+    statementDigest: a.statementDigest,
+    packageDigest: a.packageDigest
   }
-  if (rekor) {
-    refs.rekorLogIndex = rekor.logIndex
-    refs.rekorUuid = rekor.uuid
+  if (a.rekor) {
+    refs.rekorLogIndex = a.rekor.logIndex
+    refs.rekorUuid = a.rekor.uuid
   }
   return refs
 }

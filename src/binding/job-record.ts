@@ -15,6 +15,8 @@ export interface RuntimeJobRecord {
   sessionId?: string
   backend?: string
   program?: string
+  /** When the service created the job (ISO 8601, as the Runtime API reports it). */
+  created?: string
   instanceCRN: string
   runtimeURL: string
   tags: string[]

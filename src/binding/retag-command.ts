@@ -6,6 +6,12 @@ export interface RetagFlags {
   runtimeUrl?: string
   iamUrl?: string
   apiKeyEnv?: string
+  /** Signing flags, so the command also signs the binding where the first attempt would have. */
+  sigstore?: string
+  fulcioUrl?: string
+  rekorUrl?: string
+  tsaUrl?: string
+  identityTokenEnv?: string
 }
 
 function shellQuote(s: string): string {
@@ -30,6 +36,14 @@ export function retagCommand(
       '--api-key-env',
       looksLikeSecretName(flags.apiKeyEnv) ? 'YOUR_KEY_VARIABLE' : flags.apiKeyEnv
     )
+  for (const [flag, value] of [
+    ['--sigstore', flags.sigstore],
+    ['--fulcio-url', flags.fulcioUrl],
+    ['--rekor-url', flags.rekorUrl],
+    ['--tsa-url', flags.tsaUrl],
+    ['--identity-token-env', flags.identityTokenEnv]
+  ] as const)
+    if (value) args.push(flag, value)
   args.push('--out', attestationDir)
   return args.map(shellQuote).join(' ')
 }

@@ -5,7 +5,9 @@ import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../attest/pipel
 import type { ReceiptSource } from '../attest/receipt-source.js'
 import { planSigning } from '../attest/sign.js'
 import type { SigningConfig } from '../attest/signing-types.js'
+import { bindProofBundle, type BoundProof } from './bind.js'
 import { QprovError } from '../errors.js'
+import { checkOutputDir } from '../output-dir.js'
 import { checkBackend } from '../runtime/inputs.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
 import { submitJob, type SubmitHooks } from '../runtime/submit.js'
@@ -65,6 +67,8 @@ export interface SubmittedWorkload {
   attestation?: AttestResult
   /** runtime-job.json */
   recordPath: string
+  /** The signed binding; the proof bundle is complete in outDir. */
+  binding?: BoundProof
 }
 
 function assertQprovRoom(userTags: string[], withRekor: boolean): void {
@@ -96,6 +100,8 @@ export async function submitWorkload(
   hooks: SubmitWorkloadHooks = {}
 ): Promise<SubmittedWorkload> {
   const { api, instanceCRN, runtimeURL } = opts.connect()
+  const files = [RUNTIME_JOB_FILE, ...Object.values(OUTPUT_NAMES)]
+  checkOutputDir(opts.outDir, { what: 'output directory', files })
   const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
   checkBackend(
     opts.backend ?? loaded.spec.backend,
@@ -105,6 +111,7 @@ export async function submitWorkload(
   parseTags(userTags)
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
+  let signing: SigningConfig | undefined
   refuseUsedOutDir(opts.outDir)
   // qprov's own tags need room beside the user's; say so now rather than after signing.
   if (opts.attest) assertQprovRoom(userTags, false)
@@ -113,7 +120,7 @@ export async function submitWorkload(
     onProgress: hooks.onProgress
   })
   if (opts.attest) {
-    const signing = opts.attest.signing()
+    signing = opts.attest.signing()
     const env = opts.env ?? process.env
     // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
     const endpoints = signingEndpoints(signing, env)
@@ -162,6 +169,7 @@ export async function submitWorkload(
         ...(submitted.sessionId ? { sessionId: submitted.sessionId } : {}),
         backend: submitted.backend,
         program: body.program_id,
+        ...(submitted.created ? { created: submitted.created } : {}),
         instanceCRN,
         runtimeURL,
         tags: submitted.tags,
@@ -172,8 +180,21 @@ export async function submitWorkload(
     ),
     refs ? rebind : () => 'it carries only the user tags it was submitted with'
   )
+  const binding = signing
+    ? await bindProofBundle({
+        attestationDir: opts.outDir,
+        outDir: opts.outDir,
+        signing,
+        backendSource: opts.backend ? 'override' : 'job-spec',
+        env: opts.env,
+        onProgress: hooks.onProgress
+      }).catch(e => {
+        throw jobExistsError(e, submitted.jobId, id => opts.hint(id, instanceCRN))
+      })
+    : undefined
   return {
     ...submitted,
+    ...(binding ? { binding } : {}),
     program: body.program_id,
     ...(refs ? { refs } : {}),
     ...(attestation ? { attestation } : {}),

@@ -1,9 +1,12 @@
+import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { checkJobId } from '../runtime/inputs.js'
 import { mergeProvenanceTags, type ProvenanceRefs } from '../runtime/tags.js'
+import { bindProofBundle, type BoundProof } from './bind.js'
 import { readAttestationRefs } from './attestation-refs.js'
 import { jobExistsError } from './job-exists.js'
-import { jobRecord, writeJobRecord } from './job-record.js'
+import { RUNTIME_JOB_FILE, jobRecord, writeJobRecord } from './job-record.js'
+import { checkOutputDir } from '../output-dir.js'
 import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface TagJobOptions {
@@ -15,6 +18,9 @@ export interface TagJobOptions {
   /** Called after the attestation files were read, so a missing file fails before any request. */
   connect: Connect
   hint: RebindHint
+  /** When given, the tagging ends by signing the binding and writing the proof bundle. */
+  signing?: SigningConfig | (() => SigningConfig)
+  env?: Record<string, string | undefined>
 }
 
 export interface TagJobHooks {
@@ -31,6 +37,7 @@ export interface TaggedJob {
   /** True when the job already carried exactly these tags and nothing was sent. */
   unchanged: boolean
   recordPath: string
+  binding?: BoundProof
 }
 
 /**
@@ -40,6 +47,7 @@ export interface TaggedJob {
 export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Promise<TaggedJob> {
   checkJobId(opts.jobId)
   const refs = readAttestationRefs(opts.attestationDir)
+  checkOutputDir(opts.outDir, { what: 'output directory', files: [RUNTIME_JOB_FILE] })
   const { api, instanceCRN, runtimeURL } = opts.connect()
   const job = await api.getJob(opts.jobId)
   hooks.onJob?.(job.id)
@@ -74,6 +82,7 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
         ...(job.session_id ? { sessionId: job.session_id } : {}),
         ...(job.backend ? { backend: job.backend } : {}),
         ...(job.program ? { program: job.program } : {}),
+        ...(job.created ? { created: job.created } : {}),
         instanceCRN,
         runtimeURL,
         tags
@@ -82,5 +91,18 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
     ),
     hint
   )
-  return { jobId: job.id, tags, refs, unchanged, recordPath }
+  const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
+  const binding = signing
+    ? await bindProofBundle({
+        attestationDir: opts.attestationDir,
+        outDir: opts.outDir,
+        signing,
+        backendSource: 'runtime',
+        env: opts.env,
+        onProgress: hooks.onProgress
+      }).catch(e => {
+        throw jobExistsError(e, job.id, hint)
+      })
+    : undefined
+  return { jobId: job.id, tags, refs, unchanged, recordPath, ...(binding ? { binding } : {}) }
 }

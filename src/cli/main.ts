@@ -8,6 +8,9 @@ import { registerVerifyBundleCommand } from './commands/verify-bundle.js'
 import { registerAttestCommand } from './commands/attest.js'
 import { registerSandboxCommand } from './commands/sandbox.js'
 import { registerRuntimeCommands } from './commands/runtime.js'
+import { registerVerifyCommand } from './commands/verify.js'
+import { registerBundleCommand } from './commands/bundle.js'
+import { registerFetchCommand } from './commands/fetch.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -27,6 +30,9 @@ export function buildProgram(): Command {
   registerAttestCommand(program)
   registerSandboxCommand(program)
   registerRuntimeCommands(program)
+  registerVerifyCommand(program)
+  registerBundleCommand(program)
+  registerFetchCommand(program)
   tidyHelp(program)
   program.addHelpText('after', EXAMPLES)
   return program
@@ -56,7 +62,10 @@ const SUMMARIES: Record<string, string> = {
   submit: 'attest, then submit a Runtime job with provenance tags',
   tag: 'add provenance tags to an existing Runtime job',
   job: 'inspect Runtime jobs',
-  emulator: 'run only the local IBM Runtime emulator'
+  emulator: 'run only the local IBM Runtime emulator',
+  verify: 'verify proof bundles offline with named checks (fail closed)',
+  bundle: 'pack or unpack the single-file proof bundle',
+  fetch: 'rebuild the proof bundle of a Runtime job from its tags'
 }
 
 const EXAMPLES = `
@@ -66,6 +75,8 @@ Examples:
   qprov sandbox --dir /tmp/qs &            # local Fulcio, Rekor, TSA, OIDC, Runtime
   qprov attest --workload examples/bell --sandbox /tmp/qs --out out/att
   qprov submit --workload examples/bell --sandbox /tmp/qs --out out/job
+  qprov verify out/job --trusted-root /tmp/qs/trusted_root.json \\
+    --certificate-identity <SAN> --certificate-oidc-issuer <URL>
   qprov verify-bundle --bundle out/att/statement.sigstore.json \\
     --trusted-root /tmp/qs/trusted_root.json \\
     --certificate-identity <SAN> --certificate-oidc-issuer <URL> sha256:<package digest>

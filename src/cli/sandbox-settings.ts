@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { QprovError } from '../errors.js'
+import { QprovError, isQprovError, oneLine } from '../errors.js'
+import { READ_LIMITS, readBoundedText } from '../read-file.js'
 import type { SandboxConfig } from '../sandbox/config.js'
 import { registerSecret } from '../secrets.js'
 
@@ -31,7 +31,7 @@ const SIGNING_FIELDS: (keyof SandboxSigning)[] = [
 const SECRET_FIELDS = ['identityToken', 'actionsIdTokenRequestToken', 'apiKey']
 
 type Json = Record<string, unknown>
-type Read = { ok: true; value: Json } | { ok: false; code: string }
+type Read = { ok: true; value: Json } | { ok: false; missing: boolean; why: string }
 
 /**
  * One JSON object file of a sandbox directory. Its secrets are registered before anything else
@@ -40,9 +40,13 @@ type Read = { ok: true; value: Json } | { ok: false; code: string }
 function readObject(path: string): Read {
   let text: string
   try {
-    text = readFileSync(path, 'utf8')
+    text = readBoundedText(path, READ_LIMITS.sandboxConfig)
   } catch (e) {
-    return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'read error' }
+    return {
+      ok: false,
+      missing: isQprovError(e) && e.code === 'INPUT_NOT_FOUND',
+      why: oneLine(e)
+    }
   }
   let raw: unknown
   try {
@@ -66,7 +70,7 @@ export function sandboxSigning(dir: string): SandboxSigning {
   if (!read.ok)
     throw new QprovError(
       'CONFIG_INVALID',
-      `cannot read sandbox config ${path}: ${read.code} (${running(dir)})`
+      `cannot read sandbox config: ${read.why} (${running(dir)})`
     )
   const cfg = read.value
   for (const k of SIGNING_FIELDS)
@@ -84,6 +88,9 @@ export function sandboxRuntime(dir: string): SandboxRuntime {
   const file = join(dir, 'sandbox.json')
   const sandbox = readObject(file)
   const emulator = readObject(join(dir, 'emulator.json'))
+  for (const r of [sandbox, emulator])
+    if (!r.ok && !r.missing)
+      throw new QprovError('CONFIG_INVALID', `cannot read sandbox config: ${r.why}`)
   if (!sandbox.ok && !emulator.ok)
     throw new QprovError(
       'CONFIG_INVALID',

@@ -6,6 +6,7 @@ import {
 } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { checkEnvVarName } from '../env-var-name.js'
+import { checkEndpointUrl } from '../url-credentials.js'
 import { sandboxSigning } from './sandbox-settings.js'
 
 /** Adds --sandbox and the Sigstore signing flags to a command that signs. */
@@ -57,9 +58,13 @@ export function signingFromOptions(opts: Record<string, unknown>): ResolvedSigni
     rekorURL: str(opts, 'rekorUrl'),
     tsaURL: str(opts, 'tsaUrl')
   }
+  for (const [k, v] of Object.entries(flags))
+    if (v !== undefined) checkEndpointUrl(v, `--${k.slice(0, -3)}-url`)
   let signing: SigningConfig
   if (sandboxDir) {
     const sb = sandboxSigning(sandboxDir)
+    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
+      checkEndpointUrl(sb[k], `${k} in ${sandboxDir}/sandbox.json`)
     signing = {
       instance: explicitInstance ?? 'custom',
       fulcioURL: flags.fulcioURL ?? sb.fulcioURL,

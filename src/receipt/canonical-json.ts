@@ -53,15 +53,38 @@ export function canonicalJson(value: unknown): string {
   return encode(value)
 }
 
+/**
+ * Why a number cannot be canonicalised, in Python's words where the reference has them (its
+ * encoder refuses NaN and ±Infinity; its parser refuses integers of more than 4300 digits).
+ */
+export function unsupportedNumberReason(literal: string): string {
+  const shown =
+    literal.length > 40 ? `${literal.slice(0, 40)}… (${literal.length} characters)` : literal
+  const digits = literal.replace(/^-/, '')
+  if (/^\d+$/.test(digits)) {
+    if (digits.length > 4300)
+      return (
+        `Exceeds the limit (4300 digits) for integer string conversion: value has ` +
+        `${digits.length} digits`
+      )
+    return `unsupported number: integer ${shown} is outside ±(2^53 − 1), which qprov cannot hash exactly`
+  }
+  const n = Number(literal)
+  if (!Number.isFinite(n)) {
+    const repr = Number.isNaN(n) ? 'nan' : n > 0 ? 'inf' : '-inf'
+    return `Out of range float values are not JSON compliant: ${repr}`
+  }
+  return `unsupported number: ${shown} is not an integer; only integers are canonicalised`
+}
+
 function encode(v: unknown): string {
   if (v === null || typeof v === 'boolean') return String(v)
   if (typeof v === 'number') {
-    if (!Number.isSafeInteger(v)) throw new CanonicalJsonError(`unsupported number: ${v}`)
+    if (!Number.isSafeInteger(v)) throw new CanonicalJsonError(unsupportedNumberReason(String(v)))
     return String(v)
   }
   if (typeof v === 'string') return escapeString(v)
-  if (v instanceof NumberLiteral)
-    throw new CanonicalJsonError(`unsupported number literal: ${v.literal}`)
+  if (v instanceof NumberLiteral) throw new CanonicalJsonError(unsupportedNumberReason(v.literal))
   if (Array.isArray(v)) return `[${v.map(encode).join(',')}]`
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>

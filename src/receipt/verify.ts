@@ -64,7 +64,8 @@ export function verifyReceipt(receipt: unknown): ReceiptVerdict {
     expected = coreHashes(receiptCore(receipt))
   } catch (e) {
     if (!(e instanceof CanonicalJsonError)) throw e
-    verdict.errors.push('receipt structure too deeply nested')
+    // The reference folds every canonicalisation error into its depth message; say the real one.
+    verdict.errors.push(e.message)
     return verdict
   }
   const claimedHash = typeof receipt.content_hash === 'string' ? receipt.content_hash : ''

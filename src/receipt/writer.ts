@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../atomic-file.js'
+import { checkOutputDir } from '../output-dir.js'
 import { encodeSidecar } from './cbor-sidecar.js'
 import type { Receipt } from './types.js'
 
@@ -19,6 +20,7 @@ export function receiptFileText(receipt: Receipt): string {
 
 /** Writes `<name>.json` and its `.cbor` sidecar into dir; returns the JSON file paths. */
 export async function writeReceipts(dir: string, receipts: Receipt[]): Promise<string[]> {
+  checkOutputDir(dir, { what: 'receipt directory' })
   await mkdir(dir, { recursive: true })
   const paths: string[] = []
   for (const r of receipts) {

@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { checkEndpointUrl } from '../url-credentials.js'
 
 // IBM's job ID pattern and path-parameter length; IDs are otherwise opaque.
 const JOB_ID = /^[A-Za-z0-9_-]{1,1000}$/
@@ -25,17 +26,9 @@ export function checkBackend(name: string, what = '--backend'): string {
   return name
 }
 
-/** An endpoint base URL: http or https only, so a typo fails here rather than as a fetch error. */
+/** An endpoint base URL: http or https only, no credentials, so a typo fails here rather than as a fetch error. */
 export function checkHttpUrl(value: string, what: string): string {
-  let u: URL | undefined
-  try {
-    u = new URL(value)
-  } catch {
-    u = undefined
-  }
-  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:'))
-    throw new QprovError('USAGE', `${what} must be an http(s) URL`)
-  return value
+  return checkEndpointUrl(value, what)
 }
 
 /** setTimeout and AbortSignal.timeout accept at most 2^31 − 1 ms. */

@@ -1,8 +1,9 @@
-import { lstatSync, readFileSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { basename, dirname, join, resolve, sep } from 'node:path'
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import schema from '../../schemas/qprov.job.schema.json' with { type: 'json' }
 import { QprovError } from '../errors.js'
+import { readBoundedText } from '../read-file.js'
 import type { CreateJobBody } from './client.js'
 
 export const JOB_SPEC_FILE = 'qprov.job.json'
@@ -112,18 +113,7 @@ export function validateJobSpec(value: unknown, source = JOB_SPEC_FILE): JobSpec
 }
 
 function readBounded(path: string, max: number, what: string): string {
-  let st
-  try {
-    st = lstatSync(path)
-  } catch {
-    throw new QprovError('INPUT_NOT_FOUND', `${what} not found: ${path}`)
-  }
-  if (st.isSymbolicLink())
-    throw new QprovError('INPUT_SYMLINK', `${what} is a symbolic link, refusing it: ${path}`)
-  if (!st.isFile()) throw new QprovError('JOB_SPEC_INVALID', `${what} is not a file: ${path}`)
-  if (st.size > max)
-    throw new QprovError('INPUT_TOO_LARGE', `${what} is ${st.size} bytes (at most ${max}): ${path}`)
-  return readFileSync(path, 'utf8')
+  return readBoundedText(path, { what, maxBytes: max }, { noFollow: true, allowPipe: false })
 }
 
 /** Reads and validates qprov.job.json and every circuit it names (inside the spec's directory). */

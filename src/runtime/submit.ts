@@ -27,6 +27,8 @@ export interface Submitted {
   tags: string[]
   /** True when the create answer was lost and the job was found again by its tag. */
   recovered: boolean
+  /** Creation time as the service reports it. */
+  created?: string
 }
 
 /**
@@ -132,8 +134,11 @@ export async function submitJob(
   if (created.recovered)
     hooks.onWarning?.(`the create answer was lost; found job ${jobId} by its tag`)
   let tags: string[]
+  let createdAt: string | undefined
   try {
-    tags = (await api.getJob(jobId)).tags
+    const job = await api.getJob(jobId)
+    tags = job.tags
+    createdAt = job.created
     const missing = (body.tags ?? []).filter(t => !tags.includes(t))
     if (missing.length > 0)
       throw new QprovError(
@@ -158,5 +163,12 @@ export async function submitJob(
       hooks.onWarning?.(`could not close ${plan.mode} ${sessionId}: ${e.message}`)
     })
   }
-  return { jobId, sessionId, backend: created.backend, tags, recovered: created.recovered }
+  return {
+    jobId,
+    sessionId,
+    backend: created.backend,
+    tags,
+    recovered: created.recovered,
+    ...(createdAt ? { created: createdAt } : {})
+  }
 }

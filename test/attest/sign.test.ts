@@ -90,7 +90,8 @@ describe('keyless DSSE signing against the sandbox', () => {
     const leaf = createHash('sha256')
       .update(Buffer.concat([Buffer.from([0]), body]))
       .digest('hex')
-    expect(rekor).toEqual({ logIndex: String(entry.logIndex), uuid: leaf })
+    // Protobuf JSON omits a zero index: the first entry of a fresh sandbox log has none.
+    expect(rekor).toEqual({ logIndex: String(entry.logIndex ?? 0), uuid: leaf })
     expect(rekorEntryUUID(body)).toMatch(/^[0-9a-f]{64}$/)
   })
 })

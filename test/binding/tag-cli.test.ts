@@ -44,7 +44,7 @@ describe('qprov tag', () => {
     const { dir, uuid } = fakeAttestation()
     const out = tmp()
     const r = await cli(['tag', '--job', id, '--attestation', dir, '--out', out, ...conn()])
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     const tags = emu.job(id)!.tags
     expect(tags.slice(0, 2)).toEqual(['python', 'team:q'])
     expect(tags).toContain('qprov:v1')

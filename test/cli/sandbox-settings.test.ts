@@ -46,7 +46,7 @@ describe('the --sandbox DIR reader', () => {
 
   it('says which command creates it when the directory has none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qprov-sbcfg-'))
-    expect(() => sandboxSigning(dir)).toThrow(/ENOENT.*qprov sandbox --dir/)
+    expect(() => sandboxSigning(dir)).toThrow(/not found.*qprov sandbox --dir/)
     expect(() => sandboxRuntime(dir)).toThrow(/neither .*sandbox.json nor emulator.json exists/)
   })
 

@@ -155,7 +155,9 @@ describe('sandbox Rekor', () => {
     expect(res.status).toBe(200)
     const got = (await res.json()) as Record<string, { body: string; logIndex: number }>
     expect(got[signed.rekor?.uuid ?? '']?.body).toBe(entry?.canonicalizedBody)
-    const byIndex = await fetch(`${sb.rekorURL}/api/v1/log/entries?logIndex=${entry?.logIndex}`)
+    const byIndex = await fetch(
+      `${sb.rekorURL}/api/v1/log/entries?logIndex=${entry?.logIndex ?? 0}`
+    )
     expect(Object.keys((await byIndex.json()) as object)).toEqual([signed.rekor?.uuid])
     expect((await fetch(`${sb.rekorURL}/api/v1/log/entries/${'0'.repeat(64)}`)).status).toBe(404)
   })

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { writeFileAtomic } from '../../atomic-file.js'
 import { QprovError } from '../../errors.js'
+import { checkOutputDir } from '../../output-dir.js'
 import { printOut, progress, untilSignal } from '../io.js'
 
 interface EmulatorFlags {
@@ -23,11 +24,8 @@ async function emulatorAction(flags: EmulatorFlags): Promise<void> {
   const jobsPerMinute = intInRange(flags.jobsPerMinute, '--jobs-per-minute', 1, 1_000_000)
   const dir = resolve(flags.dir)
   // The directory first: if it cannot exist, no server is left running to keep the process alive.
-  try {
-    await mkdir(dir, { recursive: true })
-  } catch (e) {
-    throw new QprovError('USAGE', `--dir ${dir} cannot be created: ${(e as Error).message}`)
-  }
+  checkOutputDir(dir, { what: '--dir', files: ['emulator.json'] })
+  await mkdir(dir, { recursive: true })
   const { startRuntimeEmulator } = await import('../../sandbox/runtime/emulator.js')
   const emu = await startRuntimeEmulator({ port, jobsPerMinute })
   const path = join(dir, 'emulator.json')

@@ -172,6 +172,10 @@ function printVerifyText(outputs: VerifyOutput[]): void {
 async function runCreate(flags: CreateFlags): Promise<void> {
   if (flags.commit !== undefined && flags.range !== undefined)
     throw new QprovError('USAGE', '--commit and --range are mutually exclusive')
+  if (flags.out !== undefined) {
+    const { checkOutputDir } = await import('../../output-dir.js')
+    checkOutputDir(flags.out, { what: '--out' })
+  }
   const { generateReceipts } = await import('../../receipt/generate.js')
   const { receiptFileText, writeReceipts } = await import('../../receipt/writer.js')
   const receipts = await generateReceipts({

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path'
 import type { Command } from 'commander'
+import type { BoundProof } from '../../binding/bind.js'
 import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
@@ -12,13 +14,13 @@ import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 import { registerEmulatorCommand } from './emulator.js'
 
-interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
+export interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
   timeoutMs?: string
   json?: boolean
 }
 
 /** The Runtime client and job code, loaded only by the commands that talk to Runtime. */
-async function loadRuntime() {
+export async function loadRuntime() {
   const [
     { createRuntimeClient },
     { resolveConnection },
@@ -44,7 +46,7 @@ async function loadRuntime() {
 
 type RuntimeModules = Awaited<ReturnType<typeof loadRuntime>>
 
-function client(m: RuntimeModules, flags: RuntimeFlags) {
+export function client(m: RuntimeModules, flags: RuntimeFlags) {
   const timeoutMs = m.parseTimeoutMs(flags.timeoutMs, 60000)
   const conn = m.resolveConnection(connectionFromOptions(flags))
   return { conn, api: m.createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
@@ -113,12 +115,28 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       tags,
       recovered,
       statementDigest: r.refs?.statementDigest,
-      runtimeJob: r.recordPath
+      runtimeJob: r.recordPath,
+      ...(r.binding ? { binding: bindingReport(r.binding, flags.out) } : {})
     })
     return
   }
   for (const t of r.tags) printOut(`tag: ${t}`)
   printOut(`wrote ${r.recordPath}`)
+  if (r.binding) printBinding(r.binding, flags.out)
+}
+
+function bindingReport(b: BoundProof, dir: string) {
+  return {
+    digest: b.bindingDigest,
+    ...(b.rekor ? { rekor: b.rekor } : {}),
+    proofBundle: resolve(dir)
+  }
+}
+
+function printBinding(b: BoundProof, dir: string): void {
+  printOut(`binding digest: ${b.bindingDigest}`)
+  if (b.rekor) printOut(`binding rekor log index: ${b.rekor.logIndex}`)
+  printOut(`proof bundle: ${resolve(dir)}`)
 }
 
 interface TagFlags extends RuntimeFlags {
@@ -135,16 +153,23 @@ async function tagAction(flags: TagFlags): Promise<void> {
       attestationDir: flags.attestation,
       outDir: flags.out,
       connect: () => target(m, flags),
-      hint: hintFor(m, flags.attestation, flags)
+      hint: hintFor(m, flags.attestation, flags),
+      signing: () => signingFromOptions(flags).signing
     },
     { onJob: id => printOut(`job: ${id}`), onProgress: progress }
   )
   if (flags.json) {
-    printJson({ jobId: r.jobId, tags: r.tags, runtimeJob: r.recordPath })
+    printJson({
+      jobId: r.jobId,
+      tags: r.tags,
+      runtimeJob: r.recordPath,
+      ...(r.binding ? { binding: bindingReport(r.binding, flags.out) } : {})
+    })
     return
   }
   for (const t of r.tags) printOut(`tag: ${t}`)
   printOut(`wrote ${r.recordPath}`)
+  if (r.binding) printBinding(r.binding, flags.out)
 }
 
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
@@ -184,7 +209,8 @@ export function registerRuntimeCommands(program: Command): void {
         'package digest, Rekor entry). Tag limits, and the circuits against the\n' +
         "backend's configuration (ISA gates, coupling map, observable width), are\n" +
         'checked before anything is signed or sent.\n' +
-        'Prints the job ID (and session ID) and writes runtime-job.json into --out.\n' +
+        'Prints the job ID (and session ID), then signs the runtime binding and writes\n' +
+        'the complete proof bundle (docs/binding-spec.md) into --out.\n' +
         'The API key is read from the variable named by --api-key-env (default\n' +
         'QISKIT_IBM_TOKEN), or from DIR/sandbox.json with --sandbox DIR.'
     )
@@ -211,23 +237,25 @@ export function registerRuntimeCommands(program: Command): void {
   addConnectionOptions(submit)
   submit.action(submitAction)
 
-  addConnectionOptions(
-    program
-      .command('tag')
-      .description(
-        'Add the qprov provenance tags of an attestation (the --out directory of\n' +
-          '`qprov attest`) to an existing Runtime job, e.g. one submitted from Python.\n' +
-          'The job keeps its other tags; limits and conflicts are checked before the\n' +
-          'update, and the tags are read back. Writes runtime-job.json into --out.'
-      )
-      .requiredOption('--job <id>', 'Runtime job ID')
-      .requiredOption(
-        '--attestation <dir>',
-        'directory with statement.json, statement.sigstore.json and workload.manifest.json'
-      )
-      .requiredOption('--out <dir>', 'directory for runtime-job.json')
-      .option('--json', 'print a JSON object instead of text')
-  ).action(tagAction)
+  const tag = program
+    .command('tag')
+    .description(
+      'Add the qprov provenance tags of an attestation (the --out directory of\n' +
+        '`qprov attest`) to an existing Runtime job, e.g. one submitted from Python.\n' +
+        'The job keeps its other tags; limits and conflicts are checked before the\n' +
+        'update, and the tags are read back. Then the runtime binding is signed and the\n' +
+        'complete proof bundle is written into --out. Running it again for a job that\n' +
+        'already carries these tags changes no tag and finishes the binding.'
+    )
+    .requiredOption('--job <id>', 'Runtime job ID')
+    .requiredOption(
+      '--attestation <dir>',
+      'directory with statement.json, statement.sigstore.json and workload.manifest.json'
+    )
+    .requiredOption('--out <dir>', 'directory for the proof bundle')
+    .option('--json', 'print a JSON object instead of text')
+  addSigningOptions(tag)
+  addConnectionOptions(tag).action(tagAction)
 
   const job = program.command('job').description('Inspect Qiskit Runtime jobs')
   addConnectionOptions(

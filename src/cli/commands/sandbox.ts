@@ -1,8 +1,10 @@
 import type { Command } from 'commander'
+import { QprovError } from '../../errors.js'
 import { printOut, progress, untilSignal } from '../io.js'
 
 interface SandboxFlags {
   dir: string
+  logPrefill: string
 }
 
 /** `qprov sandbox`: local Sigstore services until SIGTERM/SIGINT. */
@@ -19,9 +21,18 @@ export function registerSandboxCommand(program: Command): void {
       ].join(' ')
     )
     .option('--dir <dir>', 'directory for sandbox.json and trusted_root.json', '.qprov-sandbox')
+    .option(
+      '--log-prefill <n>',
+      'labelled filler entries logged at start, so this run signs deep into the Rekor tree (0-10000)',
+      '0'
+    )
     .action(async (flags: SandboxFlags) => {
+      if (!/^\d{1,5}$/.test(flags.logPrefill) || Number(flags.logPrefill) > 10_000)
+        throw new QprovError('INPUT_INVALID', '--log-prefill must be an integer from 0 to 10000')
+      const { checkOutputDir } = await import('../../output-dir.js')
+      checkOutputDir(flags.dir, { what: '--dir', files: ['sandbox.json', 'trusted_root.json'] })
       const { startSandbox } = await import('../../sandbox/sandbox.js')
-      const sandbox = await startSandbox({ dir: flags.dir })
+      const sandbox = await startSandbox({ dir: flags.dir, logPrefill: Number(flags.logPrefill) })
       progress(`sandbox config: ${sandbox.dir}/sandbox.json`)
       progress(`Fulcio ${sandbox.config.fulcioURL}, Rekor ${sandbox.config.rekorURL}`)
       printOut('ready')

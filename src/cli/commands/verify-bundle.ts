@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises'
+import { createHash, createPublicKey } from 'node:crypto'
 import type { Command } from 'commander'
-import { QprovError } from '../../errors.js'
-import type { IdentityPolicy } from '../../attest/identity-policy.js'
+import { QprovError, oneLine } from '../../errors.js'
+import { checkPolicyShape, type IdentityPolicy } from '../../attest/identity-policy.js'
+import { READ_LIMITS, readBoundedSync, streamBoundedSync } from '../../read-file.js'
+import { refuseUrlCredentials } from '../../url-credentials.js'
 import type {
   ArtifactInput,
   SignerPolicy,
@@ -28,11 +30,33 @@ interface VerifyBundleOpts {
   json?: boolean
 }
 
-async function readInput(path: string, what: string): Promise<Buffer> {
+/** Up to this size a file artifact is also kept in memory; above it only its digest is used. */
+const ARTIFACT_IN_MEMORY = 64 * 1024 * 1024
+
+/** A file artifact is hashed as it streams in: it may be large, or a pipe. */
+function readArtifact(arg: string): ArtifactInput {
+  if (/^sha256:[0-9a-fA-F]{64}$/.test(arg)) return { digest: arg.toLowerCase() }
+  const hash = createHash('sha256')
+  let kept: Buffer[] | undefined = []
+  let size = 0
+  streamBoundedSync(arg, READ_LIMITS.artifact, chunk => {
+    hash.update(chunk)
+    size += chunk.length
+    if (kept === undefined) return
+    if (size > ARTIFACT_IN_MEMORY) kept = undefined
+    else kept.push(Buffer.from(chunk))
+  })
+  return kept !== undefined
+    ? { bytes: Buffer.concat(kept, size) }
+    : { digest: `sha256:${hash.digest('hex')}` }
+}
+
+/** A key that cannot be used is an unusable policy (exit 2), not a failed verification. */
+function checkKey(pem: string, path: string): void {
   try {
-    return await readFile(path)
+    createPublicKey(pem)
   } catch (e) {
-    throw new QprovError('INPUT_NOT_FOUND', `cannot read ${what} ${path}`, { cause: e })
+    throw new QprovError('POLICY_INVALID', `--key ${path} is not a public key: ${oneLine(e)}`)
   }
 }
 
@@ -56,6 +80,13 @@ function signerPolicy(o: VerifyBundleOpts, key: string | undefined): SignerPolic
       'USAGE',
       '--certificate-oidc-issuer is required with a certificate identity'
     )
+  for (const [flag, v] of [
+    ['--certificate-oidc-issuer', o.certificateOidcIssuer],
+    ['--source-repository', o.sourceRepository],
+    ['--build-config-uri', o.buildConfigUri],
+    ['--build-signer-uri', o.buildSignerUri]
+  ] as const)
+    if (v !== undefined) refuseUrlCredentials(v, flag)
   const p: IdentityPolicy = {
     identity: o.certificateIdentity,
     identityRegExp: o.certificateIdentityRegexp,
@@ -67,6 +98,7 @@ function signerPolicy(o: VerifyBundleOpts, key: string | undefined): SignerPolic
     buildSignerUri: o.buildSignerUri,
     denySelfHosted: o.denySelfHosted
   }
+  checkPolicyShape(p)
   return { kind: 'identity', ...p }
 }
 
@@ -134,16 +166,20 @@ export function registerVerifyBundleCommand(program: Command): void {
     .action(async (artifactArg: string, o: VerifyBundleOpts) => {
       if (o.profile !== 'public-good' && o.profile !== 'github')
         throw new QprovError('USAGE', `--profile must be public-good or github, got ${o.profile}`)
-      const key = o.key === undefined ? undefined : (await readInput(o.key, 'key')).toString('utf8')
+      const key =
+        o.key === undefined ? undefined : readBoundedSync(o.key, READ_LIMITS.key).toString('utf8')
       const policy = signerPolicy(o, key)
-      const artifact: ArtifactInput = /^sha256:[0-9a-fA-F]{64}$/.test(artifactArg)
-        ? { digest: artifactArg.toLowerCase() }
-        : { bytes: await readInput(artifactArg, 'artifact') }
+      if (key !== undefined) checkKey(key, o.key as string)
+      const trustedRoot =
+        o.trustedRoot === undefined
+          ? undefined
+          : readBoundedSync(o.trustedRoot, READ_LIMITS.trustedRoot)
+      const bundle = readBoundedSync(o.bundle, READ_LIMITS.bundle)
+      const artifact = readArtifact(artifactArg)
       const { verifyBundle } = await import('../../attest/verify-bundle.js')
       const result = verifyBundle({
-        bundle: await readInput(o.bundle, 'bundle'),
-        trustedRoot:
-          o.trustedRoot === undefined ? undefined : await readInput(o.trustedRoot, 'trusted root'),
+        bundle,
+        trustedRoot,
         artifact,
         policy,
         profile: o.profile as ThresholdProfile,

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
-import type { initializeTLog } from '@sigstore/mock'
-
-type TLog = Awaited<ReturnType<typeof initializeTLog>>
+import { canonicalJson, type LogSigner } from './log-signer.js'
+import { hashLeaf, MerkleTree } from './merkle.js'
 
 /**
  * Rekor v1 for the sandbox. The stock mock logs a proposed dsse entry verbatim; real Rekor
@@ -55,61 +54,139 @@ export function canonicalDsseBody(proposed: ProposedDsse): object {
   }
 }
 
-/** Rekor's entry UUID: the RFC 6962 leaf hash of the logged body. */
-export function leafHash(body: Buffer): string {
-  return createHash('sha256')
-    .update(Buffer.from([0]))
-    .update(body)
-    .digest('hex')
+export interface InclusionProof {
+  /** Index in the tree; in the sandbox, one tree per run, it equals the entry's logIndex. */
+  logIndex: number
+  treeSize: number
+  /** hex, as Rekor v1 serves them. */
+  rootHash: string
+  hashes: string[]
+  checkpoint: string
 }
 
+/** A Rekor v1 LogEntry, as POST and GET /api/v1/log/entries answer it (keyed by UUID). */
 export interface LoggedEntry {
   body: string
   integratedTime: number
   logID: string
   logIndex: number
-  verification: unknown
+  verification: { inclusionProof: InclusionProof; signedEntryTimestamp: string }
 }
 
-export interface RekorStore {
-  create(rawRequest: string): Promise<{ status: number; json: unknown }>
-  get(uuid: string): LoggedEntry | undefined
+export interface RekorLog {
+  readonly size: number
+  create(rawRequest: string): { status: number; json: unknown }
+  /** By the 64-hex leaf hash, or the 80-hex form with a tree-ID prefix. */
+  get(uuid: string): { uuid: string; entry: LoggedEntry } | undefined
   byIndex(logIndex: number): { uuid: string; entry: LoggedEntry } | undefined
+  /** Logs `count` labelled filler entries, standing in for other signers in a shared log. */
+  prefill(count: number): void
 }
 
-export function createRekorStore(tlog: TLog): RekorStore {
-  const entries = new Map<string, LoggedEntry>()
+/** Rekor's entry UUID: the RFC 6962 leaf hash of the logged body. */
+const leafUUID = (body: Buffer): string => hashLeaf(body).toString('hex')
 
-  async function create(rawRequest: string): Promise<{ status: number; json: unknown }> {
+interface Stored {
+  uuid: string
+  body: Buffer
+  integratedTime: number
+  signedEntryTimestamp: string
+}
+
+/**
+ * One append-only log per sandbox run. Each entry takes the next index; its inclusion proof and
+ * checkpoint are computed against the tree as it stands when the entry is served, like Rekor's
+ * GET (a tree that only grows keeps every earlier proof checkable against its own checkpoint).
+ */
+export function createRekorLog(signer: LogSigner, now = () => Date.now()): RekorLog {
+  const tree = new MerkleTree()
+  const entries: Stored[] = []
+  const byUUID = new Map<string, number>()
+  // One signed tree head per size, as a log publishes it: every reader of a size sees the same note.
+  const checkpoints = new Map<number, string>()
+  const checkpointAt = (size: number, root: Buffer): string => {
+    let note = checkpoints.get(size)
+    if (note === undefined) checkpoints.set(size, (note = signer.signCheckpoint(size, root)))
+    return note
+  }
+
+  function append(body: Buffer): number {
+    const logIndex = tree.append(body)
+    const integratedTime = Math.floor(now() / 1000)
+    const signedEntryTimestamp = signer.signEntryTimestamp({
+      body: body.toString('base64'),
+      integratedTime,
+      logIndex
+    })
+    const uuid = leafUUID(body)
+    entries.push({ uuid, body, integratedTime, signedEntryTimestamp })
+    byUUID.set(uuid, logIndex)
+    return logIndex
+  }
+
+  function serve(logIndex: number): { uuid: string; entry: LoggedEntry } {
+    const stored = entries[logIndex] as Stored
+    const treeSize = tree.size
+    const rootHash = tree.root(treeSize)
+    const entry: LoggedEntry = {
+      body: stored.body.toString('base64'),
+      integratedTime: stored.integratedTime,
+      logID: signer.logID.toString('hex'),
+      logIndex,
+      verification: {
+        inclusionProof: {
+          logIndex,
+          treeSize,
+          rootHash: rootHash.toString('hex'),
+          hashes: tree.inclusionProof(logIndex, treeSize).map(h => h.toString('hex')),
+          checkpoint: checkpointAt(treeSize, rootHash)
+        },
+        signedEntryTimestamp: stored.signedEntryTimestamp
+      }
+    }
+    return { uuid: stored.uuid, entry }
+  }
+
+  function create(rawRequest: string): { status: number; json: unknown } {
     let proposed: unknown
     try {
       proposed = JSON.parse(rawRequest)
     } catch {
       return { status: 400, json: { code: 400, message: 'request body is not JSON' } }
     }
-    let toLog: object
+    if (typeof proposed !== 'object' || proposed === null || Array.isArray(proposed))
+      return { status: 400, json: { code: 400, message: 'proposed entry is not an object' } }
+    let body: Buffer
     try {
-      toLog = isProposedDsse(proposed) ? canonicalDsseBody(proposed) : (proposed as object)
+      body = Buffer.from(
+        canonicalJson(isProposedDsse(proposed) ? canonicalDsseBody(proposed) : proposed)
+      )
     } catch (e) {
       return { status: 400, json: { code: 400, message: (e as Error).message } }
     }
-    const logged = (await tlog.log(toLog)) as Record<string, LoggedEntry>
-    // The mock keys the response by a random UUID; real Rekor uses the leaf hash.
-    const entry = Object.values(logged)[0] as LoggedEntry
-    const uuid = leafHash(Buffer.from(entry.body, 'base64'))
-    entries.set(uuid, entry)
+    if (byUUID.has(leafUUID(body)))
+      return { status: 409, json: { code: 409, message: 'an equivalent entry already exists' } }
+    const { uuid, entry } = serve(append(body))
     return { status: 201, json: { [uuid]: entry } }
   }
 
-  function get(uuid: string): LoggedEntry | undefined {
-    // Accept the 80-hex form with a tree-ID prefix, as Rekor does.
-    return entries.get(uuid.length === 80 ? uuid.slice(16) : uuid)
+  return {
+    get size() {
+      return tree.size
+    },
+    create,
+    get(uuid) {
+      const index = byUUID.get(uuid.length === 80 ? uuid.slice(16) : uuid)
+      return index === undefined ? undefined : serve(index)
+    },
+    byIndex(logIndex) {
+      return Number.isSafeInteger(logIndex) && logIndex >= 0 && logIndex < tree.size
+        ? serve(logIndex)
+        : undefined
+    },
+    prefill(count) {
+      for (let i = 0; i < count; i++)
+        append(Buffer.from(canonicalJson({ kind: 'qprov-sandbox-filler', index: tree.size })))
+    }
   }
-
-  function byIndex(logIndex: number): { uuid: string; entry: LoggedEntry } | undefined {
-    for (const [uuid, entry] of entries) if (entry.logIndex === logIndex) return { uuid, entry }
-    return undefined
-  }
-
-  return { create, get, byIndex }
 }

@@ -1,17 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes, randomInt, timingSafeEqual } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import {
   fulcioHandler,
   initializeCA,
   initializeCTLog,
-  initializeTLog,
   initializeTSA,
   tsaHandler
 } from '@sigstore/mock'
 import { generateKeyPairSync } from 'node:crypto'
 import { createOidcIssuer, type SandboxIdentity } from './oidc-issuer.js'
-import { createRekorStore } from './rekor.js'
+import { LogSigner } from './log-signer.js'
+import { createRekorLog } from './rekor.js'
 import { buildSandboxTrustedRoot } from './trusted-root.js'
 
 /** A running local Sigstore instance: Fulcio, Rekor v1, TSA and an Actions-style OIDC endpoint. */
@@ -34,6 +34,11 @@ export interface SigstoreSandboxOptions {
   host?: string
   port?: number
   identity?: SandboxIdentity
+  /**
+   * Entries logged at start for other signers, so this run's entries sit deep in a shared-looking
+   * tree and their inclusion proofs carry real path hashes (default 0).
+   */
+  logPrefill?: number
 }
 
 // A statement over 20 000 files is several MiB once base64-encoded into the envelope.
@@ -120,10 +125,12 @@ export async function startSigstoreSandbox(
 
   const ctlog = await initializeCTLog(newKeyPair())
   const ca = await initializeCA(newKeyPair(), ctlog)
-  const tlog = await initializeTLog(urls.rekorURL, newKeyPair())
+  // Rekor's origin names a tree ID; one tree per sandbox run.
+  const logSigner = new LogSigner(urls.rekorURL, BigInt(randomInt(2 ** 47)), newKeyPair())
   const tsa = await initializeTSA(newKeyPair(), wholeSecondClock())
   const oidc = createOidcIssuer(`${baseURL}/oidc`, opts.identity)
-  const rekor = createRekorStore(tlog)
+  const rekor = createRekorLog(logSigner)
+  rekor.prefill(opts.logPrefill ?? 0)
   const fulcio = fulcioHandler(ca, { strict: true, subjectClaim: SAN_CLAIM })
   const timestamp = tsaHandler(tsa, { strict: true })
   const requestToken = randomBytes(24).toString('hex')
@@ -171,15 +178,15 @@ export async function startSigstoreSandbox(
       return send(res, status, body, type)
     }
     if (req.method === 'POST' && path === '/rekor/api/v1/log/entries') {
-      const out = await rekor.create(await readBody(req))
+      const out = rekor.create(await readBody(req))
       return send(res, out.status, out.json)
     }
     if (req.method === 'GET' && path.startsWith('/rekor/api/v1/log/entries')) {
       const uuid = path.slice('/rekor/api/v1/log/entries'.length).replace(/^\//, '')
       const index = url.searchParams.get('logIndex')
       const found = uuid
-        ? (e => (e ? { uuid, entry: e } : undefined))(rekor.get(uuid))
-        : index !== null
+        ? rekor.get(uuid)
+        : index !== null && /^\d+$/.test(index)
           ? rekor.byIndex(Number(index))
           : undefined
       if (!found) return send(res, 404, { code: 404, message: 'entry not found' })
@@ -198,7 +205,7 @@ export async function startSigstoreSandbox(
 
   const trustedRoot = buildSandboxTrustedRoot({
     caRoot: bytes(ca.rootCertificate),
-    tlogKey: tlog.publicKey,
+    tlogKey: logSigner.publicKey,
     ctlogKey: bytes(ctlog.publicKey),
     tsaChain: [bytes(tsa.intCertificate), bytes(tsa.rootCertificate)],
     ...urls,

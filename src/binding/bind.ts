@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { writeOutputsAtomically } from '../attest/outputs.js'
+import type { SigningConfig } from '../attest/signing-types.js'
+import { rekorEntryOf, type RekorEntryRef } from '../attest/rekor-entry.js'
+import { planSigning, signStatement } from '../attest/sign.js'
+import { QprovError } from '../errors.js'
+import { parseInstanceCrn } from '../runtime/crn.js'
+import { parseTags, sameRefs } from '../runtime/tags.js'
+import {
+  DIGESTED_FILES,
+  bindingBytes,
+  checkBinding,
+  sha256Digest,
+  type BackendSource,
+  type BindingDocument
+} from './binding-document.js'
+import { bindingStatementPayload, receiptFileBytes } from './binding-statement.js'
+import { certificateSigner } from './certificate-signer.js'
+import { PROOF_FILES } from './layout.js'
+import { parseRuntimeJob, type RuntimeJobFacts } from './runtime-job-file.js'
+
+export interface BindOptions {
+  /** statement.json, statement.sigstore.json and workload.manifest.json (the attest --out). */
+  attestationDir: string
+  /** Holds runtime-job.json; receives the complete proof bundle. */
+  outDir: string
+  signing: SigningConfig
+  /** Where the job's backend came from, unless runtime-job.json says so itself. */
+  backendSource: BackendSource
+  env?: Record<string, string | undefined>
+  onProgress?: (message: string) => void
+}
+
+export interface BoundProof {
+  binding: BindingDocument
+  bindingDigest: string
+  rekor?: RekorEntryRef
+  /** file name → absolute path, every file of the proof bundle. */
+  files: Record<string, string>
+}
+
+function readIn(dir: string, name: string): Buffer {
+  try {
+    return readFileSync(join(dir, name))
+  } catch {
+    throw new QprovError('INPUT_NOT_FOUND', `${join(dir, name)} not found`)
+  }
+}
+
+function parseJson(bytes: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'))
+  } catch {
+    throw new QprovError('INPUT_NOT_JSON', `${what} is not JSON`)
+  }
+}
+
+/** Builds binding.json from the attestation and the job record; refuses a record of other evidence. */
+export function buildBinding(
+  files: Record<string, Buffer>,
+  job: RuntimeJobFacts,
+  backendSource: BackendSource
+): BindingDocument {
+  const statementDigest = sha256Digest(files[PROOF_FILES.statement])
+  const packageDigest = sha256Digest(files[PROOF_FILES.manifest])
+  const bundle = parseJson(files[PROOF_FILES.statementBundle], PROOF_FILES.statementBundle)
+  const rekor = rekorEntryOf(bundle)
+  const refs = parseTags(job.tags).refs
+  const expected = {
+    statementDigest,
+    packageDigest,
+    ...(rekor ? { rekorLogIndex: rekor.logIndex, rekorUuid: rekor.uuid } : {})
+  }
+  // The Rekor UUID tag may have been left out for room; the other tags must all be there.
+  if (!refs || !sameRefs({ ...refs, rekorUuid: expected.rekorUuid }, expected))
+    throw new QprovError(
+      'PROOF_MISMATCH',
+      `job ${job.jobId} is not tagged with this attestation (statement ${statementDigest})`
+    )
+  if (refs.rekorUuid !== undefined && refs.rekorUuid !== rekor?.uuid)
+    throw new QprovError('PROOF_MISMATCH', `job ${job.jobId} carries another Rekor UUID`)
+  const receipt = JSON.parse(files[PROOF_FILES.receipt].toString('utf8')) as Record<string, unknown>
+  const commit = (receipt.commit as { sha?: unknown } | undefined)?.sha
+  const doc: BindingDocument = {
+    schema: 'https://qprov.dev/binding/v1',
+    runtime: {
+      provider: 'qiskit-runtime',
+      session_id: job.sessionId ?? null,
+      job_id: job.jobId,
+      instance: { crn: job.instanceCRN, region: parseInstanceCrn(job.instanceCRN).location },
+      backend: job.backend ?? null,
+      backend_source: job.backendSource ?? backendSource,
+      program: job.program ?? null,
+      created: job.created ?? null,
+      ...(job.targetCheck ? { target_check: job.targetCheck } : {})
+    },
+    provenance: {
+      aiir_statement: statementDigest,
+      transparency_entry: rekor
+        ? { log: 'rekor', uuid: rekor.uuid, log_index: Number(rekor.logIndex) }
+        : null,
+      workload_package: packageDigest,
+      receipt: {
+        receipt_id: String(receipt.receipt_id),
+        content_hash: String(receipt.content_hash),
+        commit: String(commit)
+      },
+      signer: certificateSigner(bundle)
+    },
+    files: Object.fromEntries(
+      DIGESTED_FILES.map(name => [name, sha256Digest(files[name])])
+    ) as BindingDocument['files']
+  }
+  return checkBinding(JSON.parse(JSON.stringify(doc)))
+}
+
+/**
+ * The last step of `submit` and `tag`: receipt.json and binding.json are derived, the
+ * runtime-binding statement is signed and logged like the workload statement, and the complete
+ * proof bundle is written into outDir, all of its new files or none.
+ */
+export async function bindProofBundle(opts: BindOptions): Promise<BoundProof> {
+  const plan = await planSigning(opts.signing, opts.env)
+  const files: Record<string, Buffer> = {}
+  for (const name of [PROOF_FILES.statement, PROOF_FILES.statementBundle, PROOF_FILES.manifest])
+    files[name] = readIn(opts.attestationDir, name)
+  files[PROOF_FILES.runtimeJob] = readIn(opts.outDir, PROOF_FILES.runtimeJob)
+  files[PROOF_FILES.receipt] = receiptFileBytes(files[PROOF_FILES.statement])
+  const job = parseRuntimeJob(files[PROOF_FILES.runtimeJob])
+  const binding = buildBinding(files, job, opts.backendSource)
+  const bytes = bindingBytes(binding)
+  opts.onProgress?.(`signing the runtime binding of job ${job.jobId}`)
+  const signed = await signStatement(bindingStatementPayload(binding), plan, {
+    onProgress: opts.onProgress
+  })
+  const sameDir = resolve(opts.attestationDir) === resolve(opts.outDir)
+  const out: [string, Buffer][] = [
+    ...(sameDir
+      ? []
+      : ([PROOF_FILES.statement, PROOF_FILES.statementBundle, PROOF_FILES.manifest].map(n => [
+          n,
+          files[n]
+        ]) as [string, Buffer][])),
+    [PROOF_FILES.receipt, files[PROOF_FILES.receipt]],
+    [PROOF_FILES.binding, bytes],
+    [PROOF_FILES.bindingBundle, Buffer.from(`${JSON.stringify(signed.bundle)}\n`)]
+  ]
+  const written = await writeOutputsAtomically(opts.outDir, out)
+  const all = Object.fromEntries(
+    Object.values(PROOF_FILES).map(n => [n, written[n] ?? resolve(opts.outDir, n)])
+  )
+  return {
+    binding,
+    bindingDigest: sha256Digest(bytes),
+    ...(signed.rekor ? { rekor: signed.rekor } : {}),
+    files: all
+  }
+}

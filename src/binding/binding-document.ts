@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto'
+import { Ajv, type ValidateFunction } from 'ajv'
+import schema from '../../schemas/binding.v1.schema.json' with { type: 'json' }
+import { QprovError } from '../errors.js'
+import { BINDING_SCHEMA_ID, PROOF_FILES } from './layout.js'
+
+/** The proof bundle files whose sha256 binding.json lists (every file but itself and its signature). */
+export const DIGESTED_FILES = [
+  PROOF_FILES.statement,
+  PROOF_FILES.statementBundle,
+  PROOF_FILES.receipt,
+  PROOF_FILES.manifest,
+  PROOF_FILES.runtimeJob
+] as const
+export type DigestedFile = (typeof DIGESTED_FILES)[number]
+
+export type BackendSource = 'job-spec' | 'override' | 'runtime'
+
+/** binding.json v1; docs/binding-spec.md §6 defines every field. */
+export interface BindingDocument {
+  schema: typeof BINDING_SCHEMA_ID
+  runtime: {
+    provider: 'qiskit-runtime'
+    session_id: string | null
+    job_id: string
+    instance: { crn: string; region: string }
+    backend: string | null
+    backend_source: BackendSource
+    program: string | null
+    created: string | null
+    target_check?: Record<string, unknown>
+  }
+  provenance: {
+    aiir_statement: string
+    transparency_entry: { log: 'rekor'; uuid: string; log_index: number } | null
+    workload_package: string
+    receipt: { receipt_id: string; content_hash: string; commit: string }
+    signer: { identity: string; issuer: string }
+  }
+  files: Record<DigestedFile, string>
+}
+
+export function sha256Digest(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+}
+
+/**
+ * Canonical JSON: object members sorted by key (UTF-16 order, as RFC 8785), no whitespace,
+ * strings escaped as JSON.stringify does, numbers only as safe integers. binding.json is exactly
+ * these bytes of the binding statement's predicate, so the two compare byte for byte.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string')
+    return JSON.stringify(value)
+  if (typeof value === 'number') {
+    if (!Number.isSafeInteger(value))
+      throw new QprovError('BINDING_INVALID', `binding holds a non-integer number ${value}`)
+    return String(value)
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (typeof value === 'object') {
+    const keys = Object.keys(value).sort()
+    const obj = value as Record<string, unknown>
+    return `{${keys.map(k => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`
+  }
+  throw new QprovError('BINDING_INVALID', `binding holds a ${typeof value}`)
+}
+
+export function bindingBytes(doc: BindingDocument): Buffer {
+  return Buffer.from(canonicalJson(doc), 'utf8')
+}
+
+let validator: ValidateFunction | undefined
+const validate = (): ValidateFunction =>
+  (validator ??= new Ajv({ allErrors: false, strict: false }).compile(schema))
+
+/** Checks a parsed binding: its version first (an unknown major is refused), then the schema. */
+export function checkBinding(raw: unknown): BindingDocument {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    throw new QprovError('BINDING_INVALID', 'binding.json is not a JSON object')
+  const id = (raw as { schema?: unknown }).schema
+  const m = typeof id === 'string' ? /^https:\/\/qprov\.dev\/binding\/v(\d+)$/.exec(id) : null
+  if (m === null)
+    throw new QprovError('BINDING_INVALID', `binding.json has no qprov schema id (${String(id)})`)
+  if (m[1] !== '1')
+    throw new QprovError('BINDING_INVALID', `unsupported binding version v${m[1]}; this is v1`)
+  const v = validate()
+  if (!v(raw)) {
+    const e = v.errors?.[0]
+    throw new QprovError(
+      'BINDING_INVALID',
+      `binding.json does not match ${BINDING_SCHEMA_ID}: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim()
+    )
+  }
+  const entry = (raw as BindingDocument).provenance.transparency_entry
+  if (entry !== null && !Number.isSafeInteger(entry.log_index))
+    throw new QprovError('BINDING_INVALID', 'transparency_entry.log_index is not a safe integer')
+  return raw as BindingDocument
+}
+
+/** Reads binding.json bytes: JSON, a supported version, the schema, and canonical form. */
+export function parseBinding(bytes: Uint8Array): BindingDocument {
+  let raw: unknown
+  try {
+    raw = JSON.parse(Buffer.from(bytes).toString('utf8'))
+  } catch {
+    throw new QprovError('BINDING_INVALID', 'binding.json is not JSON')
+  }
+  const doc = checkBinding(raw)
+  if (!bindingBytes(doc).equals(Buffer.from(bytes)))
+    throw new QprovError('BINDING_INVALID', 'binding.json is not in canonical form')
+  return doc
+}

@@ -1,0 +1,83 @@
+import { writeOutputsAtomically } from '../attest/outputs.js'
+import { QprovError } from '../errors.js'
+import type { RuntimeApi } from '../runtime/client.js'
+import { checkJobId } from '../runtime/inputs.js'
+import { parseTags } from '../runtime/tags.js'
+import { PROOF_FILES } from './layout.js'
+import { PROOF_FILE_NAMES } from './proof-bundle.js'
+import {
+  disagreement,
+  type FoundProof,
+  type ProofQuery,
+  type ProofSource
+} from './proof-sources.js'
+
+export interface FetchProofOptions {
+  jobId: string
+  api: RuntimeApi
+  /** Searched in this order; the first candidate that agrees with the job's tags wins. */
+  sources: ProofSource[]
+  outDir: string
+  onProgress?: (message: string) => void
+}
+
+export interface FetchedProof {
+  query: ProofQuery
+  found: FoundProof
+  /** Candidates that named this job but disagreed with its tags, and why. */
+  rejected: { location: string; reason: string }[]
+  files: Record<string, string>
+}
+
+/**
+ * `qprov fetch --job`: the job's tags (parsed strictly) say which evidence to look for; the
+ * sources are searched in order, a candidate is taken only if its binding agrees with every tag,
+ * and it is written as a proof bundle directory for `qprov verify` (which trusts none of this).
+ */
+export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof> {
+  checkJobId(opts.jobId)
+  const job = await opts.api.getJob(opts.jobId)
+  const refs = parseTags(job.tags).refs
+  if (refs === undefined)
+    throw new QprovError('PROOF_NOT_FOUND', `job ${job.id} carries no qprov tags; nothing binds it`)
+  const query: ProofQuery = { jobId: job.id, ...refs }
+  opts.onProgress?.(`job ${job.id} is tagged with statement ${refs.statementDigest}`)
+  const rejected: FetchedProof['rejected'] = []
+  for (const source of opts.sources) {
+    opts.onProgress?.(`searching ${source.name}`)
+    for (const found of await source.find(query)) {
+      const why = disagreement(found.files, query)
+      if (why !== undefined) {
+        rejected.push({ location: found.location, reason: why })
+        continue
+      }
+      const missing = PROOF_FILE_NAMES.filter(n => found.files[n] === undefined)
+      if (missing.length > 0) {
+        rejected.push({ location: found.location, reason: `it lacks ${missing.join(', ')}` })
+        continue
+      }
+      const files = await writeOutputsAtomically(
+        opts.outDir,
+        PROOF_FILE_NAMES.map(n => [n, found.files[n]])
+      )
+      return { query, found, rejected, files }
+    }
+  }
+  if (rejected.length > 0)
+    throw new QprovError(
+      'PROOF_MISMATCH',
+      `refusing to write a proof bundle for job ${job.id}: ${rejected
+        .map(r => `${r.location}: ${r.reason}`)
+        .join('; ')}`,
+      { details: { jobId: job.id, rejected } }
+    )
+  throw new QprovError(
+    'PROOF_NOT_FOUND',
+    `no proof bundle for job ${job.id} (statement ${refs.statementDigest}) in ${opts.sources
+      .map(s => s.name)
+      .join(', ')}`,
+    { details: { jobId: job.id } }
+  )
+}
+
+export { PROOF_FILES }

@@ -1,0 +1,94 @@
+import { readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { QprovError, oneLine } from '../errors.js'
+import { parseBinding, sha256Digest } from './binding-document.js'
+import { PROOF_BUNDLE_SUFFIX, PROOF_FILES } from './layout.js'
+import { PROOF_FILE_NAMES, loadProofBundle, type ProofFiles } from './proof-bundle.js'
+import type { ProvenanceRefs } from '../runtime/tags.js'
+
+/** What a job's qprov tags point at, plus its ID: everything a source may search by. */
+export interface ProofQuery extends ProvenanceRefs {
+  jobId: string
+}
+
+export interface FoundProof {
+  /** The source's name, e.g. `local`. */
+  source: string
+  /** Where in the source, for the report (a path, an attestation ID, an asset URL). */
+  location: string
+  files: ProofFiles
+}
+
+/**
+ * A place proof bundles can be found. `find` returns every candidate that may belong to the
+ * query; the caller decides which one agrees with the job's tags, never the source.
+ */
+export interface ProofSource {
+  name: string
+  find(query: ProofQuery): Promise<FoundProof[]>
+}
+
+/** Why a candidate does not belong to the job, or undefined when its binding agrees with every tag. */
+export function disagreement(files: ProofFiles, q: ProofQuery): string | undefined {
+  const bytes = files[PROOF_FILES.binding]
+  if (bytes === undefined) return 'it has no binding.json'
+  let b
+  try {
+    b = parseBinding(bytes)
+  } catch (e) {
+    return oneLine(e)
+  }
+  const stmt = files[PROOF_FILES.statement]
+  const t = b.provenance.transparency_entry
+  if (b.runtime.job_id !== q.jobId) return `its binding is for job ${b.runtime.job_id}`
+  if (b.provenance.aiir_statement !== q.statementDigest)
+    return `its statement is ${b.provenance.aiir_statement}, the job's tag says ${q.statementDigest}`
+  if (stmt === undefined || sha256Digest(stmt) !== q.statementDigest)
+    return 'its statement.json is not the tagged statement'
+  if (q.packageDigest !== undefined && b.provenance.workload_package !== q.packageDigest)
+    return `its package is ${b.provenance.workload_package}, the job's tag says ${q.packageDigest}`
+  if (q.rekorLogIndex !== undefined && String(t?.log_index) !== q.rekorLogIndex)
+    return `its Rekor index is ${t?.log_index}, the job's tag says ${q.rekorLogIndex}`
+  if (q.rekorUuid !== undefined && t?.uuid !== q.rekorUuid)
+    return `its Rekor UUID is ${t?.uuid}, the job's tag says ${q.rekorUuid}`
+  return undefined
+}
+
+/**
+ * `--from DIR`: proof bundle directories and `*.qprov.json` files in DIR (DIR itself, or its
+ * direct entries), candidates when their binding names the job.
+ */
+export class LocalDirectorySource implements ProofSource {
+  readonly name = 'local'
+  constructor(private readonly dirs: string[]) {}
+
+  async find(query: ProofQuery): Promise<FoundProof[]> {
+    const found: FoundProof[] = []
+    for (const dir of this.dirs) {
+      const st = await stat(dir).catch(() => undefined)
+      if (st === undefined || !st.isDirectory())
+        throw new QprovError('INPUT_NOT_FOUND', `--from ${dir} is not a directory`)
+      const entries = (await readdir(dir, { withFileTypes: true })).sort((x, y) =>
+        x.name < y.name ? -1 : x.name > y.name ? 1 : 0
+      )
+      const candidates = entries.some(e => PROOF_FILE_NAMES.includes(e.name))
+        ? [dir]
+        : entries
+            .filter(e => e.isDirectory() || (e.isFile() && e.name.endsWith(PROOF_BUNDLE_SUFFIX)))
+            .map(e => join(dir, e.name))
+      for (const path of candidates) {
+        const loaded = await loadProofBundle(path).catch(() => undefined)
+        if (loaded === undefined || loaded.error !== undefined) continue
+        const b = loaded.files[PROOF_FILES.binding]
+        if (b === undefined) continue
+        try {
+          if (parseBinding(b).runtime.job_id !== query.jobId) continue
+        } catch {
+          continue
+        }
+        found.push({ source: this.name, location: path, files: loaded.files })
+      }
+    }
+    return found
+  }
+}

@@ -1,0 +1,71 @@
+import { parseStatement, type InTotoStatement } from '../attest/statement.js'
+import { checkBinding, sha256Digest, type BindingDocument } from '../binding/binding-document.js'
+import { PROOF_FILES } from '../binding/layout.js'
+import type { ProofFiles } from '../binding/proof-bundle.js'
+import { oneLine } from '../errors.js'
+import { parseManifest, type WorkloadManifest } from '../workload/manifest.js'
+import type { CheckOptions } from './options.js'
+import type { Outcome, SignedBundleOutcome } from './signature-checks.js'
+
+/** Everything the checks of one proof bundle share; signed values only from verified bundles. */
+export interface BundleContext {
+  files: ProofFiles
+  declaredJobId?: string
+  opts: CheckOptions
+  stmt: SignedBundleOutcome
+  bind: SignedBundleOutcome
+  /** The workload statement, parsed from the verified DSSE payload. */
+  statement?: InTotoStatement
+  /** The runtime-binding statement, parsed from its verified DSSE payload. */
+  bindingStatement?: InTotoStatement
+  /** The binding as signed (the binding statement's predicate, schema-checked). */
+  signedBinding?: BindingDocument
+  signedBindingError?: string
+  manifest?: WorkloadManifest
+  manifestError?: string
+}
+
+export const pass = (detail: string): Outcome => ({ status: 'pass', detail })
+export const fail = (detail: string): Outcome => ({ status: 'fail', detail })
+export const skip = (detail: string): Outcome => ({ status: 'skip', detail })
+
+export function digestOf(files: ProofFiles, name: string): string | undefined {
+  const b = files[name]
+  return b === undefined ? undefined : sha256Digest(b)
+}
+
+function parsedStatement(payload: Buffer | undefined): InTotoStatement | undefined {
+  if (payload === undefined) return undefined
+  try {
+    return parseStatement(payload)
+  } catch {
+    return undefined
+  }
+}
+
+/** Parses what the checks need once; parse failures are kept for the check that owns them. */
+export function completeContext(ctx: BundleContext): BundleContext {
+  ctx.statement = parsedStatement(ctx.stmt.payload)
+  ctx.bindingStatement = parsedStatement(ctx.bind.payload)
+  if (ctx.bindingStatement !== undefined) {
+    try {
+      ctx.signedBinding = checkBinding(ctx.bindingStatement.predicate)
+    } catch (e) {
+      ctx.signedBindingError = oneLine(e)
+    }
+  }
+  const m = ctx.files[PROOF_FILES.manifest]
+  if (m === undefined) ctx.manifestError = `${PROOF_FILES.manifest} is missing`
+  else
+    try {
+      ctx.manifest = parseManifest(m)
+    } catch (e) {
+      ctx.manifestError = oneLine(e)
+    }
+  return ctx
+}
+
+/** A first failure wins: checks list their findings in order and stop at the first problem. */
+export function firstProblem(problems: (string | undefined | false)[]): string | undefined {
+  return problems.find((p): p is string => typeof p === 'string')
+}

@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { renderHtmlReport } from '../../src/verify/html-report.js'
+import { CHECK_NAMES, type BundleVerdict } from '../../src/verify/verdict.js'
+import { HOSTILE, okVerdict, tamperedVerdict } from './verdict-fixtures.js'
+
+// Browser globals used inside page.evaluate callbacks (the project compiles without the DOM lib).
+declare const getComputedStyle: (e: unknown) => { backgroundColor: string }
+declare const window: { __pwned?: unknown }
+
+const CHROMIUM = '/usr/bin/chromium'
+const haveChromium = existsSync(CHROMIUM)
+if (!haveChromium)
+  console.warn(
+    `SKIPPED: the HTML report browser test needs ${CHROMIUM} (Debian package "chromium"; .ci/run installs it)`
+  )
+
+const shots = mkdtempSync(join(tmpdir(), 'qprov-html-report-'))
+let browser: Browser
+
+beforeAll(async () => {
+  if (!haveChromium) return
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync'
+    ]
+  })
+}, 60_000)
+afterAll(async () => {
+  await browser?.close()
+})
+
+interface Opened {
+  page: Page
+  requests: string[]
+  problems: string[]
+}
+
+/** Opens the report from a file, as an auditor would, recording every request and console error. */
+async function open(name: string, verdicts: BundleVerdict[]): Promise<Opened> {
+  const file = join(shots, `${name}.html`)
+  writeFileSync(file, renderHtmlReport(verdicts))
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
+  const requests: string[] = []
+  const problems: string[] = []
+  page.on('request', r => requests.push(r.url()))
+  page.on('console', m => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text())
+  })
+  page.on('pageerror', e => problems.push(e.message))
+  await page.goto(pathToFileURL(file).href)
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+  return { page, requests, problems }
+}
+
+async function expectEveryCheckVisible(page: Page): Promise<void> {
+  for (const name of CHECK_NAMES) {
+    const cell = page.locator(`tr.check[data-check="${name}"] code`).first()
+    expect(await cell.isVisible(), name).toBe(true)
+    expect(await cell.innerText()).toBe(name)
+  }
+}
+
+describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
+  it('shows VERIFIED on top and every check for a valid chain, loading nothing', async () => {
+    const { page, requests, problems } = await open('ok', [okVerdict()])
+    const h1 = page.locator('#verdict h1')
+    expect(await h1.isVisible()).toBe(true)
+    expect(await h1.innerText()).toBe('VERIFIED')
+    const box = await h1.boundingBox()
+    expect(box?.y ?? 1e9).toBeLessThan(100)
+    const bg = await page.locator('#verdict').evaluate(e => getComputedStyle(e).backgroundColor)
+    expect(bg).toBe('rgb(220, 252, 231)') // the stylesheet applied: its CSP hash matched
+    await expectEveryCheckVisible(page)
+    expect(await page.locator('svg.chain g.node').count()).toBe(6)
+    expect(await page.locator('td.value', { hasText: 'd1ab2c3d4e5f6g7h8i9j' }).isVisible()).toBe(
+      true
+    )
+    expect(requests.every(u => u.startsWith('file://'))).toBe(true)
+    expect(problems).toEqual([])
+    await page.close()
+  }, 60_000)
+
+  it('shows NOT VERIFIED and the failing check for a tampered chain', async () => {
+    const { page, problems } = await open('tampered', [
+      tamperedVerdict('transparency-entry', 'calculated root hash does not match inclusion proof')
+    ])
+    expect(await page.locator('#verdict h1').innerText()).toBe('NOT VERIFIED')
+    const bg = await page.locator('#verdict').evaluate(e => getComputedStyle(e).backgroundColor)
+    expect(bg).toBe('rgb(254, 226, 226)')
+    await expectEveryCheckVisible(page)
+    const row = page.locator('tr.check[data-check="transparency-entry"]')
+    expect(await row.locator('td.status').innerText()).toMatch(/FAIL/)
+    expect(await row.locator('td.detail').innerText()).toContain('calculated root hash')
+    expect(await page.locator('g.node[data-node="rekor"]').getAttribute('data-status')).toBe('fail')
+    expect(problems).toEqual([])
+    await page.close()
+  }, 60_000)
+
+  it('renders hostile bundle text as inert text in a batch report', async () => {
+    const evil = HOSTILE.map((h, i) => {
+      const v = tamperedVerdict('statement-content', h, h)
+      v.jobId = h
+      return i === 0 ? okVerdict(h) : v
+    })
+    const { page, requests, problems } = await open('hostile', evil)
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined()
+    expect(await page.locator('script, img, iframe, a[href^="http"]').count()).toBe(0)
+    expect(await page.locator('#verdict h1').innerText()).toBe('NOT VERIFIED')
+    expect(await page.locator('h1').count()).toBe(1) // the injected "FAKE VERIFIED" heading is text
+    expect(await page.locator('section.bundle').count()).toBe(HOSTILE.length)
+    expect(await page.locator('#summary a[href="#bundle-2"]').isVisible()).toBe(true)
+    const firstName = await page.locator('#bundle-1 h2 code').innerText()
+    expect(firstName).toBe(HOSTILE[0])
+    await page.locator('#summary a[href="#bundle-3"]').click()
+    expect(page.url()).toMatch(/#bundle-3$/)
+    expect(requests.every(u => u.startsWith('file://'))).toBe(true)
+    expect(problems).toEqual([])
+    await page.close()
+  }, 60_000)
+})
