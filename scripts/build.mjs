@@ -15,8 +15,10 @@ const banner = [
   "import { fileURLToPath as __qprovFileURLToPath } from 'node:url';",
   "import { dirname as __qprovDirname } from 'node:path';",
   'const require = __qprovCreateRequire(import.meta.url);',
-  'const __filename = __qprovFileURLToPath(import.meta.url);',
-  'const __dirname = __qprovDirname(__filename);'
+  // var, not const: @azure/storage-common (under @actions/artifact) declares `var __filename`
+  // itself, and a var may be redeclared where a const may not.
+  'var __filename = __qprovFileURLToPath(import.meta.url);',
+  'var __dirname = __qprovDirname(__filename);'
 ].join('\n')
 
 // An ESM `import` of a Node builtin is hoisted to the top of the bundle and so runs at start-up
@@ -62,4 +64,12 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: join(outDir, 'cli.js'),
   banner: { js: `#!/usr/bin/env node\n${banner}` }
+})
+// The worker threads of `qprov verify` (src/verify/worker-pool.ts loads ./verify-worker.js
+// beside the bundle that starts them: dist/cli.js or dist/index.js).
+await build({
+  ...common,
+  entryPoints: ['src/verify/worker.ts'],
+  outfile: join(outDir, 'verify-worker.js'),
+  banner: { js: banner }
 })

@@ -1,208 +1,250 @@
-// `npm run demo`: the proof chain end to end against the local sandbox, through the real CLI.
-// Every step is a separate `qprov` process talking HTTP to loopback servers, as a user's CI would.
-import { spawn, execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+// `npm run demo`: the whole proof chain against the local sandbox, through the real CLI, then
+// named tamperings, each on a fresh copy and each rejected by a named check. Every step is a
+// separate `qprov` process talking HTTP to loopback servers, as a user's CI would. Exits 0 only
+// if the valid chain verified and every tampering was rejected.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import {
+  cliPath,
+  git,
+  makeDemoRepo,
+  policyFlags,
+  runQprov,
+  startSandbox,
+  type Run
+} from './demo-chain.js'
+import { TAMPERINGS } from './demo-tamperings.js'
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url))
-const CLI = join(ROOT, 'dist/cli.js')
 const keep = process.argv.includes('--keep')
 const work = mkdtempSync(join(tmpdir(), 'qprov-demo-'))
-const sandboxDir = join(work, 'sandbox')
+const reports = mkdtempSync(join(tmpdir(), 'qprov-demo-report-'))
 const repo = join(work, 'repo')
-const out = join(work, 'out')
+const proofs = join(work, 'proofs')
+const t0 = Date.now()
 
-const bold = (s: string): string => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
+const tty = process.stdout.isTTY
+const bold = (s: string): string => (tty ? `\x1b[1m${s}\x1b[0m` : s)
+const green = (s: string): string => (tty ? `\x1b[32m${s}\x1b[0m` : s)
+const red = (s: string): string => (tty ? `\x1b[31m${s}\x1b[0m` : s)
 const step = (n: number, title: string): void => console.log(`\n${bold(`[${n}] ${title}`)}`)
-
-interface Run {
-  code: number
-  stdout: string
-  stderr: string
-}
-
-function qprov(args: string[], expectOk = true): Run {
-  const shown = args.map(a => (a.startsWith(work) ? a.replace(work, '$DEMO') : a))
-  console.log(`$ qprov ${shown.join(' ')}`)
-  try {
-    const stdout = execFileSync(process.execPath, [CLI, ...args], {
-      cwd: repo,
-      encoding: 'utf8',
-      env: { ...process.env, QPROV_QUIET: '1' },
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    if (!expectOk) throw new Error(`expected qprov ${args[0]} to fail, but it succeeded`)
-    return { code: 0, stdout, stderr: '' }
-  } catch (e) {
-    const err = e as { status?: number; stdout?: string; stderr?: string }
-    if (err.status === undefined) throw e
-    const r = { code: err.status, stdout: err.stdout ?? '', stderr: err.stderr ?? '' }
-    if (expectOk) {
-      console.error(r.stdout, r.stderr)
-      throw new Error(`qprov ${args[0]} failed with exit code ${r.code}`)
-    }
-    return r
-  }
-}
-
-function indent(text: string): void {
+const indent = (text: string): void => {
   for (const line of text.trimEnd().split('\n')) console.log(`    ${line}`)
 }
+const shown = (args: string[]): string =>
+  args.map(a => a.replaceAll(work, '$DEMO').replaceAll(reports, '$REPORTS')).join(' ')
 
-function git(args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_CONFIG_GLOBAL: '/dev/null',
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_AUTHOR_NAME: 'Ada Quantum',
-      GIT_AUTHOR_EMAIL: 'ada@example.org',
-      GIT_COMMITTER_NAME: 'Ada Quantum',
-      GIT_COMMITTER_EMAIL: 'ada@example.org'
-    }
-  })
+const cli = cliPath()
+
+function qprov(args: string[], cwd = repo): Run {
+  console.log(`  $ qprov ${shown(args)}`)
+  return runQprov(cli, args, cwd)
 }
 
-async function startSandbox(): Promise<() => Promise<void>> {
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--dir', sandboxDir], {
-    stdio: ['ignore', 'pipe', 'inherit']
-  })
-  await new Promise<void>((resolve, reject) => {
-    let buf = ''
-    child.stdout.on('data', d => {
-      buf += d
-      if (buf.includes('ready')) resolve()
-    })
-    child.on('exit', code => reject(new Error(`qprov sandbox exited early (${code})`)))
-  })
-  return () =>
-    new Promise<void>(resolve => {
-      child.removeAllListeners('exit')
-      child.on('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
+function must(r: Run, what: string): Run {
+  if (r.code !== 0) {
+    console.error(r.stdout, r.stderr)
+    throw new Error(`${what} failed with exit code ${r.code}`)
+  }
+  return r
 }
 
-/** `attest` and `submit` over the bell workload with the demo's receipt, as parsed --json output. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function withReceipt(command: 'attest' | 'submit', outName: string): any {
-  const args = ['--workload', 'bell', '--receipt', join(work, 'receipt.json')]
-  args.push('--sandbox', sandboxDir, '--out', join(out, outName), '--json')
-  return JSON.parse(qprov([command, ...args]).stdout)
+interface Verdict {
+  ok: boolean
+  jobId: string | null
+  checks: { name: string; status: string; detail: string }[]
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing; run `npm run build` first')
   console.log(
-    bold(
-      'qprov demo: workload -> AIIR receipt -> signed statement -> Runtime job -> offline verify'
-    )
+    bold('qprov demo: workload -> receipt -> signed statement -> Runtime job -> binding -> verify')
   )
   console.log(`working directory: ${work}`)
 
   step(
     1,
-    'Start the local sandbox (Fulcio, Rekor, TSA, OIDC and the IBM Runtime emulator on 127.0.0.1)'
+    'Start the local sandbox: Fulcio, Rekor (one Merkle tree), TSA, OIDC, IBM Runtime emulator'
   )
-  const stopSandbox = await startSandbox()
+  // 64 entries of other signers first, so our entries sit deep in the log with real proof paths.
+  const sb = await startSandbox(cli, join(work, 'sandbox'), 64)
   try {
-    const sandbox = JSON.parse(readFileSync(join(sandboxDir, 'sandbox.json'), 'utf8'))
-    indent(`fulcio ${sandbox.fulcioURL}\nrekor  ${sandbox.rekorURL}\nruntime ${sandbox.runtimeURL}`)
-
-    step(2, 'A source change with declared AI involvement (Co-authored-by trailer)')
-    cpSync(join(ROOT, 'examples/bell'), join(repo, 'bell'), { recursive: true })
-    git(['init', '-q', '-b', 'main'])
-    git(['add', '.'])
-    git([
-      'commit',
-      '-q',
-      '-m',
-      'Add Bell-state sampler workload\n\nCo-authored-by: GitHub Copilot <copilot@github.com>'
-    ])
-    indent(git(['log', '-1', '--format=%H %s']))
-
-    step(3, 'AIIR receipt for HEAD, then verify it')
-    const receipts = JSON.parse(qprov(['receipt', 'create', '--commit', 'HEAD', '--json']).stdout)
-    const receipt = receipts[0]
-    writeFileSync(join(work, 'receipt.json'), `${JSON.stringify(receipt, null, 2)}\n`)
     indent(
-      `receipt_id ${receipt.receipt_id}\nai_attestation.authorship_class ${receipt.ai_attestation.authorship_class}`
+      `fulcio  ${sb.fulcioURL}\nrekor   ${sb.rekorURL} (64 entries logged before ours)\nruntime ${sb.runtimeURL}`
     )
-    indent(qprov(['receipt', 'verify', join(work, 'receipt.json')]).stdout)
+    const policy = policyFlags(sb)
 
-    step(4, 'Digest the workload package')
-    indent(qprov(['digest', 'bell']).stdout)
+    step(2, 'A demo commit in a fresh git repository, declaring an AI co-author')
+    mkdirSync(repo)
+    makeDemoRepo(repo)
+    indent(git(repo, ['log', '-1', '--format=%H%n%B']))
 
-    step(5, 'Attest: in-toto statement with the receipt as predicate, DSSE-signed, logged in Rekor')
-    const att = withReceipt('attest', 'attestation')
+    step(3, 'AIIR receipt for HEAD, verified')
+    const receipts = JSON.parse(
+      must(qprov(['receipt', 'create', '--commit', 'HEAD', '--json']), 'receipt').stdout
+    )
+    const receiptFile = join(work, 'receipt.json')
+    writeFileSync(receiptFile, `${JSON.stringify(receipts[0], null, 2)}\n`)
     indent(
-      `statement digest ${att.statementDigest}\npackage digest   ${att.packageDigest}\nrekor log index  ${att.rekor?.logIndex}\nrekor uuid       ${att.rekor?.uuid}`
+      `receipt ${receipts[0].receipt_id}, authorship_class ${receipts[0].ai_attestation.authorship_class}`
+    )
+    indent(must(qprov(['receipt', 'verify', receiptFile]), 'receipt verify').stdout)
+
+    step(
+      4,
+      'Attest and submit: statement signed and logged, job tagged, binding signed, proof bundle written'
+    )
+    const submit = (out: string) =>
+      JSON.parse(
+        must(
+          qprov([
+            'submit',
+            '--workload',
+            'bell',
+            '--receipt',
+            receiptFile,
+            '--sandbox',
+            sb.dir,
+            '--out',
+            out,
+            '--json'
+          ]),
+          'submit'
+        ).stdout
+      )
+    const run1 = submit(join(proofs, 'run1'))
+    indent(
+      [
+        `job id           ${run1.jobId}`,
+        `statement digest ${run1.statementDigest}`,
+        `binding digest   ${run1.binding.digest}`,
+        `rekor (binding)  index ${run1.binding.rekor.logIndex}`,
+        `tags             ${(run1.tags as string[]).join(' ')}`
+      ].join('\n')
     )
 
-    step(6, 'Verify the bundle offline, pinned to the sandbox root and the signer identity')
-    // qprov statements are verified with their predicateType pinned; it follows the receipt's schema.
-    const predicateType = `https://invariantsystems.io/predicates/aiir/commit_receipt/${
-      receipt.schema === 'aiir/commit_receipt.v1' ? 'v1' : 'v2'
-    }`
-    const verifyArgs = (bundle: string, artifact: string): string[] => [
-      'verify-bundle',
-      '--bundle',
+    step(5, 'A second, independent run (another job), used below as swap material')
+    const run2 = submit(join(proofs, 'run2'))
+    indent(`job id ${run2.jobId}`)
+
+    step(
+      6,
+      `Fetch the proof bundle of job ${run1.jobId} into a fresh directory, starting from the job ID`
+    )
+    const fetched = join(work, 'fetched')
+    indent(
+      must(
+        qprov([
+          'fetch',
+          '--job',
+          run1.jobId,
+          '--from',
+          proofs,
+          '--out',
+          fetched,
+          '--sandbox',
+          sb.dir
+        ]),
+        'fetch'
+      ).stdout
+    )
+
+    step(7, 'Verify offline, fail closed, pinned to the sandbox root and signer; HTML report')
+    const report = join(reports, 'report.html')
+    const verifyArgs = (bundle: string, extra: string[] = []): string[] => [
+      'verify',
       bundle,
-      '--predicate-type',
-      predicateType,
-      '--trusted-root',
-      sandbox.trustedRoot,
-      '--certificate-identity',
-      sandbox.identity,
-      '--certificate-oidc-issuer',
-      sandbox.issuer,
-      artifact
+      ...policy,
+      '--workload',
+      'bell',
+      '--ai-policy',
+      'declared-only',
+      ...extra
     ]
-    const bundlePath = join(out, 'attestation/statement.sigstore.json')
-    const ok = qprov(verifyArgs(bundlePath, att.packageDigest))
-    indent(ok.stdout || 'verified')
+    const valid = qprov(verifyArgs(fetched, ['--html', report]))
+    indent(valid.stdout)
+    if (valid.code !== 0)
+      throw new Error(`the valid chain did not verify (exit ${valid.code}): ${valid.stderr}`)
 
-    step(7, 'Tampering is rejected (fail closed)')
-    const tampered = JSON.parse(readFileSync(bundlePath, 'utf8'))
-    const payload = Buffer.from(tampered.dsseEnvelope.payload, 'base64')
-      .toString('utf8')
-      .replace('"is_ai_authored":true', '"is_ai_authored":false')
-    tampered.dsseEnvelope.payload = Buffer.from(payload).toString('base64')
-    const tamperedPath = join(work, 'tampered.sigstore.json')
-    writeFileSync(tamperedPath, JSON.stringify(tampered))
-    const bad = qprov(verifyArgs(tamperedPath, att.packageDigest), false)
+    step(8, `${TAMPERINGS.length} tamperings, each on a fresh copy, each must be rejected`)
+    const rejected: string[] = []
+    const escaped: string[] = []
+    const copies: string[] = []
+    for (const [i, t] of TAMPERINGS.entries()) {
+      const dir = join(work, 'tampered', String(i + 1).padStart(2, '0'))
+      const ctx = {
+        bundle: join(dir, 'bundle'),
+        workload: join(dir, 'workload'),
+        otherRun: join(proofs, 'run2')
+      }
+      cpSync(fetched, ctx.bundle, { recursive: true })
+      cpSync(join(repo, 'bell'), join(ctx.workload, 'bell'), { recursive: true })
+      t.apply(ctx)
+      if (t.scope === 'bundle') copies.push(ctx.bundle)
+      const args = verifyArgs(ctx.bundle, ['--json'])
+      if (t.identity) args[args.indexOf('--certificate-identity') + 1] = t.identity
+      if (t.aiPolicy) args[args.indexOf('--ai-policy') + 1] = t.aiPolicy
+      console.log(`\n  ${bold(`${i + 1}. ${t.name}`)}`)
+      const r = runQprov(cli, args, ctx.workload)
+      const failed =
+        r.code === 1
+          ? (JSON.parse(r.stdout) as Verdict).checks.filter(c => c.status === 'fail')
+          : []
+      const hit = failed.find(c => c.name === t.expect)
+      if (r.code === 1 && hit) {
+        rejected.push(t.name)
+        console.log(`     ${green('rejected')} by ${bold(t.expect)}: ${hit.detail}`)
+        const others = failed.filter(c => c !== hit).map(c => c.name)
+        if (others.length > 0) console.log(`     also failed: ${others.join(', ')}`)
+      } else {
+        escaped.push(t.name)
+        const why =
+          r.code === 0
+            ? 'it VERIFIED'
+            : r.code === 1
+              ? `failed only ${failed.map(c => c.name).join(', ')}`
+              : `exit ${r.code}: ${r.stderr.trim()}`
+        console.log(`     ${red('NOT rejected as expected')} by ${t.expect}: ${why}`)
+      }
+    }
+
+    step(9, 'One batch report: the valid bundle and every copy whose files were tampered with')
+    const batch = join(reports, 'batch-report.html')
+    const b = qprov([
+      'verify',
+      fetched,
+      ...copies,
+      ...policy,
+      '--ai-policy',
+      'declared-only',
+      '--html',
+      batch,
+      '--json'
+    ])
+    const verdicts = JSON.parse(b.stdout) as Verdict[]
     indent(
-      `edited predicate: exit ${bad.code}: ${(bad.stderr || bad.stdout).trim().split('\n')[0]}`
+      `${verdicts.filter(v => v.ok).length} of ${verdicts.length} bundles verified (exit ${b.code})`
     )
-    writeFileSync(join(repo, 'bell/circuits/bell.qasm'), '// changed after signing\n', {
-      flag: 'a'
-    })
-    const changed = JSON.parse(qprov(['digest', 'bell', '--json']).stdout).digest
-    const bad2 = qprov(verifyArgs(bundlePath, changed), false)
-    indent(
-      `edited circuit:   exit ${bad2.code}: ${(bad2.stderr || bad2.stdout).trim().split('\n')[0]}`
-    )
-    git(['checkout', '-q', '--', 'bell'])
 
-    step(8, 'Submit the Runtime job with provenance tags (IBM Runtime emulator)')
-    const sub = withReceipt('submit', 'submit')
-    indent(`job id ${sub.jobId}\ntags:\n  ${(sub.tags as string[]).join('\n  ')}`)
-    indent(qprov(['job', 'get', '--job', sub.jobId, '--sandbox', sandboxDir]).stdout)
-
-    console.log(
-      `\n${bold('demo complete')}: evidence in ${keep ? out : '(removed; pass --keep to keep it)'}`
-    )
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1)
+    console.log(`\n${bold('HTML report')}: ${report}`)
+    console.log(`${bold('batch report')}: ${batch}`)
+    if (escaped.length > 0) {
+      console.log(
+        `\n${red(bold('demo FAILED'))}: ${escaped.length} tampering(s) not rejected as expected: ${escaped.join('; ')}`
+      )
+      process.exitCode = 1
+    } else
+      console.log(
+        `\n${green(bold('demo passed'))}: the chain verified and all ${rejected.length} tamperings were rejected (${seconds} s)`
+      )
+    if (keep) console.log(`evidence kept in ${work}`)
   } finally {
-    await stopSandbox()
+    await sb.stop()
     if (!keep) rmSync(work, { recursive: true, force: true })
   }
 }
 
-main().catch(e => {
-  console.error(`demo failed: ${(e as Error).message}`)
+main().catch((e: unknown) => {
+  console.error(red(`demo failed: ${(e as Error).message}`))
   process.exitCode = 1
 })

@@ -1,9 +1,50 @@
 import * as core from '@actions/core'
 import { SIGSTORE_INSTANCES, type SigstoreInstance } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
+import { AI_POLICIES, type AiPolicy } from '../verify/options.js'
 
-export const MODES = ['receipt', 'attest', 'submit', 'tag', 'bundle', 'verify'] as const
+export const MODES = ['receipt', 'attest', 'submit', 'tag', 'verify'] as const
 export type Mode = (typeof MODES)[number]
+
+export type AiPolicyInput = AiPolicy
+
+/** Every input action.yml declares; a test checks both directions against action.yml. */
+export const INPUT_NAMES = [
+  'mode',
+  'workload',
+  'receipt',
+  'receipts-json',
+  'commit',
+  'commit-range',
+  'declare-ai',
+  'sigstore',
+  'fulcio-url',
+  'rekor-url',
+  'tsa-url',
+  'instance',
+  'backend',
+  'job-id',
+  'attestation-dir',
+  'api-key-env',
+  'runtime-url',
+  'iam-url',
+  'out-dir',
+  'bundle',
+  'trusted-root',
+  'certificate-identity',
+  'certificate-identity-regexp',
+  'certificate-oidc-issuer',
+  'ai-policy',
+  'upload-artifact',
+  'artifact-name',
+  'artifact-retention-days',
+  'release-tag',
+  'attestation-store',
+  'check-run',
+  'github-token',
+  'sandbox'
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
 
 /** Every action input, read once; nothing after this touches core.getInput. */
 export interface ActionInputs {
@@ -26,38 +67,73 @@ export interface ActionInputs {
   runtimeURL?: string
   iamURL?: string
   outDir: string
+  /** Proof bundles to verify: paths or globs. */
+  bundle: string[]
+  trustedRoot?: string
+  certificateIdentity?: string
+  certificateIdentityRegexp?: string
+  certificateOidcIssuer?: string
+  aiPolicy?: AiPolicyInput
+  /** undefined = the mode's default (true for submit and tag). */
+  uploadArtifact?: boolean
+  artifactName?: string
+  artifactRetentionDays?: number
+  releaseTag?: string
+  attestationStore: boolean
+  checkRun: boolean
+  githubToken?: string
+  /** Directory of a running `qprov sandbox`. */
+  sandbox?: string
   /** Where relative paths resolve: GITHUB_WORKSPACE on a runner. */
   workspace: string
 }
 
-function opt(name: string): string | undefined {
-  const v = core.getInput(name)
+const get = (name: InputName) => core.getInput(name)
+const list = (name: InputName) => core.getMultilineInput(name)
+
+function opt(name: InputName): string | undefined {
+  const v = get(name)
   return v === '' ? undefined : v
 }
 
-function isInstance(name: string): name is SigstoreInstance {
-  return (SIGSTORE_INSTANCES as readonly string[]).includes(name)
+/** YAML 1.2 core booleans, as core.getBooleanInput takes them; '' means "not given". */
+function bool(name: InputName): boolean | undefined {
+  const v = get(name)
+  if (v === '') return undefined
+  if (['true', 'True', 'TRUE'].includes(v)) return true
+  if (['false', 'False', 'FALSE'].includes(v)) return false
+  throw new QprovError('USAGE', `input ${name} must be true or false, got "${v}"`)
+}
+
+function oneOf<T extends string>(name: InputName, allowed: readonly T[], fallback?: T) {
+  const v = get(name) || fallback
+  if (v === undefined) return undefined
+  if (!(allowed as readonly string[]).includes(v))
+    throw new QprovError('USAGE', `input ${name} must be one of ${allowed.join(', ')}, got "${v}"`)
+  return v as T
+}
+
+function retentionDays(): number | undefined {
+  const v = get('artifact-retention-days')
+  if (v === '') return undefined
+  if (!/^[0-9]{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 90)
+    throw new QprovError(
+      'USAGE',
+      `input artifact-retention-days must be a whole number of days from 1 to 90, got "${v}"`
+    )
+  return Number(v)
 }
 
 export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
-  const mode = core.getInput('mode') || 'attest'
-  if (!(MODES as readonly string[]).includes(mode))
-    throw new QprovError('USAGE', `unknown mode "${mode}"; expected one of: ${MODES.join(', ')}`)
-  const sigstore = core.getInput('sigstore') || 'public-good'
-  if (!isInstance(sigstore))
-    throw new QprovError(
-      'USAGE',
-      `input sigstore must be public-good, github or custom, got "${sigstore}"`
-    )
   return {
-    mode: mode as Mode,
-    workload: core.getMultilineInput('workload'),
+    mode: oneOf('mode', MODES, 'attest') as Mode,
+    workload: list('workload'),
     receipt: opt('receipt'),
     receiptsJson: opt('receipts-json'),
     commit: opt('commit'),
     commitRange: opt('commit-range'),
-    declareAi: core.getMultilineInput('declare-ai'),
-    sigstore,
+    declareAi: list('declare-ai'),
+    sigstore: oneOf('sigstore', SIGSTORE_INSTANCES, 'public-good') as SigstoreInstance,
     fulcioURL: opt('fulcio-url'),
     rekorURL: opt('rekor-url'),
     tsaURL: opt('tsa-url'),
@@ -65,10 +141,24 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     backend: opt('backend'),
     jobId: opt('job-id'),
     attestationDir: opt('attestation-dir'),
-    apiKeyEnv: core.getInput('api-key-env') || 'QISKIT_IBM_TOKEN',
+    apiKeyEnv: get('api-key-env') || 'QISKIT_IBM_TOKEN',
     runtimeURL: opt('runtime-url'),
     iamURL: opt('iam-url'),
-    outDir: core.getInput('out-dir') || 'qprov-out',
+    outDir: get('out-dir') || 'qprov-out',
+    bundle: list('bundle'),
+    trustedRoot: opt('trusted-root'),
+    certificateIdentity: opt('certificate-identity'),
+    certificateIdentityRegexp: opt('certificate-identity-regexp'),
+    certificateOidcIssuer: opt('certificate-oidc-issuer'),
+    aiPolicy: oneOf('ai-policy', AI_POLICIES),
+    uploadArtifact: bool('upload-artifact'),
+    artifactName: opt('artifact-name'),
+    artifactRetentionDays: retentionDays(),
+    releaseTag: opt('release-tag'),
+    attestationStore: bool('attestation-store') ?? false,
+    checkRun: bool('check-run') ?? false,
+    githubToken: opt('github-token'),
+    sandbox: opt('sandbox'),
     workspace: env.GITHUB_WORKSPACE ?? process.cwd()
   }
 }

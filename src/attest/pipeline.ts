@@ -37,10 +37,13 @@ export const OUTPUT_NAMES = {
 export async function attestWorkload(opts: AttestOptions): Promise<AttestResult> {
   const progress = opts.onProgress
   checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
+  // A receipt file is input: read and verify it before anything else is done.
+  const given =
+    opts.receipt.from === 'file' ? await obtainReceipt(opts.receipt, opts.cwd, progress) : undefined
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
   progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)
-  const receipt = await obtainReceipt(opts.receipt, opts.cwd, progress)
+  const receipt = given ?? (await obtainReceipt(opts.receipt, opts.cwd, progress))
   const statement = buildStatement({ manifest, receipt: receipt.predicate })
   const payload = statementPayloadBytes(statement)
   const digest = statementDigest(payload)

@@ -28,7 +28,7 @@ export interface BindingDocument {
     backend_source: BackendSource
     program: string | null
     created: string | null
-    target_check?: Record<string, unknown>
+    target_check?: 'passed' | 'skipped'
   }
   provenance: {
     aiir_statement: string

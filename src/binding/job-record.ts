@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { AttestResult } from '../attest/pipeline.js'
 import { writeFileAtomicSync } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
+import type { TargetCheckOutcome } from '../runtime/target-check.js'
 import type { ProvenanceRefs } from '../runtime/tags.js'
 import { jobExistsError } from './job-exists.js'
 
@@ -24,7 +25,7 @@ export interface RuntimeJobRecord {
   packageDigest?: string
   rekor?: { logIndex: string; uuid?: string }
   /** Whether the circuits were checked against the backend's configuration before submission. */
-  targetCheck?: 'passed' | 'skipped'
+  targetCheck?: TargetCheckOutcome
   /** Where the backend came from: qprov.job.json, or a --backend override of it. */
   backendSource?: 'job-spec' | 'override'
   recordedAt: string

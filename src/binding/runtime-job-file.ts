@@ -13,7 +13,8 @@ export interface RuntimeJobFacts {
   tags: string[]
   /** Written by submit when the backend was chosen by a flag or the job spec (issue 9). */
   backendSource?: BackendSource
-  targetCheck?: Record<string, unknown>
+  /** Whether submit checked the circuits against the backend (issue 9). */
+  targetCheck?: 'passed' | 'skipped'
 }
 
 const BACKEND_SOURCES = new Set(['job-spec', 'override', 'runtime'])
@@ -50,17 +51,14 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
   if (source !== undefined && (typeof source !== 'string' || !BACKEND_SOURCES.has(source)))
     throw bad(`has an unknown backendSource ${JSON.stringify(source)}`)
   const target = o.targetCheck
-  if (
-    target !== undefined &&
-    (target === null || typeof target !== 'object' || Array.isArray(target))
-  )
-    throw bad('targetCheck is not an object')
+  if (target !== undefined && target !== 'passed' && target !== 'skipped')
+    throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`)
   const facts: RuntimeJobFacts = { jobId, instanceCRN, tags: o.tags as string[] }
   for (const key of ['sessionId', 'backend', 'program', 'created', 'runtimeURL'] as const) {
     const v = optString(o, key)
     if (v !== undefined) facts[key] = v
   }
   if (source !== undefined) facts.backendSource = source as BackendSource
-  if (target !== undefined) facts.targetCheck = target as Record<string, unknown>
+  if (target !== undefined) facts.targetCheck = target
   return facts
 }

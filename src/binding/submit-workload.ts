@@ -112,19 +112,23 @@ export async function submitWorkload(
   let refs: ProvenanceRefs | undefined
   let attestation: AttestResult | undefined
   let signing: SigningConfig | undefined
+  let endpoints: ReturnType<typeof signingEndpoints> | undefined
+  const env = opts.env ?? process.env
   refuseUsedOutDir(opts.outDir)
-  // qprov's own tags need room beside the user's; say so now rather than after signing.
-  if (opts.attest) assertQprovRoom(userTags, false)
+  if (opts.attest) {
+    // qprov's own tags need room beside the user's; say so now rather than after signing.
+    assertQprovRoom(userTags, false)
+    signing = opts.attest.signing()
+    // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
+    endpoints = signingEndpoints(signing, env)
+    assertQprovRoom(userTags, endpoints.rekorURL !== undefined)
+  }
+  // Every local check has passed: the target check is the first request.
   const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {
     skip: opts.skipTargetCheck,
     onProgress: hooks.onProgress
   })
-  if (opts.attest) {
-    signing = opts.attest.signing()
-    const env = opts.env ?? process.env
-    // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
-    const endpoints = signingEndpoints(signing, env)
-    assertQprovRoom(userTags, endpoints.rekorURL !== undefined)
+  if (opts.attest && signing && endpoints) {
     const plan = await planSigning(signing, env, endpoints)
     attestation = await attestWorkload({
       workload: opts.workload,

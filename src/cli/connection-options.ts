@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander'
 import type { ConnectionSettings } from '../runtime/connection.js'
-import { checkHttpUrl } from '../runtime/inputs.js'
-import { sandboxRuntime } from './sandbox-settings.js'
+import { connectionSettings } from '../settings/connection.js'
 
 /** The connection flags as commander parses them. */
 export interface ConnectionFlags {
@@ -31,24 +30,13 @@ export function addConnectionOptions(cmd: Command): Command {
   return cmd
 }
 
-/** Turns the flags, and DIR/sandbox.json with --sandbox DIR, into explicit settings; flags win. */
+/** The flags in commander's casing, turned into explicit settings (see settings/connection.ts). */
 export function connectionFromOptions(flags: ConnectionFlags): ConnectionSettings {
-  const settings: ConnectionSettings = {
+  return connectionSettings({
     instance: flags.instance,
     runtimeURL: flags.runtimeUrl,
     iamURL: flags.iamUrl,
-    apiKeyEnv: flags.apiKeyEnv
-  }
-  if (!flags.sandbox) return settings
-  const sb = sandboxRuntime(flags.sandbox)
-  const fromFile = (value: string | undefined, key: string) =>
-    value === undefined ? undefined : checkHttpUrl(value, `${key} in ${sb.file}`)
-  return {
-    instance: flags.instance ?? sb.instanceCRN,
-    runtimeURL: flags.runtimeUrl ?? fromFile(sb.runtimeURL, 'runtimeURL'),
-    iamURL: flags.iamUrl ?? fromFile(sb.iamURL, 'iamURL'),
     apiKeyEnv: flags.apiKeyEnv,
-    sandboxApiKey: sb.apiKey,
-    sandboxFile: sb.file
-  }
+    sandbox: flags.sandbox
+  })
 }

@@ -85,15 +85,21 @@ export function git(repoDir: string, args: string[], call: GitCall = {}): Promis
     const child = spawn('git', gitArgs(repoDir, args), {
       cwd: repoDir,
       env: gitEnv(),
-      stdio: [call.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      timeout: TIMEOUT_MS
+      stdio: [call.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe']
     })
+    // Our own timer: spawn's `timeout` is never cleared when the spawn itself fails (a missing
+    // cwd), and would keep the process alive for the full five minutes after the error.
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS)
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout?.on('data', (d: Buffer) => (call.onData ? call.onData(d) : out.push(d)))
     child.stderr?.on('data', (d: Buffer) => err.push(d))
-    child.on('error', e => reject(new QprovError('GIT_ERROR', `cannot run git: ${e.message}`)))
+    child.on('error', e => {
+      clearTimeout(timer)
+      reject(new QprovError('GIT_ERROR', `cannot run git: ${e.message}`))
+    })
     child.on('close', code => {
+      clearTimeout(timer)
       if (code === 0) return resolve(Buffer.concat(out))
       const msg = Buffer.concat(err).toString('utf8').trim().split('\n')[0] || `exit ${code}`
       reject(new QprovError('GIT_ERROR', `git ${args[0]} failed: ${msg}`))

@@ -152,10 +152,11 @@ export function findJobSpec(workload: string[], cwd: string): string {
     } catch {
       continue
     }
-    if (st.isFile() && basename(abs) === JOB_SPEC_FILE) found.push(abs)
+    // Anything but a directory counts as found, so loadJobSpec can say what is wrong with it.
+    if (!st.isDirectory() && basename(abs) === JOB_SPEC_FILE) found.push(abs)
     else if (st.isDirectory()) {
       try {
-        if (statSync(join(abs, JOB_SPEC_FILE)).isFile()) found.push(join(abs, JOB_SPEC_FILE))
+        if (!statSync(join(abs, JOB_SPEC_FILE)).isDirectory()) found.push(join(abs, JOB_SPEC_FILE))
       } catch {
         // no spec in this directory
       }

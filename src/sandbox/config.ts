@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 
 /**
- * DIR/sandbox.json, written by `qprov sandbox`; src/cli/sandbox-settings.ts reads it for every
+ * DIR/sandbox.json, written by `qprov sandbox`; src/settings/sandbox.ts reads it for every
  * command that takes `--sandbox DIR`.
  * All endpoints are loopback HTTP servers; the trusted root is the sandbox's own and is never
  * trusted unless passed explicitly.

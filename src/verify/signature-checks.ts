@@ -2,6 +2,7 @@ import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import type { GithubClaims, IdentityPolicy } from '../attest/identity-policy.js'
 import { verifyBundle, type PreparedTrust, type ThresholdProfile } from '../attest/verify-bundle.js'
 import { oneLine } from '../errors.js'
+import { strictEncodingProblem } from './strict-encoding.js'
 import type { CheckStatus } from './verdict.js'
 
 /** Findings of verifyBundle that belong to the signer policy rather than to the signature. */
@@ -62,7 +63,8 @@ export function checkSignedBundle(
     return { signature: fail(`${name} is not JSON`), identity: skip(`${name} did not parse`) }
   }
   if (requireCanonical) {
-    // Not covered by any digest, so its bytes must be the one serialisation of its content.
+    // Bytes must be the one serialisation of the content: base64 or JSON whitespace that
+    // decodes to the same values would otherwise change the file without failing anything.
     let canonical: string | undefined
     try {
       canonical = `${JSON.stringify(bundleToJSON(bundleFromJSON(json)))}\n`
@@ -79,6 +81,9 @@ export function checkSignedBundle(
         json
       }
   }
+  const strict = strictEncodingProblem(json)
+  if (strict !== undefined)
+    return { signature: fail(`${name}: ${strict}`), identity: skip(`${name} did not parse`), json }
   const r = verifyBundle({
     bundle: json,
     artifact: { digest: subjectDigest },

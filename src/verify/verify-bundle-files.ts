@@ -116,7 +116,7 @@ export function verifyBundleFiles(
         PROOF_FILES.statementBundle,
         digestOf(files, PROOF_FILES.manifest) ?? ZERO_DIGEST,
         sig,
-        false
+        true
       ),
       bind: checkSignedBundle(
         files[PROOF_FILES.bindingBundle],

@@ -2,7 +2,6 @@ import { execFileSync, spawn } from 'node:child_process'
 import {
   cpSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -12,6 +11,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeAttestationDir } from '../helpers/attestation.js'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -85,7 +85,12 @@ export function parseOutputFile(text: string): Record<string, string> {
  */
 export function runActionProcess(
   inputs: Record<string, string | undefined>,
-  opts: { workspace: string; env?: Record<string, string | undefined> }
+  opts: {
+    workspace: string
+    env?: Record<string, string | undefined>
+    /** A built action bundle to run instead of the default entry. */
+    entry?: string
+  }
 ): Promise<ActionRun> {
   const runnerTemp = tmp('qprov-runner-')
   const outputPath = join(runnerTemp, 'github_output')
@@ -105,7 +110,7 @@ export function runActionProcess(
   for (const [k, v] of Object.entries(inputs))
     if (v !== undefined) env[`INPUT_${k.toUpperCase()}`] = v
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ACTION_ARGV, {
+    const child = spawn(process.execPath, opts.entry ? [opts.entry] : ACTION_ARGV, {
       cwd: opts.workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -139,18 +144,9 @@ export function filesUnder(dir: string): string[] {
     .filter(f => statSync(f).isFile())
 }
 
-/** An attestation directory as `qprov attest` writes it (tag does not verify its contents). */
+/** An attestation directory as `qprov attest` writes it, with a placeholder signature. */
 export function fakeAttestation(): string {
   const dir = tmp('qprov-att-')
-  mkdirSync(dir, { recursive: true })
-  const body = Buffer.from('{"kind":"dsse"}').toString('base64')
-  writeFileSync(join(dir, 'statement.json'), '{"_type":"https://in-toto.io/Statement/v1"}')
-  writeFileSync(join(dir, 'workload.manifest.json'), '{"files":[]}')
-  writeFileSync(
-    join(dir, 'statement.sigstore.json'),
-    JSON.stringify({
-      verificationMaterial: { tlogEntries: [{ logIndex: '7', canonicalizedBody: body }] }
-    })
-  )
+  writeAttestationDir(dir, { logIndex: '7' })
   return dir
 }

@@ -6,13 +6,7 @@ import { verifyBundle } from '../../src/attest/verify-bundle.js'
 import { generateReceipts } from '../../src/receipt/generate.js'
 import { verifyReceipt } from '../../src/receipt/verify.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
-import {
-  fakeAttestation,
-  makeWorkspace,
-  runActionProcess,
-  tmp,
-  type ActionRun
-} from './action-process.js'
+import { makeWorkspace, runActionProcess, tmp, type ActionRun } from './action-process.js'
 
 let sb: SandboxHandle
 let ws: string
@@ -177,6 +171,7 @@ describe('action mode submit', () => {
         mode: 'submit',
         workload: 'examples/bell',
         'out-dir': 'sub',
+        'upload-artifact': 'false',
         ...signingInputs(),
         ...runtimeInputs()
       },
@@ -192,8 +187,10 @@ describe('action mode submit', () => {
     expect(job.tags).toContain(`qprov-rekor-idx:${r.outputs['rekor-log-index']}`)
     const rec = JSON.parse(readFileSync(join(ws, 'sub', 'runtime-job.json'), 'utf8'))
     expect(rec).toMatchObject({ jobId: id, tags: job.tags })
+    expect(r.outputs['bundle-path']).toBe(join(ws, 'sub'))
     expect(
-      verifyAttestation(r.outputs['bundle-path']!, r.outputs['package-digest']!).verified
+      verifyAttestation(join(ws, 'sub', 'statement.sigstore.json'), r.outputs['package-digest']!)
+        .verified
     ).toBe(true)
     expect(r.summary).toContain(id)
   })
@@ -222,45 +219,93 @@ describe('action mode submit', () => {
 })
 
 describe('action mode tag', () => {
-  it('adds qprov tags to a job created outside qprov and keeps its tags', async () => {
+  it('attests the workload first, then adds qprov tags to a job created outside qprov, keeping its tags', async () => {
     const id = sb.runtime.createJob({ tags: ['python', 'team:q'] })
-    const att = fakeAttestation()
     const r = await runActionProcess(
       {
         mode: 'tag',
         'job-id': id,
-        'attestation-dir': att,
+        workload: 'examples/bell',
         'out-dir': 'tagged',
+        'upload-artifact': 'false',
+        ...signingInputs(),
         ...runtimeInputs()
       },
-      { workspace: ws, env: keyEnv() }
+      { workspace: ws, env: { ...oidcEnv(), ...keyEnv() } }
     )
     expect(r.code, r.stdout).toBe(0)
     const tags = sb.runtime.job(id)!.tags
     expect(tags.slice(0, 2)).toEqual(['python', 'team:q'])
     expect(tags).toContain('qprov:v1')
-    expect(tags).toContain('qprov-rekor-idx:7')
+    expect(tags).toContain(`qprov-stmt:${r.outputs['statement-digest']}`)
+    expect(tags).toContain(`qprov-rekor-idx:${r.outputs['rekor-log-index']}`)
+    expect(JSON.parse(r.outputs['job-tags']!)).toEqual(tags.filter(t => t.startsWith('qprov')))
     expect(r.outputs['job-id']).toBe(id)
     expect(existsSync(join(ws, 'tagged', 'runtime-job.json'))).toBe(true)
+    expect(
+      verifyAttestation(join(ws, 'tagged', 'statement.sigstore.json'), r.outputs['package-digest']!)
+        .verified
+    ).toBe(true)
+  })
+
+  it('refuses both attestation-dir and workload, and neither', async () => {
+    const both = await runActionProcess(
+      {
+        mode: 'tag',
+        'job-id': 'j1',
+        'attestation-dir': 'a',
+        workload: 'examples/bell',
+        ...runtimeInputs()
+      },
+      { workspace: ws, env: keyEnv() }
+    )
+    expect(errorLines(both)).toEqual([
+      expect.stringMatching(/USAGE.*either input attestation-dir or input workload/)
+    ])
+    const neither = await runActionProcess(
+      { mode: 'tag', 'job-id': 'j1', ...runtimeInputs() },
+      { workspace: ws, env: keyEnv() }
+    )
+    expect(errorLines(neither)).toEqual([
+      expect.stringMatching(/USAGE.*needs input attestation-dir/)
+    ])
+  })
+
+  it('fails early without id-token: write, before any Runtime request', async () => {
+    const id = sb.runtime.createJob({ tags: [] })
+    const calls = sb.runtime.requests.length
+    const r = await runActionProcess(
+      { mode: 'tag', 'job-id': id, workload: 'examples/bell', ...runtimeInputs() },
+      { workspace: ws, env: keyEnv() }
+    )
+    expect(r.code).toBe(1)
+    expect(errorLines(r)).toEqual([
+      expect.stringMatching(/OIDC_UNAVAILABLE.*`permissions: id-token: write`/)
+    ])
+    expect(sb.runtime.requests.length).toBe(calls)
   })
 })
 
 describe('action failures', () => {
-  it('fails an unknown mode with exit code 1 and one ::error:: line', async () => {
-    const r = await runActionProcess({ mode: 'frobnicate' }, { workspace: ws })
-    expect(r.code).toBe(1)
-    expect(errorLines(r)).toEqual([
-      expect.stringMatching(/^::error::qprov \[USAGE\]: unknown mode "frobnicate"; expected one of/)
-    ])
+  it('fails an unknown mode (incl. the old bundle placeholder) with one ::error:: line', async () => {
+    for (const mode of ['frobnicate', 'bundle']) {
+      const r = await runActionProcess({ mode }, { workspace: ws })
+      expect(r.code).toBe(1)
+      expect(errorLines(r)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^::error::qprov \\[USAGE\\]: input mode must be one of receipt, attest, submit, tag, verify, got "${mode}"`
+          )
+        )
+      ])
+    }
   })
 
-  it.each(['bundle', 'verify'])('fails the planned mode %s clearly', async mode => {
-    const r = await runActionProcess({ mode }, { workspace: ws })
+  it('verify mode requires input bundle', async () => {
+    const r = await runActionProcess({ mode: 'verify' }, { workspace: ws })
     expect(r.code).toBe(1)
     expect(errorLines(r)).toEqual([
-      expect.stringMatching(
-        new RegExp(`^::error::qprov \\[MODE_NOT_IMPLEMENTED\\]: mode "${mode}" is not implemented`)
-      )
+      expect.stringMatching(/^::error::qprov \[USAGE\]: input bundle is required for mode verify/)
     ])
   })
 })

@@ -527,3 +527,16 @@ export async function unzipEntries(zip: Buffer): Promise<Map<string, Buffer>> {
   }
   return out
 }
+
+/** The variables a runner gives a JavaScript action, pointed at the fake. */
+export function runnerEnvFor(gh: FakeGitHub, opts: { runId?: string; sha?: string } = {}) {
+  return {
+    GITHUB_REPOSITORY: gh.repository,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: gh.apiURL,
+    GITHUB_RUN_ID: opts.runId ?? '777',
+    GITHUB_SHA: opts.sha ?? 'c0ffee'.padEnd(40, '0'),
+    ACTIONS_RUNTIME_TOKEN: gh.runtimeToken,
+    ACTIONS_RESULTS_URL: gh.resultsURL
+  }
+}

@@ -44,7 +44,8 @@ describe('qprov emulator', () => {
   it.each([
     [['--port', '70000'], /--port must be an integer from 0 to 65535/],
     [['--port', '-1'], /--port must be an integer/],
-    [['--jobs-per-minute', '0'], /--jobs-per-minute must be an integer from 1/]
+    [['--jobs-per-minute', '0'], /--jobs-per-minute must be an integer from 1/],
+    [['--plan', 'free'], /--plan must be one of open, pay-as-you-go/]
   ])('refuses %j with exit 2', async (args, message) => {
     const r = await runCli([
       'emulator',
@@ -61,6 +62,6 @@ describe('qprov emulator', () => {
     writeFileSync(file, 'x')
     const r = await runCli(['emulator', '--dir', join(file, 'sub')], { timeoutMs: 20_000 })
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/USAGE.*cannot be created/)
+    expect(r.stderr).toMatch(/OUTPUT_UNUSABLE.*above it is a file/)
   })
 })

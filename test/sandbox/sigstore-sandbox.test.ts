@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { sandboxRuntime, sandboxSigning } from '../../src/cli/sandbox-settings.js'
+import { sandboxRuntime, sandboxSigning } from '../../src/settings/sandbox.js'
 import { startSandbox } from '../../src/sandbox/sandbox.js'
 
 describe('startSandbox', () => {

@@ -2,20 +2,14 @@ import { resolve } from 'node:path'
 import { attestWorkload, type AttestResult } from '../../attest/pipeline.js'
 import { receiptSource, type ReceiptSource } from '../../attest/receipt-source.js'
 import { planSigning } from '../../attest/sign.js'
-import type { SigningConfig } from '../../attest/signing-types.js'
 import { QprovError } from '../../errors.js'
+import { formatProvenanceTags } from '../../runtime/tags.js'
+import { rekorSearchURL, type SummaryLink } from '../../github/summary.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
+import { actionSigning } from '../signing.js'
 
-/** Signing in the action: GitHub OIDC (ACTIONS_ID_TOKEN_REQUEST_*) against the chosen instance. */
-export function actionSigning(inputs: ActionInputs): SigningConfig {
-  return {
-    instance: inputs.sigstore,
-    fulcioURL: inputs.fulcioURL,
-    rekorURL: inputs.rekorURL,
-    tsaURL: inputs.tsaURL
-  }
-}
+export { actionSigning }
 
 /**
  * The receipt to wrap: the given file, the commit's entry of receipts-json, or one generated for
@@ -44,19 +38,52 @@ export function requireWorkload(inputs: ActionInputs): void {
 /** Mode attest: workload → receipt → signed statement, three files in out-dir. */
 export async function runAttest(inputs: ActionInputs, report: Reporter): Promise<void> {
   requireWorkload(inputs)
+  const signing = actionSigning(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
   const receipt = actionReceipt(inputs)
   const result = await attestWorkload({
     workload: inputs.workload,
     cwd: inputs.workspace,
     receipt,
-    signing: await planSigning(actionSigning(inputs)),
+    signing: await planSigning(signing),
     outDir,
     onProgress: m => report.info(m)
   })
   reportAttestation(result, report)
+  report.output('job-tags', JSON.stringify(attestationTags(result)))
   report.output('out-dir', outDir)
-  await report.summary('qprov attest', attestationRows(result))
+  await report.summary({
+    title: 'qprov attest',
+    rows: attestationRows(result),
+    chain: chainOf(result),
+    links: rekorLinks(inputs, result)
+  })
+}
+
+/** The provenance tags a job submitted elsewhere (qiskit-ibm-runtime `job_tags`) should carry. */
+export function attestationTags(result: AttestResult): string[] {
+  return formatProvenanceTags({
+    statementDigest: result.statementDigest,
+    packageDigest: result.packageDigest,
+    ...(result.rekor ? { rekorLogIndex: result.rekor.logIndex, rekorUuid: result.rekor.uuid } : {})
+  })
+}
+
+export function chainOf(result: AttestResult) {
+  return {
+    packageDigest: result.packageDigest,
+    statementDigest: result.statementDigest,
+    ...(result.rekor ? { rekorLogIndex: result.rekor.logIndex } : {})
+  }
+}
+
+/** search.sigstore.dev shows public-good entries only. */
+export function rekorLinks(inputs: ActionInputs, result: AttestResult): SummaryLink[] {
+  const url =
+    result.rekor && inputs.sigstore === 'public-good' && !inputs.sandbox && !inputs.rekorURL
+      ? rekorSearchURL(result.rekor.logIndex)
+      : undefined
+  return url ? [{ label: `Rekor entry ${result.rekor?.logIndex}`, url }] : []
 }
 
 export function reportAttestation(result: AttestResult, report: Reporter): void {

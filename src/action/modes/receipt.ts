@@ -34,7 +34,7 @@ export async function runReceipt(inputs: ActionInputs, report: Reporter): Promis
   if (receipts.length > SUMMARY_ROWS)
     rows.push(['…', `${receipts.length - SUMMARY_ROWS} more receipts in ${outDir}`])
   rows.push(['receipts', String(receipts.length)], ['declaring AI involvement', String(ai)])
-  await report.summary(`qprov receipts for ${what}`, rows)
+  await report.summary({ title: `qprov receipts for ${what}`, rows })
 }
 
 function aiOf(r: Receipt): AiAttestation | undefined {

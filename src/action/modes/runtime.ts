@@ -1,4 +1,10 @@
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
+import { writeFileAtomic } from '../../atomic-file.js'
+import {
+  defaultBundleFileName,
+  packProofBundle,
+  readProofDirectory
+} from '../../binding/proof-bundle.js'
 import { QprovError } from '../../errors.js'
 import { createRuntimeClient } from '../../runtime/client.js'
 import { checkEnvVarName, looksLikeSecretName } from '../../env-var-name.js'
@@ -7,19 +13,30 @@ import { retagCommand } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import { submitWorkload } from '../../binding/submit-workload.js'
 import { tagJob } from '../../binding/tag-job.js'
+import { isQprovTag } from '../../runtime/tags.js'
+import { attestWorkload } from '../../attest/pipeline.js'
+import { planSigning } from '../../attest/sign.js'
 import { registerSecret } from '../../secrets.js'
+import { connectionSettings } from '../../settings/connection.js'
+import { runURL } from '../../github/context.js'
+import type { ChainFacts, SummaryLink } from '../../github/summary.js'
+import type { GitHubEdges } from '../github-edges.js'
 import type { ActionInputs } from '../inputs.js'
+import { publishProof, type Published } from '../publish.js'
 import type { Reporter } from '../reporter.js'
 import {
   actionSigning,
   attestationRows,
   actionReceipt,
+  chainOf,
+  rekorLinks,
   reportAttestation,
   requireWorkload
 } from './attest.js'
 
 /** The API key comes only from the environment variable named by api-key-env, never an input. */
 function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
+  if (inputs.sandbox) return sandboxConnect(inputs, env)
   if (!inputs.instance)
     throw new QprovError(
       'USAGE',
@@ -50,6 +67,36 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
   }
 }
 
+/** With `sandbox`: the emulator's URLs, CRN and key, unless the inputs name others. */
+function sandboxConnect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
+  const keyGiven = env[inputs.apiKeyEnv] !== undefined
+  const conn = resolveConnection(
+    connectionSettings({
+      sandbox: inputs.sandbox,
+      instance: inputs.instance,
+      runtimeURL: inputs.runtimeURL,
+      iamURL: inputs.iamURL,
+      ...(keyGiven ? { apiKeyEnv: inputs.apiKeyEnv } : {})
+    }),
+    env
+  )
+  return () => ({
+    api: createRuntimeClient(conn),
+    instanceCRN: conn.instanceCRN,
+    runtimeURL: conn.runtimeURL
+  })
+}
+
+/** Links every summary of a runtime mode carries: the workflow run. */
+function runLinks(gh: GitHubEdges): SummaryLink[] {
+  try {
+    const url = runURL(gh.context())
+    return url ? [{ label: 'workflow run', url }] : []
+  } catch {
+    return []
+  }
+}
+
 /** The re-bind hint names both the CLI command and this action's tag mode. */
 function hint(inputs: ActionInputs, attestationDir: string) {
   return (jobId: string, crn: string) => {
@@ -57,6 +104,7 @@ function hint(inputs: ActionInputs, attestationDir: string) {
       jobId,
       attestationDir,
       {
+        ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
         runtimeUrl: inputs.runtimeURL,
         iamUrl: inputs.iamURL,
         ...(inputs.apiKeyEnv !== DEFAULT_API_KEY_ENV ? { apiKeyEnv: inputs.apiKeyEnv } : {})
@@ -67,15 +115,17 @@ function hint(inputs: ActionInputs, attestationDir: string) {
   }
 }
 
-/** Mode submit: attest, then submit the workload's qprov.job.json with provenance tags. */
+/** Mode submit: attest, submit the workload's qprov.job.json with provenance tags, publish. */
 export async function runSubmit(
   inputs: ActionInputs,
   report: Reporter,
+  gh: GitHubEdges,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<void> {
   requireWorkload(inputs)
-  const outDir = resolve(inputs.workspace, inputs.outDir)
   const target = connect(inputs, env)
+  const signing = actionSigning(inputs, env)
+  const outDir = resolve(inputs.workspace, inputs.outDir)
   const receipt = actionReceipt(inputs)
   const r = await submitWorkload(
     {
@@ -83,7 +133,7 @@ export async function runSubmit(
       cwd: inputs.workspace,
       connect: target,
       backend: inputs.backend,
-      attest: { signing: () => actionSigning(inputs), receipt },
+      attest: { signing: () => signing, receipt },
       outDir,
       hint: hint(inputs, outDir),
       env
@@ -101,46 +151,141 @@ export async function runSubmit(
     }
   )
   for (const t of r.tags) report.info(`tag: ${t}`)
+  report.output('job-tags', JSON.stringify(r.tags.filter(isQprovTag)))
   report.output('out-dir', outDir)
-  await report.summary('qprov submit', [
-    ['job ID', r.jobId],
-    ...(r.sessionId ? ([['session ID', r.sessionId]] as [string, string][]) : []),
-    ['backend', r.backend],
-    ...(r.attestation ? attestationRows(r.attestation) : []),
-    ['tags', r.tags.join(' ')],
-    ['runtime record', r.recordPath]
-  ])
+  report.output('bundle-path', outDir)
+  if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
+  const published = await publishOrKeep(inputs, r.jobId, outDir, gh, report)
+  await report.summary({
+    title: 'qprov submit',
+    rows: [
+      ['job ID', r.jobId],
+      ...(r.sessionId ? ([['session ID', r.sessionId]] as [string, string][]) : []),
+      ['backend', r.backend],
+      ...(r.attestation ? attestationRows(r.attestation) : []),
+      ['tags', r.tags.join(' ')],
+      ['proof bundle', outDir],
+      ...published.rows
+    ],
+    chain: {
+      ...(r.attestation ? chainOf(r.attestation) : {}),
+      jobId: r.jobId,
+      ...(r.binding ? { bindingDigest: r.binding.bindingDigest } : {})
+    },
+    links: [
+      ...(r.attestation ? rekorLinks(inputs, r.attestation) : []),
+      ...published.links,
+      ...runLinks(gh)
+    ]
+  })
 }
 
-/** Mode tag: add an attestation's provenance tags to an existing job, keeping its other tags. */
+/** `<job-id>.qprov.json` beside the directory form in out-dir (verify reads either form). */
+async function writeSingleFile(jobId: string, outDir: string): Promise<string> {
+  const path = join(outDir, defaultBundleFileName(jobId))
+  await writeFileAtomic(path, packProofBundle(await readProofDirectory(outDir), jobId))
+  return path
+}
+
+/** Publishes; on failure the summary still says where the bundle is before the step fails. */
+async function publishOrKeep(
+  inputs: ActionInputs,
+  jobId: string,
+  outDir: string,
+  gh: GitHubEdges,
+  report: Reporter
+): Promise<Published> {
+  try {
+    const singleFile = await writeSingleFile(jobId, outDir)
+    return await publishProof(inputs, { jobId, dir: outDir, singleFile }, gh, report)
+  } catch (e) {
+    await report.summary({
+      title: `qprov ${inputs.mode}: job ${jobId} bound, publishing failed`,
+      rows: [
+        ['job ID', jobId],
+        ['proof bundle (kept)', outDir]
+      ]
+    })
+    throw e
+  }
+}
+
+/**
+ * Mode tag: bind a job submitted elsewhere. With an attestation-dir its tags are added; with a
+ * workload and no attestation-dir the workload is attested here first, into out-dir.
+ */
 export async function runTag(
   inputs: ActionInputs,
   report: Reporter,
+  gh: GitHubEdges,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<void> {
   if (!inputs.jobId) throw new QprovError('USAGE', 'input job-id is required for mode tag')
-  if (!inputs.attestationDir)
-    throw new QprovError('USAGE', 'input attestation-dir is required for mode tag')
-  const attestationDir = resolve(inputs.workspace, inputs.attestationDir)
+  if (!inputs.attestationDir && inputs.workload.length === 0)
+    throw new QprovError(
+      'USAGE',
+      'mode tag needs input attestation-dir (from an attest step) or input workload (to attest here)'
+    )
+  if (inputs.attestationDir && inputs.workload.length > 0)
+    throw new QprovError('USAGE', 'give either input attestation-dir or input workload, not both')
+  const target = connect(inputs, env)
+  const signing = actionSigning(inputs, env)
   const outDir = resolve(inputs.workspace, inputs.outDir)
+  let chain: ChainFacts = {}
+  let links: SummaryLink[] = []
+  let attestationDir: string
+  if (inputs.attestationDir) {
+    attestationDir = resolve(inputs.workspace, inputs.attestationDir)
+  } else {
+    const a = await attestWorkload({
+      workload: inputs.workload,
+      cwd: inputs.workspace,
+      receipt: actionReceipt(inputs),
+      signing: await planSigning(signing, env),
+      outDir,
+      onProgress: m => report.info(m)
+    })
+    reportAttestation(a, report)
+    chain = chainOf(a)
+    links = rekorLinks(inputs, a)
+    attestationDir = outDir
+  }
   const r = await tagJob(
     {
       jobId: inputs.jobId,
       attestationDir,
       outDir,
-      connect: connect(inputs, env),
-      hint: hint(inputs, attestationDir)
+      connect: target,
+      hint: hint(inputs, attestationDir),
+      signing,
+      env
     },
     { onJob: id => report.output('job-id', id), onProgress: m => report.info(m) }
   )
   for (const t of r.tags) report.info(`tag: ${t}`)
   report.output('statement-digest', r.refs.statementDigest)
+  report.output('job-tags', JSON.stringify(r.tags.filter(isQprovTag)))
   report.output('out-dir', outDir)
-  await report.summary('qprov tag', [
-    ['job ID', r.jobId],
-    ['statement digest', r.refs.statementDigest],
-    ['tags', r.tags.join(' ')],
-    ['updated', r.unchanged ? 'no (already tagged)' : 'yes'],
-    ['runtime record', r.recordPath]
-  ])
+  report.output('bundle-path', outDir)
+  if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
+  const published = await publishOrKeep(inputs, r.jobId, outDir, gh, report)
+  await report.summary({
+    title: 'qprov tag',
+    rows: [
+      ['job ID', r.jobId],
+      ['statement digest', r.refs.statementDigest],
+      ['tags', r.tags.join(' ')],
+      ['updated', r.unchanged ? 'no (already tagged)' : 'yes'],
+      ['proof bundle', outDir],
+      ...published.rows
+    ],
+    chain: {
+      ...chain,
+      statementDigest: r.refs.statementDigest,
+      ...(r.refs.rekorLogIndex ? { rekorLogIndex: r.refs.rekorLogIndex } : {}),
+      jobId: r.jobId,
+      ...(r.binding ? { bindingDigest: r.binding.bindingDigest } : {})
+    },
+    links: [...links, ...published.links, ...runLinks(gh)]
+  })
 }

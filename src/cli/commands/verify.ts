@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
-import { printJson, printOut } from '../io.js'
 import { addConnectionOptions } from '../connection-options.js'
+import { printJson, printOut, progress } from '../io.js'
 import { client, loadRuntime, type RuntimeFlags } from './runtime.js'
 
 interface VerifyFlags extends RuntimeFlags {
@@ -16,6 +17,7 @@ interface VerifyFlags extends RuntimeFlags {
   aiPolicy: string
   online?: boolean
   json?: boolean
+  html?: string
   workers?: string
 }
 
@@ -49,6 +51,11 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<void> 
   if (!AI.includes(flags.aiPolicy))
     throw new QprovError('USAGE', `--ai-policy must be one of ${AI.join(', ')}`)
   const workers = parseWorkers(flags.workers)
+  if (flags.html !== undefined) {
+    // Checked before verifying, so a batch is not verified only to find the report unwritable.
+    const { checkOutputDir } = await import('../../output-dir.js')
+    checkOutputDir(dirname(flags.html), { what: '--html', files: [basename(flags.html)] })
+  }
   let trustedRoot: string | undefined
   if (flags.trustedRoot !== undefined)
     trustedRoot = await readFile(flags.trustedRoot, 'utf8').catch(e => {
@@ -80,6 +87,15 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<void> 
     ...(workers !== undefined ? { workers } : {})
   })
   emit(verdicts, flags, renderers)
+  if (flags.html !== undefined) {
+    const [{ renderHtmlReport }, { writeFileAtomic }] = await Promise.all([
+      import('../../verify/html-report.js'),
+      import('../../atomic-file.js')
+    ])
+    await mkdir(dirname(flags.html), { recursive: true })
+    await writeFileAtomic(flags.html, renderHtmlReport(verdicts))
+    progress(`HTML report: ${flags.html}`)
+  }
   if (!verdicts.every(v => v.ok)) process.exitCode = 1
 }
 
@@ -113,6 +129,7 @@ export function registerVerifyCommand(program: Command): void {
     .option('--ai-policy <policy>', 'any, declared-only or no-ai (docs/binding-spec.md)', 'any')
     .option('--online', 'also read each job from the Runtime API and compare ID, tags and backend')
     .option('--json', 'print the verdict as JSON (an array for several bundles)')
+    .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')
     .option('--workers <n>', 'worker threads for a batch (default: the CPU count)')
   addConnectionOptions(cmd).action(verifyAction)
 }

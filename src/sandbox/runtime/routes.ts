@@ -304,8 +304,8 @@ export class RuntimeRoutes {
       if (!target(backend)) return this.error(404, 1404, `backend not found: ${backend}`)
       if (value.mode === 'dedicated' && this.cfg.plan === 'open')
         return this.error(
-          403,
-          1403,
+          400,
+          1400,
           'this instance is on the Open plan, which does not support session (dedicated) mode; use batch or job mode'
         )
       const ttl = value.max_ttl === undefined ? 28800 : value.max_ttl

@@ -1,11 +1,25 @@
 import { dirname, join, resolve } from 'node:path'
 import { QprovError, isQprovError, oneLine } from '../errors.js'
 import { READ_LIMITS, readBoundedText } from '../read-file.js'
-import type { SandboxConfig } from '../sandbox/config.js'
 import { registerSecret } from '../secrets.js'
 
-/** The sandbox's signing services and its Actions-style token endpoint. */
-export type SandboxSigning = Omit<SandboxConfig, 'runtimeURL' | 'iamURL' | 'apiKey' | 'instanceCRN'>
+/**
+ * The sandbox's signing services, its Actions-style token endpoint, and the identity its tokens
+ * carry, as DIR/sandbox.json states them. The client reads the file format itself: it shares no
+ * code with the stand-in that writes it (src/sandbox/config.ts).
+ */
+export interface SandboxSigning {
+  fulcioURL: string
+  rekorURL: string
+  tsaURL: string
+  /** Absolute path of the sandbox's trusted_root.json. */
+  trustedRoot: string
+  identityToken: string
+  identity: string
+  issuer: string
+  actionsIdTokenRequestURL: string
+  actionsIdTokenRequestToken: string
+}
 
 /** The Runtime emulator's endpoints, key and instance, as far as the directory names them. */
 export interface SandboxRuntime {
@@ -76,7 +90,7 @@ export function sandboxSigning(dir: string): SandboxSigning {
   for (const k of SIGNING_FIELDS)
     if (typeof cfg[k] !== 'string' || cfg[k] === '')
       throw new QprovError('CONFIG_INVALID', `sandbox config ${path} lacks "${k}"`)
-  const out = Object.fromEntries(SIGNING_FIELDS.map(k => [k, cfg[k]])) as SandboxSigning
+  const out = Object.fromEntries(SIGNING_FIELDS.map(k => [k, cfg[k]])) as unknown as SandboxSigning
   return { ...out, trustedRoot: resolve(dirname(path), out.trustedRoot) }
 }
 

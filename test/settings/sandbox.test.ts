@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { sandboxRuntime, sandboxSigning } from '../../src/cli/sandbox-settings.js'
+import { sandboxRuntime, sandboxSigning } from '../../src/settings/sandbox.js'
 import { redact } from '../../src/secrets.js'
 
 function dirWith(text: string): string {

@@ -1,0 +1,145 @@
+// `qprov verify` on 200 copies of a sandbox proof bundle, against a raw @sigstore/verify loop
+// over the same two signatures per bundle, measured in the same run. qprov runs as the shipped
+// bundle (esbuild into a temp dir, dist/verify-worker.js beside it), start-up included.
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { bundleFromJSON } from '@sigstore/bundle'
+import { TrustedRoot } from '@sigstore/protobuf-specs'
+import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify'
+import { signingFromOptions } from '../src/cli/signing-options.js'
+import { generateReceipts } from '../src/receipt/generate.js'
+import { createRuntimeClient } from '../src/runtime/client.js'
+import { resolveConnection } from '../src/runtime/connection.js'
+import { connectionSettings } from '../src/settings/connection.js'
+import { submitWorkload } from '../src/binding/submit-workload.js'
+import { startSandbox } from '../src/sandbox/sandbox.js'
+import { compare, type BenchRow } from './table.js'
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url))
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+}
+
+/** The baseline: only the two Sigstore verifications per bundle, trust material built once. */
+function rawLoop(dirs: string[], rootText: string, identity: string, issuer: string): number {
+  const verifier = new Verifier(toTrustMaterial(TrustedRoot.fromJSON(JSON.parse(rootText))), {
+    tlogThreshold: 1,
+    ctlogThreshold: 1,
+    timestampThreshold: 1
+  })
+  const policy = {
+    subjectAlternativeName: new RegExp(`^${escape(identity)}$`),
+    extensions: { issuer }
+  }
+  const t = performance.now()
+  for (const d of dirs)
+    for (const f of ['statement.sigstore.json', 'binding.sigstore.json']) {
+      const bundle = bundleFromJSON(JSON.parse(readFileSync(join(d, f), 'utf8')))
+      verifier.verify(toSignedEntity(bundle), policy)
+    }
+  return (performance.now() - t) / 1000
+}
+
+/** Two rows: workers 1 (target: at most 1.25x the loop) and workers 2 (at least 1.6x faster). */
+export async function runVerifyBench(quick = false): Promise<BenchRow[]> {
+  const COPIES = quick ? 20 : 200
+  const work = mkdtempSync(join(tmpdir(), 'qprov-verify-bench-'))
+  const sandbox = await startSandbox({ dir: join(work, 'sandbox') })
+  try {
+    const [receipt] = await generateReceipts({ repoDir: ROOT, commit: 'HEAD' })
+    writeFileSync(join(work, 'receipt.json'), JSON.stringify(receipt))
+    const conn = resolveConnection(connectionSettings({ sandbox: sandbox.dir }), {})
+    const one = join(work, 'one')
+    await submitWorkload({
+      workload: ['bell'],
+      cwd: join(ROOT, 'examples'),
+      connect: () => ({
+        api: createRuntimeClient(conn),
+        instanceCRN: conn.instanceCRN,
+        runtimeURL: conn.runtimeURL
+      }),
+      attest: {
+        signing: () => signingFromOptions({ sandbox: sandbox.dir }).signing,
+        receipt: { from: 'file', path: join(work, 'receipt.json') }
+      },
+      outDir: one,
+      hint: id => id,
+      env: {}
+    })
+    const copies = join(work, 'copies')
+    const dirs = Array.from({ length: COPIES }, (_, i) =>
+      join(copies, `b${String(i).padStart(3, '0')}`)
+    )
+    for (const d of dirs) cpSync(one, d, { recursive: true })
+    const dist = join(work, 'dist')
+    spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), dist], {
+      cwd: ROOT,
+      stdio: 'inherit'
+    })
+    const rootText = readFileSync(sandbox.config.trustedRoot, 'utf8')
+    const { identity, issuer } = sandbox.config
+    const cli = (workers: number): number => {
+      const t = performance.now()
+      const r = spawnSync(
+        process.execPath,
+        [
+          join(dist, 'cli.js'),
+          'verify',
+          copies,
+          '--trusted-root',
+          sandbox.config.trustedRoot,
+          '--certificate-identity',
+          identity,
+          '--certificate-oidc-issuer',
+          issuer,
+          '--json',
+          '--workers',
+          String(workers)
+        ],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
+      )
+      const s = (performance.now() - t) / 1000
+      const verdicts = JSON.parse(r.stdout) as { ok: boolean }[]
+      if (r.status !== 0 || verdicts.length !== COPIES || !verdicts.every(v => v.ok))
+        throw new Error(`qprov verify --workers ${workers} did not verify all ${COPIES} copies`)
+      return s
+    }
+    rawLoop(dirs.slice(0, 5), rootText, identity, issuer) // warm the baseline's code paths
+    const loop = rawLoop(dirs, rootText, identity, issuer)
+    const w1 = cli(1)
+    const w2 = cli(2)
+    const work_ = { amount: COPIES, unit: 'bundles' }
+    const reference = {
+      label: 'raw @sigstore/verify loop (2 signatures per bundle)',
+      seconds: loop,
+      work: work_
+    }
+    console.error(
+      `verify: workers 1 = ${(w1 / loop).toFixed(2)}x the loop's time (target <= 1.25x)`
+    )
+    console.error(
+      `verify: workers 2 = ${(loop / w2).toFixed(2)}x faster than the loop (target >= 1.6x)`
+    )
+    return [
+      compare(
+        'verify: 1 worker',
+        { label: 'qprov verify --workers 1', seconds: w1, work: work_ },
+        reference,
+        `time ratio ${(w1 / loop).toFixed(2)}x (target <= 1.25x)`
+      ),
+      compare(
+        'verify: 2 workers',
+        { label: 'qprov verify --workers 2', seconds: w2, work: work_ },
+        reference,
+        `speed-up ${(loop / w2).toFixed(2)}x (target >= 1.6x)`
+      )
+    ]
+  } finally {
+    await sandbox.close()
+    rmSync(work, { recursive: true, force: true })
+  }
+}

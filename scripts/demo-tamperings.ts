@@ -1,0 +1,145 @@
+// The demo's named tamperings. Each edits a fresh copy of a verified proof bundle (or the policy
+// or the workload it is checked against) and names the check that must reject it.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface TamperContext {
+  /** The fresh copy of the proof bundle to edit. */
+  bundle: string
+  /** A fresh copy of the workload directory (holds `bell/`), checked with `--workload bell`. */
+  workload: string
+  /** The proof bundle of a second, independent run (another job) in the same sandbox. */
+  otherRun: string
+}
+
+export interface Tampering {
+  name: string
+  /** The check that must fail (others may fail too). */
+  expect: string
+  /** What is changed: the bundle's files, the workload checked against it, or the policy. */
+  scope: 'bundle' | 'workload' | 'policy'
+  apply(ctx: TamperContext): void
+  /** Replaces the signer identity the verifier pins. */
+  identity?: string
+  aiPolicy?: string
+}
+
+const readJson = (path: string): Json => JSON.parse(readFileSync(path, 'utf8')) as Json
+const writeJson = (path: string, value: unknown, pretty = false): void =>
+  writeFileSync(path, pretty ? `${JSON.stringify(value, null, 2)}\n` : JSON.stringify(value))
+
+function editJson(path: string, edit: (j: Json) => void): void {
+  const text = readFileSync(path, 'utf8')
+  const j = JSON.parse(text) as Json
+  edit(j)
+  writeJson(path, j, text.includes('\n  '))
+}
+
+function flipBase64(b64: string): string {
+  const b = Buffer.from(b64, 'base64')
+  b[0] = (b[0] as number) ^ 0x01
+  return b.toString('base64')
+}
+
+export const TAMPERINGS: Tampering[] = [
+  {
+    name: 'a workload file changed after signing (bell.qasm)',
+    expect: 'workload-files',
+    scope: 'workload',
+    apply: ({ workload }) =>
+      writeFileSync(join(workload, 'bell/circuits/bell.qasm'), '// changed\n', { flag: 'a' })
+  },
+  {
+    name: "the receipt's AI declaration removed",
+    expect: 'receipt-integrity',
+    scope: 'bundle',
+    apply: ({ bundle }) =>
+      editJson(join(bundle, 'receipt.json'), r => {
+        r.ai_attestation.is_ai_authored = false
+        r.ai_attestation.authorship_class = 'human'
+        r.ai_attestation.signals_detected = []
+        r.ai_attestation.signal_count = 0
+      })
+  },
+  {
+    name: 'the signed statement payload rewritten',
+    expect: 'statement-signature',
+    scope: 'bundle',
+    apply: ({ bundle }) =>
+      editJson(join(bundle, 'statement.sigstore.json'), b => {
+        const payload = Buffer.from(b.dsseEnvelope.payload, 'base64')
+          .toString('utf8')
+          .replace('"is_ai_authored":true', '"is_ai_authored":false')
+        b.dsseEnvelope.payload = Buffer.from(payload).toString('base64')
+      })
+  },
+  {
+    name: "the binding's job ID pointed at another job",
+    expect: 'binding-consistency',
+    scope: 'bundle',
+    apply: ({ bundle, otherRun }) => {
+      const other = readJson(join(otherRun, 'binding.json')).runtime.job_id as string
+      editJson(join(bundle, 'binding.json'), b => (b.runtime.job_id = other))
+    }
+  },
+  {
+    name: 'the runtime tags rewritten in the job record',
+    expect: 'runtime-record',
+    scope: 'bundle',
+    apply: ({ bundle, otherRun }) => {
+      const otherTags = readJson(join(otherRun, 'runtime-job.json')).tags as string[]
+      editJson(join(bundle, 'runtime-job.json'), j => (j.tags = otherTags))
+    }
+  },
+  {
+    name: 'the statement bundle swapped in from a second run',
+    expect: 'binding-consistency',
+    scope: 'bundle',
+    apply: ({ bundle, otherRun }) => {
+      for (const f of ['statement.json', 'statement.sigstore.json'])
+        cpSync(join(otherRun, f), join(bundle, f))
+    }
+  },
+  {
+    name: "another job's runtime record replayed",
+    expect: 'runtime-record',
+    scope: 'bundle',
+    apply: ({ bundle, otherRun }) =>
+      cpSync(join(otherRun, 'runtime-job.json'), join(bundle, 'runtime-job.json'))
+  },
+  {
+    name: 'a different signer identity required by the policy',
+    expect: 'signer-identity',
+    scope: 'policy',
+    apply: () => undefined,
+    identity:
+      'https://github.com/qprov-sandbox/not-for-production/.github/workflows/release.yml@refs/heads/main'
+  },
+  {
+    name: 'the Rekor log index in the binding changed',
+    expect: 'binding-consistency',
+    scope: 'bundle',
+    apply: ({ bundle }) =>
+      editJson(join(bundle, 'binding.json'), b => (b.provenance.transparency_entry.log_index += 1))
+  },
+  {
+    name: 'one hash of the inclusion proof changed',
+    expect: 'statement-signature',
+    scope: 'bundle',
+    apply: ({ bundle }) =>
+      editJson(join(bundle, 'statement.sigstore.json'), b => {
+        const hashes = b.verificationMaterial.tlogEntries[0].inclusionProof.hashes as string[]
+        if (hashes.length === 0) throw new Error('the inclusion proof has no hashes to tamper with')
+        hashes[0] = flipBase64(hashes[0] as string)
+      })
+  },
+  {
+    name: 'an AI-assisted commit checked under --ai-policy no-ai',
+    expect: 'ai-policy',
+    scope: 'policy',
+    apply: () => undefined,
+    aiPolicy: 'no-ai'
+  }
+]

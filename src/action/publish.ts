@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_FILES } from '../binding/layout.js'
+import { QprovError, oneLine } from '../errors.js'
+import type { SummaryLink } from '../github/summary.js'
+import type { GitHubEdges } from './github-edges.js'
+import type { ActionInputs } from './inputs.js'
+import type { Reporter } from './reporter.js'
+
+/** A proof bundle on disk, ready to publish. */
+export interface ProofOnDisk {
+  jobId: string
+  /** The proof bundle directory (out-dir). */
+  dir: string
+  /** The single-file form `<job-id>.qprov.json`, when it was written. */
+  singleFile?: string
+}
+
+export interface Published {
+  links: SummaryLink[]
+  rows: [string, string][]
+}
+
+/** Artifact names allow no slash or colon; a job ID is [A-Za-z0-9_-] already. */
+export function defaultArtifactName(jobId: string): string {
+  return `qprov-proof-${jobId.replace(/[^A-Za-z0-9._-]/g, '_')}`
+}
+
+/**
+ * Publishes the proof bundle where the inputs ask: workflow artifact, release asset, attestation
+ * store. Every target is tried; failures are reported together, and the bundle stays in out-dir.
+ */
+export async function publishProof(
+  inputs: ActionInputs,
+  proof: ProofOnDisk,
+  gh: GitHubEdges,
+  report: Reporter
+): Promise<Published> {
+  const out: Published = { links: [], rows: [] }
+  const failures: QprovError[] = []
+  const attempt = async (what: string, fn: () => Promise<void>) => {
+    try {
+      await fn()
+    } catch (e) {
+      const q = e instanceof QprovError ? e : new QprovError('PUBLISH_FAILED', oneLine(e))
+      failures.push(new QprovError(q.code, `${what}: ${oneLine(q)}`, { cause: e }))
+    }
+  }
+  const present = Object.values(PROOF_FILES)
+    .map(f => join(proof.dir, f))
+    .filter(p => existsSync(p))
+
+  if (inputs.uploadArtifact ?? (inputs.mode === 'submit' || inputs.mode === 'tag'))
+    await attempt('artifact upload', async () => {
+      const a = await gh.artifacts().upload({
+        name: inputs.artifactName ?? defaultArtifactName(proof.jobId),
+        files: present,
+        rootDirectory: proof.dir,
+        ...(inputs.artifactRetentionDays ? { retentionDays: inputs.artifactRetentionDays } : {})
+      })
+      report.output('artifact-id', String(a.id))
+      report.output('artifact-digest', a.digest)
+      if (a.url) report.output('artifact-url', a.url)
+      report.info(`uploaded artifact ${a.name} (ID ${a.id}, ${a.digest})`)
+      out.rows.push(['artifact', `${a.name} (${a.digest})`])
+      if (a.url) out.links.push({ label: `artifact ${a.name}`, url: a.url })
+    })
+
+  if (inputs.releaseTag)
+    await attempt(`release ${inputs.releaseTag}`, async () => {
+      if (!proof.singleFile)
+        throw new QprovError('PUBLISH_FAILED', 'the single-file proof bundle was not written')
+      const name = proof.singleFile.split('/').pop() as string
+      const a = await gh.releases().attach({
+        tag: inputs.releaseTag as string,
+        file: proof.singleFile,
+        name,
+        label: name,
+        contentType: 'application/json'
+      })
+      report.output('release-asset-url', a.url)
+      report.info(
+        `${a.replaced ? 'replaced' : 'attached'} ${a.name} on release ${inputs.releaseTag} (${PROOF_BUNDLE_MEDIA_TYPE})`
+      )
+      out.rows.push(['release asset', a.url])
+      out.links.push({ label: `release asset ${a.name}`, url: a.url })
+    })
+
+  if (inputs.attestationStore)
+    await attempt('attestation store', async () => {
+      const ids: number[] = []
+      for (const f of [PROOF_FILES.statementBundle, PROOF_FILES.bindingBundle]) {
+        const p = join(proof.dir, f)
+        if (!existsSync(p)) continue
+        ids.push(await gh.attestations().store(JSON.parse(readFileSync(p, 'utf8'))))
+      }
+      if (ids.length === 0) throw new QprovError('PUBLISH_FAILED', 'no DSSE bundle to store')
+      report.output('attestation-ids', JSON.stringify(ids))
+      out.rows.push(['attestation IDs', ids.join(', ')])
+    })
+
+  if (failures.length > 0) {
+    const first = failures[0] as QprovError
+    throw new QprovError(
+      first.code,
+      `${failures.map(f => f.message).join('; ')}. The proof bundle is kept in ${proof.dir}`,
+      { cause: first, details: { proofDir: proof.dir, jobId: proof.jobId } }
+    )
+  }
+  return out
+}

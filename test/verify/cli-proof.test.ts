@@ -1,0 +1,300 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Ajv } from 'ajv'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import schema from '../../schemas/binding.v1.schema.json' with { type: 'json' }
+import { canonicalJson } from '../../src/binding/binding-document.js'
+import type { SandboxConfig } from '../../src/sandbox/config.js'
+import { REPO_ROOT, cliNodeArgs, runCli } from '../helpers/cli.js'
+
+// Every step a separate `qprov` process against `qprov sandbox` (its own process, real HTTP).
+let sandboxProc: ChildProcess
+let sbx: string
+let cfg: SandboxConfig
+let work: string
+let keptRoot: string
+const validate = new Ajv({ strict: false }).compile(schema)
+
+function startSandboxProcess(dir: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cliNodeArgs('sandbox', '--dir', dir), {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let out = ''
+    child.stdout.on('data', d => {
+      out += d
+      if (out.split('\n').includes('ready')) resolve(child)
+    })
+    child.on('exit', code => reject(new Error(`sandbox exited early (${code})`)))
+  })
+}
+
+const env = {
+  ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+  SIGSTORE_ID_TOKEN: undefined,
+  QISKIT_IBM_TOKEN: undefined
+}
+const qprov = (args: string[]) => runCli(args, { env })
+const policy = () => [
+  '--trusted-root',
+  keptRoot,
+  '--certificate-identity',
+  cfg.identity,
+  '--certificate-oidc-issuer',
+  cfg.issuer
+]
+const verify = (paths: string[], extra: string[] = []) =>
+  qprov(['verify', ...paths, ...policy(), '--json', ...extra])
+const out = (name: string) => join(work, name)
+
+function expectSchemaValid(dir: string): void {
+  const bytes = readFileSync(join(dir, 'binding.json'), 'utf8')
+  const doc = JSON.parse(bytes)
+  expect(validate(doc), JSON.stringify(validate.errors)).toBe(true)
+  expect(canonicalJson(doc)).toBe(bytes)
+}
+
+let submitted: { jobId: string }
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'qprov-proof-cli-'))
+  sbx = join(work, 'sandbox')
+  sandboxProc = await startSandboxProcess(sbx)
+  cfg = JSON.parse(readFileSync(join(sbx, 'sandbox.json'), 'utf8')) as SandboxConfig
+  // Only the root is kept: verification must not need the sandbox that signed.
+  keptRoot = join(work, 'kept-trusted-root.json')
+  copyFileSync(cfg.trustedRoot, keptRoot)
+  const r = await qprov([
+    'submit',
+    '--workload',
+    'examples/bell',
+    '--sandbox',
+    sbx,
+    '--out',
+    out('job1'),
+    '--json'
+  ])
+  expect(r.code, r.stderr).toBe(0)
+  submitted = JSON.parse(r.stdout)
+}, 180_000)
+
+afterAll(async () => {
+  if (sandboxProc && sandboxProc.exitCode === null) {
+    const exited = new Promise(r => sandboxProc.once('exit', r))
+    sandboxProc.kill('SIGTERM')
+    await exited
+  }
+})
+
+describe('proof bundles across processes (qprov sandbox)', () => {
+  it('submit writes the complete proof bundle, and verify accepts it', async () => {
+    expectSchemaValid(out('job1'))
+    const v = await verify([out('job1')])
+    expect(v.code, v.stderr).toBe(0)
+    const j = JSON.parse(v.stdout)
+    expect(j).toMatchObject({ ok: true, bundle: out('job1'), jobId: submitted.jobId })
+    expect(j.checks.map((c: { name: string }) => c.name)).toContain('binding-signature')
+  })
+
+  it('verify --online compares the live job in the emulator', async () => {
+    const v = await verify([out('job1')], ['--online', '--sandbox', sbx])
+    expect(v.code, v.stderr).toBe(0)
+    const online = JSON.parse(v.stdout).checks.find(
+      (c: { name: string }) => c.name === 'online-runtime'
+    )
+    expect(online.status).toBe('pass')
+  })
+
+  it('tag of an existing job writes a proof bundle that verifies', async () => {
+    const plain = await qprov([
+      'submit',
+      '--no-attest',
+      '--workload',
+      'examples/bell',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('plain'),
+      '--json'
+    ])
+    expect(plain.code, plain.stderr).toBe(0)
+    const jobId = JSON.parse(plain.stdout).jobId
+    const att = await qprov([
+      'attest',
+      '--workload',
+      'examples/bell',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('att')
+    ])
+    expect(att.code, att.stderr).toBe(0)
+    const t = await qprov([
+      'tag',
+      '--job',
+      jobId,
+      '--attestation',
+      out('att'),
+      '--sandbox',
+      sbx,
+      '--out',
+      out('tagged')
+    ])
+    expect(t.code, t.stderr).toBe(0)
+    expectSchemaValid(out('tagged'))
+    const doc = JSON.parse(readFileSync(join(out('tagged'), 'binding.json'), 'utf8'))
+    expect(doc.runtime.backend_source).toBe('runtime')
+    const v = await verify([out('tagged')])
+    expect(v.code, v.stdout).toBe(0)
+    expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+  })
+
+  it('pack, fetch --job from a local directory, then verify; unpack round-trips the bytes', async () => {
+    mkdirSync(out('store'))
+    const p = await qprov([
+      'bundle',
+      'pack',
+      out('job1'),
+      '--out',
+      join(out('store'), `${submitted.jobId}.qprov.json`)
+    ])
+    expect(p.code, p.stderr).toBe(0)
+    const f = await qprov([
+      'fetch',
+      '--job',
+      submitted.jobId,
+      '--from',
+      out('store'),
+      '--sandbox',
+      sbx,
+      '--out',
+      out('fetched')
+    ])
+    expect(f.code, f.stderr).toBe(0)
+    const v = await verify([out('fetched'), join(out('store'), `${submitted.jobId}.qprov.json`)])
+    expect(v.code, v.stdout).toBe(0)
+    expect(JSON.parse(v.stdout).map((x: { ok: boolean }) => x.ok)).toEqual([true, true])
+    const u = await qprov([
+      'bundle',
+      'unpack',
+      join(out('store'), `${submitted.jobId}.qprov.json`),
+      '--out',
+      out('unpacked')
+    ])
+    expect(u.code, u.stderr).toBe(0)
+    for (const name of [
+      'binding.json',
+      'binding.sigstore.json',
+      'statement.json',
+      'runtime-job.json'
+    ])
+      expect(readFileSync(join(out('unpacked'), name))).toEqual(
+        readFileSync(join(out('job1'), name))
+      )
+  })
+
+  it('fetch refuses a bundle whose binding disagrees with the job tags, and writes nothing', async () => {
+    const bad = out('badstore/x')
+    mkdirSync(bad, { recursive: true })
+    for (const n of [
+      'binding.sigstore.json',
+      'statement.json',
+      'statement.sigstore.json',
+      'receipt.json',
+      'workload.manifest.json',
+      'runtime-job.json'
+    ])
+      copyFileSync(join(out('job1'), n), join(bad, n))
+    const doc = JSON.parse(readFileSync(join(out('job1'), 'binding.json'), 'utf8'))
+    doc.provenance.aiir_statement = `sha256:${'1'.repeat(64)}`
+    writeFileSync(join(bad, 'binding.json'), canonicalJson(doc))
+    const f = await qprov([
+      'fetch',
+      '--job',
+      submitted.jobId,
+      '--from',
+      out('badstore'),
+      '--sandbox',
+      sbx,
+      '--out',
+      out('refused')
+    ])
+    expect(f.code).toBe(1)
+    expect(f.stderr).toMatch(/PROOF_MISMATCH.*its statement is sha256:1{64}/)
+    expect(existsSync(out('refused'))).toBe(false)
+  })
+
+  it('a job whose binding could not be written is reported with its ID and a command that finishes it', async () => {
+    const dir = out('blocked')
+    mkdirSync(join(dir, 'binding.json'), { recursive: true })
+    const r = await qprov(['submit', '--workload', 'examples/bell', '--sandbox', sbx, '--out', dir])
+    // An unwritable --out is an input error (exit 2), but the job exists and is named.
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/binding\.json exists and is not a regular file/)
+    const jobId = /^job: (\S+)$/m.exec(r.stdout)![1]
+    const m = /re-bind it with: (qprov tag .*)$/m.exec(r.stderr)
+    expect(r.stderr).toContain(`Job ${jobId} exists`)
+    expect(m, r.stderr).not.toBeNull()
+    rmSync(join(dir, 'binding.json'), { recursive: true })
+    const args = m![1].split(' ').slice(1)
+    expect(args.slice(0, 3)).toEqual(['tag', '--job', jobId])
+    const again = await qprov(args)
+    expect(again.code, again.stderr).toBe(0)
+    const v = await verify([dir])
+    expect(v.code, v.stdout).toBe(0)
+    expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+  })
+
+  it('names the failing check for a tampered copy (exit 1) and refuses bad flags (exit 2)', async () => {
+    const dir = out('tampered')
+    mkdirSync(dir)
+    for (const n of [
+      'binding.json',
+      'binding.sigstore.json',
+      'statement.json',
+      'statement.sigstore.json',
+      'receipt.json',
+      'workload.manifest.json',
+      'runtime-job.json'
+    ])
+      copyFileSync(join(out('job1'), n), join(dir, n))
+    const rec = JSON.parse(readFileSync(join(dir, 'runtime-job.json'), 'utf8'))
+    rec.jobId = 'someotherjob0000001'
+    writeFileSync(join(dir, 'runtime-job.json'), `${JSON.stringify(rec, null, 2)}\n`)
+    const t = await qprov(['verify', dir, ...policy()])
+    expect(t.code).toBe(1)
+    expect(t.stdout).toMatch(/FAIL {2}runtime-record +runtime-job\.json is job someotherjob0000001/)
+    expect(t.stdout).toContain('NOT verified')
+    const noIssuer = await qprov(['verify', out('job1'), '--certificate-identity', cfg.identity])
+    expect(noIssuer.code).toBe(2)
+    expect(noIssuer.stderr).toMatch(
+      /^qprov: error \[USAGE\]: --certificate-oidc-issuer is required\n$/
+    )
+    const workers = await verify([out('job1')], ['--workers', '0'])
+    expect(workers.code).toBe(2)
+    const missing = await verify([out('nope')])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('INPUT_NOT_FOUND')
+  })
+
+  it('still verifies after the sandbox that signed is gone, with only its trusted root kept', async () => {
+    const exited = new Promise(r => sandboxProc.once('exit', r))
+    sandboxProc.kill('SIGTERM')
+    await exited
+    const v = await verify([out('job1'), out('tagged')], ['--workers', '2'])
+    expect(v.code, v.stdout).toBe(0)
+    expect(JSON.parse(v.stdout).map((x: { ok: boolean }) => x.ok)).toEqual([true, true])
+  })
+})
