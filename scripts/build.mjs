@@ -61,7 +61,7 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/bin.ts'],
   outfile: join(outDir, 'cli.js'),
   banner: { js: `#!/usr/bin/env node\n${banner}` }
 })

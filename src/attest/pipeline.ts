@@ -1,6 +1,6 @@
 import { checkOutputDir } from '../output-dir.js'
 import { buildManifest } from '../workload/manifest.js'
-import { writeOutputsAtomically } from './outputs.js'
+import { writeFilesAtomically } from '../atomic-file.js'
 import { obtainReceipt, type ReceiptSource } from './receipt-source.js'
 import { signStatement } from './sign.js'
 import type { SigningPlan } from './signing-types.js'
@@ -49,7 +49,7 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
   const digest = statementDigest(payload)
   progress?.(`statement digest ${digest}`)
   const signed = await signStatement(payload, opts.signing, { onProgress: progress })
-  const files = await writeOutputsAtomically(opts.outDir, [
+  const files = await writeFilesAtomically(opts.outDir, [
     [OUTPUT_NAMES.statement, payload],
     [OUTPUT_NAMES.bundle, Buffer.from(`${JSON.stringify(signed.bundle)}\n`)],
     [OUTPUT_NAMES.manifest, manifest.canonicalBytes],

@@ -1,4 +1,4 @@
-import { writeOutputsAtomically } from '../attest/outputs.js'
+import { writeFilesAtomically } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
 import type { RuntimeApi } from '../runtime/client.js'
 import { checkJobId } from '../runtime/inputs.js'
@@ -56,7 +56,7 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
         rejected.push({ location: found.location, reason: `it lacks ${missing.join(', ')}` })
         continue
       }
-      const files = await writeOutputsAtomically(
+      const files = await writeFilesAtomically(
         opts.outDir,
         PROOF_FILE_NAMES.map(n => [n, found.files[n]])
       )

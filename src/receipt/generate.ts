@@ -125,10 +125,7 @@ async function resolveRevs(repo: string, args: string[]): Promise<string[]> {
 
 async function listCommits(opts: GenerateOptions): Promise<string[]> {
   await git(opts.repoDir, ['rev-parse', '--git-dir']).catch((e: unknown) => {
-    throw new QprovError('GIT_ERROR', `not a git repository: ${opts.repoDir}`, {
-      exitCode: 2,
-      cause: e
-    })
+    throw new QprovError('NOT_A_GIT_REPO', `not a git repository: ${opts.repoDir}`, { cause: e })
   })
   if (opts.range !== undefined)
     return resolveRevs(opts.repoDir, [

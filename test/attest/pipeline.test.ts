@@ -11,7 +11,6 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeOutputsAtomically } from '../../src/attest/outputs.js'
 import { attestWorkload } from '../../src/attest/pipeline.js'
 import {
   CLI_RECEIPT_OPTIONS,
@@ -226,29 +225,6 @@ describe('attestWorkload', () => {
     const e = await planSigning({ instance: 'public-good' }, {}).catch((x: unknown) => x)
     expect((e as QprovError).code).toBe('OIDC_UNAVAILABLE')
     expect((e as QprovError).exitCode).toBe(2)
-  })
-})
-
-describe('atomic outputs', () => {
-  it('adds to an existing directory without touching its other files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qprov-out-'))
-    writeFileSync(join(dir, 'keep.txt'), 'mine')
-    writeFileSync(join(dir, 'statement.json'), 'old')
-    await writeOutputsAtomically(dir, [['statement.json', Buffer.from('new')]])
-    expect(readdirSync(dir).sort()).toEqual(['keep.txt', 'statement.json'])
-    expect(readFileSync(join(dir, 'statement.json'), 'utf8')).toBe('new')
-  })
-
-  it('writes none of the files when one cannot be placed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qprov-out-'))
-    mkdirSync(join(dir, 'b.json'))
-    writeFileSync(join(dir, 'b.json', 'x'), 'occupied')
-    const e = await writeOutputsAtomically(dir, [
-      ['a.json', Buffer.from('a')],
-      ['b.json', Buffer.from('b')]
-    ]).catch((x: unknown) => x)
-    expect(e).toBeInstanceOf(QprovError)
-    expect(readdirSync(dir)).toEqual(['b.json'])
   })
 })
 

@@ -398,7 +398,7 @@ export const CASES: HostileCase[] = [
   {
     name: 'receipt create --repo that does not exist (exits at once)',
     args: (_fx, d) => ['receipt', 'create', '--repo', join(d, 'no-repo')],
-    code: 'GIT_ERROR',
+    code: 'NOT_A_GIT_REPO',
     message: /not a git repository/
   },
   {
