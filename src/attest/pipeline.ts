@@ -12,8 +12,11 @@ export interface AttestOptions {
   cwd: string
   /** The one receipt to wrap (receiptSource() builds it); git runs in cwd. */
   receipt: ReceiptSource
-  /** Resolved by planSigning before the call: a missing `id-token: write` costs no workload hash. */
-  signing: SigningPlan
+  /**
+   * Resolves the signing plan (planSigning); called once the inputs were read and before the
+   * workload is hashed, so a bad input costs no token request and a missing token no hash.
+   */
+  signing: () => Promise<SigningPlan>
   outDir: string
   onProgress?: (message: string) => void
 }
@@ -40,6 +43,7 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
   // A receipt file is input: read and verify it before anything else is done.
   const given =
     opts.receipt.from === 'file' ? await obtainReceipt(opts.receipt, opts.cwd, progress) : undefined
+  const plan = await opts.signing()
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
   progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)
@@ -48,7 +52,7 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
   const payload = statementPayloadBytes(statement)
   const digest = statementDigest(payload)
   progress?.(`statement digest ${digest}`)
-  const signed = await signStatement(payload, opts.signing, { onProgress: progress })
+  const signed = await signStatement(payload, plan, { onProgress: progress })
   const files = await writeFilesAtomically(opts.outDir, [
     [OUTPUT_NAMES.statement, payload],
     [OUTPUT_NAMES.bundle, Buffer.from(`${JSON.stringify(signed.bundle)}\n`)],

@@ -1,7 +1,7 @@
 import { writeFilesAtomically } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
 import type { RuntimeApi } from '../runtime/client.js'
-import { checkJobId } from '../runtime/inputs.js'
+import { checkJobId } from '../runtime/input-checks.js'
 import { parseTags } from '../runtime/tags.js'
 import { PROOF_FILES } from './layout.js'
 import { PROOF_FILE_NAMES } from './proof-bundle.js'

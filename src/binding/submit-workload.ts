@@ -8,7 +8,7 @@ import type { SigningConfig } from '../attest/signing-types.js'
 import { bindProofBundle, type BoundProof } from './bind.js'
 import { QprovError } from '../errors.js'
 import { checkOutputDir } from '../output-dir.js'
-import { checkBackend } from '../runtime/inputs.js'
+import { checkBackend } from '../runtime/input-checks.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
 import { submitJob, type SubmitHooks } from '../runtime/submit.js'
 import { checkTarget } from '../runtime/target-check.js'
@@ -129,12 +129,11 @@ export async function submitWorkload(
     onProgress: hooks.onProgress
   })
   if (opts.attest && signing && endpoints) {
-    const plan = await planSigning(signing, env, endpoints)
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
       receipt: opts.attest.receipt,
-      signing: plan,
+      signing: () => planSigning(signing, env, endpoints),
       outDir: opts.outDir,
       onProgress: hooks.onProgress
     })

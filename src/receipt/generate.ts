@@ -71,7 +71,7 @@ export async function generateReceipts(opts: GenerateOptions): Promise<Receipt[]
       ],
       { input: stdin }
     ),
-    originUrl(repo)
+    originURL(repo)
   ])
   const metas = parseLogRecords(metaRaw)
   const names = splitNamesBySha(decodeGitText(namesRaw))
@@ -149,7 +149,7 @@ export function splitNamesBySha(text: string): Map<string, string[]> {
   return out
 }
 
-async function originUrl(repo: string): Promise<string | null> {
+async function originURL(repo: string): Promise<string | null> {
   try {
     const url = pyStrip(decodeGitText(await git(repo, ['remote', 'get-url', 'origin'])))
     return url === '' ? null : stripCredentials(url)

@@ -2,8 +2,8 @@ import { checkEnvVarName, looksLikeSecretName } from '../env-var-name.js'
 import { QprovError } from '../errors.js'
 import { registerSecret } from '../secrets.js'
 import type { RuntimeClientOptions } from './client.js'
-import { iamBaseUrl, parseInstanceCrn, runtimeBaseUrl } from './crn.js'
-import { checkHttpUrl } from './inputs.js'
+import { iamBaseURL, parseInstanceCrn, runtimeBaseURL } from './crn.js'
+import { checkHttpURL } from './input-checks.js'
 
 export const DEFAULT_API_KEY_ENV = 'QISKIT_IBM_TOKEN'
 
@@ -58,10 +58,10 @@ export function resolveConnection(
     )
   registerSecret(apiKey)
   const url = (value: string | undefined, option: string) =>
-    value === undefined ? undefined : checkHttpUrl(value, option)
+    value === undefined ? undefined : checkHttpURL(value, option)
   return {
-    runtimeURL: url(settings.runtimeURL, '--runtime-url') ?? runtimeBaseUrl(crn),
-    iamURL: url(settings.iamURL, '--iam-url') ?? iamBaseUrl(crn),
+    runtimeURL: url(settings.runtimeURL, '--runtime-url') ?? runtimeBaseURL(crn),
+    iamURL: url(settings.iamURL, '--iam-url') ?? iamBaseURL(crn),
     apiKey,
     instanceCRN: crn.crn
   }

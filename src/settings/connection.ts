@@ -1,5 +1,5 @@
 import type { ConnectionSettings } from '../runtime/connection.js'
-import { checkHttpUrl } from '../runtime/inputs.js'
+import { checkHttpURL } from '../runtime/input-checks.js'
 import { sandboxRuntime } from './sandbox.js'
 
 /** The user's connection choices, however the CLI or the action spelled them. */
@@ -23,7 +23,7 @@ export function connectionSettings(c: ConnectionChoice): ConnectionSettings {
   if (!c.sandbox) return settings
   const sb = sandboxRuntime(c.sandbox)
   const fromFile = (value: string | undefined, key: string) =>
-    value === undefined ? undefined : checkHttpUrl(value, `${key} in ${sb.file}`)
+    value === undefined ? undefined : checkHttpURL(value, `${key} in ${sb.file}`)
   return {
     instance: c.instance ?? sb.instanceCRN,
     runtimeURL: c.runtimeURL ?? fromFile(sb.runtimeURL, 'runtimeURL'),

@@ -103,8 +103,7 @@ export function sandboxRuntime(dir: string): SandboxRuntime {
   const sandbox = readObject(file)
   const emulator = readObject(join(dir, 'emulator.json'))
   for (const r of [sandbox, emulator])
-    if (!r.ok && !r.missing)
-      throw new QprovError('CONFIG_INVALID', `cannot read sandbox config: ${r.why}`)
+    if (!r.ok && !r.missing) throw new QprovError('CONFIG_INVALID', r.why)
   if (!sandbox.ok && !emulator.ok)
     throw new QprovError(
       'CONFIG_INVALID',

@@ -5,7 +5,7 @@ import {
 } from '../attest/signing-types.js'
 import { checkEnvVarName } from '../env-var-name.js'
 import { QprovError } from '../errors.js'
-import { checkEndpointUrl } from '../url-credentials.js'
+import { checkEndpointURL } from '../url-credentials.js'
 import { sandboxSigning } from './sandbox.js'
 
 /** The user's signing choices, however the CLI or the action spelled them. */
@@ -34,12 +34,12 @@ export function signingSettings(c: SigningChoice, option: OptionName = CLI_OPTIO
     checkEnvVarName(c.identityTokenEnv, option('identity-token-env'), 'token')
   const urls = { fulcioURL: c.fulcioURL, rekorURL: c.rekorURL, tsaURL: c.tsaURL }
   for (const [k, v] of Object.entries(urls))
-    if (v !== undefined) checkEndpointUrl(v, option(`${k.slice(0, -3)}-url`))
+    if (v !== undefined) checkEndpointURL(v, option(`${k.slice(0, -3)}-url`))
   let signing: SigningConfig
   if (c.sandbox) {
     const sb = sandboxSigning(c.sandbox)
     for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
-      checkEndpointUrl(sb[k], `${k} in ${c.sandbox}/sandbox.json`)
+      checkEndpointURL(sb[k], `${k} in ${c.sandbox}/sandbox.json`)
     signing = {
       instance: instance ?? 'custom',
       fulcioURL: urls.fulcioURL ?? sb.fulcioURL,

@@ -94,7 +94,7 @@ describe('attestWorkload', () => {
       workload: ['circuits', 'job.json'],
       cwd: repo,
       receipt: HEAD,
-      signing: await plan(),
+      signing: plan,
       outDir: out,
       onProgress: m => progress.push(m)
     })
@@ -140,7 +140,7 @@ describe('attestWorkload', () => {
         generator: 'qprov.action',
         keep: true
       },
-      signing: await plan(),
+      signing: plan,
       outDir: join(repo, 'out')
     })
     const predicate = JSON.parse(readFileSync(r.files.statement, 'utf8')).predicate
@@ -169,7 +169,7 @@ describe('attestWorkload', () => {
       workload: ['job.json'],
       cwd: repo,
       receipt: HEAD,
-      signing: await plan(),
+      signing: plan,
       outDir: join(repo, 'a')
     })
     const receipt = JSON.parse(readFileSync(first.files.statement, 'utf8')).predicate
@@ -178,7 +178,7 @@ describe('attestWorkload', () => {
       workload: ['job.json'],
       cwd: repo,
       receipt: { from: 'file', path: join(repo, 'receipt.json') },
-      signing: await plan(),
+      signing: plan,
       outDir: join(repo, 'b')
     })
     expect(JSON.parse(readFileSync(again.files.statement, 'utf8')).predicate).toEqual(receipt)
@@ -190,7 +190,7 @@ describe('attestWorkload', () => {
       workload: ['job.json'],
       cwd: repo,
       receipt: { from: 'file', path: join(repo, 'forged.json') },
-      signing: await plan(),
+      signing: plan,
       outDir: join(repo, 'c')
     }).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(QprovError)
@@ -202,7 +202,7 @@ describe('attestWorkload', () => {
       workload: ['job.json'],
       cwd: repo,
       receipt: { from: 'file', path: join(repo, 'two.json') },
-      signing: await plan(),
+      signing: plan,
       outDir: join(repo, 'd')
     }).catch((x: unknown) => x)
     expect((two as QprovError).code).toBe('INPUT_INVALID')
@@ -214,15 +214,21 @@ describe('attestWorkload', () => {
       workload: ['job.json'],
       cwd: repo,
       receipt: HEAD,
-      signing: await plan({ fulcioURL: `${sb.baseURL}/no-such-fulcio` }),
+      signing: () => plan({ fulcioURL: `${sb.baseURL}/no-such-fulcio` }),
       outDir: join(repo, 'out')
     }).catch((x: unknown) => x)
     expect((e as QprovError).code).toBe('SIGNING_FAILED')
     expect(readdirSync(repo).filter(n => n.includes('out'))).toEqual([])
   })
 
-  it('cannot plan signing (the step before hashing) without an identity token', async () => {
-    const e = await planSigning({ instance: 'public-good' }, {}).catch((x: unknown) => x)
+  it('fails before hashing when no identity token is available', async () => {
+    const e = await attestWorkload({
+      workload: ['does-not-exist'],
+      cwd: tmpdir(),
+      receipt: HEAD,
+      signing: () => planSigning({ instance: 'public-good' }, {}),
+      outDir: join(tmpdir(), 'never')
+    }).catch((x: unknown) => x)
     expect((e as QprovError).code).toBe('OIDC_UNAVAILABLE')
     expect((e as QprovError).exitCode).toBe(2)
   })

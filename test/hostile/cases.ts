@@ -805,14 +805,14 @@ export const CASES: HostileCase[] = [
     name: 'job get --sandbox whose sandbox.json is a FIFO',
     prep: (_fx, d) => void fifo(d, 'sandbox.json'),
     args: (fx, d) => ['job', 'get', '--job', fx.jobId, '--sandbox', d],
-    code: 'INPUT_INVALID',
+    code: 'CONFIG_INVALID',
     message: /sandbox config .*sandbox\.json is a pipe with no writer/
   },
   {
     name: 'job get --sandbox whose emulator.json is a directory',
     prep: (_fx, d) => void mkdirSync(join(d, 'emulator.json')),
     args: (fx, d) => ['job', 'get', '--job', fx.jobId, '--sandbox', d],
-    code: 'INPUT_INVALID',
+    code: 'CONFIG_INVALID',
     message: /emulator\.json is a directory/
   },
   // sandbox and emulator

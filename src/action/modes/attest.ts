@@ -45,7 +45,7 @@ export async function runAttest(inputs: ActionInputs, report: Reporter): Promise
     workload: inputs.workload,
     cwd: inputs.workspace,
     receipt,
-    signing: await planSigning(signing),
+    signing: () => planSigning(signing),
     outDir,
     onProgress: m => report.info(m)
   })

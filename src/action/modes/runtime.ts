@@ -105,8 +105,8 @@ function hint(inputs: ActionInputs, attestationDir: string) {
       attestationDir,
       {
         ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
-        runtimeUrl: inputs.runtimeURL,
-        iamUrl: inputs.iamURL,
+        runtimeURL: inputs.runtimeURL,
+        iamURL: inputs.iamURL,
         ...(inputs.apiKeyEnv !== DEFAULT_API_KEY_ENV ? { apiKeyEnv: inputs.apiKeyEnv } : {})
       },
       crn
@@ -241,7 +241,7 @@ export async function runTag(
       workload: inputs.workload,
       cwd: inputs.workspace,
       receipt: actionReceipt(inputs),
-      signing: await planSigning(signing, env),
+      signing: () => planSigning(signing, env),
       outDir,
       onProgress: m => report.info(m)
     })

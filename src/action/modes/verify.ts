@@ -133,7 +133,7 @@ export async function runVerify(
   const failed = verdicts.flatMap(v =>
     v.checks.filter(c => c.status === 'fail').map(c => `${v.bundle}: ${c.name}`)
   )
-  let checkRunUrl: string | undefined
+  let checkRunURL: string | undefined
   if (inputs.checkRun) {
     const ctx = gh.context()
     const sha = headSha(env, ctx)
@@ -147,13 +147,13 @@ export async function runVerify(
       summary: renderSummary({ title: 'qprov verify', verdicts }),
       annotations: annotations(verdicts, inputs.workspace)
     })
-    checkRunUrl = run.url
+    checkRunURL = run.url
     report.output('check-run-url', run.url)
   }
   await report.summary({
     title: 'qprov verify',
     verdicts,
-    links: checkRunUrl ? [{ label: 'check run', url: checkRunUrl }] : []
+    links: checkRunURL ? [{ label: 'check run', url: checkRunURL }] : []
   })
   if (!ok)
     throw new QprovError(

@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import type { BoundProof } from '../../binding/bind.js'
 import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
+import type { RetagFlags } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import type { ProvenanceRefs } from '../../runtime/tags.js'
 import {
@@ -32,7 +33,7 @@ export async function loadRuntime() {
     import('../../runtime/connection.js'),
     import('../../binding/retag-command.js'),
     import('../../binding/tag-job.js'),
-    import('../../runtime/inputs.js')
+    import('../../runtime/input-checks.js')
   ])
   return {
     createRuntimeClient,
@@ -57,9 +58,25 @@ function target(m: RuntimeModules, flags: RuntimeFlags): RuntimeTarget {
   return { api, instanceCRN: conn.instanceCRN, runtimeURL: conn.runtimeURL }
 }
 
+/** The flags the re-bind command repeats, from commander's casing to the project's. */
+function retagFlags(flags: RuntimeFlags): RetagFlags {
+  const s = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined)
+  return {
+    sandbox: flags.sandbox,
+    runtimeURL: flags.runtimeUrl,
+    iamURL: flags.iamUrl,
+    apiKeyEnv: flags.apiKeyEnv,
+    sigstore: s('sigstore'),
+    fulcioURL: s('fulcioUrl'),
+    rekorURL: s('rekorUrl'),
+    tsaURL: s('tsaUrl'),
+    identityTokenEnv: s('identityTokenEnv')
+  }
+}
+
 function hintFor(m: RuntimeModules, attestationDir: string, flags: RuntimeFlags) {
   return (jobId: string, crn: string) =>
-    `re-bind it with: ${m.retagCommand(jobId, attestationDir, flags, crn)}`
+    `re-bind it with: ${m.retagCommand(jobId, attestationDir, retagFlags(flags), crn)}`
 }
 
 interface SubmitFlags extends RuntimeFlags {
