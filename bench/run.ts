@@ -1,10 +1,11 @@
 // `npm run bench`: one table of ratios, each against a reference measured in the same run, with the
 // absolute numbers and the machine. `--json [FILE]` writes the same table as JSON (stdout without
 // FILE). QPROV_BENCH_QUICK=1 shrinks every size for a smoke run; its numbers are not comparable.
-import { existsSync, writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { writeFileSync } from 'node:fs'
+import { runActionBench } from './action.js'
 import { DIGEST_FULL, DIGEST_QUICK, runDigestBench } from './digest.js'
 import { RECEIPTS_FULL, RECEIPTS_QUICK, runReceiptBench } from './receipts.js'
+import { runVerifyBench } from './verify.js'
 import { machine, renderTable, unavailable, type BenchRow, type BenchTable } from './table.js'
 
 const quick = process.env.QPROV_BENCH_QUICK === '1'
@@ -16,44 +17,17 @@ const jsonFile =
     : undefined
 const only = args.filter((a, i) => !a.startsWith('--') && !(jsonAt >= 0 && i === jsonAt + 1))[0]
 
-const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 const progress = (m: string) => process.stderr.write(`bench: ${m}\n`)
 
-/** The verifier rows come from bench/verify.ts once `qprov verify` exists; until then, say so. */
-async function verifyRows(): Promise<BenchRow[]> {
-  if (!existsSync(here('./verify.ts')))
-    return [
-      unavailable('verify: 1 worker', 'verify not built (bench/verify.ts missing)'),
-      unavailable('verify: 2 workers', 'verify not built (bench/verify.ts missing)')
-    ]
-  const path = './verify.js'
-  const mod = (await import(path)) as { runVerifyBench?: (quick: boolean) => Promise<BenchRow[]> }
-  if (typeof mod.runVerifyBench !== 'function')
-    return [unavailable('verify', 'bench/verify.ts does not export runVerifyBench(quick)')]
-  return mod.runVerifyBench(quick)
-}
-
-/** Process start to verdict on one bundle in the action's verify mode, when that mode exists. */
-async function actionRows(): Promise<BenchRow[]> {
-  if (!existsSync(here('../src/action/modes/verify.ts')))
-    return [unavailable('action cold start, verify mode', 'verify mode not built')]
-  const path = './action.js'
-  if (!existsSync(here('./action.ts')))
-    return [
-      unavailable(
-        'action cold start, verify mode',
-        'verify mode exists; bench/action.ts not written yet'
-      )
-    ]
-  const mod = (await import(path)) as { runActionBench?: (quick: boolean) => Promise<BenchRow[]> }
-  return typeof mod.runActionBench === 'function'
-    ? mod.runActionBench(quick)
-    : [
-        unavailable(
-          'action cold start, verify mode',
-          'bench/action.ts does not export runActionBench'
-        )
-      ]
+/** A benchmark that fails shows as n/a with its reason, never as a number. */
+async function rowsOf(names: string[], run: () => Promise<BenchRow[]>): Promise<BenchRow[]> {
+  try {
+    return await run()
+  } catch (e) {
+    const why = `failed: ${(e as Error).message.split('\n')[0]}`
+    progress(`${names.join(', ')} ${why}`)
+    return names.map(n => unavailable(n, why))
+  }
 }
 
 const rows: BenchRow[] = []
@@ -66,10 +40,19 @@ if (!only || only === 'receipts') {
   rows.push(...(await runReceiptBench(quick ? RECEIPTS_QUICK : RECEIPTS_FULL)))
 }
 if (!only || only === 'verify') {
-  progress('verify (raw @sigstore/verify)…')
-  rows.push(...(await verifyRows()))
+  progress('verify (raw @sigstore/verify, workers 1 and 2)…')
+  rows.push(
+    ...(await rowsOf(['verify: 1 worker', 'verify: 2 workers'], () => runVerifyBench(quick)))
+  )
 }
-if (!only || only === 'action') rows.push(...(await actionRows()))
+if (!only || only === 'action') {
+  progress('action cold start (verify mode)…')
+  rows.push(
+    ...(await rowsOf(['action cold start, verify mode', 'CLI cold start, qprov verify'], () =>
+      runActionBench(quick)
+    ))
+  )
+}
 
 const table: BenchTable = { machine: machine(), quick, rows }
 if (jsonAt < 0) console.log(renderTable(table))

@@ -2,23 +2,14 @@
 // over the same two signatures per bundle, measured in the same run. qprov runs as the shipped
 // bundle (esbuild into a temp dir, dist/verify-worker.js beside it), start-up included.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { bundleFromJSON } from '@sigstore/bundle'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify'
-import { signingFromOptions } from '../src/cli/signing-options.js'
-import { generateReceipts } from '../src/receipt/generate.js'
-import { createRuntimeClient } from '../src/runtime/client.js'
-import { resolveConnection } from '../src/runtime/connection.js'
-import { connectionSettings } from '../src/settings/connection.js'
-import { submitWorkload } from '../src/binding/submit-workload.js'
-import { startSandbox } from '../src/sandbox/sandbox.js'
+import { makeBenchProof } from './proof.js'
 import { compare, type BenchRow } from './table.js'
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url))
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
@@ -48,38 +39,13 @@ function rawLoop(dirs: string[], rootText: string, identity: string, issuer: str
 export async function runVerifyBench(quick = false): Promise<BenchRow[]> {
   const COPIES = quick ? 20 : 200
   const work = mkdtempSync(join(tmpdir(), 'qprov-verify-bench-'))
-  const sandbox = await startSandbox({ dir: join(work, 'sandbox') })
+  const { sandbox, bundle: one, dist } = await makeBenchProof(work)
   try {
-    const [receipt] = await generateReceipts({ repoDir: ROOT, commit: 'HEAD' })
-    writeFileSync(join(work, 'receipt.json'), JSON.stringify(receipt))
-    const conn = resolveConnection(connectionSettings({ sandbox: sandbox.dir }), {})
-    const one = join(work, 'one')
-    await submitWorkload({
-      workload: ['bell'],
-      cwd: join(ROOT, 'examples'),
-      connect: () => ({
-        api: createRuntimeClient(conn),
-        instanceCRN: conn.instanceCRN,
-        runtimeURL: conn.runtimeURL
-      }),
-      attest: {
-        signing: () => signingFromOptions({ sandbox: sandbox.dir }).signing,
-        receipt: { from: 'file', path: join(work, 'receipt.json') }
-      },
-      outDir: one,
-      hint: id => id,
-      env: {}
-    })
     const copies = join(work, 'copies')
     const dirs = Array.from({ length: COPIES }, (_, i) =>
       join(copies, `b${String(i).padStart(3, '0')}`)
     )
     for (const d of dirs) cpSync(one, d, { recursive: true })
-    const dist = join(work, 'dist')
-    spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), dist], {
-      cwd: ROOT,
-      stdio: 'inherit'
-    })
     const rootText = readFileSync(sandbox.config.trustedRoot, 'utf8')
     const { identity, issuer } = sandbox.config
     const cli = (workers: number): number => {

@@ -27,14 +27,13 @@ export interface Tampering {
 }
 
 const readJson = (path: string): Json => JSON.parse(readFileSync(path, 'utf8')) as Json
-const writeJson = (path: string, value: unknown, pretty = false): void =>
-  writeFileSync(path, pretty ? `${JSON.stringify(value, null, 2)}\n` : JSON.stringify(value))
-
+/** Rewrites a JSON file keeping its layout (indentation, final newline), so only the edit differs. */
 function editJson(path: string, edit: (j: Json) => void): void {
   const text = readFileSync(path, 'utf8')
   const j = JSON.parse(text) as Json
   edit(j)
-  writeJson(path, j, text.includes('\n  '))
+  const body = text.includes('\n  ') ? JSON.stringify(j, null, 2) : JSON.stringify(j)
+  writeFileSync(path, text.endsWith('\n') ? `${body}\n` : body)
 }
 
 function flipBase64(b64: string): string {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_FILES } from '../binding/layout.js'
 import { QprovError, oneLine } from '../errors.js'
+import { defaultArtifactName } from '../github/artifact-store.js'
 import type { SummaryLink } from '../github/summary.js'
 import type { GitHubEdges } from './github-edges.js'
 import type { ActionInputs } from './inputs.js'
@@ -19,11 +20,6 @@ export interface ProofOnDisk {
 export interface Published {
   links: SummaryLink[]
   rows: [string, string][]
-}
-
-/** Artifact names allow no slash or colon; a job ID is [A-Za-z0-9_-] already. */
-export function defaultArtifactName(jobId: string): string {
-  return `qprov-proof-${jobId.replace(/[^A-Za-z0-9._-]/g, '_')}`
 }
 
 /**

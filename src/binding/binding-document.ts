@@ -28,7 +28,8 @@ export interface BindingDocument {
     backend_source: BackendSource
     program: string | null
     created: string | null
-    target_check?: 'passed' | 'skipped'
+    /** runtime-job.json's targetCheck, copied as recorded. */
+    target_check?: Record<string, unknown>
   }
   provenance: {
     aiir_statement: string

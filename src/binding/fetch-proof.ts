@@ -6,7 +6,9 @@ import { parseTags } from '../runtime/tags.js'
 import { PROOF_FILES } from './layout.js'
 import { PROOF_FILE_NAMES } from './proof-bundle.js'
 import {
+  completeFrom,
   disagreement,
+  type SkippedCandidate,
   type FoundProof,
   type ProofQuery,
   type ProofSource
@@ -26,6 +28,8 @@ export interface FetchedProof {
   found: FoundProof
   /** Candidates that named this job but disagreed with its tags, and why. */
   rejected: { location: string; reason: string }[]
+  /** Candidates sources passed over before the tag check (other signers, predicate types). */
+  skipped: SkippedCandidate[]
   files: Record<string, string>
 }
 
@@ -43,25 +47,40 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
   const query: ProofQuery = { jobId: job.id, ...refs }
   opts.onProgress?.(`job ${job.id} is tagged with statement ${refs.statementDigest}`)
   const rejected: FetchedProof['rejected'] = []
+  const skipped: SkippedCandidate[] = []
+  // Candidates that agree with the tags but lack files (the attestation store holds only the
+  // signed parts): a later candidate may complete them with exactly the bytes their binding signs.
+  const partials: FoundProof[] = []
+  const complete = (f: FoundProof) => PROOF_FILE_NAMES.every(n => f.files[n] !== undefined)
   for (const source of opts.sources) {
     opts.onProgress?.(`searching ${source.name}`)
-    for (const found of await source.find(query)) {
+    const candidates = await source.find(query)
+    skipped.push(...(source.skipped ?? []))
+    for (const found of candidates) {
       const why = disagreement(found.files, query)
       if (why !== undefined) {
         rejected.push({ location: found.location, reason: why })
         continue
       }
-      const missing = PROOF_FILE_NAMES.filter(n => found.files[n] === undefined)
-      if (missing.length > 0) {
-        rejected.push({ location: found.location, reason: `it lacks ${missing.join(', ')}` })
+      for (const p of partials) completeFrom(p, found)
+      const chosen = partials.find(complete) ?? (complete(found) ? found : undefined)
+      if (chosen === undefined) {
+        partials.push(found)
         continue
       }
       const files = await writeFilesAtomically(
         opts.outDir,
-        PROOF_FILE_NAMES.map(n => [n, found.files[n]])
+        PROOF_FILE_NAMES.map(n => [n, chosen.files[n] as Buffer])
       )
-      return { query, found, rejected, files }
+      return { query, found: chosen, rejected, skipped, files }
     }
+  }
+  for (const p of partials) {
+    const missing = PROOF_FILE_NAMES.filter(n => p.files[n] === undefined)
+    rejected.push({
+      location: p.location,
+      reason: `it lacks ${missing.join(', ')}, and no other source held the bytes its binding signs`
+    })
   }
   if (rejected.length > 0)
     throw new QprovError(
@@ -69,7 +88,7 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
       `refusing to write a proof bundle for job ${job.id}: ${rejected
         .map(r => `${r.location}: ${r.reason}`)
         .join('; ')}`,
-      { details: { jobId: job.id, rejected } }
+      { details: { jobId: job.id, rejected, skipped } }
     )
   throw new QprovError(
     'PROOF_NOT_FOUND',

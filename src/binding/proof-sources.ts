@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { QprovError, oneLine } from '../errors.js'
-import { parseBinding, sha256Digest } from './binding-document.js'
+import { DIGESTED_FILES, parseBinding, sha256Digest } from './binding-document.js'
 import { PROOF_BUNDLE_SUFFIX, PROOF_FILES } from './layout.js'
 import { PROOF_FILE_NAMES, loadProofBundle, type ProofFiles } from './proof-bundle.js'
 import type { ProvenanceRefs } from '../runtime/tags.js'
@@ -17,6 +17,14 @@ export interface FoundProof {
   /** Where in the source, for the report (a path, an attestation ID, an asset URL). */
   location: string
   files: ProofFiles
+  /** Where files missing from this candidate came from (byte-identical to what its binding signs). */
+  completedFrom?: string[]
+}
+
+/** A candidate a source looked at and passed over, and why (for the report). */
+export interface SkippedCandidate {
+  location: string
+  reason: string
 }
 
 /**
@@ -26,6 +34,33 @@ export interface FoundProof {
 export interface ProofSource {
   name: string
   find(query: ProofQuery): Promise<FoundProof[]>
+  /** What the last find passed over before any tag check (e.g. attestations of other signers). */
+  readonly skipped?: SkippedCandidate[]
+}
+
+/**
+ * Fills the files `partial` lacks from `donor`, taking only bytes whose sha256 is the one the
+ * partial's binding signs (binding.json `files`). Returns the names it filled.
+ */
+export function completeFrom(partial: FoundProof, donor: FoundProof): string[] {
+  const bytes = partial.files[PROOF_FILES.binding]
+  if (bytes === undefined) return []
+  let digests: Record<string, string>
+  try {
+    digests = parseBinding(bytes).files
+  } catch {
+    return []
+  }
+  const filled: string[] = []
+  for (const name of DIGESTED_FILES) {
+    const d = donor.files[name]
+    if (partial.files[name] !== undefined || d === undefined) continue
+    if (sha256Digest(d) !== digests[name]) continue
+    partial.files[name] = d
+    filled.push(name)
+  }
+  if (filled.length > 0) (partial.completedFrom ??= []).push(donor.location)
+  return filled
 }
 
 /** Why a candidate does not belong to the job, or undefined when its binding agrees with every tag. */

@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import type { TargetCheckOutcome } from '../runtime/target-check.js'
 import type { BackendSource } from './binding-document.js'
 
 /** What the binding and the verifier read from runtime-job.json (src/runtime/job-record.ts writes it). */
@@ -13,8 +14,8 @@ export interface RuntimeJobFacts {
   tags: string[]
   /** Written by submit when the backend was chosen by a flag or the job spec (issue 9). */
   backendSource?: BackendSource
-  /** Whether submit checked the circuits against the backend (issue 9). */
-  targetCheck?: 'passed' | 'skipped'
+  /** What submit's check of the circuits against the backend found (issue 9), as recorded. */
+  targetCheck?: TargetCheckOutcome
 }
 
 const BACKEND_SOURCES = new Set(['job-spec', 'override', 'runtime'])
@@ -51,7 +52,15 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
   if (source !== undefined && (typeof source !== 'string' || !BACKEND_SOURCES.has(source)))
     throw bad(`has an unknown backendSource ${JSON.stringify(source)}`)
   const target = o.targetCheck
-  if (target !== undefined && target !== 'passed' && target !== 'skipped')
+  const t = target as { status?: unknown; backend?: unknown } | undefined
+  if (
+    target !== undefined &&
+    (t === null ||
+      typeof t !== 'object' ||
+      Array.isArray(t) ||
+      (t.status !== 'passed' && t.status !== 'skipped') ||
+      typeof t.backend !== 'string')
+  )
     throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`)
   const facts: RuntimeJobFacts = { jobId, instanceCRN, tags: o.tags as string[] }
   for (const key of ['sessionId', 'backend', 'program', 'created', 'runtimeURL'] as const) {
@@ -59,6 +68,6 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
     if (v !== undefined) facts[key] = v
   }
   if (source !== undefined) facts.backendSource = source as BackendSource
-  if (target !== undefined) facts.targetCheck = target
+  if (target !== undefined) facts.targetCheck = target as TargetCheckOutcome
   return facts
 }

@@ -8,6 +8,7 @@ import type { SigningConfig } from '../attest/signing-types.js'
 import { bindProofBundle, type BoundProof } from './bind.js'
 import { QprovError } from '../errors.js'
 import { checkOutputDir } from '../output-dir.js'
+import { PROOF_FILES } from './layout.js'
 import { checkBackend } from '../runtime/input-checks.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
 import { submitJob, type SubmitHooks } from '../runtime/submit.js'
@@ -100,8 +101,7 @@ export async function submitWorkload(
   hooks: SubmitWorkloadHooks = {}
 ): Promise<SubmittedWorkload> {
   const { api, instanceCRN, runtimeURL } = opts.connect()
-  const files = [RUNTIME_JOB_FILE, ...Object.values(OUTPUT_NAMES)]
-  checkOutputDir(opts.outDir, { what: 'output directory', files })
+  checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(PROOF_FILES) })
   const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
   checkBackend(
     opts.backend ?? loaded.spec.backend,

@@ -5,8 +5,9 @@ import { mergeProvenanceTags, type ProvenanceRefs } from '../runtime/tags.js'
 import { bindProofBundle, type BoundProof } from './bind.js'
 import { readAttestationRefs } from './attestation-refs.js'
 import { jobExistsError } from './job-exists.js'
-import { RUNTIME_JOB_FILE, jobRecord, writeJobRecord } from './job-record.js'
+import { jobRecord, writeJobRecord } from './job-record.js'
 import { checkOutputDir } from '../output-dir.js'
+import { PROOF_FILES } from './layout.js'
 import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface TagJobOptions {
@@ -47,7 +48,9 @@ export interface TaggedJob {
 export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Promise<TaggedJob> {
   checkJobId(opts.jobId)
   const refs = readAttestationRefs(opts.attestationDir)
-  checkOutputDir(opts.outDir, { what: 'output directory', files: [RUNTIME_JOB_FILE] })
+  checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(PROOF_FILES) })
+  // Signing settings are input too: refuse bad ones before the job is read or changed.
+  const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
   const { api, instanceCRN, runtimeURL } = opts.connect()
   const job = await api.getJob(opts.jobId)
   hooks.onJob?.(job.id)
@@ -91,7 +94,6 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
     ),
     hint
   )
-  const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
   const binding = signing
     ? await bindProofBundle({
         attestationDir: opts.attestationDir,

@@ -28,7 +28,7 @@ h3{font-size:16px;margin:18px 0 6px}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px}
 th,td{border:1px solid #d1d5db;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#f9fafb;font-weight:600}
-.summary td:first-child{white-space:nowrap}
+.summary td:first-child,.checks td:first-child code{white-space:nowrap}
 td.detail,td.value,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:13px;overflow-wrap:anywhere;white-space:pre-wrap}
 .status{font-weight:700;white-space:nowrap}
 .status-pass{color:#15803d}.status-fail{color:#b91c1c;background:#fee2e2}.status-skip{color:#6b7280}

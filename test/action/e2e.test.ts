@@ -172,6 +172,8 @@ describe('the built action, end to end', () => {
     expect(r.outputs.verified).toBe('true')
     const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'))
     expect(report.ok).toBe(true)
+    const html = readFileSync(join(ws, 'e2e-verify', 'qprov-verify-report.html'), 'utf8')
+    expect(html).toContain('The proof chain verified')
     const run_ = gh.checkRuns.at(-1)!
     expect(run_.body).toMatchObject({
       head_sha: headSha,

@@ -15,6 +15,7 @@ export interface TokenGrant {
   contents?: Permission
   checks?: Permission
   attestations?: Permission
+  actions?: Permission
 }
 
 export interface FakeRelease {
@@ -99,6 +100,13 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
   const tokens = new Map<string, TokenGrant>()
   const sigs = new Map<string, FakeArtifact>()
   const blocks = new Map<string, Map<string, Buffer>>()
+  // Signed, short-lived download URLs (GitHub redirects asset and artifact downloads to such).
+  const downloads = new Map<string, { data: Buffer; type: string; until: number }>()
+  const signedDownload = (data: Buffer, type: string) => {
+    const sig = randomBytes(24).toString('base64url')
+    downloads.set(sig, { data, type, until: Date.now() + 60_000 })
+    return `${base}/downloads/${sig}`
+  }
   let nextId = 1000
   let base = ''
 
@@ -273,6 +281,17 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
     return xmlError(400, 'InvalidQueryParameterValue')
   }
 
+  // ---- signed download URLs: no token needed, unknown or expired signatures are refused ----
+  async function download(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const d = downloads.get(url.pathname.slice('/downloads/'.length))
+    if (req.method !== 'GET' || !d || d.until < Date.now()) {
+      res.writeHead(403, { 'content-type': 'application/xml' })
+      return res.end('<?xml version="1.0"?><Error><Code>AuthenticationFailed</Code></Error>')
+    }
+    res.writeHead(200, { 'content-type': d.type, 'content-length': d.data.length })
+    res.end(d.data)
+  }
+
   // ---- REST ----
   function grantOf(req: IncomingMessage): TokenGrant | undefined {
     const m = /^(?:token|Bearer) (\S+)$/.exec(req.headers.authorization ?? '')
@@ -354,6 +373,16 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
         return r ? json(res, 200, releaseJson(r)) : notFound(res)
       }
       if (m === 'GET' && rest.length === 1) return json(res, 200, fake.releases.map(releaseJson))
+      if (m === 'GET' && rest[1] === 'assets' && rest.length === 3) {
+        const a = fake.releases.flatMap(r => r.assets).find(x => String(x.id) === rest[2])
+        if (!a) return notFound(res)
+        // As GitHub: the metadata as JSON, or with Accept: application/octet-stream a 302 to the bytes.
+        if (req.headers.accept === 'application/octet-stream') {
+          res.writeHead(302, { location: signedDownload(a.data, a.content_type) })
+          return res.end()
+        }
+        return json(res, 200, assetJson(a))
+      }
       if (m === 'GET' && rest.length === 3 && rest[2] === 'assets') {
         const r = fake.releases.find(x => String(x.id) === rest[1])
         return r ? json(res, 200, r.assets.map(assetJson)) : notFound(res)
@@ -414,6 +443,41 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
       }
       return notFound(res)
     }
+    if (rest[0] === 'actions' && rest[1] === 'artifacts' && m === 'GET') {
+      if (!need('actions', 'read')) return
+      const done = fake.artifacts.filter(a => a.finalized)
+      const expired = (a: FakeArtifact) =>
+        a.expiresAt !== undefined && Date.parse(a.expiresAt) < Date.now()
+      if (rest.length === 2) {
+        const name = url.searchParams.get('name')
+        const perPage = Number(url.searchParams.get('per_page') ?? '30')
+        if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100)
+          return invalid(res, 'Validation Failed', [{ field: 'per_page', code: 'invalid' }])
+        const hits = done.filter(a => name === null || a.name === name).slice(0, perPage)
+        return json(res, 200, {
+          total_count: hits.length,
+          artifacts: hits.map(a => ({
+            id: a.id,
+            node_id: `MDg6QXJ0aWZhY3Q${a.id}`,
+            name: a.name,
+            size_in_bytes: a.blob?.length ?? 0,
+            url: `${base}/repos/${repository}/actions/artifacts/${a.id}`,
+            archive_download_url: `${base}/repos/${repository}/actions/artifacts/${a.id}/zip`,
+            expired: expired(a),
+            digest: a.hash ?? null,
+            expires_at: a.expiresAt ?? null
+          }))
+        })
+      }
+      if (rest.length === 4 && rest[3] === 'zip') {
+        const a = done.find(x => String(x.id) === rest[2])
+        if (!a || !a.blob) return notFound(res)
+        if (expired(a)) return json(res, 410, { message: 'Artifact has expired' })
+        res.writeHead(302, { location: signedDownload(a.blob, 'application/zip') })
+        return res.end()
+      }
+      return notFound(res)
+    }
     if (rest[0] === 'check-runs') {
       if (!need('checks', 'write')) return
       const b = await readJson()
@@ -469,7 +533,9 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
       ? twirp(req, res, url.pathname.slice(twirpPrefix.length))
       : url.pathname.startsWith('/devstoreaccount1/')
         ? blob(req, res, url)
-        : rest(req, res, url)
+        : url.pathname.startsWith('/downloads/')
+          ? download(req, res, url)
+          : rest(req, res, url)
     p.catch(e => {
       if (!res.headersSent) json(res, 500, { message: String(e) })
       else res.destroy()

@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
-import { writeAttestationDir } from './attestation.js'
 import { rekorEntryUUID } from '../../src/attest/rekor-entry.js'
+import { writeAttestationDir } from './attestation.js'
 import type { CliResult } from './cli.js'
 
 export const tmp = () => mkdtempSync(join(tmpdir(), 'qprov-cli-'))

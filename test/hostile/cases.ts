@@ -119,7 +119,8 @@ const tag = (fx: Fixtures, att: string, out: string, ...extra: string[]) => [
   att,
   '--out',
   out,
-  ...conn(fx),
+  '--sandbox',
+  fx.sbx,
   ...extra
 ]
 
@@ -481,18 +482,6 @@ export const CASES: HostileCase[] = [
     message: /--rekor-url must be an http\(s\) URL/
   },
   {
-    name: 'attest --receipt FIFO',
-    args: (fx, d) => attest(fx, join(d, 'out'), '--receipt', fifo(d)),
-    code: 'INPUT_INVALID',
-    message: /Not a regular file/
-  },
-  {
-    name: 'attest --receipt /dev/zero',
-    args: (fx, d) => attest(fx, join(d, 'out'), '--receipt', '/dev/zero'),
-    code: 'INPUT_INVALID',
-    message: /Not a regular file: \/dev\/zero/
-  },
-  {
     name: 'attest --identity-token-env holding a token instead of a name',
     args: (fx, d) => attest(fx, join(d, 'out'), '--identity-token-env', 'eyJhbGciOi.x.y'),
     code: 'USAGE',
@@ -590,6 +579,12 @@ export const CASES: HostileCase[] = [
     args: (fx, d) => submit(fx, join(d, 'out'), '--runtime-url', credURL(fx)),
     code: 'URL_CREDENTIALS',
     message: /--runtime-url must not contain/
+  },
+  {
+    name: 'submit --rekor-url with credentials (refused before the target check)',
+    args: (fx, d) => submit(fx, join(d, 'out'), '--rekor-url', credURL(fx, '/rekor')),
+    code: 'URL_CREDENTIALS',
+    message: /--rekor-url must not contain/
   },
   {
     name: 'submit --iam-url with credentials',
@@ -773,10 +768,22 @@ export const CASES: HostileCase[] = [
   },
   {
     name: 'tag --runtime-url with credentials',
-    args: (fx, d) =>
-      tag(fx, fx.att, join(d, 'out')).map(a => (a === fx.runtimeURL ? credURL(fx) : a)),
+    args: (fx, d) => tag(fx, fx.att, join(d, 'out'), '--runtime-url', credURL(fx)),
     code: 'URL_CREDENTIALS',
     message: /--runtime-url must not contain/
+  },
+  {
+    name: 'tag --fulcio-url with credentials (refused before the job is read)',
+    args: (fx, d) => tag(fx, fx.att, join(d, 'out'), '--fulcio-url', credURL(fx)),
+    code: 'URL_CREDENTIALS',
+    message: /--fulcio-url must not contain/
+  },
+  {
+    name: 'tag --out whose binding.json is a directory',
+    prep: (_fx, d) => void mkdirSync(join(d, 'out', 'binding.json'), { recursive: true }),
+    args: (fx, d) => tag(fx, fx.att, join(d, 'out')),
+    code: 'OUTPUT_UNUSABLE',
+    message: /binding\.json in it is a directory/
   },
   // job get
   {
@@ -858,6 +865,25 @@ export const CASES: HostileCase[] = [
     args: (_fx, d) => ['emulator', '--dir', d, '--port', '65536'],
     code: 'USAGE',
     message: /--port must be an integer from 0 to 65535/
+  }
+]
+
+/**
+ * Cases whose input is read after the OIDC token request by design (a missing `id-token: write`
+ * fails before any hashing); they must still reach no Fulcio, Rekor, TSA or Runtime endpoint.
+ */
+export const TOKEN_FIRST_CASES: HostileCase[] = [
+  {
+    name: 'attest --receipt FIFO',
+    args: (fx, d) => attest(fx, join(d, 'out'), '--receipt', fifo(d)),
+    code: 'INPUT_INVALID',
+    message: /Not a regular file/
+  },
+  {
+    name: 'attest --receipt /dev/zero',
+    args: (fx, d) => attest(fx, join(d, 'out'), '--receipt', '/dev/zero'),
+    code: 'INPUT_INVALID',
+    message: /Not a regular file: \/dev\/zero/
   }
 ]
 

@@ -6,7 +6,14 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
 import { REPO_ROOT, cliNodeArgs, runCli, type CliResult } from '../helpers/cli.js'
-import { CASES, NUMBER_REASONS, receiptText, type Fixtures, type HostileCase } from './cases.js'
+import {
+  CASES,
+  NUMBER_REASONS,
+  TOKEN_FIRST_CASES,
+  receiptText,
+  type Fixtures,
+  type HostileCase
+} from './cases.js'
 import {
   STACK_TRACE,
   errorLines,
@@ -114,15 +121,18 @@ function expectNoSecret(texts: string[]): void {
 }
 
 /** Nothing reached the sandbox's Sigstore services or its Runtime, and no job changed. */
-function expectNothingSent(): void {
-  expect(proxy.seen.slice(baseline.sigstore)).toEqual([])
+function expectNothingSent(tokenRequestAllowed = false): void {
+  const seen = proxy.seen.slice(baseline.sigstore)
+  expect(tokenRequestAllowed ? seen.filter(s => !s.startsWith('GET /oidc/token')) : seen).toEqual(
+    []
+  )
   expect(
     sandbox.runtime.requests.slice(baseline.runtime).map(q => `${q.method} ${q.path}`)
   ).toEqual([])
   expect(jobsNow()).toBe(baseline.jobs)
 }
 
-async function runCase(c: HostileCase): Promise<void> {
+async function runCase(c: HostileCase, tokenRequestAllowed = false): Promise<void> {
   const dir = mkdtempSync(join(root, 'case-'))
   const cleanup = c.prep?.(fx, dir)
   const args = c.args(fx, dir)
@@ -149,7 +159,7 @@ async function runCase(c: HostileCase): Promise<void> {
   expect(r.stderr).not.toMatch(/\[INTERNAL\]/)
   expectNoSecret([r.stdout, r.stderr])
   expect({ dir: snapshot(dir), att: snapshot(fx.att), sbx: snapshot(fx.sbx) }).toEqual(before)
-  expectNothingSent()
+  expectNothingSent(tokenRequestAllowed)
 }
 
 describe('hostile input: one clear error, exit 2, nothing sent, nothing written', () => {
@@ -179,6 +189,11 @@ describe('hostile input: one clear error, exit 2, nothing sent, nothing written'
   for (const c of CASES) it.concurrent(c.name, () => runCase(c), CASE_TIMEOUT_MS + 10_000)
 })
 
+// Run after the block above, one at a time: only these may fetch an OIDC token.
+describe('hostile input read after the token request: still nothing signed or sent', () => {
+  for (const c of TOKEN_FIRST_CASES) it(c.name, () => runCase(c, true), CASE_TIMEOUT_MS + 10_000)
+})
+
 describe('tag binds only what was signed', () => {
   it('tag with a statement.json one byte off the signed payload changes no tag and exits 2', async () => {
     const id = sandbox.runtime.createJob({ tags: ['python'] })
@@ -187,15 +202,16 @@ describe('tag binds only what was signed', () => {
     cpSync(fx.att, att, { recursive: true })
     const payload = readFileSync(join(att, 'statement.json'))
     writeFileSync(join(att, 'statement.json'), Buffer.concat([payload, Buffer.from('\n')]))
-    const args = ['tag', '--job', id, '--attestation', att, '--out', att]
     const r = await cli([
-      ...args,
-      '--instance',
-      fx.crn,
-      '--runtime-url',
-      fx.runtimeURL,
-      '--iam-url',
-      fx.iamURL
+      'tag',
+      '--job',
+      id,
+      '--attestation',
+      att,
+      '--out',
+      att,
+      '--sandbox',
+      fx.sbx
     ])
     expect(r.code).toBe(2)
     expect(errorLines(r.stderr)).toEqual([
@@ -218,12 +234,8 @@ describe('tag binds only what was signed', () => {
       fx.att,
       '--out',
       out,
-      '--instance',
-      fx.crn,
-      '--runtime-url',
-      fx.runtimeURL,
-      '--iam-url',
-      fx.iamURL
+      '--sandbox',
+      fx.sbx
     ])
     expect(r.code, r.stderr).toBe(0)
     const digest = createHash('sha256')
@@ -231,6 +243,7 @@ describe('tag binds only what was signed', () => {
       .digest('hex')
     expect(sandbox.runtime.job(id)?.tags).toContain(`qprov-stmt:sha256:${digest}`)
     expectNoSecret([r.stdout, r.stderr, readFileSync(join(out, 'runtime-job.json'), 'utf8')])
+    expect(readFileSync(join(out, 'binding.json'), 'utf8')).toContain(id)
   })
 })
 

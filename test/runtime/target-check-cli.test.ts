@@ -77,7 +77,7 @@ describe('qprov submit checks circuits against the backend before anything is cr
       expect(await settle(id)).toMatch(/^status: Completed$/m)
       const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
       expect(rec).toMatchObject({
-        targetCheck: { status: 'passed', backend: 'ibm_torino', qubits: 133 },
+        targetCheck: { status: 'passed', backend: 'ibm_torino', version: '1.0.54', qubits: 133 },
         backendSource: 'job-spec'
       })
     }

@@ -6,6 +6,7 @@ import { QprovError } from '../../errors.js'
 import type { CheckAnnotation } from '../../github/check-runs.js'
 import type { RunContext } from '../../github/context.js'
 import { sandboxSigning } from '../../settings/sandbox.js'
+import { renderHtmlReport } from '../../verify/html-report.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { GitHubEdges } from '../github-edges.js'
 import type { ActionInputs, AiPolicyInput } from '../inputs.js'
@@ -13,6 +14,8 @@ import type { Reporter } from '../reporter.js'
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com'
 export const REPORT_FILE = 'qprov-verify-report.json'
+/** The same verdicts as a self-contained page, for people (upload it as an artifact). */
+export const HTML_REPORT_FILE = 'qprov-verify-report.html'
 
 /** What verify mode hands the verifier (a subset of its VerifyOptions). */
 export interface ActionVerifyOptions {
@@ -124,6 +127,7 @@ export async function runVerify(
   const { mkdir } = await import('node:fs/promises')
   await mkdir(outDir, { recursive: true })
   await writeFileAtomic(reportPath, `${JSON.stringify({ ok, verdicts }, null, 2)}\n`)
+  await writeFileAtomic(resolve(outDir, HTML_REPORT_FILE), renderHtmlReport(verdicts))
   report.output('report-path', reportPath)
   report.output('out-dir', outDir)
   for (const v of verdicts)

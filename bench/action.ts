@@ -1,0 +1,134 @@
+// Cold start to verdict on one proof bundle: the action's verify mode (dist/index.js, as the runner
+// starts it) and `qprov verify` (dist/cli.js), each against a fresh Node process that only runs
+// raw @sigstore/verify over the bundle's two signatures, bundled the same way. Medians of
+// interleaved runs, process start to exit.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { build } from 'esbuild'
+import { makeBenchProof, ROOT } from './proof.js'
+import { compare, type BenchRow, type Measure } from './table.js'
+
+const RAW_SCRIPT = `
+import { readFileSync } from 'node:fs'
+import { bundleFromJSON } from '@sigstore/bundle'
+import { TrustedRoot } from '@sigstore/protobuf-specs'
+import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify'
+const [dir, rootFile, identity, issuer] = process.argv.slice(2)
+const esc = s => s.replace(/[.*+?^\${}()|[\\]\\\\/]/g, '\\\\$&')
+const root = TrustedRoot.fromJSON(JSON.parse(readFileSync(rootFile, 'utf8')))
+const v = new Verifier(toTrustMaterial(root), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 })
+for (const f of ['statement.sigstore.json', 'binding.sigstore.json'])
+  v.verify(toSignedEntity(bundleFromJSON(JSON.parse(readFileSync(dir + '/' + f, 'utf8')))), {
+    subjectAlternativeName: new RegExp('^' + esc(identity) + '$'),
+    extensions: { issuer }
+  })
+process.stdout.write('ok\\n')
+`
+
+interface Cmd {
+  args: string[]
+  env?: Record<string, string>
+}
+
+function once(c: Cmd): number {
+  const t = performance.now()
+  const r = spawnSync(process.execPath, c.args, {
+    env: c.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8'
+  })
+  const s = (performance.now() - t) / 1000
+  if (r.status !== 0) throw new Error(`${c.args.join(' ')} failed: ${r.stderr}${r.stdout}`)
+  return s
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2
+}
+
+function race(cmds: Cmd[], runs: number): number[] {
+  for (const c of cmds) once(c)
+  const times: number[][] = cmds.map(() => [])
+  for (let i = 0; i < runs; i++) cmds.forEach((c, k) => times[k]?.push(once(c)))
+  return times.map(median)
+}
+
+export async function runActionBench(quick = false): Promise<BenchRow[]> {
+  const runs = quick ? 3 : 11
+  const work = mkdtempSync(join(tmpdir(), 'qprov-action-bench-'))
+  const { sandbox, bundle, dist } = await makeBenchProof(work)
+  try {
+    const raw = join(work, 'raw-verify.mjs')
+    await build({
+      stdin: { contents: RAW_SCRIPT, resolveDir: ROOT, loader: 'js' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      outfile: raw,
+      logLevel: 'error'
+    })
+    const { trustedRoot, identity, issuer } = sandbox.config
+    const runner = join(work, 'runner')
+    mkdirSync(runner)
+    for (const f of ['output', 'summary']) writeFileSync(join(runner, f), '')
+    const actionEnv: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: runner,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: work,
+      RUNNER_TEMP: runner,
+      GITHUB_OUTPUT: join(runner, 'output'),
+      GITHUB_STEP_SUMMARY: join(runner, 'summary'),
+      INPUT_MODE: 'verify',
+      INPUT_BUNDLE: bundle,
+      'INPUT_TRUSTED-ROOT': trustedRoot,
+      'INPUT_CERTIFICATE-IDENTITY': identity,
+      'INPUT_CERTIFICATE-OIDC-ISSUER': issuer,
+      'INPUT_OUT-DIR': join(work, 'action-out')
+    }
+    const policy = ['--trusted-root', trustedRoot, '--certificate-identity', identity]
+    const [action, cli, reference] = race(
+      [
+        { args: [join(dist, 'index.js')], env: actionEnv },
+        {
+          args: [
+            join(dist, 'cli.js'),
+            'verify',
+            bundle,
+            ...policy,
+            '--certificate-oidc-issuer',
+            issuer
+          ]
+        },
+        { args: [raw, bundle, trustedRoot, identity, issuer] }
+      ],
+      runs
+    )
+    const ref: Measure = {
+      label: 'node + raw @sigstore/verify (2 signatures)',
+      seconds: reference as number
+    }
+    return [
+      compare(
+        'action cold start, verify mode (1 bundle)',
+        { label: 'node dist/index.js, mode verify', seconds: action as number },
+        ref,
+        'process start to verdict, job summary and report included'
+      ),
+      compare(
+        'CLI cold start, qprov verify (1 bundle)',
+        { label: 'node dist/cli.js verify', seconds: cli as number },
+        ref,
+        'process start to verdict'
+      )
+    ]
+  } finally {
+    await sandbox.close()
+    rmSync(work, { recursive: true, force: true })
+  }
+}
