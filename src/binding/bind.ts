@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { writeFilesAtomically } from '../atomic-file.js'
 import type { SigningConfig } from '../attest/signing-types.js'
 import { rekorEntryOf, type RekorEntryRef } from '../attest/rekor-entry.js'
 import { planSigning, signStatement } from '../attest/sign.js'
 import { QprovError } from '../errors.js'
+import { READ_LIMITS, readBoundedSync } from '../read-file.js'
 import { parseInstanceCrn } from '../runtime/crn.js'
 import { parseTags, sameRefs } from '../runtime/tags.js'
 import {
@@ -41,11 +41,8 @@ export interface BoundProof {
 }
 
 function readIn(dir: string, name: string): Buffer {
-  try {
-    return readFileSync(join(dir, name))
-  } catch {
-    throw new QprovError('INPUT_NOT_FOUND', `${join(dir, name)} not found`)
-  }
+  // Every file of a proof bundle fits the largest of them, the signed bundle.
+  return readBoundedSync(join(dir, name), { what: name, maxBytes: READ_LIMITS.bundle.maxBytes })
 }
 
 function parseJson(bytes: Buffer, what: string): unknown {

@@ -1,4 +1,5 @@
-import { lstat, readFile } from 'node:fs/promises'
+import { lstat } from 'node:fs/promises'
+import { readBoundedSync } from '../read-file.js'
 import { sidecarMatches } from './cbor-sidecar.js'
 import { QprovError } from '../errors.js'
 import { loadReceiptFile, loadReceipts, type LoadedReceipt } from './ingest.js'
@@ -70,14 +71,20 @@ async function checkSidecar(
   path: string,
   receipt: Record<string, unknown>
 ): Promise<SidecarStatus> {
-  let st
   try {
-    st = await lstat(path)
+    await lstat(path)
   } catch {
     return 'absent'
   }
-  if (st.isSymbolicLink() || !st.isFile() || st.size > MAX_SIDECAR_BYTES) return 'failed'
-  return sidecarMatches(await readFile(path), receipt) ? 'ok' : 'failed'
+  let bytes: Buffer
+  try {
+    // One checked descriptor: a sidecar swapped for a FIFO after the lstat cannot block the read.
+    const limit = { what: 'CBOR sidecar', maxBytes: MAX_SIDECAR_BYTES }
+    bytes = readBoundedSync(path, limit, { noFollow: true, allowPipe: false })
+  } catch {
+    return 'failed'
+  }
+  return sidecarMatches(bytes, receipt) ? 'ok' : 'failed'
 }
 
 /** Verifies several paths in order; the first input error aborts (the CLI maps it to exit 2). */

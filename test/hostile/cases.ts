@@ -83,6 +83,15 @@ function vb(
   return args
 }
 
+const verifyArgs = (fx: Fixtures) => [
+  'verify',
+  fx.att,
+  '--certificate-identity',
+  fx.identity,
+  '--certificate-oidc-issuer',
+  fx.issuer
+]
+
 const conn = (fx: Fixtures) => [
   '--instance',
   fx.crn,
@@ -821,6 +830,111 @@ export const CASES: HostileCase[] = [
     args: (fx, d) => ['job', 'get', '--job', fx.jobId, '--sandbox', d],
     code: 'CONFIG_INVALID',
     message: /emulator\.json is a directory/
+  },
+  // verify (proof bundles)
+  {
+    name: 'verify --trusted-root /dev/zero',
+    args: fx => [...verifyArgs(fx), '--trusted-root', '/dev/zero'],
+    code: 'INPUT_INVALID',
+    message: /trusted root \/dev\/zero is a character device/
+  },
+  {
+    name: 'verify --trusted-root FIFO without a writer',
+    args: (fx, d) => [...verifyArgs(fx), '--trusted-root', fifo(d)],
+    code: 'INPUT_INVALID',
+    message: PIPE_NO_WRITER
+  },
+  {
+    name: 'verify --html below a regular file',
+    args: (fx, d) => [...verifyArgs(fx), '--html', join(file(d), 'report.html')],
+    code: 'OUTPUT_UNUSABLE',
+    message: /--html .* it is a regular file, not a directory/
+  },
+  {
+    name: "verify --certificate-identity-regexp '(['",
+    args: fx => [
+      'verify',
+      fx.att,
+      '--certificate-identity-regexp',
+      '([',
+      '--certificate-oidc-issuer',
+      fx.issuer
+    ],
+    code: 'POLICY_INVALID',
+    message: /invalid identity regexp/
+  },
+  {
+    name: 'verify --certificate-oidc-issuer with credentials',
+    args: fx => [
+      'verify',
+      fx.att,
+      '--certificate-identity',
+      fx.identity,
+      '--certificate-oidc-issuer',
+      credURL(fx)
+    ],
+    code: 'URL_CREDENTIALS',
+    message: /--certificate-oidc-issuer must not contain/
+  },
+  // fetch
+  {
+    name: 'fetch --out a regular file (refused before the job is read)',
+    args: (fx, d) => [
+      'fetch',
+      '--job',
+      fx.jobId,
+      '--from',
+      fx.att,
+      '--out',
+      file(d),
+      '--sandbox',
+      fx.sbx
+    ],
+    code: 'OUTPUT_UNUSABLE',
+    message: /--out .* it is a regular file/
+  },
+  {
+    name: 'fetch --runtime-url with credentials',
+    args: (fx, d) => [
+      'fetch',
+      '--job',
+      fx.jobId,
+      '--from',
+      fx.att,
+      '--out',
+      join(d, 'out'),
+      '--sandbox',
+      fx.sbx,
+      '--runtime-url',
+      credURL(fx)
+    ],
+    code: 'URL_CREDENTIALS',
+    message: /--runtime-url must not contain/
+  },
+  // bundle pack / unpack
+  {
+    name: 'bundle unpack /dev/zero',
+    args: (_fx, d) => ['bundle', 'unpack', '/dev/zero', '--out', join(d, 'out')],
+    code: 'INPUT_INVALID',
+    message: /\/dev\/zero is not a regular file/
+  },
+  {
+    name: 'bundle unpack a FIFO',
+    args: (_fx, d) => ['bundle', 'unpack', fifo(d), '--out', join(d, 'out')],
+    code: 'INPUT_INVALID',
+    message: /fifo is not a regular file/
+  },
+  {
+    name: 'bundle unpack --out a regular file',
+    args: (_fx, d) => ['bundle', 'unpack', file(d, 'b.qprov.json'), '--out', file(d)],
+    code: 'OUTPUT_UNUSABLE',
+    message: /--out .* it is a regular file/
+  },
+  {
+    name: 'bundle pack a directory that is no proof bundle',
+    args: (fx, d) => ['bundle', 'pack', fx.att, '--out', join(d, 'x.qprov.json')],
+    code: 'PROOF_BUNDLE_INVALID',
+    message: /lacks binding\.json/
   },
   // sandbox and emulator
   {

@@ -168,7 +168,7 @@ describe('hostile input: one clear error, exit 2, nothing sent, nothing written'
     const commands = new Set(
       CASES.map(c => {
         const a = c.args(fx, mkdtempSync(join(root, 'count-')))
-        return a[0] === 'receipt' || a[0] === 'job' ? `${a[0]} ${a[1]}` : a[0]
+        return ['receipt', 'job', 'bundle'].includes(a[0]) ? `${a[0]} ${a[1]}` : a[0]
       })
     )
     for (const cmd of [
@@ -180,6 +180,10 @@ describe('hostile input: one clear error, exit 2, nothing sent, nothing written'
       'submit',
       'tag',
       'job get',
+      'verify',
+      'fetch',
+      'bundle pack',
+      'bundle unpack',
       'sandbox',
       'emulator'
     ])

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path'
-import { attestWorkload, type AttestResult } from '../../attest/pipeline.js'
+import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../../attest/pipeline.js'
 import { receiptSource, type ReceiptSource } from '../../attest/receipt-source.js'
 import { planSigning } from '../../attest/sign.js'
 import { QprovError } from '../../errors.js'
+import { checkOutputDir } from '../../output-dir.js'
 import { formatProvenanceTags } from '../../runtime/tags.js'
 import { rekorSearchURL, type SummaryLink } from '../../github/summary.js'
 import type { ActionInputs } from '../inputs.js'
@@ -40,6 +41,8 @@ export async function runAttest(inputs: ActionInputs, report: Reporter): Promise
   requireWorkload(inputs)
   const signing = actionSigning(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
+  // Before the receipt is read and the token requested: out-dir must take the attestation.
+  checkOutputDir(outDir, { what: 'out-dir', files: Object.values(OUTPUT_NAMES) })
   const receipt = actionReceipt(inputs)
   const result = await attestWorkload({
     workload: inputs.workload,

@@ -3,6 +3,7 @@ import { relative, resolve } from 'node:path'
 import { escapeRegExp, type IdentityPolicy } from '../../attest/identity-policy.js'
 import { writeFileAtomic } from '../../atomic-file.js'
 import { QprovError } from '../../errors.js'
+import { READ_LIMITS, readBoundedText } from '../../read-file.js'
 import type { CheckAnnotation } from '../../github/check-runs.js'
 import type { RunContext } from '../../github/context.js'
 import { sandboxSigning } from '../../settings/sandbox.js'
@@ -101,12 +102,7 @@ export async function runVerify(
       ? sandboxSigning(inputs.sandbox).trustedRoot
       : undefined
   let trustedRoot: string | undefined
-  if (rootPath)
-    try {
-      trustedRoot = readFileSync(rootPath, 'utf8')
-    } catch {
-      throw new QprovError('INPUT_NOT_FOUND', `trusted root ${rootPath} cannot be read`)
-    }
+  if (rootPath) trustedRoot = readBoundedText(rootPath, READ_LIMITS.trustedRoot)
   const paths = inputs.bundle.map(b => resolve(inputs.workspace, b))
   let verdicts: BundleVerdict[]
   try {

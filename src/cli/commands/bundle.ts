@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError, oneLine } from '../../errors.js'
 import { printOut } from '../io.js'
@@ -16,6 +16,8 @@ async function packAction(dir: string, flags: { out?: string }): Promise<void> {
     throw new QprovError('PROOF_BUNDLE_INVALID', `${dir} lacks ${missing.join(', ')}`)
   const jobId = parseRuntimeJob(files['runtime-job.json']).jobId
   const out = resolve(flags.out ?? pb.defaultBundleFileName(jobId))
+  const { checkOutputDir } = await import('../../output-dir.js')
+  checkOutputDir(dirname(out), { what: '--out', files: [basename(out)] })
   try {
     await mkdir(dirname(out), { recursive: true })
     await writeFileAtomic(out, pb.packProofBundle(files, jobId))
@@ -30,6 +32,8 @@ async function unpackAction(file: string, flags: { out: string }): Promise<void>
     import('../../binding/proof-bundle.js'),
     import('../../atomic-file.js')
   ])
+  const { checkOutputDir } = await import('../../output-dir.js')
+  checkOutputDir(flags.out, { what: '--out', files: pb.PROOF_FILE_NAMES })
   const bytes = await pb.readBoundedFile(file)
   if (bytes === undefined) throw new QprovError('INPUT_NOT_FOUND', `${file} not found`)
   const { files, jobId } = pb.unpackProofBundle(bytes)

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import type { ProofSource } from '../../binding/proof-sources.js'
 import { QprovError } from '../../errors.js'
+import { READ_LIMITS, readBoundedText } from '../../read-file.js'
+import { checkEndpointURL, refuseUrlCredentials } from '../../url-credentials.js'
 import { printJson, printOut, progress } from '../io.js'
 import { addConnectionOptions } from '../connection-options.js'
 import { client, loadRuntime, type RuntimeFlags } from './runtime.js'
@@ -35,13 +36,10 @@ async function signerPolicy(flags: FetchFlags) {
       'give exactly one of --certificate-identity / --certificate-identity-regexp'
     )
   if (issuer === undefined) throw new QprovError('USAGE', '--certificate-oidc-issuer is required')
+  refuseUrlCredentials(issuer, '--certificate-oidc-issuer')
   let trustedRoot: string | undefined
   if (flags.trustedRoot !== undefined)
-    trustedRoot = await readFile(flags.trustedRoot, 'utf8').catch(e => {
-      throw new QprovError('INPUT_NOT_FOUND', `cannot read trusted root ${flags.trustedRoot}`, {
-        cause: e
-      })
-    })
+    trustedRoot = readBoundedText(flags.trustedRoot, READ_LIMITS.trustedRoot)
   return {
     policy: { ...(id !== undefined ? { identity: id } : { identityRegExp: re }), issuer },
     ...(trustedRoot !== undefined ? { trustedRoot } : {})
@@ -66,10 +64,16 @@ async function fetchAction(flags: FetchFlags): Promise<void> {
     throw new QprovError('USAGE', 'give at least one source: --from DIR or --repo OWNER/REPO')
   const m = await loadRuntime()
   m.checkJobId(flags.job)
-  const [{ fetchProof }, { LocalDirectorySource }] = await Promise.all([
-    import('../../binding/fetch-proof.js'),
-    import('../../binding/proof-sources.js')
-  ])
+  if (flags.githubApiUrl !== undefined) checkEndpointURL(flags.githubApiUrl, '--github-api-url')
+  const [{ fetchProof }, { LocalDirectorySource }, { checkOutputDir }, { PROOF_FILES }] =
+    await Promise.all([
+      import('../../binding/fetch-proof.js'),
+      import('../../binding/proof-sources.js'),
+      import('../../output-dir.js'),
+      import('../../binding/layout.js')
+    ])
+  // Before any source or the job is read: an --out that cannot take the bundle costs no request.
+  checkOutputDir(flags.out, { what: '--out', files: Object.values(PROOF_FILES) })
   const sources: ProofSource[] = [
     ...(flags.from?.length ? [new LocalDirectorySource(flags.from)] : []),
     ...(flags.repo !== undefined ? await githubSources(flags, flags.repo) : [])

@@ -1,7 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
+import { READ_LIMITS, readBoundedText } from '../../read-file.js'
+import { refuseUrlCredentials } from '../../url-credentials.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
 import { addConnectionOptions } from '../connection-options.js'
@@ -49,6 +51,7 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     )
   if (flags.certificateOidcIssuer === undefined)
     throw new QprovError('USAGE', '--certificate-oidc-issuer is required')
+  refuseUrlCredentials(flags.certificateOidcIssuer, '--certificate-oidc-issuer')
   if (!AI.includes(flags.aiPolicy))
     throw new QprovError('USAGE', `--ai-policy must be one of ${AI.join(', ')}`)
   const workers = parseWorkers(flags.workers)
@@ -59,11 +62,7 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
   }
   let trustedRoot: string | undefined
   if (flags.trustedRoot !== undefined)
-    trustedRoot = await readFile(flags.trustedRoot, 'utf8').catch(e => {
-      throw new QprovError('INPUT_NOT_FOUND', `cannot read trusted root ${flags.trustedRoot}`, {
-        cause: e
-      })
-    })
+    trustedRoot = readBoundedText(flags.trustedRoot, READ_LIMITS.trustedRoot)
   let online
   if (flags.online) {
     const m = await loadRuntime()
