@@ -12,6 +12,8 @@ const LAYERS = [
   { name: 'binding', path: '^src/binding/' },
   { name: 'verify', path: '^src/verify/' },
   { name: 'github', path: '^src/github/' },
+  // what the user chose (flags, inputs, a --sandbox directory) as explicit settings, for both edges
+  { name: 'settings', path: '^src/settings/' },
   { name: 'edge', path: '^src/(action|cli)/' }
 ]
 /** The local stand-ins: never share code with the client they test, beyond the root leaf files. */

@@ -54,6 +54,17 @@ async function bundleDigestScript(dir: string): Promise<string> {
     outfile: out,
     logLevel: 'error'
   })
+  // The hash workers load ./hash-worker.js beside the bundle, as they do beside dist/cli.js.
+  await build({
+    entryPoints: [fileURLToPath(new URL('../src/workload/hash-loop.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    outfile: join(dir, 'hash-worker.js'),
+    logLevel: 'error'
+  })
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n')
   return out
 }
 

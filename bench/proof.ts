@@ -9,6 +9,7 @@ import { signingFromOptions } from '../src/cli/signing-options.js'
 import { generateReceipts } from '../src/receipt/generate.js'
 import { createRuntimeClient } from '../src/runtime/client.js'
 import { resolveConnection } from '../src/runtime/connection.js'
+import { connectionSettings } from '../src/settings/connection.js'
 import { submitWorkload } from '../src/binding/submit-workload.js'
 import { startSandbox, type SandboxHandle } from '../src/sandbox/sandbox.js'
 
@@ -27,7 +28,7 @@ export async function makeBenchProof(work: string): Promise<BenchProof> {
   try {
     const [receipt] = await generateReceipts({ repoDir: ROOT, commit: 'HEAD' })
     writeFileSync(join(work, 'receipt.json'), JSON.stringify(receipt))
-    const conn = resolveConnection({ sandbox: sandbox.dir }, {})
+    const conn = resolveConnection(connectionSettings({ sandbox: sandbox.dir }), {})
     const bundle = join(work, 'one')
     await submitWorkload({
       workload: ['bell'],
@@ -39,7 +40,7 @@ export async function makeBenchProof(work: string): Promise<BenchProof> {
       }),
       attest: {
         signing: () => signingFromOptions({ sandbox: sandbox.dir }).signing,
-        receiptFile: join(work, 'receipt.json')
+        receipt: { from: 'file', path: join(work, 'receipt.json') }
       },
       outDir: bundle,
       hint: id => id,

@@ -1,8 +1,9 @@
 // Bundles the action (dist/index.js) and the CLI (dist/cli.js) into single ESM files.
 // esbuild rather than rollup: one deterministic pass over ~300 packages in about a second, no
 // plugins needed for JSON or dynamic imports, and no sourcemap is emitted at all.
-import { build } from 'esbuild'
-import { readFileSync, mkdirSync } from 'node:fs'
+import { build as esbuild } from 'esbuild'
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { thirdPartyLicenses } from './licenses.mjs'
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 
@@ -48,10 +49,19 @@ const common = {
   format: 'esm',
   target: 'node24',
   sourcemap: false,
+  // The licences of bundled packages go into licenses.txt (below), not into the bundles.
   legalComments: 'none',
   logLevel: 'warning',
+  metafile: true,
   define: { __QPROV_VERSION__: JSON.stringify(pkg.version) },
   plugins: [lazyBuiltins]
+}
+/** Every bundle's inputs, for licenses.txt. */
+const inputs = new Set()
+const build = async options => {
+  const result = await esbuild(options)
+  for (const path of Object.keys(result.metafile.inputs)) inputs.add(path)
+  return result
 }
 await build({
   ...common,
@@ -61,7 +71,7 @@ await build({
 })
 await build({
   ...common,
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/bin.ts'],
   outfile: join(outDir, 'cli.js'),
   banner: { js: `#!/usr/bin/env node\n${banner}` }
 })
@@ -73,3 +83,12 @@ await build({
   outfile: join(outDir, 'verify-worker.js'),
   banner: { js: banner }
 })
+// The hash worker of `qprov digest`/attest (src/workload/hash-workers.ts loads ./hash-worker.js
+// beside the bundle). It imports only builtins, so it needs neither the banner nor lazy imports.
+await build({
+  ...common,
+  plugins: [],
+  entryPoints: ['src/workload/hash-loop.ts'],
+  outfile: join(outDir, 'hash-worker.js')
+})
+writeFileSync(join(outDir, 'licenses.txt'), thirdPartyLicenses(inputs))

@@ -16,6 +16,13 @@ try {
     else if (!existsSync(b)) stale.push(`${b} is missing`)
     else if (!readFileSync(a).equals(readFileSync(b))) stale.push(`${b} differs from a fresh build`)
   }
+  // Every bundle and worker the build emits, and the licences of what they bundle.
+  for (const name of ['cli.js', 'index.js', 'verify-worker.js', 'hash-worker.js', 'licenses.txt'])
+    if (!existsSync(join(fresh, name))) stale.push(`the build produced no ${name}`)
+  const licensesPath = join(fresh, 'licenses.txt')
+  const licenses = existsSync(licensesPath) ? readFileSync(licensesPath, 'utf8') : ''
+  for (const pkg of ['sigstore@', '@sigstore/verify@', 'commander@', '@actions/core@'])
+    if (!licenses.includes(`\n${pkg}`)) stale.push(`licenses.txt does not list ${pkg}`)
   if (stale.length > 0) {
     console.error(`check-dist: dist/ is stale:\n  ${stale.join('\n  ')}\nRun: npm run build`)
     process.exit(1)

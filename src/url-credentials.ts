@@ -43,7 +43,7 @@ export function refuseUrlCredentials(value: string, what: string): string {
  * An endpoint URL: http(s), no credentials. Refused values are never echoed, so that a mistyped
  * secret in the URL does not reach a log either.
  */
-export function checkEndpointUrl(value: string, what: string): string {
+export function checkEndpointURL(value: string, what: string): string {
   refuseUrlCredentials(value, what)
   let u: URL | undefined
   try {

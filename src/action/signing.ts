@@ -1,7 +1,7 @@
 import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
+import { signingSettings } from '../settings/signing.js'
 import type { ActionInputs } from './inputs.js'
-import { readSandboxInput } from './sandbox-input.js'
 
 /**
  * Signing in the action: the sandbox's endpoints and token issuer with `sandbox`, else GitHub
@@ -12,20 +12,17 @@ export function actionSigning(
   inputs: ActionInputs,
   env: Record<string, string | undefined> = process.env
 ): SigningConfig {
-  if (inputs.sandbox) {
-    const sb = readSandboxInput(inputs.sandbox)
-    // Explicit URL inputs still win over the sandbox's, as with the CLI's --sandbox.
-    return {
-      instance: inputs.sigstore === 'public-good' ? 'custom' : inputs.sigstore,
-      fulcioURL: inputs.fulcioURL ?? sb.fulcioURL,
-      rekorURL: inputs.rekorURL ?? sb.rekorURL,
-      tsaURL: inputs.tsaURL ?? sb.tsaURL,
-      actionsOidc: {
-        requestURL: sb.actionsIdTokenRequestURL,
-        requestToken: sb.actionsIdTokenRequestToken
-      }
-    }
-  }
+  if (inputs.sandbox)
+    return signingSettings(
+      {
+        sandbox: inputs.sandbox,
+        ...(inputs.sigstore !== 'public-good' ? { instance: inputs.sigstore } : {}),
+        fulcioURL: inputs.fulcioURL,
+        rekorURL: inputs.rekorURL,
+        tsaURL: inputs.tsaURL
+      },
+      k => `input ${k}`
+    )
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL && !env.SIGSTORE_ID_TOKEN)
     throw new QprovError(
       'OIDC_UNAVAILABLE',

@@ -1,5 +1,5 @@
 import { QprovError } from '../errors.js'
-import { checkEndpointUrl } from '../url-credentials.js'
+import { checkEndpointURL } from '../url-credentials.js'
 import {
   SIGSTORE_INSTANCES,
   type SigningConfig,
@@ -88,5 +88,5 @@ const OPTION_NAMES: Record<string, string> = {
 }
 
 function checkURL(name: string, value: string): void {
-  checkEndpointUrl(value, OPTION_NAMES[name] ?? name)
+  checkEndpointURL(value, OPTION_NAMES[name] ?? name)
 }

@@ -80,19 +80,18 @@ export async function fetchActionsIdToken(
     })
   } catch (e) {
     throw new QprovError(
-      'OIDC_UNAVAILABLE',
+      'OIDC_REQUEST_FAILED',
       `cannot reach the OIDC token endpoint ${url.origin}: ${(e as Error).message}`,
-      { exitCode: 1 }
+      { cause: e }
     )
   }
   const text = await res.text()
   if (!res.ok)
     throw new QprovError(
-      'OIDC_UNAVAILABLE',
+      'OIDC_REQUEST_FAILED',
       `the OIDC token endpoint ${url.origin} answered HTTP ${res.status}${
         res.status === 401 || res.status === 403 ? ' (is `id-token: write` granted?)' : ''
-      }`,
-      { exitCode: 1 }
+      }`
     )
   let value: unknown
   try {
@@ -102,9 +101,8 @@ export async function fetchActionsIdToken(
   }
   if (typeof value !== 'string' || value.split('.').length !== 3)
     throw new QprovError(
-      'OIDC_UNAVAILABLE',
-      `the OIDC token endpoint ${url.origin} returned no token in "value"`,
-      { exitCode: 1 }
+      'OIDC_REQUEST_FAILED',
+      `the OIDC token endpoint ${url.origin} returned no token in "value"`
     )
   registerSecret(value)
   return value

@@ -8,7 +8,13 @@ import {
   type TrustMaterial,
   type VerifierOptions
 } from '@sigstore/verify'
-import { isQprovError, oneLine } from '../errors.js'
+import {
+  QprovError,
+  isQprovError,
+  isSigstoreVerifyCode,
+  oneLine,
+  type VerifyFailureCode
+} from '../errors.js'
 import {
   checkPolicyShape,
   evaluatePolicy,
@@ -71,7 +77,7 @@ export interface VerifyBundleInput {
 export interface VerifyBundleResult {
   verified: boolean
   /** Stable failure code (a sigstore-js code such as TLOG_BODY_ERROR, or a qprov code). */
-  code?: string
+  code?: VerifyFailureCode
   error?: string
   checks: Check[]
   content?: 'dsse' | 'messageSignature'
@@ -96,15 +102,6 @@ export function prepareTrustMaterial(trustedRoot?: Buffer | string): PreparedTru
   return { material: trustMaterialFrom(roots), roots: roots.length }
 }
 
-class Refusal extends Error {
-  constructor(
-    readonly code: string,
-    message: string
-  ) {
-    super(message)
-  }
-}
-
 /**
  * Offline, fail-closed verification of one Sigstore bundle against pinned trust material.
  * Never throws: any exception, including a TypeError deep inside a library, means not verified.
@@ -120,7 +117,7 @@ export function verifyBundle(input: VerifyBundleInput): VerifyBundleResult {
     // Defence in depth: a run that passed nothing, or failed anything, is not verified.
     result.verified =
       result.checks.some(c => c.status === 'pass') && result.checks.every(c => c.status !== 'fail')
-    if (!result.verified) throw new Refusal('VERIFY_FAILED', 'a verification check failed')
+    if (!result.verified) throw new QprovError('VERIFY_FAILED', 'a verification check failed')
   } catch (e) {
     result.verified = false
     // A statement from a bundle that failed is unauthenticated: never hand it to a caller.
@@ -135,11 +132,10 @@ export function verifyBundle(input: VerifyBundleInput): VerifyBundleResult {
   return result
 }
 
-function failureCode(e: unknown): string {
-  if (e instanceof Refusal || isQprovError(e)) return e.code
+function failureCode(e: unknown): VerifyFailureCode {
+  if (isQprovError(e)) return e.code
   const code = (e as { code?: unknown })?.code
-  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code
-  return 'VERIFY_FAILED'
+  return isSigstoreVerifyCode(code) ? code : 'VERIFY_FAILED'
 }
 
 function run(
@@ -185,9 +181,12 @@ function runWith(
   result.content = content === 'dsseEnvelope' ? 'dsse' : 'messageSignature'
   const keyMaterial = bundle.verificationMaterial.content.$case
   if (policy.kind === 'key' && keyMaterial !== 'publicKey')
-    throw new Refusal('BUNDLE_INVALID', `key mode needs a public-key bundle, got ${keyMaterial}`)
+    throw new QprovError('BUNDLE_INVALID', `key mode needs a public-key bundle, got ${keyMaterial}`)
   if (policy.kind === 'identity' && keyMaterial === 'publicKey')
-    throw new Refusal('BUNDLE_INVALID', 'bundle is signed with a managed key; verify it with --key')
+    throw new QprovError(
+      'BUNDLE_INVALID',
+      'bundle is signed with a managed key; verify it with --key'
+    )
   pass('bundle-format', `${bundle.mediaType} ${content}`)
   result.tlog = bundle.verificationMaterial.tlogEntries.map(t => ({
     logIndex: t.logIndex,
@@ -225,7 +224,7 @@ function parsePublicKey(pem: string): KeyObject {
   try {
     return createPublicKey(pem)
   } catch (e) {
-    throw new Refusal('POLICY_INVALID', `cannot read the public key: ${oneLine(e)}`)
+    throw new QprovError('POLICY_INVALID', `cannot read the public key: ${oneLine(e)}`)
   }
 }
 
@@ -237,14 +236,14 @@ function parseBundle(raw: unknown): Bundle {
   try {
     return bundleFromJSON(json)
   } catch (e) {
-    throw new Refusal('BUNDLE_INVALID', `bundle is malformed: ${oneLine(e)}`)
+    throw new QprovError('BUNDLE_INVALID', `bundle is malformed: ${oneLine(e)}`)
   }
 }
 
 function parseDigest(d: string): Buffer {
   const m = /^sha256:([0-9a-fA-F]{64})$/.exec(d)
   if (m === null)
-    throw new Refusal('INPUT_INVALID', `artifact digest must be sha256:<64 hex>, got ${d}`)
+    throw new QprovError('INPUT_INVALID', `artifact digest must be sha256:<64 hex>, got ${d}`)
   return Buffer.from(m[1], 'hex')
 }
 
@@ -264,13 +263,13 @@ function signedEntity(
   }
   const ms = bundle.content.messageSignature
   if (artifact === undefined)
-    throw new Refusal('INPUT_INVALID', 'a messageSignature bundle needs the artifact')
+    throw new QprovError('INPUT_INVALID', 'a messageSignature bundle needs the artifact')
   // SHA2_256 is enum value 1; the bundle's own digest is only a claim until it matches ours.
   if (ms.messageDigest === undefined || ms.messageDigest.algorithm !== 1)
-    throw new Refusal('BUNDLE_INVALID', 'messageSignature must carry a sha256 message digest')
+    throw new QprovError('BUNDLE_INVALID', 'messageSignature must carry a sha256 message digest')
   const digest = artifactDigest(artifact)
   if (!digest.equals(Buffer.from(ms.messageDigest.digest)))
-    throw new Refusal(
+    throw new QprovError(
       'ARTIFACT_MISMATCH',
       'the artifact digest differs from the bundle message digest'
     )
@@ -290,8 +289,8 @@ function signedEntity(
   }
 }
 
-function noSubjectToMatch(): Refusal {
-  return new Refusal(
+function noSubjectToMatch(): QprovError {
+  return new QprovError(
     'INPUT_INVALID',
     'a DSSE bundle needs the artifact or its digest to match a statement subject'
   )
@@ -306,7 +305,7 @@ function checkStatement(
   if (bundle.content.$case !== 'dsseEnvelope') return
   const env = bundle.content.dsseEnvelope
   if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    throw new Refusal(
+    throw new QprovError(
       'STATEMENT_INVALID',
       `payloadType is ${JSON.stringify(env.payloadType)}, expected ${IN_TOTO_PAYLOAD_TYPE}`
     )
@@ -317,7 +316,7 @@ function checkStatement(
   pass('statement', `in-toto Statement v1, ${statement.subject.length} subject(s)`)
   if (input.expectedPredicateType !== undefined) {
     if (statement.predicateType !== input.expectedPredicateType)
-      throw new Refusal(
+      throw new QprovError(
         'STATEMENT_INVALID',
         `predicateType is ${statement.predicateType}, expected ${input.expectedPredicateType}`
       )
@@ -328,6 +327,6 @@ function checkStatement(
   // Exact match against lowercase hex, the only form in-toto digests take.
   const hit = statement.subject.find(s => s.digest.sha256 === hex)
   if (hit === undefined)
-    throw new Refusal('SUBJECT_MISMATCH', `no statement subject has sha256 ${hex}`)
+    throw new QprovError('SUBJECT_MISMATCH', `no statement subject has sha256 ${hex}`)
   pass('subject', `${hit.name} has sha256:${hex}`)
 }

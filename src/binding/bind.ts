@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path'
-import { writeOutputsAtomically } from '../attest/outputs.js'
+import { writeFilesAtomically } from '../atomic-file.js'
 import type { SigningConfig } from '../attest/signing-types.js'
 import { rekorEntryOf, type RekorEntryRef } from '../attest/rekor-entry.js'
 import { planSigning, signStatement } from '../attest/sign.js'
@@ -143,7 +143,7 @@ export async function bindProofBundle(opts: BindOptions): Promise<BoundProof> {
     [PROOF_FILES.binding, bytes],
     [PROOF_FILES.bindingBundle, Buffer.from(`${JSON.stringify(signed.bundle)}\n`)]
   ]
-  const written = await writeOutputsAtomically(opts.outDir, out)
+  const written = await writeFilesAtomically(opts.outDir, out)
   const all = Object.fromEntries(
     Object.values(PROOF_FILES).map(n => [n, written[n] ?? resolve(opts.outDir, n)])
   )

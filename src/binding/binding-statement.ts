@@ -1,4 +1,4 @@
-import { predicateValue } from '../attest/pipeline.js'
+import { predicateValue } from '../attest/receipt-source.js'
 import { MANIFEST_SUBJECT_NAME, STATEMENT_TYPE, type InTotoStatement } from '../attest/statement.js'
 import { QprovError } from '../errors.js'
 import { JsonSyntaxError, parseJsonLiteral } from '../receipt/json-literal.js'

@@ -1,7 +1,7 @@
-import { writeOutputsAtomically } from '../attest/outputs.js'
+import { writeFilesAtomically } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
 import type { RuntimeApi } from '../runtime/client.js'
-import { checkJobId } from '../runtime/inputs.js'
+import { checkJobId } from '../runtime/input-checks.js'
 import { parseTags } from '../runtime/tags.js'
 import { PROOF_FILES } from './layout.js'
 import { PROOF_FILE_NAMES } from './proof-bundle.js'
@@ -68,7 +68,7 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
         partials.push(found)
         continue
       }
-      const files = await writeOutputsAtomically(
+      const files = await writeFilesAtomically(
         opts.outDir,
         PROOF_FILE_NAMES.map(n => [n, chosen.files[n] as Buffer])
       )

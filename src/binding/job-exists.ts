@@ -17,7 +17,6 @@ export function jobExistsError(
       : `${oneLine(q)}. Job ${jobId} exists; ${hint(jobId)}`
   return new QprovError(q.code, message, {
     cause: e,
-    exitCode: q.exitCode,
     details: jobId === undefined ? q.details : { ...q.details, jobId }
   })
 }

@@ -43,7 +43,7 @@ export function writeJobRecord(
     writeFileAtomicSync(path, `${JSON.stringify(record, null, 2)}\n`)
   } catch (e) {
     const failure = new QprovError(
-      'INPUT_INVALID',
+      'OUTPUT_WRITE_FAILED',
       `${path} could not be written: ${(e as Error).message}`,
       { cause: e }
     )

@@ -1,16 +1,16 @@
-import { looksLikeSecretName } from '../runtime/connection.js'
+import { looksLikeSecretName } from '../env-var-name.js'
 
 /** The connection flags a re-tag command must repeat so that it reaches the same service. */
 export interface RetagFlags {
   sandbox?: string
-  runtimeUrl?: string
-  iamUrl?: string
+  runtimeURL?: string
+  iamURL?: string
   apiKeyEnv?: string
   /** Signing flags, so the command also signs the binding where the first attempt would have. */
   sigstore?: string
-  fulcioUrl?: string
-  rekorUrl?: string
-  tsaUrl?: string
+  fulcioURL?: string
+  rekorURL?: string
+  tsaURL?: string
   identityTokenEnv?: string
 }
 
@@ -28,8 +28,8 @@ export function retagCommand(
   const args = ['qprov', 'tag', '--job', jobId, '--attestation', attestationDir]
   args.push('--instance', instanceCRN)
   if (flags.sandbox) args.push('--sandbox', flags.sandbox)
-  if (flags.runtimeUrl) args.push('--runtime-url', flags.runtimeUrl)
-  if (flags.iamUrl) args.push('--iam-url', flags.iamUrl)
+  if (flags.runtimeURL) args.push('--runtime-url', flags.runtimeURL)
+  if (flags.iamURL) args.push('--iam-url', flags.iamURL)
   // A key-like "name" is never echoed: the user substitutes their variable's real name.
   if (flags.apiKeyEnv)
     args.push(
@@ -38,9 +38,9 @@ export function retagCommand(
     )
   for (const [flag, value] of [
     ['--sigstore', flags.sigstore],
-    ['--fulcio-url', flags.fulcioUrl],
-    ['--rekor-url', flags.rekorUrl],
-    ['--tsa-url', flags.tsaUrl],
+    ['--fulcio-url', flags.fulcioURL],
+    ['--rekor-url', flags.rekorURL],
+    ['--tsa-url', flags.tsaURL],
     ['--identity-token-env', flags.identityTokenEnv]
   ] as const)
     if (value) args.push(flag, value)

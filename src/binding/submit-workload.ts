@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { signingEndpoints } from '../attest/instances.js'
 import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../attest/pipeline.js'
+import type { ReceiptSource } from '../attest/receipt-source.js'
 import { planSigning } from '../attest/sign.js'
 import type { SigningConfig } from '../attest/signing-types.js'
 import { bindProofBundle, type BoundProof } from './bind.js'
 import { QprovError } from '../errors.js'
 import { checkOutputDir } from '../output-dir.js'
 import { PROOF_FILES } from './layout.js'
-import { checkBackend } from '../runtime/inputs.js'
+import { checkBackend } from '../runtime/input-checks.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
 import { submitJob, type SubmitHooks } from '../runtime/submit.js'
 import { checkTarget } from '../runtime/target-check.js'
@@ -27,9 +28,7 @@ import type { Connect, RebindHint } from './runtime-target.js'
 export interface SubmitAttestOptions {
   /** Called once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
   signing: () => SigningConfig
-  receiptFile?: string
-  commit?: string
-  declareAi?: string[]
+  receipt: ReceiptSource
 }
 
 export interface SubmitWorkloadOptions {
@@ -130,15 +129,11 @@ export async function submitWorkload(
     onProgress: hooks.onProgress
   })
   if (opts.attest && signing && endpoints) {
-    const { receiptFile, commit, declareAi } = opts.attest
-    const plan = await planSigning(signing, env, endpoints)
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,
-      ...(receiptFile ? { receiptFile } : {}),
-      ...(commit ? { commit } : {}),
-      ...(declareAi?.length ? { declareAi } : {}),
-      signing: plan,
+      receipt: opts.attest.receipt,
+      signing: () => planSigning(signing, env, endpoints),
       outDir: opts.outDir,
       onProgress: hooks.onProgress
     })

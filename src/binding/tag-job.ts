@@ -1,6 +1,6 @@
 import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
-import { checkJobId } from '../runtime/inputs.js'
+import { checkJobId } from '../runtime/input-checks.js'
 import { mergeProvenanceTags, type ProvenanceRefs } from '../runtime/tags.js'
 import { bindProofBundle, type BoundProof } from './bind.js'
 import { readAttestationRefs } from './attestation-refs.js'

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { QprovError, oneLine } from '../errors.js'
 import { QPROV_VERSION } from '../version.js'
+import { exitStatusOf } from './exit-status.js'
 import { printErr } from './io.js'
 import { registerReceiptCommands } from './commands/receipt.js'
 import { registerDigestCommand } from './commands/digest.js'
@@ -94,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram()
   try {
     await program.parseAsync(argv, { from: 'user' })
-    return typeof process.exitCode === 'number' ? process.exitCode : 0
+    return exitStatusOf(program)
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version exit through here with code 0.
@@ -113,21 +114,4 @@ export async function main(argv: string[]): Promise<number> {
     printErr(`qprov: error [INTERNAL]: ${oneLine(e)}`)
     return 1
   }
-}
-
-const invokedDirectly =
-  process.argv[1] !== undefined &&
-  /(?:^|[\\/])(?:main\.ts|cli\.js|qprov)$/.test(process.argv[1]) &&
-  process.env.QPROV_NO_MAIN !== '1'
-
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    code => {
-      process.exitCode = code
-    },
-    e => {
-      printErr(`qprov: error [INTERNAL]: ${oneLine(e)}`)
-      process.exitCode = 1
-    }
-  )
 }

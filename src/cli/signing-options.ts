@@ -1,13 +1,6 @@
 import { Option, type Command } from 'commander'
-import {
-  SIGSTORE_INSTANCES,
-  type SigningConfig,
-  type SigstoreInstance
-} from '../attest/signing-types.js'
-import { QprovError } from '../errors.js'
-import { readSandboxConfig } from '../sandbox/config.js'
-import { registerSecret } from '../secrets.js'
-import { checkEndpointUrl } from '../url-credentials.js'
+import { SIGSTORE_INSTANCES, type SigningConfig } from '../attest/signing-types.js'
+import { signingSettings } from '../settings/signing.js'
 
 /** Adds --sandbox and the Sigstore signing flags to a command that signs. */
 export function addSigningOptions(cmd: Command): Command {
@@ -42,52 +35,16 @@ function str(opts: Record<string, unknown>, key: string): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined
 }
 
-/**
- * Turns the parsed flags into a SigningConfig. With --sandbox the sandbox's endpoints and its
- * Actions-style token endpoint are used; explicit flags still win over them.
- */
+/** The flags in commander's casing, turned into a SigningConfig (see settings/signing.ts). */
 export function signingFromOptions(opts: Record<string, unknown>): ResolvedSigning {
   const sandboxDir = str(opts, 'sandbox')
-  const explicitInstance = str(opts, 'sigstore') as SigstoreInstance | undefined
-  if (explicitInstance && !SIGSTORE_INSTANCES.includes(explicitInstance))
-    throw new QprovError('USAGE', `unknown --sigstore "${explicitInstance}"`)
-  const tokenEnv = str(opts, 'identityTokenEnv')
-  if (tokenEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv))
-    throw new QprovError(
-      'USAGE',
-      `--identity-token-env takes the NAME of an environment variable, not a token`
-    )
-  const flags = {
+  const signing = signingSettings({
+    sandbox: sandboxDir,
+    instance: str(opts, 'sigstore'),
     fulcioURL: str(opts, 'fulcioUrl'),
     rekorURL: str(opts, 'rekorUrl'),
-    tsaURL: str(opts, 'tsaUrl')
-  }
-  for (const [k, v] of Object.entries(flags))
-    if (v !== undefined) checkEndpointUrl(v, `--${k.slice(0, -3)}-url`)
-  let signing: SigningConfig
-  if (sandboxDir) {
-    const sb = readSandboxConfig(sandboxDir)
-    registerSecret(sb.actionsIdTokenRequestToken)
-    registerSecret(sb.identityToken)
-    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
-      checkEndpointUrl(sb[k], `${k} in ${sandboxDir}/sandbox.json`)
-    signing = {
-      instance: explicitInstance ?? 'custom',
-      fulcioURL: flags.fulcioURL ?? sb.fulcioURL,
-      rekorURL: flags.rekorURL ?? sb.rekorURL,
-      tsaURL: flags.tsaURL ?? sb.tsaURL,
-      actionsOidc: {
-        requestURL: sb.actionsIdTokenRequestURL,
-        requestToken: sb.actionsIdTokenRequestToken
-      }
-    }
-  } else {
-    signing = { instance: explicitInstance ?? 'public-good', ...dropUndefined(flags) }
-  }
-  if (tokenEnv) signing.identityTokenEnv = tokenEnv
+    tsaURL: str(opts, 'tsaUrl'),
+    identityTokenEnv: str(opts, 'identityTokenEnv')
+  })
   return sandboxDir ? { signing, sandboxDir } : { signing }
-}
-
-function dropUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 }

@@ -71,7 +71,7 @@ export async function generateReceipts(opts: GenerateOptions): Promise<Receipt[]
       ],
       { input: stdin }
     ),
-    originUrl(repo)
+    originURL(repo)
   ])
   const metas = parseLogRecords(metaRaw)
   const names = splitNamesBySha(decodeGitText(namesRaw))
@@ -125,10 +125,7 @@ async function resolveRevs(repo: string, args: string[]): Promise<string[]> {
 
 async function listCommits(opts: GenerateOptions): Promise<string[]> {
   await git(opts.repoDir, ['rev-parse', '--git-dir']).catch((e: unknown) => {
-    throw new QprovError('GIT_ERROR', `not a git repository: ${opts.repoDir}`, {
-      exitCode: 2,
-      cause: e
-    })
+    throw new QprovError('NOT_A_GIT_REPO', `not a git repository: ${opts.repoDir}`, { cause: e })
   })
   if (opts.range !== undefined)
     return resolveRevs(opts.repoDir, [
@@ -152,7 +149,7 @@ export function splitNamesBySha(text: string): Map<string, string[]> {
   return out
 }
 
-async function originUrl(repo: string): Promise<string | null> {
+async function originURL(repo: string): Promise<string | null> {
   try {
     const url = pyStrip(decodeGitText(await git(repo, ['remote', 'get-url', 'origin'])))
     return url === '' ? null : stripCredentials(url)

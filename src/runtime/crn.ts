@@ -34,13 +34,13 @@ export function parseInstanceCrn(crn: string): InstanceCrn {
 }
 
 /** us-east is served from the bare host; every other region has its own subdomain. */
-export function runtimeBaseUrl(crn: InstanceCrn): string {
+export function runtimeBaseURL(crn: InstanceCrn): string {
   if (crn.location === 'us-east') return 'https://quantum.cloud.ibm.com/api/v1'
   return `https://${crn.location}.quantum.cloud.ibm.com/api/v1`
 }
 
 /** IAM host for the CRN's cloud: the staging cloud has its own identity service. */
-export function iamBaseUrl(crn: InstanceCrn): string {
+export function iamBaseURL(crn: InstanceCrn): string {
   return crn.cname === 'staging' ? 'https://iam.test.cloud.ibm.com' : 'https://iam.cloud.ibm.com'
 }
 

@@ -1,6 +1,7 @@
 import { createHash, hash as oneShotHash } from 'node:crypto'
-import { closeSync, constants, fstatSync, openSync, read, readSync } from 'node:fs'
+import { closeSync, read, readSync } from 'node:fs'
 import { QprovError } from '../errors.js'
+import { HashRefusal, openRegular } from './hash-loop.js'
 
 export interface FileDigest {
   size: number
@@ -44,30 +45,18 @@ export interface HashTarget {
   path: string
 }
 
-// O_NOFOLLOW: the path is already the resolved real path, so a symlink there was swapped in after
-// the walk. O_NONBLOCK: if it was swapped for a FIFO, open must not hang.
-export const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
-
 /**
  * Opens a selected file, or refuses: a symlink or special file is never read. No identity check
  * against the walk (see the symlink policy in docs/binding-spec.md): what is hashed is exactly the
- * regular file opened here.
+ * regular file opened here. The guard itself is hash-loop.ts's openRegular, shared with the
+ * worker threads.
  */
 export function openSelected(file: HashTarget): { fd: number; size: number } {
-  let fd: number
   try {
-    fd = openSync(file.absolute, OPEN_FLAGS)
+    return openRegular(file.absolute)
   } catch (e) {
-    if ((e as { code?: string }).code === 'ELOOP') throw changed(file.path)
-    throw e
-  }
-  try {
-    const st = fstatSync(fd)
-    if (!st.isFile())
-      throw new QprovError('WORKLOAD_INVALID', `'${file.path}' is not a regular file`)
-    return { fd, size: st.size }
-  } catch (e) {
-    closeSync(fd)
+    if (e instanceof HashRefusal)
+      throw new QprovError('WORKLOAD_INVALID', `'${file.path}' ${e.message}`)
     throw e
   }
 }

@@ -11,8 +11,13 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeOutputsAtomically } from '../../src/attest/outputs.js'
-import { attestWorkload, predicateValue } from '../../src/attest/pipeline.js'
+import { attestWorkload } from '../../src/attest/pipeline.js'
+import {
+  CLI_RECEIPT_OPTIONS,
+  predicateValue,
+  receiptSource,
+  type ReceiptSource
+} from '../../src/attest/receipt-source.js'
 import { planSigning } from '../../src/attest/sign.js'
 import type { SigningConfig, SigningPlan } from '../../src/attest/signing-types.js'
 import { verifyBundle } from '../../src/attest/verify-bundle.js'
@@ -59,6 +64,7 @@ function workloadRepo(): string {
 
 let sb: SigstoreSandbox
 let config: SigningConfig
+const HEAD: ReceiptSource = { from: 'git', commit: 'HEAD' }
 /** A fresh plan per signature, as each run resolves its own. */
 const plan = (over: Partial<SigningConfig> = {}): Promise<SigningPlan> =>
   planSigning({ ...config, ...over })
@@ -87,7 +93,8 @@ describe('attestWorkload', () => {
     const r = await attestWorkload({
       workload: ['circuits', 'job.json'],
       cwd: repo,
-      signing: await plan(),
+      receipt: HEAD,
+      signing: plan,
       outDir: out,
       onProgress: m => progress.push(m)
     })
@@ -126,25 +133,34 @@ describe('attestWorkload', () => {
     const r = await attestWorkload({
       workload: ['circuits'],
       cwd: repo,
-      declareAi: ['Claude Code'],
-      generator: 'qprov.action',
-      signing: await plan(),
+      receipt: {
+        from: 'git',
+        commit: 'HEAD',
+        declareAi: ['Claude Code'],
+        generator: 'qprov.action',
+        keep: true
+      },
+      signing: plan,
       outDir: join(repo, 'out')
     })
     const predicate = JSON.parse(readFileSync(r.files.statement, 'utf8')).predicate
+    // Kept beside the attestation, byte for byte the receipt that was signed.
+    const kept = readdirSync(join(repo, 'out'))
+      .filter(n => n.startsWith('receipt_'))
+      .sort()
+    expect(kept).toEqual([
+      expect.stringMatching(/^receipt_[0-9a-f]{12}_[0-9a-f]{16}\.cbor$/),
+      expect.stringMatching(/^receipt_[0-9a-f]{12}_[0-9a-f]{16}\.json$/)
+    ])
+    expect(JSON.parse(readFileSync(join(repo, 'out', kept[1] as string), 'utf8'))).toEqual(
+      predicate
+    )
     expect(predicate.ai_attestation.is_ai_authored).toBe(true)
     expect(JSON.stringify(predicate.ai_attestation.signals_detected)).toContain('Claude Code')
     expect(predicate.provenance.generator).toBe('qprov.action')
-    await expect(
-      attestWorkload({
-        workload: ['circuits'],
-        cwd: repo,
-        receiptFile: join(repo, 'job.json'),
-        declareAi: ['Claude Code'],
-        signing: await plan(),
-        outDir: join(repo, 'out2')
-      })
-    ).rejects.toThrow(/declared when a receipt is generated/)
+    expect(() =>
+      receiptSource({ receipt: 'r.json', declareAi: ['Claude Code'] }, CLI_RECEIPT_OPTIONS)
+    ).toThrow('AI involvement is declared when a receipt is generated, not with --receipt')
   })
 
   it('wraps a given receipt file after verifying it, and refuses one that does not verify', async () => {
@@ -152,7 +168,8 @@ describe('attestWorkload', () => {
     const first = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
-      signing: await plan(),
+      receipt: HEAD,
+      signing: plan,
       outDir: join(repo, 'a')
     })
     const receipt = JSON.parse(readFileSync(first.files.statement, 'utf8')).predicate
@@ -160,8 +177,8 @@ describe('attestWorkload', () => {
     const again = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
-      receiptFile: join(repo, 'receipt.json'),
-      signing: await plan(),
+      receipt: { from: 'file', path: join(repo, 'receipt.json') },
+      signing: plan,
       outDir: join(repo, 'b')
     })
     expect(JSON.parse(readFileSync(again.files.statement, 'utf8')).predicate).toEqual(receipt)
@@ -172,8 +189,8 @@ describe('attestWorkload', () => {
     const e = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
-      receiptFile: join(repo, 'forged.json'),
-      signing: await plan(),
+      receipt: { from: 'file', path: join(repo, 'forged.json') },
+      signing: plan,
       outDir: join(repo, 'c')
     }).catch((x: unknown) => x)
     expect(e).toBeInstanceOf(QprovError)
@@ -184,8 +201,8 @@ describe('attestWorkload', () => {
     const two = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
-      receiptFile: join(repo, 'two.json'),
-      signing: await plan(),
+      receipt: { from: 'file', path: join(repo, 'two.json') },
+      signing: plan,
       outDir: join(repo, 'd')
     }).catch((x: unknown) => x)
     expect((two as QprovError).code).toBe('INPUT_INVALID')
@@ -196,40 +213,24 @@ describe('attestWorkload', () => {
     const e = await attestWorkload({
       workload: ['job.json'],
       cwd: repo,
-      signing: await plan({ fulcioURL: `${sb.baseURL}/no-such-fulcio` }),
+      receipt: HEAD,
+      signing: () => plan({ fulcioURL: `${sb.baseURL}/no-such-fulcio` }),
       outDir: join(repo, 'out')
     }).catch((x: unknown) => x)
     expect((e as QprovError).code).toBe('SIGNING_FAILED')
     expect(readdirSync(repo).filter(n => n.includes('out'))).toEqual([])
   })
 
-  it('cannot plan signing (the step before hashing) without an identity token', async () => {
-    const e = await planSigning({ instance: 'public-good' }, {}).catch((x: unknown) => x)
+  it('fails before hashing when no identity token is available', async () => {
+    const e = await attestWorkload({
+      workload: ['does-not-exist'],
+      cwd: tmpdir(),
+      receipt: HEAD,
+      signing: () => planSigning({ instance: 'public-good' }, {}),
+      outDir: join(tmpdir(), 'never')
+    }).catch((x: unknown) => x)
     expect((e as QprovError).code).toBe('OIDC_UNAVAILABLE')
     expect((e as QprovError).exitCode).toBe(2)
-  })
-})
-
-describe('atomic outputs', () => {
-  it('adds to an existing directory without touching its other files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qprov-out-'))
-    writeFileSync(join(dir, 'keep.txt'), 'mine')
-    writeFileSync(join(dir, 'statement.json'), 'old')
-    await writeOutputsAtomically(dir, [['statement.json', Buffer.from('new')]])
-    expect(readdirSync(dir).sort()).toEqual(['keep.txt', 'statement.json'])
-    expect(readFileSync(join(dir, 'statement.json'), 'utf8')).toBe('new')
-  })
-
-  it('writes none of the files when one cannot be placed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'qprov-out-'))
-    mkdirSync(join(dir, 'b.json'))
-    writeFileSync(join(dir, 'b.json', 'x'), 'occupied')
-    const e = await writeOutputsAtomically(dir, [
-      ['a.json', Buffer.from('a')],
-      ['b.json', Buffer.from('b')]
-    ]).catch((x: unknown) => x)
-    expect(e).toBeInstanceOf(QprovError)
-    expect(readdirSync(dir)).toEqual(['b.json'])
   })
 })
 

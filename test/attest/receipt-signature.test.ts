@@ -64,7 +64,8 @@ describeShared('AIIR signed-v1 receipts verify offline over the exact file bytes
     )
     expect(changed).not.toBe(text)
     const res = await verifyReceiptSignature(Buffer.from(changed), r.bundle, policy)
-    expect(res).toMatchObject({ verified: false })
+    // Refused as a different artifact, not for some unrelated reason.
+    expect(res).toMatchObject({ verified: false, code: 'ARTIFACT_MISMATCH' })
   })
 
   it('fails after any single-byte change of the receipt file', async () => {
@@ -72,12 +73,16 @@ describeShared('AIIR signed-v1 receipts verify offline over the exact file bytes
     for (const at of [0, 17, Math.floor(r.bytes.length / 2), r.bytes.length - 1]) {
       const copy = Buffer.from(r.bytes)
       copy[at] ^= 0x01
-      expect((await verifyReceiptSignature(copy, r.bundle, policy)).verified, `byte ${at}`).toBe(
-        false
-      )
+      expect(await verifyReceiptSignature(copy, r.bundle, policy), `byte ${at}`).toMatchObject({
+        verified: false,
+        code: 'ARTIFACT_MISMATCH'
+      })
     }
     const longer = Buffer.concat([r.bytes, Buffer.from('\n')])
-    expect((await verifyReceiptSignature(longer, r.bundle, policy)).verified).toBe(false)
+    expect(await verifyReceiptSignature(longer, r.bundle, policy)).toMatchObject({
+      verified: false,
+      code: 'ARTIFACT_MISMATCH'
+    })
   })
 
   it('fails against an unrelated trusted root', async () => {

@@ -68,7 +68,7 @@ describe('identity token resolution', () => {
     const e = await failure(
       fetchActionsIdToken(sb.actionsIdTokenRequestURL, 'canary-request-token-7d1f', 'sigstore')
     )
-    expect(e.code).toBe('OIDC_UNAVAILABLE')
+    expect(e.code).toBe('OIDC_REQUEST_FAILED')
     expect(e.exitCode).toBe(1)
     expect(e.message).toContain('401')
     expect(e.message).not.toContain('canary-request-token-7d1f')

@@ -17,6 +17,7 @@ import { octokitFor } from '../../src/github/octokit.js'
 import { octokitReleaseStore } from '../../src/github/release-store.js'
 import { createRuntimeClient } from '../../src/runtime/client.js'
 import { resolveConnection } from '../../src/runtime/connection.js'
+import { connectionSettings } from '../../src/settings/connection.js'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
 import { DEFAULT_IDENTITY } from '../../src/sandbox/sigstore/oidc-issuer.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
@@ -318,7 +319,7 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
     const { gh, ctx, write } = await fakeGitHub()
     await attachAsset(gh, ctx, write)
     // The job's Rekor index tag no longer matches the bundle's binding.
-    const api = createRuntimeClient(resolveConnection({ sandbox: sbx }, {}))
+    const api = createRuntimeClient(resolveConnection(connectionSettings({ sandbox: sbx }), {}))
     const job = await api.getJob(jobId)
     const retagged = job.tags.map(t =>
       t.startsWith('qprov-rekor-idx:') ? `qprov-rekor-idx:${Number(t.split(':')[1]) + 1}` : t

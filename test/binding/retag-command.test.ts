@@ -18,7 +18,7 @@ describe('the re-bind command', () => {
 
   it('repeats the connection flags and quotes what the shell would split', () => {
     expect(
-      retagCommand('job1', "/tmp/my out's", { sandbox: '/sb', runtimeUrl: 'http://h:1' }, CRN)
+      retagCommand('job1', "/tmp/my out's", { sandbox: '/sb', runtimeURL: 'http://h:1' }, CRN)
     ).toBe(
       `qprov tag --job job1 --attestation '/tmp/my out'\\''s' --instance ${CRN} --sandbox /sb --runtime-url http://h:1 --out '/tmp/my out'\\''s'`
     )

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const CLI_ENTRY = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+const CLI_ENTRY = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url))
 const CLI_DIST = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 const TSX_LOADER = import.meta.resolve('tsx')
 

@@ -10,14 +10,29 @@ export function sharedPath(rel: string): string {
   return `${SHARED_DIR}${rel}`
 }
 
-/** describe() that skips, with a visible reason, when ../shared is absent. */
-export function describeShared(name: string, fn: () => void): void {
-  if (!HAVE_SHARED) {
+/**
+ * The vector sets under ../shared/vectors. CI checks out the public Sigstore conformance data
+ * (.github/workflows/ci.yml) but not the AIIR set, part of which is derived locally.
+ */
+export type SharedArea = 'aiir' | 'sigstore-conformance'
+
+export function haveShared(areas: SharedArea[]): boolean {
+  return areas.every(a => existsSync(sharedPath(`vectors/${a}`)))
+}
+
+/** describe() that skips, with a visible reason, when the vector sets it needs are absent. */
+export function describeShared(
+  name: string,
+  fn: () => void,
+  areas: SharedArea[] = ['aiir', 'sigstore-conformance']
+): void {
+  if (!haveShared(areas)) {
+    const what = areas.map(a => `../shared/vectors/${a}`).join(' and ')
     // The body is not even collected: it would read vector files at collection time.
     describe(name, () => {
-      it.skip('skipped: ../shared is absent; these tests need its vectors', () => {})
+      it.skip(`skipped: ${what} absent; these tests need those vectors`, () => {})
     })
-    console.warn(`[qprov tests] skipping "${name}": ../shared is absent`)
+    console.warn(`[qprov tests] skipping "${name}": ${what} absent`)
     return
   }
   describe(name, fn)

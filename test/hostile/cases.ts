@@ -408,7 +408,7 @@ export const CASES: HostileCase[] = [
   {
     name: 'receipt create --repo that does not exist (exits at once)',
     args: (_fx, d) => ['receipt', 'create', '--repo', join(d, 'no-repo')],
-    code: 'GIT_ERROR',
+    code: 'NOT_A_GIT_REPO',
     message: /not a git repository/
   },
   {
@@ -821,14 +821,14 @@ export const CASES: HostileCase[] = [
     name: 'job get --sandbox whose sandbox.json is a FIFO',
     prep: (_fx, d) => void fifo(d, 'sandbox.json'),
     args: (fx, d) => ['job', 'get', '--job', fx.jobId, '--sandbox', d],
-    code: 'INPUT_INVALID',
+    code: 'CONFIG_INVALID',
     message: /sandbox config .*sandbox\.json is a pipe with no writer/
   },
   {
     name: 'job get --sandbox whose emulator.json is a directory',
     prep: (_fx, d) => void mkdirSync(join(d, 'emulator.json')),
     args: (fx, d) => ['job', 'get', '--job', fx.jobId, '--sandbox', d],
-    code: 'INPUT_INVALID',
+    code: 'CONFIG_INVALID',
     message: /emulator\.json is a directory/
   },
   // verify (proof bundles)

@@ -8,7 +8,7 @@ import { checkOutputDir } from '../../src/output-dir.js'
 import { READ_LIMITS, parseJsonText, readBoundedSync } from '../../src/read-file.js'
 import { redact } from '../../src/secrets.js'
 import {
-  checkEndpointUrl,
+  checkEndpointURL,
   hasUrlCredentials,
   redactUrlCredentials
 } from '../../src/url-credentials.js'
@@ -41,11 +41,11 @@ describe('URL credentials', () => {
   })
 
   it('refuses credentials without echoing them', () => {
-    expect(() => checkEndpointUrl('http://u:SECRETPW@h', '--rekor-url')).toThrow(
+    expect(() => checkEndpointURL('http://u:SECRETPW@h', '--rekor-url')).toThrow(
       expect.objectContaining({ code: 'URL_CREDENTIALS', exitCode: 2 })
     )
     try {
-      checkEndpointUrl('http://u:SECRETPW@h', '--rekor-url')
+      checkEndpointURL('http://u:SECRETPW@h', '--rekor-url')
     } catch (e) {
       expect(String(e)).not.toContain('SECRETPW')
     }

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import { iamBaseUrl, parseInstanceCrn, runtimeBaseUrl } from '../../src/runtime/crn.js'
+import { iamBaseURL, parseInstanceCrn, runtimeBaseURL } from '../../src/runtime/crn.js'
 
 const crn = (cname: string, region: string) =>
   `crn:v1:${cname}:public:quantum-computing:${region}:a/0123456789abcdef0123456789abcdef:6d3f2b1a-1111-2222-3333-444455556666::`
 
 describe('instance CRN', () => {
   it('maps us-east to the bare host and other regions to their subdomain', () => {
-    expect(runtimeBaseUrl(parseInstanceCrn(crn('bluemix', 'us-east')))).toBe(
+    expect(runtimeBaseURL(parseInstanceCrn(crn('bluemix', 'us-east')))).toBe(
       'https://quantum.cloud.ibm.com/api/v1'
     )
-    expect(runtimeBaseUrl(parseInstanceCrn(crn('bluemix', 'eu-de')))).toBe(
+    expect(runtimeBaseURL(parseInstanceCrn(crn('bluemix', 'eu-de')))).toBe(
       'https://eu-de.quantum.cloud.ibm.com/api/v1'
     )
   })
 
   it('uses the test IAM for the staging cloud', () => {
-    expect(iamBaseUrl(parseInstanceCrn(crn('staging', 'us-east')))).toBe(
+    expect(iamBaseURL(parseInstanceCrn(crn('staging', 'us-east')))).toBe(
       'https://iam.test.cloud.ibm.com'
     )
-    expect(iamBaseUrl(parseInstanceCrn(crn('bluemix', 'us-east')))).toBe(
+    expect(iamBaseURL(parseInstanceCrn(crn('bluemix', 'us-east')))).toBe(
       'https://iam.cloud.ibm.com'
     )
   })

@@ -57,9 +57,32 @@ describe('Runtime error bodies', () => {
     expect(parseErrorBody('{"error":{"code":7,"message":"old"}}').errors[0].message).toBe('old')
   })
 
-  it('survives any body text', () => {
-    fc.assert(fc.property(fc.string(), s => void parseErrorBody(s)))
-    fc.assert(fc.property(fc.json(), s => void parseErrorBody(s)))
+  it('keeps only well-typed fields of any body text', () => {
+    const wellTyped = (text: string) => {
+      const r = parseErrorBody(text)
+      expect(Array.isArray(r.errors)).toBe(true)
+      expect(r.trace === undefined || typeof r.trace === 'string').toBe(true)
+      for (const e of r.errors) {
+        expect(['number', 'string', 'undefined']).toContain(typeof e.code)
+        expect(['string', 'undefined']).toContain(typeof e.message)
+        expect(['string', 'undefined']).toContain(typeof e.more_info)
+      }
+    }
+    fc.assert(fc.property(fc.string(), wellTyped))
+    fc.assert(fc.property(fc.json(), wellTyped))
+  })
+
+  it('reads back every entry and the trace of an IBM error body', () => {
+    const entry = fc.record({
+      code: fc.oneof(fc.integer(), fc.string()),
+      message: fc.string(),
+      more_info: fc.webUrl()
+    })
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 5 }), fc.string(), (errors, trace) => {
+        expect(parseErrorBody(JSON.stringify({ errors, trace }))).toEqual({ errors, trace })
+      })
+    )
   })
 
   it('maps statuses to codes and keeps status, trace and errors in details', () => {

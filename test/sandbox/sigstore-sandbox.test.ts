@@ -2,17 +2,17 @@ import { mkdtempSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readSandboxConfig } from '../../src/sandbox/config.js'
+import { sandboxRuntime, sandboxSigning } from '../../src/settings/sandbox.js'
 import { startSandbox } from '../../src/sandbox/sandbox.js'
 
 describe('startSandbox', () => {
-  it('writes a private sandbox.json that readSandboxConfig accepts, and stops every service on close', async () => {
+  it('writes a private sandbox.json that the CLI sandbox reader accepts, and stops every service on close', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'qprov-sb-')), 'nested')
     const sb = await startSandbox({ dir })
     let closed = false
     try {
-      const cfg = readSandboxConfig(dir)
-      expect(cfg).toEqual(sb.config)
+      const cfg = { ...sandboxSigning(dir), ...sandboxRuntime(dir) }
+      expect({ ...cfg, file: undefined }).toEqual({ ...sb.config, file: undefined })
       expect(cfg.trustedRoot).toBe(join(dir, 'trusted_root.json'))
       expect(statSync(join(dir, 'sandbox.json')).mode & 0o077).toBe(0)
       expect(cfg.runtimeURL && cfg.iamURL && cfg.apiKey && cfg.instanceCRN).toBeTruthy()

@@ -5,6 +5,7 @@ import { generateReceipts } from '../../src/receipt/generate.js'
 import { signingFromOptions } from '../../src/cli/signing-options.js'
 import { createRuntimeClient } from '../../src/runtime/client.js'
 import { resolveConnection } from '../../src/runtime/connection.js'
+import { connectionSettings } from '../../src/settings/connection.js'
 import { submitWorkload } from '../../src/binding/submit-workload.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
 import { REPO_ROOT } from '../helpers/cli.js'
@@ -35,7 +36,7 @@ export async function makeProofFixture(): Promise<ProofFixture> {
   })
   const signing = signingFromOptions({ sandbox: sandbox.dir }).signing
   const connect = () => {
-    const conn = resolveConnection({ sandbox: sandbox.dir }, {})
+    const conn = resolveConnection(connectionSettings({ sandbox: sandbox.dir }), {})
     return {
       api: createRuntimeClient(conn),
       instanceCRN: conn.instanceCRN,
@@ -58,7 +59,7 @@ export async function makeProofFixture(): Promise<ProofFixture> {
       workload: ['bell'],
       cwd,
       connect,
-      attest: { signing: () => signing, receiptFile: receipt },
+      attest: { signing: () => signing, receipt: { from: 'file', path: receipt } },
       outDir: out,
       hint: id => `hint ${id}`,
       env: {}

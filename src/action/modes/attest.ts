@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../../attest/pipeline.js'
+import { receiptSource, type ReceiptSource } from '../../attest/receipt-source.js'
 import { planSigning } from '../../attest/sign.js'
 import { QprovError } from '../../errors.js'
 import { checkOutputDir } from '../../output-dir.js'
@@ -8,23 +9,26 @@ import { rekorSearchURL, type SummaryLink } from '../../github/summary.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
 import { actionSigning } from '../signing.js'
-import { generatedReceiptFile, receiptFileFromActionOutput } from './receipt.js'
 
 export { actionSigning }
 
 /**
- * The receipt file to wrap: the given one, the commit's entry of receipts-json, or one generated
- * for the commit; the latter two are written into outDir next to the attestation.
+ * The receipt to wrap: the given file, the commit's entry of receipts-json, or one generated for
+ * the commit with the action's generator id; the latter two are kept in out-dir beside the
+ * attestation.
  */
-export async function receiptFileFor(inputs: ActionInputs, outDir: string): Promise<string> {
-  const fromJson = await receiptFileFromActionOutput(inputs, outDir)
-  if (fromJson) return fromJson
-  if (inputs.receipt) {
-    if (inputs.commit)
-      throw new QprovError('USAGE', 'give either input receipt or input commit, not both')
-    return resolve(inputs.workspace, inputs.receipt)
-  }
-  return generatedReceiptFile(inputs, outDir)
+export function actionReceipt(inputs: ActionInputs): ReceiptSource {
+  return receiptSource(
+    {
+      ...(inputs.receipt ? { receipt: resolve(inputs.workspace, inputs.receipt) } : {}),
+      receiptsJson: inputs.receiptsJson,
+      commit: inputs.commit,
+      declareAi: inputs.declareAi,
+      generator: 'qprov.action',
+      keep: true
+    },
+    { receipt: 'input receipt', receiptsJson: 'input receipts-json', commit: 'input commit' }
+  )
 }
 
 export function requireWorkload(inputs: ActionInputs): void {
@@ -37,14 +41,14 @@ export async function runAttest(inputs: ActionInputs, report: Reporter): Promise
   requireWorkload(inputs)
   const signing = actionSigning(inputs)
   const outDir = resolve(inputs.workspace, inputs.outDir)
-  // Before the receipt is written and the token requested: out-dir must take the attestation.
+  // Before the receipt is read and the token requested: out-dir must take the attestation.
   checkOutputDir(outDir, { what: 'out-dir', files: Object.values(OUTPUT_NAMES) })
-  const receiptFile = await receiptFileFor(inputs, outDir)
+  const receipt = actionReceipt(inputs)
   const result = await attestWorkload({
     workload: inputs.workload,
     cwd: inputs.workspace,
-    receiptFile,
-    signing: await planSigning(signing),
+    receipt,
+    signing: () => planSigning(signing),
     outDir,
     onProgress: m => report.info(m)
   })

@@ -1,10 +1,6 @@
 import { resolve } from 'node:path'
-import { predicateValue } from '../../attest/pipeline.js'
 import { QprovError } from '../../errors.js'
 import { generateReceipts } from '../../receipt/generate.js'
-import { git } from '../../receipt/git.js'
-import { receiptsFromActionOutput } from '../../receipt/ingest.js'
-import { checkRef } from '../../receipt/refs.js'
 import type { AiAttestation, CommitObject, Receipt } from '../../receipt/types.js'
 import { writeReceipts } from '../../receipt/writer.js'
 import type { ActionInputs } from '../inputs.js'
@@ -53,55 +49,4 @@ function describe(r: Receipt): string {
   const a = aiOf(r)
   const signals = a && a.signals_detected.length > 0 ? ` (${a.signals_detected.join(', ')})` : ''
   return `${a?.authorship_class ?? 'unknown'}${signals}: ${commitOf(r)?.subject ?? ''}`
-}
-
-/**
- * The receipt of `commit` (default HEAD) out of the AIIR action's receipts_json output, written
- * into outDir so the attestation wraps a file; undefined when receipts-json was not given.
- */
-export async function receiptFileFromActionOutput(
-  inputs: ActionInputs,
-  outDir: string
-): Promise<string | undefined> {
-  if (!inputs.receiptsJson) return undefined
-  if (inputs.receipt)
-    throw new QprovError('USAGE', 'give either input receipt or input receipts-json, not both')
-  const ref = checkRef(inputs.commit ?? 'HEAD')
-  const sha = (
-    await git(inputs.workspace, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
-  )
-    .toString('utf8')
-    .trim()
-  const loaded = await receiptsFromActionOutput(inputs.receiptsJson)
-  const mine = loaded.filter(l => commitOf(l.receipt as Receipt)?.sha === sha)
-  if (mine.length === 0)
-    throw new QprovError(
-      'INPUT_INVALID',
-      `receipts-json holds ${loaded.length} receipts, none for commit ${sha}`
-    )
-  if (mine.length > 1)
-    throw new QprovError(
-      'INPUT_INVALID',
-      `receipts-json holds ${mine.length} receipts for commit ${sha}; expected one`
-    )
-  const [path] = await writeReceipts(outDir, [predicateValue(mine[0]?.receipt) as Receipt])
-  return path
-}
-
-/**
- * The receipt attest and submit wrap when none was given: generated here rather than inside the
- * attest pipeline so that it carries the action's generator id and the declare-ai input.
- */
-export async function generatedReceiptFile(inputs: ActionInputs, outDir: string): Promise<string> {
-  const commit = inputs.commit ?? 'HEAD'
-  const receipts = await generateReceipts({
-    repoDir: inputs.workspace,
-    commit,
-    declareAi: inputs.declareAi,
-    generator: 'qprov.action'
-  })
-  if (receipts.length !== 1)
-    throw new QprovError('INTERNAL', `expected one receipt for ${commit}, got ${receipts.length}`)
-  const [path] = await writeReceipts(outDir, receipts)
-  return path as string
 }

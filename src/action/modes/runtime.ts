@@ -7,12 +7,8 @@ import {
 } from '../../binding/proof-bundle.js'
 import { QprovError } from '../../errors.js'
 import { createRuntimeClient } from '../../runtime/client.js'
-import {
-  DEFAULT_API_KEY_ENV,
-  guardApiKeyEnvName,
-  looksLikeSecretName,
-  resolveConnection
-} from '../../runtime/connection.js'
+import { checkEnvVarName, looksLikeSecretName } from '../../env-var-name.js'
+import { DEFAULT_API_KEY_ENV, resolveConnection } from '../../runtime/connection.js'
 import { retagCommand } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import { submitWorkload } from '../../binding/submit-workload.js'
@@ -21,6 +17,7 @@ import { isQprovTag } from '../../runtime/tags.js'
 import { attestWorkload } from '../../attest/pipeline.js'
 import { planSigning } from '../../attest/sign.js'
 import { registerSecret } from '../../secrets.js'
+import { connectionSettings } from '../../settings/connection.js'
 import { runURL } from '../../github/context.js'
 import type { ChainFacts, SummaryLink } from '../../github/summary.js'
 import type { GitHubEdges } from '../github-edges.js'
@@ -30,8 +27,8 @@ import type { Reporter } from '../reporter.js'
 import {
   actionSigning,
   attestationRows,
+  actionReceipt,
   chainOf,
-  receiptFileFor,
   rekorLinks,
   reportAttestation,
   requireWorkload
@@ -45,12 +42,7 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
       'USAGE',
       `input instance (the Runtime instance CRN) is required for mode ${inputs.mode}`
     )
-  guardApiKeyEnvName(inputs.apiKeyEnv)
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(inputs.apiKeyEnv))
-    throw new QprovError(
-      'USAGE',
-      'input api-key-env takes the NAME of an environment variable, not a key'
-    )
+  checkEnvVarName(inputs.apiKeyEnv, 'input api-key-env', 'key')
   registerSecret(env[inputs.apiKeyEnv])
   if (!env[inputs.apiKeyEnv])
     throw new QprovError(
@@ -59,14 +51,14 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
         ? 'no IBM Cloud API key: input api-key-env takes the NAME of an environment variable set from a secret, not a key'
         : `no IBM Cloud API key: set the ${inputs.apiKeyEnv} environment variable from a secret (env: ${inputs.apiKeyEnv}: \${{ secrets.… }})`
     )
-  const flags = {
+  const settings = {
     instance: inputs.instance,
-    runtimeUrl: inputs.runtimeURL,
-    iamUrl: inputs.iamURL,
+    runtimeURL: inputs.runtimeURL,
+    iamURL: inputs.iamURL,
     apiKeyEnv: inputs.apiKeyEnv
   }
   return () => {
-    const conn = resolveConnection(flags, env)
+    const conn = resolveConnection(settings, env)
     return {
       api: createRuntimeClient(conn),
       instanceCRN: conn.instanceCRN,
@@ -79,13 +71,13 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
 function sandboxConnect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
   const keyGiven = env[inputs.apiKeyEnv] !== undefined
   const conn = resolveConnection(
-    {
+    connectionSettings({
       sandbox: inputs.sandbox,
       instance: inputs.instance,
-      runtimeUrl: inputs.runtimeURL,
-      iamUrl: inputs.iamURL,
+      runtimeURL: inputs.runtimeURL,
+      iamURL: inputs.iamURL,
       ...(keyGiven ? { apiKeyEnv: inputs.apiKeyEnv } : {})
-    },
+    }),
     env
   )
   return () => ({
@@ -113,8 +105,8 @@ function hint(inputs: ActionInputs, attestationDir: string) {
       attestationDir,
       {
         ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
-        runtimeUrl: inputs.runtimeURL,
-        iamUrl: inputs.iamURL,
+        runtimeURL: inputs.runtimeURL,
+        iamURL: inputs.iamURL,
         ...(inputs.apiKeyEnv !== DEFAULT_API_KEY_ENV ? { apiKeyEnv: inputs.apiKeyEnv } : {})
       },
       crn
@@ -134,14 +126,14 @@ export async function runSubmit(
   const target = connect(inputs, env)
   const signing = actionSigning(inputs, env)
   const outDir = resolve(inputs.workspace, inputs.outDir)
-  const receiptFile = await receiptFileFor(inputs, outDir)
+  const receipt = actionReceipt(inputs)
   const r = await submitWorkload(
     {
       workload: inputs.workload,
       cwd: inputs.workspace,
       connect: target,
       backend: inputs.backend,
-      attest: { signing: () => signing, receiptFile },
+      attest: { signing: () => signing, receipt },
       outDir,
       hint: hint(inputs, outDir),
       env
@@ -248,8 +240,8 @@ export async function runTag(
     const a = await attestWorkload({
       workload: inputs.workload,
       cwd: inputs.workspace,
-      receiptFile: await receiptFileFor(inputs, outDir),
-      signing: await planSigning(signing, env),
+      receipt: actionReceipt(inputs),
+      signing: () => planSigning(signing, env),
       outDir,
       onProgress: m => report.info(m)
     })

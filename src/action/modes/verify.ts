@@ -6,12 +6,12 @@ import { QprovError } from '../../errors.js'
 import { READ_LIMITS, readBoundedText } from '../../read-file.js'
 import type { CheckAnnotation } from '../../github/check-runs.js'
 import type { RunContext } from '../../github/context.js'
+import { sandboxSigning } from '../../settings/sandbox.js'
 import { renderHtmlReport } from '../../verify/html-report.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { GitHubEdges } from '../github-edges.js'
 import type { ActionInputs, AiPolicyInput } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
-import { readSandboxInput } from '../sandbox-input.js'
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com'
 export const REPORT_FILE = 'qprov-verify-report.json'
@@ -34,7 +34,7 @@ export type ProofVerifier = (
  * `gh attestation verify --repo`, any workflow of this repository on GitHub Actions.
  */
 export function verifyPolicy(inputs: ActionInputs, ctx: () => RunContext): IdentityPolicy {
-  const sb = inputs.sandbox ? readSandboxInput(inputs.sandbox) : undefined
+  const sb = inputs.sandbox ? sandboxSigning(inputs.sandbox) : undefined
   if (inputs.certificateIdentity && inputs.certificateIdentityRegexp)
     throw new QprovError(
       'USAGE',
@@ -99,7 +99,7 @@ export async function runVerify(
   const rootPath = inputs.trustedRoot
     ? resolve(inputs.workspace, inputs.trustedRoot)
     : inputs.sandbox
-      ? readSandboxInput(inputs.sandbox).trustedRoot
+      ? sandboxSigning(inputs.sandbox).trustedRoot
       : undefined
   let trustedRoot: string | undefined
   if (rootPath) trustedRoot = readBoundedText(rootPath, READ_LIMITS.trustedRoot)
@@ -133,7 +133,7 @@ export async function runVerify(
   const failed = verdicts.flatMap(v =>
     v.checks.filter(c => c.status === 'fail').map(c => `${v.bundle}: ${c.name}`)
   )
-  let checkRunUrl: string | undefined
+  let checkRunURL: string | undefined
   if (inputs.checkRun) {
     const ctx = gh.context()
     const sha = headSha(env, ctx)
@@ -147,13 +147,13 @@ export async function runVerify(
       summary: renderSummary({ title: 'qprov verify', verdicts }),
       annotations: annotations(verdicts, inputs.workspace)
     })
-    checkRunUrl = run.url
+    checkRunURL = run.url
     report.output('check-run-url', run.url)
   }
   await report.summary({
     title: 'qprov verify',
     verdicts,
-    links: checkRunUrl ? [{ label: 'check run', url: checkRunUrl }] : []
+    links: checkRunURL ? [{ label: 'check run', url: checkRunURL }] : []
   })
   if (!ok)
     throw new QprovError(

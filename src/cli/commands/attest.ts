@@ -40,23 +40,25 @@ export function registerAttestCommand(program: Command): void {
   addSigningOptions(cmd)
   cmd.action(async (flags: AttestFlags) => {
     const { signing } = signingFromOptions(flags)
-    const [{ attestWorkload, OUTPUT_NAMES }, { planSigning }, { checkOutputDir }] =
-      await Promise.all([
-        import('../../attest/pipeline.js'),
-        import('../../attest/sign.js'),
-        import('../../output-dir.js')
-      ])
+    const [
+      { attestWorkload, OUTPUT_NAMES },
+      { planSigning },
+      { receiptSource, CLI_RECEIPT_OPTIONS },
+      { checkOutputDir }
+    ] = await Promise.all([
+      import('../../attest/pipeline.js'),
+      import('../../attest/sign.js'),
+      import('../../attest/receipt-source.js'),
+      import('../../output-dir.js')
+    ])
+    const receipt = receiptSource(flags, CLI_RECEIPT_OPTIONS)
     // Before the token request: an --out that cannot be written must cost no network call.
     checkOutputDir(flags.out, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
-    // Token and endpoints first: a missing `id-token: write` should not cost a workload hash.
-    const plan = await planSigning(signing)
     const result = await attestWorkload({
       workload: flags.workload,
       cwd: process.cwd(),
-      ...(flags.receipt ? { receiptFile: flags.receipt } : {}),
-      ...(flags.commit ? { commit: flags.commit } : {}),
-      ...(flags.declareAi ? { declareAi: flags.declareAi } : {}),
-      signing: plan,
+      receipt,
+      signing: () => planSigning(signing),
       outDir: flags.out,
       onProgress: progress
     })

@@ -22,22 +22,22 @@ async function packAction(dir: string, flags: { out?: string }): Promise<void> {
     await mkdir(dirname(out), { recursive: true })
     await writeFileAtomic(out, pb.packProofBundle(files, jobId))
   } catch (e) {
-    throw new QprovError('INPUT_INVALID', `cannot write ${out}: ${oneLine(e)}`, { cause: e })
+    throw new QprovError('OUTPUT_WRITE_FAILED', `cannot write ${out}: ${oneLine(e)}`, { cause: e })
   }
   printOut(`wrote ${out}`)
 }
 
 async function unpackAction(file: string, flags: { out: string }): Promise<void> {
-  const [pb, { writeOutputsAtomically }] = await Promise.all([
+  const [pb, { writeFilesAtomically }] = await Promise.all([
     import('../../binding/proof-bundle.js'),
-    import('../../attest/outputs.js')
+    import('../../atomic-file.js')
   ])
   const { checkOutputDir } = await import('../../output-dir.js')
   checkOutputDir(flags.out, { what: '--out', files: pb.PROOF_FILE_NAMES })
   const bytes = await pb.readBoundedFile(file)
   if (bytes === undefined) throw new QprovError('INPUT_NOT_FOUND', `${file} not found`)
   const { files, jobId } = pb.unpackProofBundle(bytes)
-  await writeOutputsAtomically(flags.out, Object.entries(files))
+  await writeFilesAtomically(flags.out, Object.entries(files))
   printOut(`wrote the proof bundle of job ${jobId} into ${resolve(flags.out)}`)
 }
 

@@ -41,7 +41,7 @@ async function emulatorAction(flags: EmulatorFlags): Promise<void> {
     await writeFileAtomic(path, text, { mode: 0o600 })
   } catch (e) {
     await emu.close()
-    throw new QprovError('USAGE', `cannot write ${path}: ${(e as Error).message}`)
+    throw new QprovError('OUTPUT_WRITE_FAILED', `cannot write ${path}: ${(e as Error).message}`)
   }
   progress(`Runtime emulator at ${runtimeURL}, IAM at ${iamURL}; config ${path}`)
   printOut('ready')

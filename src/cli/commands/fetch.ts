@@ -2,9 +2,10 @@ import type { Command } from 'commander'
 import type { ProofSource } from '../../binding/proof-sources.js'
 import { QprovError } from '../../errors.js'
 import { READ_LIMITS, readBoundedText } from '../../read-file.js'
-import { checkEndpointUrl, refuseUrlCredentials } from '../../url-credentials.js'
+import { checkEndpointURL, refuseUrlCredentials } from '../../url-credentials.js'
 import { printJson, printOut, progress } from '../io.js'
-import { addConnectionOptions, client, loadRuntime, type RuntimeFlags } from './runtime.js'
+import { addConnectionOptions } from '../connection-options.js'
+import { client, loadRuntime, type RuntimeFlags } from './runtime.js'
 
 interface FetchFlags extends RuntimeFlags {
   job: string
@@ -63,7 +64,7 @@ async function fetchAction(flags: FetchFlags): Promise<void> {
     throw new QprovError('USAGE', 'give at least one source: --from DIR or --repo OWNER/REPO')
   const m = await loadRuntime()
   m.checkJobId(flags.job)
-  if (flags.githubApiUrl !== undefined) checkEndpointUrl(flags.githubApiUrl, '--github-api-url')
+  if (flags.githubApiUrl !== undefined) checkEndpointURL(flags.githubApiUrl, '--github-api-url')
   const [{ fetchProof }, { LocalDirectorySource }, { checkOutputDir }, { PROOF_FILES }] =
     await Promise.all([
       import('../../binding/fetch-proof.js'),

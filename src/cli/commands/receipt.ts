@@ -4,6 +4,7 @@ import { QprovError, oneLine } from '../../errors.js'
 import type { SignatureCheck } from '../../attest/receipt-signature.js'
 import type { FileReceiptVerdict } from '../../receipt/verify-file.js'
 import { printJson, printOut, progress } from '../io.js'
+import { actionReturningStatus } from '../exit-status.js'
 
 interface VerifyFlags {
   json?: boolean
@@ -39,7 +40,7 @@ export function registerReceiptCommands(program: Command): void {
     .command('receipt')
     .description('Create and verify AIIR commit receipts (declared AI involvement of commits)')
 
-  receipt
+  const verify = receipt
     .command('verify')
     .description(
       'Verify AIIR receipts: files, JSON arrays, .jsonl ledgers or directories of receipt_*.json.\n' +
@@ -58,7 +59,7 @@ export function registerReceiptCommands(program: Command): void {
     .option('--certificate-oidc-issuer <url>', 'required OIDC issuer for --bundle')
     .option('--trusted-root <file>', 'Sigstore trusted_root.json for offline verification')
     .exitOverride()
-    .action(async (paths: string[], flags: VerifyFlags) => runVerify(paths, flags))
+  actionReturningStatus(verify, runVerify)
 
   receipt
     .command('create')
@@ -83,7 +84,7 @@ export function registerReceiptCommands(program: Command): void {
     .action(async (flags: CreateFlags) => runCreate(flags))
 }
 
-async function runVerify(paths: string[], flags: VerifyFlags): Promise<void> {
+async function runVerify(paths: string[], flags: VerifyFlags): Promise<number> {
   const wantsSignature =
     flags.bundle !== undefined ||
     flags.certificateIdentity !== undefined ||
@@ -115,7 +116,7 @@ async function runVerify(paths: string[], flags: VerifyFlags): Promise<void> {
     (signature === undefined || signature.verified)
   if (flags.json) printJson(outputs)
   else printVerifyText(outputs)
-  if (!ok) process.exitCode = 1
+  return ok ? 0 : 1
 }
 
 function toOutput(v: FileReceiptVerdict): VerifyOutput {

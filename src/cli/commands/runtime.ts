@@ -1,11 +1,16 @@
 import { resolve } from 'node:path'
-import { Option, type Command } from 'commander'
+import type { Command } from 'commander'
 import type { BoundProof } from '../../binding/bind.js'
 import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
-import type { ConnectionFlags } from '../../runtime/connection.js'
+import type { RetagFlags } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import type { ProvenanceRefs } from '../../runtime/tags.js'
+import {
+  addConnectionOptions,
+  connectionFromOptions,
+  type ConnectionFlags
+} from '../connection-options.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
 import { registerEmulatorCommand } from './emulator.js'
@@ -13,24 +18,6 @@ import { registerEmulatorCommand } from './emulator.js'
 export interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
   timeoutMs?: string
   json?: boolean
-}
-
-export function addConnectionOptions(cmd: Command): Command {
-  cmd
-    .option('--instance <crn>', 'Qiskit Runtime instance CRN (its region picks the API host)')
-    .option('--runtime-url <url>', 'Runtime API base URL (default: from the CRN region)')
-    .option('--iam-url <url>', 'IAM host for the API-key exchange (default: from the CRN)')
-    .option(
-      '--api-key-env <var>',
-      'environment variable holding the IBM Cloud API key (default QISKIT_IBM_TOKEN); never pass the key itself'
-    )
-    .addOption(new Option('--timeout-ms <n>', 'timeout of each HTTP request').default('60000'))
-  if (!cmd.options.some(o => o.long === '--sandbox'))
-    cmd.option(
-      '--sandbox <dir>',
-      'take the endpoints, API key and instance from DIR/sandbox.json (or DIR/emulator.json)'
-    )
-  return cmd
 }
 
 /** The Runtime client and job code, loaded only by the commands that talk to Runtime. */
@@ -46,7 +33,7 @@ export async function loadRuntime() {
     import('../../runtime/connection.js'),
     import('../../binding/retag-command.js'),
     import('../../binding/tag-job.js'),
-    import('../../runtime/inputs.js')
+    import('../../runtime/input-checks.js')
   ])
   return {
     createRuntimeClient,
@@ -62,7 +49,7 @@ type RuntimeModules = Awaited<ReturnType<typeof loadRuntime>>
 
 export function client(m: RuntimeModules, flags: RuntimeFlags) {
   const timeoutMs = m.parseTimeoutMs(flags.timeoutMs, 60000)
-  const conn = m.resolveConnection(flags)
+  const conn = m.resolveConnection(connectionFromOptions(flags))
   return { conn, api: m.createRuntimeClient({ ...conn, http: { timeoutMs } }) as RuntimeApi }
 }
 
@@ -71,9 +58,25 @@ function target(m: RuntimeModules, flags: RuntimeFlags): RuntimeTarget {
   return { api, instanceCRN: conn.instanceCRN, runtimeURL: conn.runtimeURL }
 }
 
+/** The flags the re-bind command repeats, from commander's casing to the project's. */
+function retagFlags(flags: RuntimeFlags): RetagFlags {
+  const s = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined)
+  return {
+    sandbox: flags.sandbox,
+    runtimeURL: flags.runtimeUrl,
+    iamURL: flags.iamUrl,
+    apiKeyEnv: flags.apiKeyEnv,
+    sigstore: s('sigstore'),
+    fulcioURL: s('fulcioUrl'),
+    rekorURL: s('rekorUrl'),
+    tsaURL: s('tsaUrl'),
+    identityTokenEnv: s('identityTokenEnv')
+  }
+}
+
 function hintFor(m: RuntimeModules, attestationDir: string, flags: RuntimeFlags) {
   return (jobId: string, crn: string) =>
-    `re-bind it with: ${m.retagCommand(jobId, attestationDir, flags, crn)}`
+    `re-bind it with: ${m.retagCommand(jobId, attestationDir, retagFlags(flags), crn)}`
 }
 
 interface SubmitFlags extends RuntimeFlags {
@@ -90,7 +93,10 @@ interface SubmitFlags extends RuntimeFlags {
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
   const m = await loadRuntime()
-  const { submitWorkload } = await import('../../binding/submit-workload.js')
+  const [{ submitWorkload }, { receiptSource, CLI_RECEIPT_OPTIONS }] = await Promise.all([
+    import('../../binding/submit-workload.js'),
+    import('../../attest/receipt-source.js')
+  ])
   const r = await submitWorkload(
     {
       workload: flags.workload,
@@ -101,9 +107,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       tags: flags.tag,
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
-        receiptFile: flags.receipt,
-        commit: flags.commit,
-        declareAi: flags.declareAi
+        receipt: receiptSource(flags, CLI_RECEIPT_OPTIONS)
       },
       outDir: flags.out,
       hint: hintFor(m, flags.out, flags)

@@ -11,6 +11,7 @@ import type {
   VerifyBundleResult
 } from '../../attest/verify-bundle.js'
 import { printErr, printJson, printOut } from '../io.js'
+import { actionReturningStatus } from '../exit-status.js'
 
 interface VerifyBundleOpts {
   bundle: string
@@ -114,7 +115,7 @@ function report(r: VerifyBundleResult): Record<string, unknown> {
 }
 
 export function registerVerifyBundleCommand(program: Command): void {
-  program
+  const cmd = program
     .command('verify-bundle')
     .description(
       'Verify a Sigstore bundle offline against a pinned trusted root (the sigstore-conformance\n' +
@@ -163,38 +164,38 @@ export function registerVerifyBundleCommand(program: Command): void {
       'public-good'
     )
     .option('--json', 'print the verification report as JSON')
-    .action(async (artifactArg: string, o: VerifyBundleOpts) => {
-      if (o.profile !== 'public-good' && o.profile !== 'github')
-        throw new QprovError('USAGE', `--profile must be public-good or github, got ${o.profile}`)
-      const key =
-        o.key === undefined ? undefined : readBoundedSync(o.key, READ_LIMITS.key).toString('utf8')
-      const policy = signerPolicy(o, key)
-      if (key !== undefined) checkKey(key, o.key as string)
-      const trustedRoot =
-        o.trustedRoot === undefined
-          ? undefined
-          : readBoundedSync(o.trustedRoot, READ_LIMITS.trustedRoot)
-      const bundle = readBoundedSync(o.bundle, READ_LIMITS.bundle)
-      const artifact = readArtifact(artifactArg)
-      const { verifyBundle } = await import('../../attest/verify-bundle.js')
-      const result = verifyBundle({
-        bundle,
-        trustedRoot,
-        artifact,
-        policy,
-        profile: o.profile as ThresholdProfile,
-        expectedPredicateType: o.predicateType
-      })
-      if (o.json) printJson(report(result))
-      else if (result.verified) {
-        const who = result.signer?.identity ?? 'the given key'
-        printOut(`verified: ${result.content} bundle signed by ${who}`)
-        if (result.statementDigest) printOut(`statement digest: ${result.statementDigest}`)
-      } else {
-        for (const c of result.checks.filter(c => c.status === 'fail'))
-          printErr(`  ✗ ${c.name}: ${c.detail}`)
-        printErr(`qprov: NOT verified [${result.code}]: ${result.error}`)
-      }
-      if (!result.verified) process.exitCode = 1
+  actionReturningStatus(cmd, async (artifactArg: string, o: VerifyBundleOpts) => {
+    if (o.profile !== 'public-good' && o.profile !== 'github')
+      throw new QprovError('USAGE', `--profile must be public-good or github, got ${o.profile}`)
+    const key =
+      o.key === undefined ? undefined : readBoundedSync(o.key, READ_LIMITS.key).toString('utf8')
+    const policy = signerPolicy(o, key)
+    if (key !== undefined) checkKey(key, o.key as string)
+    const trustedRoot =
+      o.trustedRoot === undefined
+        ? undefined
+        : readBoundedSync(o.trustedRoot, READ_LIMITS.trustedRoot)
+    const bundle = readBoundedSync(o.bundle, READ_LIMITS.bundle)
+    const artifact = readArtifact(artifactArg)
+    const { verifyBundle } = await import('../../attest/verify-bundle.js')
+    const result = verifyBundle({
+      bundle,
+      trustedRoot,
+      artifact,
+      policy,
+      profile: o.profile as ThresholdProfile,
+      expectedPredicateType: o.predicateType
     })
+    if (o.json) printJson(report(result))
+    else if (result.verified) {
+      const who = result.signer?.identity ?? 'the given key'
+      printOut(`verified: ${result.content} bundle signed by ${who}`)
+      if (result.statementDigest) printOut(`statement digest: ${result.statementDigest}`)
+    } else {
+      for (const c of result.checks.filter(c => c.status === 'fail'))
+        printErr(`  ✗ ${c.name}: ${c.detail}`)
+      printErr(`qprov: NOT verified [${result.code}]: ${result.error}`)
+    }
+    return result.verified ? 0 : 1
+  })
 }

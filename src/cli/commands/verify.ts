@@ -6,8 +6,10 @@ import { READ_LIMITS, readBoundedText } from '../../read-file.js'
 import { refuseUrlCredentials } from '../../url-credentials.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
+import { addConnectionOptions } from '../connection-options.js'
 import { printJson, printOut, progress } from '../io.js'
-import { addConnectionOptions, client, loadRuntime, type RuntimeFlags } from './runtime.js'
+import { client, loadRuntime, type RuntimeFlags } from './runtime.js'
+import { actionReturningStatus } from '../exit-status.js'
 
 interface VerifyFlags extends RuntimeFlags {
   trustedRoot?: string
@@ -41,7 +43,7 @@ function emit(
   else printOut(renderers.renderText(verdicts))
 }
 
-async function verifyAction(paths: string[], flags: VerifyFlags): Promise<void> {
+async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number> {
   if ((flags.certificateIdentity === undefined) === (flags.certificateIdentityRegexp === undefined))
     throw new QprovError(
       'USAGE',
@@ -94,7 +96,7 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<void> 
     await writeFileAtomic(flags.html, renderHtmlReport(verdicts))
     progress(`HTML report: ${flags.html}`)
   }
-  if (!verdicts.every(v => v.ok)) process.exitCode = 1
+  return verdicts.every(v => v.ok) ? 0 : 1
 }
 
 export function registerVerifyCommand(program: Command): void {
@@ -129,5 +131,5 @@ export function registerVerifyCommand(program: Command): void {
     .option('--json', 'print the verdict as JSON (an array for several bundles)')
     .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')
     .option('--workers <n>', 'worker threads for a batch (default: the CPU count)')
-  addConnectionOptions(cmd).action(verifyAction)
+  actionReturningStatus(addConnectionOptions(cmd), verifyAction)
 }

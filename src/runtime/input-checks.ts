@@ -1,5 +1,5 @@
 import { QprovError } from '../errors.js'
-import { checkEndpointUrl } from '../url-credentials.js'
+import { checkEndpointURL } from '../url-credentials.js'
 
 // IBM's job ID pattern and path-parameter length; IDs are otherwise opaque.
 const JOB_ID = /^[A-Za-z0-9_-]{1,1000}$/
@@ -27,8 +27,8 @@ export function checkBackend(name: string, what = '--backend'): string {
 }
 
 /** An endpoint base URL: http or https only, no credentials, so a typo fails here rather than as a fetch error. */
-export function checkHttpUrl(value: string, what: string): string {
-  return checkEndpointUrl(value, what)
+export function checkHttpURL(value: string, what: string): string {
+  return checkEndpointURL(value, what)
 }
 
 /** setTimeout and AbortSignal.timeout accept at most 2^31 − 1 ms. */

@@ -1,0 +1,60 @@
+import {
+  SIGSTORE_INSTANCES,
+  type SigningConfig,
+  type SigstoreInstance
+} from '../attest/signing-types.js'
+import { checkEnvVarName } from '../env-var-name.js'
+import { QprovError } from '../errors.js'
+import { checkEndpointURL } from '../url-credentials.js'
+import { sandboxSigning } from './sandbox.js'
+
+/** The user's signing choices, however the CLI or the action spelled them. */
+export interface SigningChoice {
+  sandbox?: string
+  instance?: string
+  fulcioURL?: string
+  rekorURL?: string
+  tsaURL?: string
+  identityTokenEnv?: string
+}
+
+/** How an option is written where the choice was made: `--fulcio-url`, `input fulcio-url`. */
+export type OptionName = (kebab: string) => string
+export const CLI_OPTION: OptionName = k => `--${k}`
+
+/**
+ * Turns the choices into a SigningConfig. With a sandbox its endpoints and its Actions-style
+ * token endpoint are used; explicit choices still win over them.
+ */
+export function signingSettings(c: SigningChoice, option: OptionName = CLI_OPTION): SigningConfig {
+  const instance = c.instance as SigstoreInstance | undefined
+  if (instance && !SIGSTORE_INSTANCES.includes(instance))
+    throw new QprovError('USAGE', `unknown ${option('sigstore')} "${instance}"`)
+  if (c.identityTokenEnv !== undefined)
+    checkEnvVarName(c.identityTokenEnv, option('identity-token-env'), 'token')
+  const urls = { fulcioURL: c.fulcioURL, rekorURL: c.rekorURL, tsaURL: c.tsaURL }
+  for (const [k, v] of Object.entries(urls))
+    if (v !== undefined) checkEndpointURL(v, option(`${k.slice(0, -3)}-url`))
+  let signing: SigningConfig
+  if (c.sandbox) {
+    const sb = sandboxSigning(c.sandbox)
+    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
+      checkEndpointURL(sb[k], `${k} in ${c.sandbox}/sandbox.json`)
+    signing = {
+      instance: instance ?? 'custom',
+      fulcioURL: urls.fulcioURL ?? sb.fulcioURL,
+      rekorURL: urls.rekorURL ?? sb.rekorURL,
+      tsaURL: urls.tsaURL ?? sb.tsaURL,
+      actionsOidc: {
+        requestURL: sb.actionsIdTokenRequestURL,
+        requestToken: sb.actionsIdTokenRequestToken
+      }
+    }
+  } else {
+    signing = { instance: instance ?? 'public-good' }
+    for (const [k, v] of Object.entries(urls))
+      if (v !== undefined) signing[k as keyof typeof urls] = v
+  }
+  if (c.identityTokenEnv) signing.identityTokenEnv = c.identityTokenEnv
+  return signing
+}
