@@ -706,6 +706,21 @@ export const CASES: HostileCase[] = [
     message: /holds no DSSE envelope/
   },
   {
+    name: 'tag with a bundle whose tlog entry is null',
+    args: (fx, d) =>
+      tag(
+        fx,
+        attCopy(fx, d, a => {
+          const b = JSON.parse(readFileSync(join(a, 'statement.sigstore.json'), 'utf8'))
+          b.verificationMaterial.tlogEntries = [null]
+          writeFileSync(join(a, 'statement.sigstore.json'), JSON.stringify(b))
+        }),
+        join(d, 'out')
+      ),
+    code: 'ATTESTATION_MISMATCH',
+    message: /the bundle tlog entry is not an object/
+  },
+  {
     name: 'tag with a bundle that is not JSON',
     args: (fx, d) =>
       tag(
