@@ -10,23 +10,6 @@ import { build } from 'esbuild'
 import { makeBenchProof, ROOT } from './proof.js'
 import { compare, type BenchRow, type Measure } from './table.js'
 
-const RAW_SCRIPT = `
-import { readFileSync } from 'node:fs'
-import { bundleFromJSON } from '@sigstore/bundle'
-import { TrustedRoot } from '@sigstore/protobuf-specs'
-import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify'
-const [dir, rootFile, identity, issuer] = process.argv.slice(2)
-const esc = s => s.replace(/[.*+?^\${}()|[\\]\\\\/]/g, '\\\\$&')
-const root = TrustedRoot.fromJSON(JSON.parse(readFileSync(rootFile, 'utf8')))
-const v = new Verifier(toTrustMaterial(root), { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 })
-for (const f of ['statement.sigstore.json', 'binding.sigstore.json'])
-  v.verify(toSignedEntity(bundleFromJSON(JSON.parse(readFileSync(dir + '/' + f, 'utf8')))), {
-    subjectAlternativeName: new RegExp('^' + esc(identity) + '$'),
-    extensions: { issuer }
-  })
-process.stdout.write('ok\\n')
-`
-
 interface Cmd {
   args: string[]
   env?: Record<string, string>
@@ -40,7 +23,10 @@ function once(c: Cmd): number {
     encoding: 'utf8'
   })
   const s = (performance.now() - t) / 1000
-  if (r.status !== 0) throw new Error(`${c.args.join(' ')} failed: ${r.stderr}${r.stdout}`)
+  if (r.status !== 0) {
+    const why = `${r.stderr}${r.stdout}`.split('\n').filter(l => /error/i.test(l))[0] ?? r.stderr
+    throw new Error(`${c.args[0]} exited ${r.status}: ${why}`)
+  }
   return s
 }
 
@@ -64,13 +50,17 @@ export async function runActionBench(quick = false): Promise<BenchRow[]> {
   try {
     const raw = join(work, 'raw-verify.mjs')
     await build({
-      stdin: { contents: RAW_SCRIPT, resolveDir: ROOT, loader: 'js' },
+      entryPoints: [join(ROOT, 'bench/raw-verify.ts')],
       bundle: true,
       platform: 'node',
       format: 'esm',
       target: 'node24',
       outfile: raw,
-      logLevel: 'error'
+      logLevel: 'error',
+      // sigstore's CommonJS dependencies require() Node builtins; give the ESM bundle a require.
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
+      }
     })
     const { trustedRoot, identity, issuer } = sandbox.config
     const runner = join(work, 'runner')

@@ -90,7 +90,7 @@ export function buildBinding(
       backend_source: job.backendSource ?? backendSource,
       program: job.program ?? null,
       created: job.created ?? null,
-      ...(job.targetCheck ? { target_check: job.targetCheck } : {})
+      ...(job.targetCheck ? { target_check: { ...job.targetCheck } } : {})
     },
     provenance: {
       aiir_statement: statementDigest,

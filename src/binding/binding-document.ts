@@ -29,7 +29,7 @@ export interface BindingDocument {
     program: string | null
     created: string | null
     /** runtime-job.json's targetCheck, copied as recorded. */
-    target_check?: 'passed' | 'skipped'
+    target_check?: Record<string, unknown>
   }
   provenance: {
     aiir_statement: string

@@ -52,7 +52,15 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
   if (source !== undefined && (typeof source !== 'string' || !BACKEND_SOURCES.has(source)))
     throw bad(`has an unknown backendSource ${JSON.stringify(source)}`)
   const target = o.targetCheck
-  if (target !== undefined && target !== 'passed' && target !== 'skipped')
+  const t = target as { status?: unknown; backend?: unknown } | undefined
+  if (
+    target !== undefined &&
+    (t === null ||
+      typeof t !== 'object' ||
+      Array.isArray(t) ||
+      (t.status !== 'passed' && t.status !== 'skipped') ||
+      typeof t.backend !== 'string')
+  )
     throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`)
   const facts: RuntimeJobFacts = { jobId, instanceCRN, tags: o.tags as string[] }
   for (const key of ['sessionId', 'backend', 'program', 'created', 'runtimeURL'] as const) {
@@ -60,6 +68,6 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
     if (v !== undefined) facts[key] = v
   }
   if (source !== undefined) facts.backendSource = source as BackendSource
-  if (target !== undefined) facts.targetCheck = target
+  if (target !== undefined) facts.targetCheck = target as TargetCheckOutcome
   return facts
 }

@@ -81,7 +81,7 @@ function tokenize(src: string): Token[] {
       i = end + 2
     } else if (c === '"' || c === "'") {
       const end = src.indexOf(c, i + 1)
-      if (end < 0) fail('unterminated string')
+      if (end < 0 || src.slice(i, end).includes('\n')) fail('unterminated string')
       out.push({ kind: 'str', text: src.slice(i + 1, end), line })
       i = end + 1
     } else if (c === '$') {
@@ -151,7 +151,8 @@ class Parser {
     return k.kind !== 'str' && k.text === text
   }
   private fail(msg: string, tok = this.peek()): never {
-    throw new QprovError('TARGET_MISMATCH', `line ${tok.line}: ${msg}`)
+    // One line whatever the source holds: the message ends up in `qprov: error …`.
+    throw new QprovError('TARGET_MISMATCH', `line ${tok.line}: ${msg.replace(/\s+/g, ' ')}`)
   }
   private expect(text: string): Token {
     if (!this.is(text))

@@ -22,7 +22,9 @@ export interface BackendTarget {
 }
 
 /** What runtime-job.json (and from it the signed binding document) records of the check. */
-export type TargetCheckOutcome = 'passed' | 'skipped'
+export type TargetCheckOutcome =
+  | { status: 'passed'; backend: string; version?: string; qubits: number }
+  | { status: 'skipped'; backend: string }
 
 // Compiler directives every backend accepts; they never appear in supported_instructions.
 const DIRECTIVES = new Set(['barrier'])
@@ -158,7 +160,7 @@ export async function checkTarget(
   backend: string,
   opts: { skip?: boolean; onProgress?: (m: string) => void } = {}
 ): Promise<TargetCheckOutcome> {
-  if (opts.skip) return 'skipped'
+  if (opts.skip) return { status: 'skipped', backend }
   let config: Record<string, unknown>
   try {
     config = await api.getBackendConfiguration(backend)
@@ -174,5 +176,6 @@ export async function checkTarget(
   const target = parseBackendConfiguration(backend, config)
   checkJobAgainstTarget(loaded, target)
   opts.onProgress?.(`circuits are ISA for ${backend} (${target.nQubits} qubits)`)
-  return 'passed'
+  const version = typeof config.backend_version === 'string' ? config.backend_version : undefined
+  return { status: 'passed', backend, ...(version ? { version } : {}), qubits: target.nQubits }
 }

@@ -120,7 +120,9 @@ function bundleSection(v: BundleVerdict, i: number, batch: boolean): string {
     `<p class="note">Job ID: <code>${esc(v.jobId ?? '(none)')}</code></p>`,
     chainSvg(v.checks, `b${i + 1}`),
     `<h3>Checks</h3>${checksTable(v)}`,
-    `<h3>What was verified</h3>${factsTable(v)}`,
+    ok
+      ? `<h3>What was verified</h3>${factsTable(v)}`
+      : `<h3>Facts from signed parts</h3><p class="note">The bundle as a whole did NOT verify; these values come only from parts whose signatures verified.</p>${factsTable(v)}`,
     '</section>'
   ].join('')
 }

@@ -95,7 +95,7 @@ describe('qprov submit', () => {
     expect(rec).toMatchObject({
       backend: 'ibm_fez',
       backendSource: 'override',
-      targetCheck: 'passed'
+      targetCheck: { status: 'passed', backend: 'ibm_fez', version: '1.2.8', qubits: 156 }
     })
   })
 

@@ -77,7 +77,7 @@ describe('qprov submit checks circuits against the backend before anything is cr
       expect(await settle(id)).toMatch(/^status: Completed$/m)
       const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
       expect(rec).toMatchObject({
-        targetCheck: 'passed',
+        targetCheck: { status: 'passed', backend: 'ibm_torino', version: '1.0.54', qubits: 133 },
         backendSource: 'job-spec'
       })
     }
@@ -168,7 +168,7 @@ describe('qprov submit checks circuits against the backend before anything is cr
     const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
     expect(rec).toMatchObject({
       jobId: id,
-      targetCheck: 'skipped',
+      targetCheck: { status: 'skipped', backend: 'ibm_torino' },
       backendSource: 'job-spec'
     })
   })

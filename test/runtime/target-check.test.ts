@@ -86,10 +86,11 @@ describe('the OpenQASM 3 parser', () => {
   it('either parses or throws a coded TARGET_MISMATCH on arbitrary input', () => {
     const piece = fc.constantFrom(
       ...['OPENQASM 3.0;', 'bit[2] c;', 'rz(pi/2) $0;', 'cz $0, $1;', 'c[0] = measure $0;'],
-      ...['if (c[0]) {', '}', '(', '$', '//x\n', '/*', '"', 'gate g a {', 'x', ';', ' ', '[']
+      ...['if (c[0]) {', '}', '(', '$', '//x\n', '/*', '"', "'", 'gate g a {', 'x', ';', ' ', '['],
+      ...['\n', '\t', 'measure', 'reset', '@', 'ctrl', '->', '=']
     )
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }), parts => {
+      fc.property(fc.array(piece, { maxLength: 14 }), parts => {
         try {
           parseQasm(parts.join(' '))
         } catch (e) {

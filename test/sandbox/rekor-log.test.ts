@@ -184,6 +184,24 @@ describe('bundles signed into a deep sandbox log', () => {
     })
   })
 
+  it('still verify with the proof served later against the grown tree (as GET answers)', async () => {
+    const b = structuredClone(signed[0]) as Json
+    const tlog = b.verificationMaterial.tlogEntries[0]
+    const res = await fetch(`${sb.rekorURL}/api/v1/log/entries?logIndex=${tlog.logIndex}`)
+    const served = (Object.values((await res.json()) as Json)[0] as Json).verification
+      .inclusionProof
+    expect(served.treeSize).toBeGreaterThan(Number(tlog.inclusionProof.treeSize))
+    tlog.inclusionProof = {
+      logIndex: String(served.logIndex),
+      rootHash: Buffer.from(served.rootHash as string, 'hex').toString('base64'),
+      treeSize: String(served.treeSize),
+      hashes: (served.hashes as string[]).map(h => Buffer.from(h, 'hex').toString('base64')),
+      checkpoint: { envelope: served.checkpoint }
+    }
+    const r = check(b)
+    expect(r.verified, r.error).toBe(true)
+  })
+
   it('fail verify-bundle when one hash of the inclusion proof is changed', () => {
     for (const b of signed) {
       const x = structuredClone(b)

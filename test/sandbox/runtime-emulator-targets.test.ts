@@ -6,6 +6,9 @@ import {
   type RuntimeEmulatorHandle,
   type RuntimeEmulatorOptions
 } from '../../src/sandbox/runtime/emulator.js'
+import fc from 'fast-check'
+import { checkIsa } from '../../src/sandbox/runtime/isa.js'
+import { target } from '../../src/sandbox/runtime/targets.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import { ISA_BACKEND, isaBell, wide } from '../helpers/isa.js'
 
@@ -177,6 +180,24 @@ describe('emulated job admission', () => {
     const { job } = await run(body)
     expect(job.state.reason).toBe(
       'PUB 0: The number of qubits of the circuit (133) does not match the number of qubits of the observable (2).'
+    )
+  })
+})
+
+describe("the emulator's circuit reader", () => {
+  it('answers every input with a verdict, a failure reason being one line', () => {
+    const torino = target(ISA_BACKEND)!
+    const piece = fc.constantFrom(
+      ...['OPENQASM 3.0;', 'bit[2] c;', 'qubit[2] q;', 'rz(pi/2) $0;', 'cz $0, $1;', 'h q[0];'],
+      ...['c[0] = measure $0;', 'if (c[0]) {', '}', '{', '(', '$', '//x\n', '/*', 'gate g a {'],
+      ...['x', ';', ' ', '[', '\n', 'switch (c) {', 'case 0 {', 'delay[10dt] $1;', '=', '$200;']
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), parts => {
+        const v = checkIsa(parts.join(' '), torino)
+        if (!v.ok) expect(v.reason).toMatch(/^[^\n]+$/)
+        else expect(v.facts.width).toBeGreaterThanOrEqual(0)
+      })
     )
   })
 })

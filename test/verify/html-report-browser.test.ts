@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -6,6 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderHtmlReport } from '../../src/verify/html-report.js'
 import { CHECK_NAMES, type BundleVerdict } from '../../src/verify/verdict.js'
+import { verifyProofBundles } from '../../src/verify/index.js'
+import { REPO_ROOT } from '../helpers/cli.js'
 import { HOSTILE, okVerdict, tamperedVerdict } from './verdict-fixtures.js'
 
 // Browser globals used inside page.evaluate callbacks (the project compiles without the DOM lib).
@@ -129,5 +131,48 @@ describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
     expect(requests.every(u => u.startsWith('file://'))).toBe(true)
     expect(problems).toEqual([])
     await page.close()
+  }, 60_000)
+
+  it('renders the real verdicts of the committed example and of a tampered copy', async () => {
+    const example = join(REPO_ROOT, 'examples/proof-chain')
+    const readme = readFileSync(join(example, 'README.md'), 'utf8')
+    const flag = (name: string) => new RegExp(`--${name} '([^']+)'`).exec(readme)?.[1] as string
+    const options = {
+      trustedRoot: readFileSync(
+        join(example, 'sandbox-trusted-root.NOT-FOR-PRODUCTION.json'),
+        'utf8'
+      ),
+      policy: { identity: flag('certificate-identity'), issuer: flag('certificate-oidc-issuer') },
+      workers: 0
+    }
+    const copy = mkdtempSync(join(tmpdir(), 'qprov-html-example-'))
+    cpSync(join(example, 'bundle'), copy, { recursive: true })
+    const rec = JSON.parse(readFileSync(join(copy, 'runtime-job.json'), 'utf8'))
+    rec.backend = 'ibm_tampered'
+    writeFileSync(join(copy, 'runtime-job.json'), `${JSON.stringify(rec, null, 2)}\n`)
+    const [good] = await verifyProofBundles([join(example, 'bundle')], options)
+    const [bad] = await verifyProofBundles([copy], options)
+    expect(good?.ok).toBe(true)
+    expect(bad?.ok).toBe(false)
+
+    const ok = await open('example-ok', [good as BundleVerdict])
+    expect(await ok.page.locator('#verdict h1').innerText()).toBe('VERIFIED')
+    await expectEveryCheckVisible(ok.page)
+    const jobId = good?.facts.jobId as string
+    expect(await ok.page.locator('td.value', { hasText: jobId }).first().isVisible()).toBe(true)
+    expect(ok.problems).toEqual([])
+    await ok.page.close()
+
+    const tampered = await open('example-tampered', [bad as BundleVerdict])
+    expect(await tampered.page.locator('#verdict h1').innerText()).toBe('NOT VERIFIED')
+    await expectEveryCheckVisible(tampered.page)
+    const failed = (bad as BundleVerdict).checks.filter(c => c.status === 'fail').map(c => c.name)
+    expect(failed).toContain('binding-consistency')
+    for (const name of failed) {
+      const cell = tampered.page.locator(`tr.check[data-check="${name}"] td.status`)
+      expect(await cell.innerText()).toMatch(/FAIL/)
+    }
+    expect(tampered.problems).toEqual([])
+    await tampered.page.close()
   }, 60_000)
 })

@@ -204,7 +204,7 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
   }
   printOut(`job: ${job.id}`)
   printOut(`status: ${job.status}`)
-  if (job.reason) printOut(`reason: ${job.reason}`)
+  if (job.reason) printOut(`reason: ${job.reason.replace(/\s+/g, ' ')}`)
   if (job.backend) printOut(`backend: ${job.backend}`)
   if (job.session_id) printOut(`session: ${job.session_id}`)
   for (const t of job.tags) printOut(`tag: ${t}`)

@@ -276,8 +276,9 @@ export function checkIsa(qasm: string, t: EmulatedTarget): IsaVerdict {
   try {
     return { ok: true, facts: new Checker(new Cursor(qasm), t).run() }
   } catch (e) {
+    const why = (e as Error).message.replace(/\s+/g, ' ')
     if (e instanceof Unreadable)
-      return { ok: false, reason: `The OpenQASM 3 circuit could not be read: ${e.message}.` }
-    return { ok: false, reason: `${NON_ISA} ${(e as Error).message}` }
+      return { ok: false, reason: `The OpenQASM 3 circuit could not be read: ${why}.` }
+    return { ok: false, reason: `${NON_ISA} ${why}` }
   }
 }
