@@ -86,7 +86,7 @@ function tooLarge(path: string, limit: ReadLimit, size?: number): QprovError {
   const got = size === undefined ? 'more than' : `${size} bytes, over`
   return new QprovError(
     'INPUT_TOO_LARGE',
-    `${limit.what} ${path} is too large (${got} the ${formatBytes(limit.maxBytes)} limit for a ${limit.what})`
+    `${limit.what} ${path} is too large (${got} the ${formatBytes(limit.maxBytes)} limit for ${/^[aeiou]/i.test(limit.what) ? 'an' : 'a'} ${limit.what})`
   )
 }
 

@@ -155,7 +155,12 @@ export function readAttestationDir(dir: string): AttestationDir {
     throw mismatch(dir, `the signed payload is not an in-toto statement (${(e as Error).message})`)
   }
   checkSubjects(dir, statement, manifestBytes)
-  const rekor = rekorEntryOf(bundle)
+  let rekor: RekorEntryRef | undefined
+  try {
+    rekor = rekorEntryOf(bundle)
+  } catch (e) {
+    throw mismatch(dir, (e as Error).message)
+  }
   return {
     dir,
     payload,

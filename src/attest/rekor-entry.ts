@@ -23,6 +23,8 @@ export function rekorEntryOf(bundle: unknown): RekorEntryRef | undefined {
   const entries = (bundle as { verificationMaterial?: { tlogEntries?: unknown } } | undefined)
     ?.verificationMaterial?.tlogEntries
   if (!Array.isArray(entries) || entries.length === 0) return undefined
+  if (entries[0] === null || typeof entries[0] !== 'object')
+    throw new QprovError('BUNDLE_INVALID', 'the bundle tlog entry is not an object')
   const e = entries[0] as { logIndex?: unknown; canonicalizedBody?: unknown }
   // Protobuf JSON omits an int64 equal to 0, so a logged body without an index is entry 0.
   const logIndex =

@@ -135,7 +135,16 @@ async function listCommits(opts: GenerateOptions): Promise<string[]> {
       '--'
     ])
   const ref = checkRef(opts.commit ?? 'HEAD')
-  return resolveRevs(opts.repoDir, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])
+  const revs = await resolveRevs(opts.repoDir, [
+    'rev-parse',
+    '--verify',
+    '--end-of-options',
+    `${ref}^{commit}`
+  ])
+  // `^X` resolves to "^<sha>", a negation that names no commit to receipt.
+  if (revs.length !== 1 || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(revs[0]))
+    throw new QprovError('BAD_REF', `${JSON.stringify(ref)} does not name one commit`)
+  return revs
 }
 
 /** `git log --name-only --format=%x01%H` → files per sha. Quoted paths never contain a raw newline. */

@@ -290,6 +290,12 @@ export const CASES: HostileCase[] = [
     message: /artifact .* is a directory/
   },
   {
+    name: 'verify-bundle artifact over the 16 GiB cap (sparse, refused by its size)',
+    args: (fx, d) => vb(fx, { artifact: sparse(d, 16 * 1024 * MiB + 1) }),
+    code: 'INPUT_TOO_LARGE',
+    message: /17179869185 bytes, over the 16 GiB limit for an artifact/
+  },
+  {
     name: 'verify-bundle artifact missing',
     args: (fx, d) => vb(fx, { artifact: join(d, 'missing.txt') }),
     code: 'INPUT_NOT_FOUND',
@@ -416,6 +422,12 @@ export const CASES: HostileCase[] = [
     args: () => ['receipt', 'create', '--commit', '--output=/tmp/x'],
     code: 'BAD_REF',
     message: /invalid git ref/
+  },
+  {
+    name: 'receipt create --commit ^HEAD (a negation, not a commit)',
+    args: () => ['receipt', 'create', '--commit', '^HEAD'],
+    code: 'BAD_REF',
+    message: /"\^HEAD" does not name one commit/
   },
   // digest
   {
@@ -692,6 +704,21 @@ export const CASES: HostileCase[] = [
       ),
     code: 'ATTESTATION_MISMATCH',
     message: /holds no DSSE envelope/
+  },
+  {
+    name: 'tag with a bundle whose tlog entry is null',
+    args: (fx, d) =>
+      tag(
+        fx,
+        attCopy(fx, d, a => {
+          const b = JSON.parse(readFileSync(join(a, 'statement.sigstore.json'), 'utf8'))
+          b.verificationMaterial.tlogEntries = [null]
+          writeFileSync(join(a, 'statement.sigstore.json'), JSON.stringify(b))
+        }),
+        join(d, 'out')
+      ),
+    code: 'ATTESTATION_MISMATCH',
+    message: /the bundle tlog entry is not an object/
   },
   {
     name: 'tag with a bundle that is not JSON',
@@ -987,6 +1014,12 @@ export const CASES: HostileCase[] = [
  * fails before any hashing); they must still reach no Fulcio, Rekor, TSA or Runtime endpoint.
  */
 export const TOKEN_FIRST_CASES: HostileCase[] = [
+  {
+    name: 'attest --commit ^HEAD (the receipt is generated after the token request)',
+    args: (fx, d) => attest(fx, join(d, 'out'), '--commit', '^HEAD'),
+    code: 'BAD_REF',
+    message: /"\^HEAD" does not name one commit/
+  },
   {
     name: 'attest --receipt FIFO',
     args: (fx, d) => attest(fx, join(d, 'out'), '--receipt', fifo(d)),
