@@ -54,11 +54,19 @@ function workloadFiles(ctx: BundleContext): Outcome {
   return pass(`the workload re-hashes to ${sha256Digest(file)}`)
 }
 
-/** ok only if every check passed, or was skipped for the one reason that check allows. */
+/**
+ * ok only if every named check is listed exactly once, in order, and passed or was skipped for
+ * the one reason that check allows: an empty or partial list (say, from a worker) is not a pass.
+ */
 export function decide(verdict: BundleVerdict): BundleVerdict {
-  verdict.ok = verdict.checks.every(
-    c => c.status === 'pass' || (c.status === 'skip' && OPTIONAL_SKIPS[c.name] === c.detail)
-  )
+  const c = verdict.checks
+  verdict.ok =
+    c.length === CHECK_NAMES.length &&
+    CHECK_NAMES.every(
+      (name, i) =>
+        c[i]?.name === name &&
+        (c[i].status === 'pass' || (c[i].status === 'skip' && OPTIONAL_SKIPS[name] === c[i].detail))
+    )
   return verdict
 }
 
