@@ -1,8 +1,42 @@
-import { describe, expect, it } from 'vitest'
-import { decide } from '../../src/verify/verify-bundle-files.js'
-import { CHECK_NAMES, type BundleVerdict } from '../../src/verify/verdict.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { planSigning, signStatement } from '../../src/attest/sign.js'
+import { prepareTrustMaterial, type PreparedTrust } from '../../src/attest/verify-bundle.js'
+import { parseBinding } from '../../src/binding/binding-document.js'
+import { buildBindingStatement } from '../../src/binding/binding-statement.js'
+import { PROOF_FILES } from '../../src/binding/layout.js'
+import { readProofDirectory, type ProofFiles } from '../../src/binding/proof-bundle.js'
+import { signingFromOptions } from '../../src/cli/signing-options.js'
+import type { CheckOptions } from '../../src/verify/options.js'
+import { decide, verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
+import { CHECK_NAMES, type BundleVerdict, type CheckName } from '../../src/verify/verdict.js'
+import { makeProofFixture, type ProofFixture } from './proof-fixture.js'
 
 // Adversarial review of the verifier: each case here was a fail-open path before its fix.
+
+let f: ProofFixture
+let filesA: ProofFiles
+let trust: PreparedTrust
+let opts: CheckOptions
+
+beforeAll(async () => {
+  f = await makeProofFixture()
+  filesA = await readProofDirectory(f.a)
+  trust = prepareTrustMaterial(f.trustedRoot)
+  opts = { trustedRoot: f.trustedRoot, policy: f.policy, aiPolicy: 'any' }
+}, 120_000)
+afterAll(() => f?.close())
+
+const status = (v: BundleVerdict, name: CheckName) => v.checks.find(c => c.name === name)?.status
+
+const verifyInMemory = (files: ProofFiles): BundleVerdict =>
+  verifyBundleFiles({ path: 'memory', form: 'directory', files }, opts, trust)
+
+/** Signs payload bytes with the sandbox identity: a real signature by the trusted signer. */
+async function signWithSandbox(payload: Buffer): Promise<Buffer> {
+  const signing = signingFromOptions({ sandbox: f.sandbox.dir }).signing
+  const signed = await signStatement(payload, await planSigning(signing, {}))
+  return Buffer.from(`${JSON.stringify(signed.bundle)}\n`)
+}
 
 describe('decide', () => {
   const verdict = (checks: BundleVerdict['checks']): BundleVerdict => ({
@@ -25,4 +59,18 @@ describe('decide', () => {
     expect(decide(verdict(twice)).ok).toBe(false)
     expect(decide(verdict(allPass())).ok).toBe(true)
   })
+})
+
+describe('signature checks', () => {
+  it('fails binding-signature when the signed statement does not name statement.json', async () => {
+    const doc = parseBinding(filesA[PROOF_FILES.binding])
+    const stmt = buildBindingStatement(doc)
+    // A real signature by the trusted signer over a statement whose subjects do not include
+    // this bundle's statement digest: the signature verifies, the statement does not match.
+    stmt.subject = [stmt.subject[1]]
+    const bundle = await signWithSandbox(Buffer.from(JSON.stringify(stmt)))
+    const v = verifyInMemory({ ...filesA, [PROOF_FILES.bindingBundle]: bundle })
+    expect(v.ok).toBe(false)
+    expect(status(v, 'binding-signature')).toBe('fail')
+  }, 60_000)
 })
