@@ -91,6 +91,17 @@ function factsOf(ctx: BundleContext): VerdictFacts {
   return facts
 }
 
+/** A verdict with every check failed for one reason (the bundle could not be verified at all). */
+export function failedVerdict(bundle: string, detail: string): BundleVerdict {
+  return {
+    ok: false,
+    bundle,
+    jobId: null,
+    checks: CHECK_NAMES.map(name => ({ name, status: 'fail', detail })),
+    facts: {}
+  }
+}
+
 /** Verifies one loaded proof bundle; never throws, never reads anything but its files. */
 export function verifyBundleFiles(
   loaded: LoadedProofBundle,
@@ -104,14 +115,8 @@ export function verifyBundleFiles(
     checks: [],
     facts: {}
   }
-  if (loaded.error !== undefined) {
-    verdict.checks = CHECK_NAMES.map(name => ({
-      name,
-      status: 'fail',
-      detail: `unreadable bundle: ${loaded.error}`
-    }))
-    return verdict
-  }
+  if (loaded.error !== undefined)
+    return failedVerdict(loaded.path, `unreadable bundle: ${loaded.error}`)
   try {
     const files = loaded.files
     const sig = { trust, policy: opts.policy, ...(opts.profile ? { profile: opts.profile } : {}) }

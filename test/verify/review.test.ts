@@ -8,6 +8,7 @@ import { readProofDirectory, type ProofFiles } from '../../src/binding/proof-bun
 import { signingFromOptions } from '../../src/cli/signing-options.js'
 import type { CheckOptions } from '../../src/verify/options.js'
 import { decide, verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
+import { verifyOnWorkers } from '../../src/verify/worker-pool.js'
 import { CHECK_NAMES, type BundleVerdict, type CheckName } from '../../src/verify/verdict.js'
 import { makeProofFixture, type ProofFixture } from './proof-fixture.js'
 
@@ -72,5 +73,24 @@ describe('signature checks', () => {
     const v = verifyInMemory({ ...filesA, [PROOF_FILES.bindingBundle]: bundle })
     expect(v.ok).toBe(false)
     expect(status(v, 'binding-signature')).toBe('fail')
+  }, 60_000)
+})
+
+describe('worker pool', () => {
+  it('fails every bundle, in input order, when the workers crash', async () => {
+    // The worker builds its trust material on start: this root makes it throw there.
+    const broken = { ...opts, trustedRoot: '{"not":"a root"' }
+    const v = await verifyOnWorkers([f.a, f.b, f.a], broken, 2)
+    expect(v.map(x => x.bundle)).toEqual([f.a, f.b, f.a])
+    expect(v.map(x => x.ok)).toEqual([false, false, false])
+    for (const x of v) expect(x.checks.every(c => c.status === 'fail')).toBe(true)
+  }, 60_000)
+
+  it('re-decides what a worker returns and keeps input order', async () => {
+    const v = await verifyOnWorkers([f.b, f.a], opts, 2)
+    expect(v.map(x => [x.bundle, x.ok])).toEqual([
+      [f.b, true],
+      [f.a, true]
+    ])
   }, 60_000)
 })
