@@ -91,12 +91,11 @@ export function checkSignedBundle(
     policy: { kind: 'identity', ...ctx.policy },
     ...(ctx.profile ? { profile: ctx.profile } : {})
   })
-  // @sigstore/verify applies its signer policy last, after every cryptographic step; our own
-  // steps after it (payload type, statement, subject) must all have passed too, or a statement
-  // that does not name this artifact would count as a verified signature.
-  const passed = (name: string) => r.checks.some(c => c.name === name && c.status === 'pass')
+  // The signature check is the cryptography only: what the statement says (payload type,
+  // subjects, predicate type) is statement-content's, which compares subjects exactly.
   const cryptoPassed =
-    r.code === 'UNTRUSTED_SIGNER_ERROR' || (passed('sigstore') && passed('subject'))
+    r.code === 'UNTRUSTED_SIGNER_ERROR' ||
+    r.checks.some(c => c.name === 'sigstore' && c.status === 'pass')
   if (!cryptoPassed)
     return {
       signature: fail(`${r.code ?? 'VERIFY_FAILED'}: ${r.error ?? 'not verified'}`),
