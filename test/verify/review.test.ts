@@ -1,10 +1,17 @@
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planSigning, signStatement } from '../../src/attest/sign.js'
 import { prepareTrustMaterial, type PreparedTrust } from '../../src/attest/verify-bundle.js'
 import { parseBinding } from '../../src/binding/binding-document.js'
 import { buildBindingStatement } from '../../src/binding/binding-statement.js'
 import { PROOF_FILES } from '../../src/binding/layout.js'
-import { readProofDirectory, type ProofFiles } from '../../src/binding/proof-bundle.js'
+import {
+  packProofBundle,
+  readProofDirectory,
+  type ProofFiles
+} from '../../src/binding/proof-bundle.js'
+import { verifyProofBundles } from '../../src/verify/index.js'
 import { signingFromOptions } from '../../src/cli/signing-options.js'
 import type { CheckOptions } from '../../src/verify/options.js'
 import { decide, verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
@@ -95,4 +102,37 @@ describe('worker pool', () => {
       [f.a, true]
     ])
   }, 60_000)
+})
+
+describe('bundle containers', () => {
+  it('lists symbolic links in a directory of bundles, and fails the ones it will not follow', async () => {
+    const dir = join(f.work, 'batch-with-links')
+    mkdirSync(dir)
+    cpSync(f.a, join(dir, 'a'), { recursive: true })
+    const packed = join(f.work, 'packed-a.qprov.json')
+    writeFileSync(packed, packProofBundle(filesA, 'job-a'))
+    symlinkSync(f.b, join(dir, 'b-link'))
+    symlinkSync(packed, join(dir, 'z.qprov.json'))
+    const v = await verifyProofBundles([dir], {
+      trustedRoot: f.trustedRoot,
+      policy: f.policy,
+      workers: 0
+    })
+    expect(v.map(x => x.bundle)).toEqual(['a', 'b-link', 'z.qprov.json'].map(n => join(dir, n)))
+    expect(v.map(x => x.ok)).toEqual([true, true, false])
+  }, 60_000)
+
+  it('fails a bundle directory whose proof file is a symbolic link', async () => {
+    const dir = join(f.work, 'linked-file')
+    cpSync(f.a, dir, { recursive: true })
+    rmSync(join(dir, PROOF_FILES.receipt))
+    symlinkSync(join(f.a, PROOF_FILES.receipt), join(dir, PROOF_FILES.receipt))
+    const [v] = await verifyProofBundles([dir], {
+      trustedRoot: f.trustedRoot,
+      policy: f.policy,
+      workers: 0
+    })
+    expect(v.ok).toBe(false)
+    expect(v.checks.every(c => c.status === 'fail')).toBe(true)
+  })
 })
