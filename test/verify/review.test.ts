@@ -85,6 +85,34 @@ describe('signature checks', () => {
   }, 60_000)
 })
 
+describe('unsigned bundle fields', () => {
+  const edits: [string, (j: Record<string, unknown>) => void][] = [
+    [
+      'a keyid on the signature',
+      j => {
+        ;(j.dsseEnvelope as { signatures: { keyid?: string }[] }).signatures[0].keyid = 'x'
+      }
+    ],
+    [
+      'the v0.2 media type',
+      j => {
+        j.mediaType = 'application/vnd.dev.sigstore.bundle+json;version=0.2'
+      }
+    ]
+  ]
+  it.each(edits)('fails binding.sigstore.json with %s', (_, edit) => {
+    const j = JSON.parse(filesA[PROOF_FILES.bindingBundle].toString('utf8')) as Record<
+      string,
+      unknown
+    >
+    edit(j)
+    const bytes = Buffer.from(`${JSON.stringify(j)}\n`)
+    const v = verifyInMemory({ ...filesA, [PROOF_FILES.bindingBundle]: bytes })
+    expect(v.ok).toBe(false)
+    expect(status(v, 'binding-signature')).toBe('fail')
+  })
+})
+
 describe('worker pool', () => {
   it('fails every bundle, in input order, when the workers crash', async () => {
     // The worker builds its trust material on start: this root makes it throw there.
