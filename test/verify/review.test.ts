@@ -1,5 +1,8 @@
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { runVerify } from '../../src/action/modes/verify.js'
+import type { ActionInputs } from '../../src/action/inputs.js'
+import type { GitHubEdges } from '../../src/action/github-edges.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planSigning, signStatement } from '../../src/attest/sign.js'
 import { prepareTrustMaterial, type PreparedTrust } from '../../src/attest/verify-bundle.js'
@@ -162,5 +165,44 @@ describe('bundle containers', () => {
     })
     expect(v.ok).toBe(false)
     expect(v.checks.every(c => c.status === 'fail')).toBe(true)
+  })
+})
+
+describe('action verify mode', () => {
+  it('never outputs verified=true for a step that fails after the verdict', async () => {
+    const verdict = verifyInMemory(filesA)
+    expect(verdict.ok).toBe(true)
+    const outputs: [string, string][] = []
+    const report = {
+      output: (n: string, v: string) => void outputs.push([n, v]),
+      info: () => undefined,
+      warning: () => undefined,
+      summary: () => Promise.resolve()
+    }
+    const gh = {
+      context: () => ({
+        serverURL: 'https://github.com',
+        apiURL: '',
+        repository: 'o/r',
+        owner: 'o',
+        repo: 'r',
+        sha: 'a'.repeat(40)
+      }),
+      checkRuns: () => ({
+        create: () => Promise.reject(new Error('check run refused'))
+      })
+    } as unknown as GitHubEdges
+    const inputs = {
+      bundle: [f.a],
+      workspace: f.work,
+      outDir: join(f.work, 'action-out'),
+      checkRun: true,
+      certificateIdentity: f.policy.identity,
+      certificateOidcIssuer: f.policy.issuer
+    } as unknown as ActionInputs
+    await expect(
+      runVerify(inputs, report, gh, () => Promise.resolve([verdict]), {})
+    ).rejects.toThrow('check run refused')
+    expect(outputs.filter(([n]) => n === 'verified').map(([, v]) => v)).toEqual(['false'])
   })
 })
