@@ -9,6 +9,7 @@ import { prepareTrustMaterial, type PreparedTrust } from '../../src/attest/verif
 import { parseBinding } from '../../src/binding/binding-document.js'
 import { buildBindingStatement } from '../../src/binding/binding-statement.js'
 import { PROOF_FILES } from '../../src/binding/layout.js'
+import { disagreement } from '../../src/binding/proof-sources.js'
 import {
   packProofBundle,
   readProofDirectory,
@@ -204,5 +205,24 @@ describe('action verify mode', () => {
       runVerify(inputs, report, gh, () => Promise.resolve([verdict]), {})
     ).rejects.toThrow('check run refused')
     expect(outputs.filter(([n]) => n === 'verified').map(([, v]) => v)).toEqual(['false'])
+  })
+})
+
+describe('fetch', () => {
+  it('takes a candidate only if the job carries every tag its binding names', () => {
+    const b = parseBinding(filesA[PROOF_FILES.binding])
+    const t = b.provenance.transparency_entry!
+    const query = {
+      jobId: b.runtime.job_id,
+      statementDigest: b.provenance.aiir_statement,
+      packageDigest: b.provenance.workload_package,
+      rekorLogIndex: String(t.log_index),
+      rekorUuid: t.uuid
+    }
+    expect(disagreement(filesA, query)).toBeUndefined()
+    const { packageDigest: _p, ...noPackage } = query
+    expect(disagreement(filesA, noPackage)).toMatch(/package/)
+    const { rekorLogIndex: _i, rekorUuid: _u, ...noRekor } = query
+    expect(disagreement(filesA, noRekor)).toMatch(/Rekor index/)
   })
 })
