@@ -6,8 +6,14 @@ import type { GitHubEdges } from '../../src/action/github-edges.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planSigning, signStatement } from '../../src/attest/sign.js'
 import { prepareTrustMaterial, type PreparedTrust } from '../../src/attest/verify-bundle.js'
-import { parseBinding } from '../../src/binding/binding-document.js'
-import { buildBindingStatement } from '../../src/binding/binding-statement.js'
+import { rekorEntryOf } from '../../src/attest/rekor-entry.js'
+import { buildBinding } from '../../src/binding/bind.js'
+import { bindingBytes, parseBinding, sha256Digest } from '../../src/binding/binding-document.js'
+import {
+  bindingStatementPayload,
+  buildBindingStatement
+} from '../../src/binding/binding-statement.js'
+import { parseRuntimeJob } from '../../src/binding/runtime-job-file.js'
 import { PROOF_FILES } from '../../src/binding/layout.js'
 import { disagreement } from '../../src/binding/proof-sources.js'
 import {
@@ -86,6 +92,53 @@ describe('signature checks', () => {
     // The signature itself is valid; the subjects are statement-content's to compare.
     expect(status(v, 'binding-signature')).toBe('pass')
     expect(status(v, 'statement-content')).toBe('fail')
+  }, 60_000)
+})
+
+describe('signed statement bytes', () => {
+  it('fails a binding statement whose payload is not the one qprov builds for binding.json', async () => {
+    const doc = parseBinding(filesA[PROOF_FILES.binding])
+    const good = JSON.stringify(buildBindingStatement(doc))
+    // A duplicate key: this parser keeps the last predicate, a first-wins parser the other one.
+    const other = { ...doc, runtime: { ...doc.runtime, job_id: 'another-job' } }
+    const dup = good.replace('"predicate":', `"predicate":${JSON.stringify(other)},"predicate":`)
+    const extra = `${good.slice(0, -1)},"note":"unsigned by any check"}`
+    for (const payload of [dup, extra]) {
+      const bundle = await signWithSandbox(Buffer.from(payload))
+      const v = verifyInMemory({ ...filesA, [PROOF_FILES.bindingBundle]: bundle })
+      expect(v.ok).toBe(false)
+      expect(status(v, 'statement-content')).toBe('fail')
+    }
+  }, 60_000)
+
+  it('fails a workload statement with a member the manifest and receipt do not account for', async () => {
+    // A complete bundle re-signed by the trusted signer around a statement with an extra member:
+    // only the rebuilt-statement comparison can tell.
+    const oldPayload = filesA[PROOF_FILES.statement]
+    const payload = Buffer.from(`${oldPayload.toString('utf8').slice(0, -1)},"note":"x"}`)
+    const stmtBundle = await signWithSandbox(payload)
+    const oldRekor = rekorEntryOf(JSON.parse(filesA[PROOF_FILES.statementBundle].toString()))!
+    const rekor = rekorEntryOf(JSON.parse(stmtBundle.toString()))!
+    const jobText = filesA[PROOF_FILES.runtimeJob]
+      .toString('utf8')
+      .replaceAll(sha256Digest(oldPayload), sha256Digest(payload))
+      .replaceAll(oldRekor.uuid, rekor.uuid)
+      .replaceAll(`"${oldRekor.logIndex}"`, `"${rekor.logIndex}"`)
+      .replaceAll(`idx:${oldRekor.logIndex}"`, `idx:${rekor.logIndex}"`)
+    const files: ProofFiles = {
+      ...filesA,
+      [PROOF_FILES.statement]: payload,
+      [PROOF_FILES.statementBundle]: stmtBundle,
+      [PROOF_FILES.runtimeJob]: Buffer.from(jobText)
+    }
+    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]), 'job-spec')
+    files[PROOF_FILES.binding] = bindingBytes(doc)
+    files[PROOF_FILES.bindingBundle] = await signWithSandbox(bindingStatementPayload(doc))
+    const v = verifyInMemory(files)
+    expect(v.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual([
+      'statement-content'
+    ])
+    expect(v.ok).toBe(false)
   }, 60_000)
 })
 
