@@ -5,7 +5,6 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
-  rmSync,
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -236,25 +235,15 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expect(existsSync(out('refused'))).toBe(false)
   })
 
-  it('a job whose binding could not be written is reported with its ID and a command that finishes it', async () => {
+  it('an --out that cannot take the binding is refused before any job is created', async () => {
     const dir = out('blocked')
     mkdirSync(join(dir, 'binding.json'), { recursive: true })
     const r = await qprov(['submit', '--workload', 'examples/bell', '--sandbox', sbx, '--out', dir])
-    // An unwritable --out is an input error (exit 2), but the job exists and is named.
+    // Checked before signing or submitting (issue 8): no job exists, so there is nothing to re-bind.
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/binding\.json exists and is not a regular file/)
-    const jobId = /^job: (\S+)$/m.exec(r.stdout)![1]
-    const m = /re-bind it with: (qprov tag .*)$/m.exec(r.stderr)
-    expect(r.stderr).toContain(`Job ${jobId} exists`)
-    expect(m, r.stderr).not.toBeNull()
-    rmSync(join(dir, 'binding.json'), { recursive: true })
-    const args = m![1].split(' ').slice(1)
-    expect(args.slice(0, 3)).toEqual(['tag', '--job', jobId])
-    const again = await qprov(args)
-    expect(again.code, again.stderr).toBe(0)
-    const v = await verify([dir])
-    expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+    expect(r.stderr).toMatch(/OUTPUT_UNUSABLE.*binding\.json in it is a directory/)
+    expect(r.stdout).not.toMatch(/^job: /m)
+    expect(r.stderr).not.toContain('re-bind it with')
   })
 
   it('names the failing check for a tampered copy (exit 1) and refuses bad flags (exit 2)', async () => {
