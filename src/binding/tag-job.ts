@@ -1,3 +1,4 @@
+import { planSigning } from '../attest/sign.js'
 import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { checkJobId } from '../runtime/input-checks.js'
@@ -51,6 +52,8 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
   checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(PROOF_FILES) })
   // Signing settings are input too: refuse bad ones before the job is read or changed.
   const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
+  // The token too: a missing `id-token: write` must not leave a job tagged but unbound.
+  const plan = signing ? await planSigning(signing, opts.env ?? process.env) : undefined
   const { api, instanceCRN, runtimeURL } = opts.connect()
   const job = await api.getJob(opts.jobId)
   hooks.onJob?.(job.id)
@@ -94,13 +97,12 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
     ),
     hint
   )
-  const binding = signing
+  const binding = plan
     ? await bindProofBundle({
         attestationDir: opts.attestationDir,
         outDir: opts.outDir,
-        signing,
+        plan,
         backendSource: 'runtime',
-        env: opts.env,
         onProgress: hooks.onProgress
       }).catch(e => {
         throw jobExistsError(e, job.id, hint)
