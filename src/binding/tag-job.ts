@@ -52,9 +52,10 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
   checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(PROOF_FILES) })
   // Signing settings are input too: refuse bad ones before the job is read or changed.
   const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
-  // The token too: a missing `id-token: write` must not leave a job tagged but unbound.
-  const plan = signing ? await planSigning(signing, opts.env ?? process.env) : undefined
   const { api, instanceCRN, runtimeURL } = opts.connect()
+  // The token too, as the first request: a missing `id-token: write` must not leave a job
+  // tagged but unbound.
+  const plan = signing ? await planSigning(signing, opts.env ?? process.env) : undefined
   const job = await api.getJob(opts.jobId)
   hooks.onJob?.(job.id)
   const hint = (id: string) => opts.hint(id, instanceCRN)

@@ -9,7 +9,9 @@ import { runCli, type CliResult } from '../helpers/cli.js'
 import {
   expectNoSecrets as expectSecretsAbsent,
   fakeAttestation,
-  tmp
+  tmp,
+  UNREACHABLE_SIGNING,
+  UNREACHABLE_SIGNING_ENV
 } from '../helpers/runtime-fixtures.js'
 
 const CANARY = `QPROV-CANARY-APIKEY-${Math.random().toString(36).slice(2)}`
@@ -31,21 +33,9 @@ const conn = () => [
   '--iam-url',
   emu.iamURL
 ]
-// A token is configured (tag resolves it before any request); the signing services are a closed
-// loopback port, so nothing leaves the machine.
-const signing = [
-  '--identity-token-env',
-  'TEST_OIDC_TOKEN',
-  '--sigstore',
-  'custom',
-  '--fulcio-url',
-  'http://127.0.0.1:9',
-  '--rekor-url',
-  'http://127.0.0.1:9'
-]
 const cli = (args: string[]) =>
-  runCli(args[0] === 'tag' ? [...args, ...signing] : args, {
-    env: { QISKIT_IBM_TOKEN: CANARY, TEST_OIDC_TOKEN: 'header.payload.signature' }
+  runCli(args[0] === 'tag' ? [...args, ...UNREACHABLE_SIGNING] : args, {
+    env: { QISKIT_IBM_TOKEN: CANARY, ...UNREACHABLE_SIGNING_ENV }
   })
 /**
  * Tagging done, binding not: these fake attestations carry no certificate, so the binding cannot
