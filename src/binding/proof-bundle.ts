@@ -155,8 +155,12 @@ export async function expandBundlePaths(paths: string[]): Promise<string[]> {
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0
     )) {
       const full = join(p, entry.name)
-      if (entry.isFile() && entry.name.endsWith(PROOF_BUNDLE_SUFFIX)) found.push(full)
-      else if (entry.isDirectory() && (await isBundleDir(full))) found.push(full)
+      // A symbolic link that looks like a bundle is listed, not passed over: leaving it out
+      // would let a batch report "all verified" for fewer bundles than the directory holds.
+      const target = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : entry
+      if (entry.name.endsWith(PROOF_BUNDLE_SUFFIX) && (entry.isFile() || entry.isSymbolicLink()))
+        found.push(full)
+      else if (target?.isDirectory() && (await isBundleDir(full))) found.push(full)
     }
     if (found.length === 0)
       throw new QprovError(

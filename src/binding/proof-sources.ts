@@ -80,9 +80,10 @@ export function disagreement(files: ProofFiles, q: ProofQuery): string | undefin
     return `its statement is ${b.provenance.aiir_statement}, the job's tag says ${q.statementDigest}`
   if (stmt === undefined || sha256Digest(stmt) !== q.statementDigest)
     return 'its statement.json is not the tagged statement'
-  if (q.packageDigest !== undefined && b.provenance.workload_package !== q.packageDigest)
+  // A tag the job lacks is a disagreement too, exactly as `qprov verify` (runtime-record) sees it.
+  if (b.provenance.workload_package !== q.packageDigest)
     return `its package is ${b.provenance.workload_package}, the job's tag says ${q.packageDigest}`
-  if (q.rekorLogIndex !== undefined && String(t?.log_index) !== q.rekorLogIndex)
+  if ((t === null ? undefined : String(t.log_index)) !== q.rekorLogIndex)
     return `its Rekor index is ${t?.log_index}, the job's tag says ${q.rekorLogIndex}`
   if (q.rekorUuid !== undefined && t?.uuid !== q.rekorUuid)
     return `its Rekor UUID is ${t?.uuid}, the job's tag says ${q.rekorUuid}`

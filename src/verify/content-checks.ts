@@ -3,10 +3,13 @@ import {
   MANIFEST_SUBJECT_NAME,
   buildStatement,
   predicateTypeFor,
+  statementPayloadBytes,
   type InTotoStatement
 } from '../attest/statement.js'
+import { predicateValue } from '../attest/receipt-source.js'
+import { parseJsonLiteral } from '../receipt/json-literal.js'
 import { sha256Digest } from '../binding/binding-document.js'
-import { STATEMENT_SUBJECT_NAME } from '../binding/binding-statement.js'
+import { STATEMENT_SUBJECT_NAME, bindingStatementPayload } from '../binding/binding-statement.js'
 import { BINDING_PREDICATE_TYPE, PROOF_FILES } from '../binding/layout.js'
 import { oneLine } from '../errors.js'
 import { fail, pass, skip, type BundleContext } from './bundle-context.js'
@@ -57,6 +60,21 @@ export function statementContent(ctx: BundleContext): Outcome {
   }
   if (!sameSubjects(s.subject, expected.subject))
     return fail('the workload statement subjects are not the manifest files, manifest and commit')
+  // Likewise the workload statement is a function of the manifest and the receipt bytes.
+  let rebuilt: Buffer
+  try {
+    const literal = parseJsonLiteral(ctx.stmt.payload.toString('utf8')) as { predicate?: unknown }
+    rebuilt = statementPayloadBytes(
+      buildStatement({
+        manifest: ctx.manifest,
+        receipt: predicateValue(literal.predicate) as Record<string, unknown>
+      })
+    )
+  } catch (e) {
+    return fail(oneLine(e))
+  }
+  if (!rebuilt.equals(ctx.stmt.payload))
+    return fail('the workload statement is not exactly the statement of its manifest and receipt')
   if (b.predicateType !== BINDING_PREDICATE_TYPE)
     return fail(`binding predicateType ${b.predicateType}, expected ${BINDING_PREDICATE_TYPE}`)
   const bindingSubjects = [
@@ -68,6 +86,15 @@ export function statementContent(ctx: BundleContext): Outcome {
   ]
   if (!sameSubjects(b.subject, bindingSubjects))
     return fail('the binding statement subjects are not this statement and package')
+  // The binding statement is a function of binding.json: any other signed bytes (an unknown
+  // member, a duplicate key another parser would read differently) are refused.
+  if (ctx.signedBinding === undefined)
+    return fail(`the signed binding is invalid: ${ctx.signedBindingError}`)
+  if (
+    ctx.bind.payload === undefined ||
+    !bindingStatementPayload(ctx.signedBinding).equals(ctx.bind.payload)
+  )
+    return fail('the binding statement is not exactly the statement of its binding')
   return pass(
     `${s.predicateType} over ${ctx.manifest.files.length} file(s); ${BINDING_PREDICATE_TYPE}`
   )

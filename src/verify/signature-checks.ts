@@ -42,6 +42,23 @@ export interface SignatureContext {
 const fail = (detail: string): Outcome => ({ status: 'fail', detail })
 const skip = (detail: string): Outcome => ({ status: 'skip', detail })
 
+/** The one bundle version qprov writes (sigstore-js, GitHub's attestation store). */
+const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
+
+/**
+ * Fields no signature, log entry or certificate covers: the media type and a DSSE signature's
+ * key hint. binding.sigstore.json has no digest in binding.json, so these are pinned to what
+ * qprov writes, or they could change without failing anything.
+ */
+function unsignedFieldProblem(json: unknown): string | undefined {
+  const b = json as { mediaType?: unknown; dsseEnvelope?: { signatures?: { keyid?: unknown }[] } }
+  if (b?.mediaType !== BUNDLE_MEDIA_TYPE)
+    return `media type ${JSON.stringify(b?.mediaType)} is not ${BUNDLE_MEDIA_TYPE}`
+  if ((b.dsseEnvelope?.signatures ?? []).some(s => s?.keyid !== undefined && s.keyid !== ''))
+    return 'a keyless DSSE signature carries a keyid'
+  return undefined
+}
+
 /**
  * Verifies one DSSE bundle of the proof bundle against the pinned trust material and splits the
  * result: the signature (chain, timestamps, tlog, DSSE signature) and the signer policy, which
@@ -81,7 +98,7 @@ export function checkSignedBundle(
         json
       }
   }
-  const strict = strictEncodingProblem(json)
+  const strict = unsignedFieldProblem(json) ?? strictEncodingProblem(json)
   if (strict !== undefined)
     return { signature: fail(`${name}: ${strict}`), identity: skip(`${name} did not parse`), json }
   const r = verifyBundle({
@@ -91,6 +108,8 @@ export function checkSignedBundle(
     policy: { kind: 'identity', ...ctx.policy },
     ...(ctx.profile ? { profile: ctx.profile } : {})
   })
+  // The signature check is the cryptography only: what the statement says (payload type,
+  // subjects, predicate type) is statement-content's, which compares subjects exactly.
   const cryptoPassed =
     r.code === 'UNTRUSTED_SIGNER_ERROR' ||
     r.checks.some(c => c.name === 'sigstore' && c.status === 'pass')

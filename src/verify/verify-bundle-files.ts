@@ -54,11 +54,19 @@ function workloadFiles(ctx: BundleContext): Outcome {
   return pass(`the workload re-hashes to ${sha256Digest(file)}`)
 }
 
-/** ok only if every check passed, or was skipped for the one reason that check allows. */
+/**
+ * ok only if every named check is listed exactly once, in order, and passed or was skipped for
+ * the one reason that check allows: an empty or partial list (say, from a worker) is not a pass.
+ */
 export function decide(verdict: BundleVerdict): BundleVerdict {
-  verdict.ok = verdict.checks.every(
-    c => c.status === 'pass' || (c.status === 'skip' && OPTIONAL_SKIPS[c.name] === c.detail)
-  )
+  const c = verdict.checks
+  verdict.ok =
+    c.length === CHECK_NAMES.length &&
+    CHECK_NAMES.every(
+      (name, i) =>
+        c[i]?.name === name &&
+        (c[i].status === 'pass' || (c[i].status === 'skip' && OPTIONAL_SKIPS[name] === c[i].detail))
+    )
   return verdict
 }
 
@@ -83,6 +91,17 @@ function factsOf(ctx: BundleContext): VerdictFacts {
   return facts
 }
 
+/** A verdict with every check failed for one reason (the bundle could not be verified at all). */
+export function failedVerdict(bundle: string, detail: string): BundleVerdict {
+  return {
+    ok: false,
+    bundle,
+    jobId: null,
+    checks: CHECK_NAMES.map(name => ({ name, status: 'fail', detail })),
+    facts: {}
+  }
+}
+
 /** Verifies one loaded proof bundle; never throws, never reads anything but its files. */
 export function verifyBundleFiles(
   loaded: LoadedProofBundle,
@@ -96,14 +115,8 @@ export function verifyBundleFiles(
     checks: [],
     facts: {}
   }
-  if (loaded.error !== undefined) {
-    verdict.checks = CHECK_NAMES.map(name => ({
-      name,
-      status: 'fail',
-      detail: `unreadable bundle: ${loaded.error}`
-    }))
-    return verdict
-  }
+  if (loaded.error !== undefined)
+    return failedVerdict(loaded.path, `unreadable bundle: ${loaded.error}`)
   try {
     const files = loaded.files
     const sig = { trust, policy: opts.policy, ...(opts.profile ? { profile: opts.profile } : {}) }

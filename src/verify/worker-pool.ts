@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads'
-import { QprovError, oneLine } from '../errors.js'
+import { oneLine } from '../errors.js'
 import type { CheckOptions } from './options.js'
+import { decide, failedVerdict } from './verify-bundle-files.js'
 import type { BundleVerdict } from './verdict.js'
 
 /**
@@ -16,41 +17,54 @@ function workerEntry(): { url: URL; execArgv?: string[] } {
 
 /**
  * Verifies paths on `count` worker threads, each pulling the next path when it is done, and
- * returns the verdicts in input order.
+ * returns the verdicts in input order. A worker that dies (exception, crash, exit) fails the
+ * bundle it held, and any bundle no worker got to: never a pass, never a hang.
  */
 export async function verifyOnWorkers(
   paths: string[],
   opts: CheckOptions,
   count: number
 ): Promise<BundleVerdict[]> {
-  const results: BundleVerdict[] = new Array(paths.length)
+  const results: (BundleVerdict | undefined)[] = new Array(paths.length)
+  const lost = new Map<number, string>()
   let next = 0
   const { url, execArgv } = workerEntry()
   const run = (): Promise<void> =>
-    new Promise((resolve, reject) => {
+    new Promise(resolve => {
+      let held: number | undefined
+      let why = 'the verify worker stopped'
       const w = new Worker(url, { workerData: opts, ...(execArgv ? { execArgv } : {}) })
       const feed = (): void => {
         if (next >= paths.length) {
-          void w.terminate().then(() => resolve())
+          held = undefined
+          void w.terminate()
           return
         }
-        const index = next++
-        w.postMessage({ index, path: paths[index] })
+        held = next++
+        w.postMessage({ index: held, path: paths[held] })
       }
       w.on('message', (m: { ready?: boolean; index?: number; verdict?: BundleVerdict }) => {
-        if (m.verdict !== undefined && m.index !== undefined) results[m.index] = m.verdict
+        if (m.verdict !== undefined && m.index !== undefined && m.index === held)
+          results[m.index] = decide(m.verdict)
         feed()
       })
-      w.on('error', e =>
-        reject(new QprovError('INTERNAL', `verify worker failed: ${oneLine(e)}`, { cause: e }))
-      )
-      w.on('exit', code => {
-        if (next < paths.length || code !== 0) resolve()
+      w.on('error', e => {
+        why = `the verify worker failed: ${oneLine(e)}`
+      })
+      w.on('messageerror', e => {
+        why = `the verify worker sent an unreadable message: ${oneLine(e)}`
+        void w.terminate()
+      })
+      w.on('exit', () => {
+        if (held !== undefined) lost.set(held, why)
+        resolve()
       })
     })
-  await Promise.all(Array.from({ length: Math.min(count, paths.length) }, run))
-  for (let i = 0; i < paths.length; i++)
-    if (results[i] === undefined)
-      throw new QprovError('INTERNAL', 'a verify worker stopped before finishing its bundles')
-  return results
+  const workers = Math.min(Math.max(1, Math.floor(count) || 1), paths.length)
+  await Promise.all(Array.from({ length: workers }, run))
+  return paths.map(
+    (path, i) =>
+      results[i] ??
+      failedVerdict(path, lost.get(i) ?? 'no verify worker was left to verify this bundle')
+  )
 }

@@ -117,7 +117,25 @@ export async function runVerify(
   }
   // Fail closed: no verdict at all is not a pass.
   const ok = verdicts.length > 0 && verdicts.every(v => v.ok)
+  // `verified` is true only if the step also succeeds: a report, check run or summary that
+  // fails after a pass must not leave `verified=true` on a failed step.
+  try {
+    await reportVerdicts(inputs, report, gh, env, verdicts, ok)
+  } catch (e) {
+    report.output('verified', 'false')
+    throw e
+  }
   report.output('verified', String(ok))
+}
+
+async function reportVerdicts(
+  inputs: ActionInputs,
+  report: Reporter,
+  gh: GitHubEdges,
+  env: Record<string, string | undefined>,
+  verdicts: BundleVerdict[],
+  ok: boolean
+): Promise<void> {
   const outDir = resolve(inputs.workspace, inputs.outDir)
   const reportPath = resolve(outDir, REPORT_FILE)
   const { mkdir } = await import('node:fs/promises')

@@ -1,0 +1,281 @@
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runVerify } from '../../src/action/modes/verify.js'
+import type { ActionInputs } from '../../src/action/inputs.js'
+import type { GitHubEdges } from '../../src/action/github-edges.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { planSigning, signStatement } from '../../src/attest/sign.js'
+import { prepareTrustMaterial, type PreparedTrust } from '../../src/attest/verify-bundle.js'
+import { rekorEntryOf } from '../../src/attest/rekor-entry.js'
+import { buildBinding } from '../../src/binding/bind.js'
+import { bindingBytes, parseBinding, sha256Digest } from '../../src/binding/binding-document.js'
+import {
+  bindingStatementPayload,
+  buildBindingStatement
+} from '../../src/binding/binding-statement.js'
+import { parseRuntimeJob } from '../../src/binding/runtime-job-file.js'
+import { PROOF_FILES } from '../../src/binding/layout.js'
+import { disagreement } from '../../src/binding/proof-sources.js'
+import {
+  packProofBundle,
+  readProofDirectory,
+  type ProofFiles
+} from '../../src/binding/proof-bundle.js'
+import { verifyProofBundles } from '../../src/verify/index.js'
+import { signingFromOptions } from '../../src/cli/signing-options.js'
+import type { CheckOptions } from '../../src/verify/options.js'
+import { decide, verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
+import { verifyOnWorkers } from '../../src/verify/worker-pool.js'
+import { CHECK_NAMES, type BundleVerdict, type CheckName } from '../../src/verify/verdict.js'
+import { makeProofFixture, type ProofFixture } from './proof-fixture.js'
+
+// Adversarial review of the verifier: each case here was a fail-open path before its fix.
+
+let f: ProofFixture
+let filesA: ProofFiles
+let trust: PreparedTrust
+let opts: CheckOptions
+
+beforeAll(async () => {
+  f = await makeProofFixture()
+  filesA = await readProofDirectory(f.a)
+  trust = prepareTrustMaterial(f.trustedRoot)
+  opts = { trustedRoot: f.trustedRoot, policy: f.policy, aiPolicy: 'any' }
+}, 120_000)
+afterAll(() => f?.close())
+
+const status = (v: BundleVerdict, name: CheckName) => v.checks.find(c => c.name === name)?.status
+
+const verifyInMemory = (files: ProofFiles): BundleVerdict =>
+  verifyBundleFiles({ path: 'memory', form: 'directory', files }, opts, trust)
+
+/** Signs payload bytes with the sandbox identity: a real signature by the trusted signer. */
+async function signWithSandbox(payload: Buffer): Promise<Buffer> {
+  const signing = signingFromOptions({ sandbox: f.sandbox.dir }).signing
+  const signed = await signStatement(payload, await planSigning(signing, {}))
+  return Buffer.from(`${JSON.stringify(signed.bundle)}\n`)
+}
+
+describe('decide', () => {
+  const verdict = (checks: BundleVerdict['checks']): BundleVerdict => ({
+    ok: true,
+    bundle: 'x',
+    jobId: null,
+    checks,
+    facts: {}
+  })
+  const allPass = () => CHECK_NAMES.map(name => ({ name, status: 'pass' as const, detail: 'fine' }))
+
+  it('is not ok without checks', () => {
+    expect(decide(verdict([])).ok).toBe(false)
+  })
+
+  it('is not ok when a required check is absent, or listed twice', () => {
+    expect(decide(verdict(allPass().filter(c => c.name !== 'binding-signature'))).ok).toBe(false)
+    const twice = allPass()
+    twice.push({ ...twice[0] })
+    expect(decide(verdict(twice)).ok).toBe(false)
+    expect(decide(verdict(allPass())).ok).toBe(true)
+  })
+})
+
+describe('signature checks', () => {
+  it('fails statement-content when a signed binding statement does not name statement.json', async () => {
+    const doc = parseBinding(filesA[PROOF_FILES.binding])
+    const stmt = buildBindingStatement(doc)
+    // A real signature by the trusted signer over a statement whose subjects do not include
+    // this bundle's statement digest: the signature verifies, the statement does not match.
+    stmt.subject = [stmt.subject[1]]
+    const bundle = await signWithSandbox(Buffer.from(JSON.stringify(stmt)))
+    const v = verifyInMemory({ ...filesA, [PROOF_FILES.bindingBundle]: bundle })
+    expect(v.ok).toBe(false)
+    // The signature itself is valid; the subjects are statement-content's to compare.
+    expect(status(v, 'binding-signature')).toBe('pass')
+    expect(status(v, 'statement-content')).toBe('fail')
+  }, 60_000)
+})
+
+describe('signed statement bytes', () => {
+  it('fails a binding statement whose payload is not the one qprov builds for binding.json', async () => {
+    const doc = parseBinding(filesA[PROOF_FILES.binding])
+    const good = JSON.stringify(buildBindingStatement(doc))
+    // A duplicate key: this parser keeps the last predicate, a first-wins parser the other one.
+    const other = { ...doc, runtime: { ...doc.runtime, job_id: 'another-job' } }
+    const dup = good.replace('"predicate":', `"predicate":${JSON.stringify(other)},"predicate":`)
+    const extra = `${good.slice(0, -1)},"note":"unsigned by any check"}`
+    for (const payload of [dup, extra]) {
+      const bundle = await signWithSandbox(Buffer.from(payload))
+      const v = verifyInMemory({ ...filesA, [PROOF_FILES.bindingBundle]: bundle })
+      expect(v.ok).toBe(false)
+      expect(status(v, 'statement-content')).toBe('fail')
+    }
+  }, 60_000)
+
+  it('fails a workload statement with a member the manifest and receipt do not account for', async () => {
+    // A complete bundle re-signed by the trusted signer around a statement with an extra member:
+    // only the rebuilt-statement comparison can tell.
+    const oldPayload = filesA[PROOF_FILES.statement]
+    const payload = Buffer.from(`${oldPayload.toString('utf8').slice(0, -1)},"note":"x"}`)
+    const stmtBundle = await signWithSandbox(payload)
+    const oldRekor = rekorEntryOf(JSON.parse(filesA[PROOF_FILES.statementBundle].toString()))!
+    const rekor = rekorEntryOf(JSON.parse(stmtBundle.toString()))!
+    const jobText = filesA[PROOF_FILES.runtimeJob]
+      .toString('utf8')
+      .replaceAll(sha256Digest(oldPayload), sha256Digest(payload))
+      .replaceAll(oldRekor.uuid, rekor.uuid)
+      .replaceAll(`"${oldRekor.logIndex}"`, `"${rekor.logIndex}"`)
+      .replaceAll(`idx:${oldRekor.logIndex}"`, `idx:${rekor.logIndex}"`)
+    const files: ProofFiles = {
+      ...filesA,
+      [PROOF_FILES.statement]: payload,
+      [PROOF_FILES.statementBundle]: stmtBundle,
+      [PROOF_FILES.runtimeJob]: Buffer.from(jobText)
+    }
+    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]), 'job-spec')
+    files[PROOF_FILES.binding] = bindingBytes(doc)
+    files[PROOF_FILES.bindingBundle] = await signWithSandbox(bindingStatementPayload(doc))
+    const v = verifyInMemory(files)
+    expect(v.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual([
+      'statement-content'
+    ])
+    expect(v.ok).toBe(false)
+  }, 60_000)
+})
+
+describe('unsigned bundle fields', () => {
+  const edits: [string, (j: Record<string, unknown>) => void][] = [
+    [
+      'a keyid on the signature',
+      j => {
+        ;(j.dsseEnvelope as { signatures: { keyid?: string }[] }).signatures[0].keyid = 'x'
+      }
+    ],
+    [
+      'the v0.2 media type',
+      j => {
+        j.mediaType = 'application/vnd.dev.sigstore.bundle+json;version=0.2'
+      }
+    ]
+  ]
+  it.each(edits)('fails binding.sigstore.json with %s', (_, edit) => {
+    const j = JSON.parse(filesA[PROOF_FILES.bindingBundle].toString('utf8')) as Record<
+      string,
+      unknown
+    >
+    edit(j)
+    const bytes = Buffer.from(`${JSON.stringify(j)}\n`)
+    const v = verifyInMemory({ ...filesA, [PROOF_FILES.bindingBundle]: bytes })
+    expect(v.ok).toBe(false)
+    expect(status(v, 'binding-signature')).toBe('fail')
+  })
+})
+
+describe('worker pool', () => {
+  it('fails every bundle, in input order, when the workers crash', async () => {
+    // The worker builds its trust material on start: this root makes it throw there.
+    const broken = { ...opts, trustedRoot: '{"not":"a root"' }
+    const v = await verifyOnWorkers([f.a, f.b, f.a], broken, 2)
+    expect(v.map(x => x.bundle)).toEqual([f.a, f.b, f.a])
+    expect(v.map(x => x.ok)).toEqual([false, false, false])
+    for (const x of v) expect(x.checks.every(c => c.status === 'fail')).toBe(true)
+  }, 60_000)
+
+  it('re-decides what a worker returns and keeps input order', async () => {
+    const v = await verifyOnWorkers([f.b, f.a], opts, 2)
+    expect(v.map(x => [x.bundle, x.ok])).toEqual([
+      [f.b, true],
+      [f.a, true]
+    ])
+  }, 60_000)
+})
+
+describe('bundle containers', () => {
+  it('lists symbolic links in a directory of bundles, and fails the ones it will not follow', async () => {
+    const dir = join(f.work, 'batch-with-links')
+    mkdirSync(dir)
+    cpSync(f.a, join(dir, 'a'), { recursive: true })
+    const packed = join(f.work, 'packed-a.qprov.json')
+    writeFileSync(packed, packProofBundle(filesA, 'job-a'))
+    symlinkSync(f.b, join(dir, 'b-link'))
+    symlinkSync(packed, join(dir, 'z.qprov.json'))
+    const v = await verifyProofBundles([dir], {
+      trustedRoot: f.trustedRoot,
+      policy: f.policy,
+      workers: 0
+    })
+    expect(v.map(x => x.bundle)).toEqual(['a', 'b-link', 'z.qprov.json'].map(n => join(dir, n)))
+    expect(v.map(x => x.ok)).toEqual([true, true, false])
+  }, 60_000)
+
+  it('fails a bundle directory whose proof file is a symbolic link', async () => {
+    const dir = join(f.work, 'linked-file')
+    cpSync(f.a, dir, { recursive: true })
+    rmSync(join(dir, PROOF_FILES.receipt))
+    symlinkSync(join(f.a, PROOF_FILES.receipt), join(dir, PROOF_FILES.receipt))
+    const [v] = await verifyProofBundles([dir], {
+      trustedRoot: f.trustedRoot,
+      policy: f.policy,
+      workers: 0
+    })
+    expect(v.ok).toBe(false)
+    expect(v.checks.every(c => c.status === 'fail')).toBe(true)
+  })
+})
+
+describe('action verify mode', () => {
+  it('never outputs verified=true for a step that fails after the verdict', async () => {
+    const verdict = verifyInMemory(filesA)
+    expect(verdict.ok).toBe(true)
+    const outputs: [string, string][] = []
+    const report = {
+      output: (n: string, v: string) => void outputs.push([n, v]),
+      info: () => undefined,
+      warning: () => undefined,
+      summary: () => Promise.resolve()
+    }
+    const gh = {
+      context: () => ({
+        serverURL: 'https://github.com',
+        apiURL: '',
+        repository: 'o/r',
+        owner: 'o',
+        repo: 'r',
+        sha: 'a'.repeat(40)
+      }),
+      checkRuns: () => ({
+        create: () => Promise.reject(new Error('check run refused'))
+      })
+    } as unknown as GitHubEdges
+    const inputs = {
+      bundle: [f.a],
+      workspace: f.work,
+      outDir: join(f.work, 'action-out'),
+      checkRun: true,
+      certificateIdentity: f.policy.identity,
+      certificateOidcIssuer: f.policy.issuer
+    } as unknown as ActionInputs
+    await expect(
+      runVerify(inputs, report, gh, () => Promise.resolve([verdict]), {})
+    ).rejects.toThrow('check run refused')
+    expect(outputs.filter(([n]) => n === 'verified').map(([, v]) => v)).toEqual(['false'])
+  })
+})
+
+describe('fetch', () => {
+  it('takes a candidate only if the job carries every tag its binding names', () => {
+    const b = parseBinding(filesA[PROOF_FILES.binding])
+    const t = b.provenance.transparency_entry!
+    const query = {
+      jobId: b.runtime.job_id,
+      statementDigest: b.provenance.aiir_statement,
+      packageDigest: b.provenance.workload_package,
+      rekorLogIndex: String(t.log_index),
+      rekorUuid: t.uuid
+    }
+    expect(disagreement(filesA, query)).toBeUndefined()
+    const { packageDigest: _p, ...noPackage } = query
+    expect(disagreement(filesA, noPackage)).toMatch(/package/)
+    const { rekorLogIndex: _i, rekorUuid: _u, ...noRekor } = query
+    expect(disagreement(filesA, noRekor)).toMatch(/Rekor index/)
+  })
+})
