@@ -8390,9 +8390,9 @@ var require_utils = __commonJS({
       let output = "";
       for (let i = 0; i < input.length; i++) {
         if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decodeUnreserved && isUnreserved(decoded)) {
               output += decoded;
@@ -8412,9 +8412,9 @@ var require_utils = __commonJS({
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decoded !== "." && isUnreserved(decoded)) {
               output += decoded;
@@ -8454,9 +8454,9 @@ var require_utils = __commonJS({
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i += 2;
             continue;
           }
@@ -8492,9 +8492,9 @@ var require_utils = __commonJS({
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i += 2;
             continue;
           }
@@ -8539,9 +8539,9 @@ var require_utils = __commonJS({
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (isUnreserved(decoded)) {
               output += decoded;
@@ -8579,9 +8579,9 @@ var require_utils = __commonJS({
       let output = "";
       for (let i = 0; i < input.length; i++) {
         if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i += 2;
             continue;
           }
@@ -12349,6 +12349,9 @@ function buildStatement(input) {
     predicate: receipt
   };
 }
+function statementPayloadBytes(statement) {
+  return Buffer.from(JSON.stringify(statement), "utf8");
+}
 function statementDigest(payload) {
   return `sha256:${(0, import_node_crypto2.createHash)("sha256").update(payload).digest("hex")}`;
 }
@@ -12791,11 +12794,11 @@ function checkStatement(bundle, input, result, pass2) {
     pass2("predicate-type", statement.predicateType);
   }
   if (input.artifact === void 0) throw noSubjectToMatch();
-  const hex = artifactDigest(input.artifact).toString("hex");
-  const hit = statement.subject.find((s3) => s3.digest.sha256 === hex);
+  const hex2 = artifactDigest(input.artifact).toString("hex");
+  const hit = statement.subject.find((s3) => s3.digest.sha256 === hex2);
   if (hit === void 0)
-    throw new QprovError("SUBJECT_MISMATCH", `no statement subject has sha256 ${hex}`);
-  pass2("subject", `${hit.name} has sha256:${hex}`);
+    throw new QprovError("SUBJECT_MISMATCH", `no statement subject has sha256 ${hex2}`);
+  pass2("subject", `${hit.name} has sha256:${hex2}`);
 }
 
 // src/binding/proof-bundle.ts
@@ -13508,7 +13511,7 @@ function serve() {
         pathOf,
         new Int32Array(next),
         new Float64Array(sizes),
-        (i, hex) => out.write(hex, i * 64, 64, "latin1"),
+        (i, hex2) => out.write(hex2, i * 64, 64, "latin1"),
         Buffer.allocUnsafe(1024 * 1024)
       );
       import_node_worker_threads.parentPort?.postMessage({});
@@ -15396,8 +15399,8 @@ function receiptCore(receipt) {
 }
 function coreHashes(core) {
   const canonical = canonicalJson2(core);
-  const hex = sha256Hex(canonical);
-  return { canonical, contentHash: `sha256:${hex}`, receiptId: `g1-${hex.slice(0, 32)}` };
+  const hex2 = sha256Hex(canonical);
+  return { canonical, contentHash: `sha256:${hex2}`, receiptId: `g1-${hex2.slice(0, 32)}` };
 }
 function constantTimeEqual(a4, b5) {
   const da = (0, import_node_crypto9.createHash)("sha256").update(a4, "utf8").digest();
@@ -15726,6 +15729,21 @@ function predicateValue(value) {
 
 // src/binding/binding-statement.ts
 var STATEMENT_SUBJECT_NAME = PROOF_FILES.statement;
+var hex = (digest) => digest.replace(/^sha256:/, "");
+function buildBindingStatement(doc) {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [
+      { name: STATEMENT_SUBJECT_NAME, digest: { sha256: hex(doc.provenance.aiir_statement) } },
+      { name: MANIFEST_SUBJECT_NAME, digest: { sha256: hex(doc.provenance.workload_package) } }
+    ],
+    predicateType: BINDING_PREDICATE_TYPE,
+    predicate: doc
+  };
+}
+function bindingStatementPayload(doc) {
+  return Buffer.from(JSON.stringify(buildBindingStatement(doc)), "utf8");
+}
 function receiptFileBytes(statementPayload) {
   let parsed;
   try {
@@ -15780,6 +15798,20 @@ function statementContent(ctx) {
   }
   if (!sameSubjects(s3.subject, expected.subject))
     return fail("the workload statement subjects are not the manifest files, manifest and commit");
+  let rebuilt;
+  try {
+    const literal = parseJsonLiteral(ctx.stmt.payload.toString("utf8"));
+    rebuilt = statementPayloadBytes(
+      buildStatement({
+        manifest: ctx.manifest,
+        receipt: predicateValue(literal.predicate)
+      })
+    );
+  } catch (e2) {
+    return fail(oneLine(e2));
+  }
+  if (!rebuilt.equals(ctx.stmt.payload))
+    return fail("the workload statement is not exactly the statement of its manifest and receipt");
   if (b5.predicateType !== BINDING_PREDICATE_TYPE)
     return fail(`binding predicateType ${b5.predicateType}, expected ${BINDING_PREDICATE_TYPE}`);
   const bindingSubjects = [
@@ -15791,6 +15823,10 @@ function statementContent(ctx) {
   ];
   if (!sameSubjects(b5.subject, bindingSubjects))
     return fail("the binding statement subjects are not this statement and package");
+  if (ctx.signedBinding === void 0)
+    return fail(`the signed binding is invalid: ${ctx.signedBindingError}`);
+  if (ctx.bind.payload === void 0 || !bindingStatementPayload(ctx.signedBinding).equals(ctx.bind.payload))
+    return fail("the binding statement is not exactly the statement of its binding");
   return pass(
     `${s3.predicateType} over ${ctx.manifest.files.length} file(s); ${BINDING_PREDICATE_TYPE}`
   );
@@ -15935,6 +15971,15 @@ var POLICY_FINDINGS = /* @__PURE__ */ new Set([
 ]);
 var fail2 = (detail) => ({ status: "fail", detail });
 var skip2 = (detail) => ({ status: "skip", detail });
+var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
+function unsignedFieldProblem(json) {
+  const b5 = json;
+  if (b5?.mediaType !== BUNDLE_MEDIA_TYPE)
+    return `media type ${JSON.stringify(b5?.mediaType)} is not ${BUNDLE_MEDIA_TYPE}`;
+  if ((b5.dsseEnvelope?.signatures ?? []).some((s3) => s3?.keyid !== void 0 && s3.keyid !== ""))
+    return "a keyless DSSE signature carries a keyid";
+  return void 0;
+}
 function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
   if (bytes === void 0)
     return { signature: fail2(`${name} is missing`), identity: skip2(`${name} is missing`) };
@@ -15962,7 +16007,7 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
         json
       };
   }
-  const strict = strictEncodingProblem(json);
+  const strict = unsignedFieldProblem(json) ?? strictEncodingProblem(json);
   if (strict !== void 0)
     return { signature: fail2(`${name}: ${strict}`), identity: skip2(`${name} did not parse`), json };
   const r2 = verifyBundle({
@@ -16049,8 +16094,9 @@ function workloadFiles(ctx) {
   return pass(`the workload re-hashes to ${sha256Digest(file)}`);
 }
 function decide(verdict) {
-  verdict.ok = verdict.checks.every(
-    (c4) => c4.status === "pass" || c4.status === "skip" && OPTIONAL_SKIPS[c4.name] === c4.detail
+  const c4 = verdict.checks;
+  verdict.ok = c4.length === CHECK_NAMES.length && CHECK_NAMES.every(
+    (name, i) => c4[i]?.name === name && (c4[i].status === "pass" || c4[i].status === "skip" && OPTIONAL_SKIPS[name] === c4[i].detail)
   );
   return verdict;
 }
@@ -16074,6 +16120,15 @@ function factsOf(ctx) {
   if (ctx.stmt.signer?.issuer) facts.signerIssuer = ctx.stmt.signer.issuer;
   return facts;
 }
+function failedVerdict(bundle, detail) {
+  return {
+    ok: false,
+    bundle,
+    jobId: null,
+    checks: CHECK_NAMES.map((name) => ({ name, status: "fail", detail })),
+    facts: {}
+  };
+}
 function verifyBundleFiles(loaded, opts2, trust2) {
   const verdict = {
     ok: false,
@@ -16082,14 +16137,8 @@ function verifyBundleFiles(loaded, opts2, trust2) {
     checks: [],
     facts: {}
   };
-  if (loaded.error !== void 0) {
-    verdict.checks = CHECK_NAMES.map((name) => ({
-      name,
-      status: "fail",
-      detail: `unreadable bundle: ${loaded.error}`
-    }));
-    return verdict;
-  }
+  if (loaded.error !== void 0)
+    return failedVerdict(loaded.path, `unreadable bundle: ${loaded.error}`);
   try {
     const files = loaded.files;
     const sig = { trust: trust2, policy: opts2.policy, ...opts2.profile ? { profile: opts2.profile } : {} };
