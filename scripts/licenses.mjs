@@ -43,7 +43,7 @@ export function thirdPartyLicenses(inputs) {
           : JSON.stringify(pkg.license)
     if (files.length === 0 && !pkg.license) missing.push(id)
     const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url
-    const texts = files.map(f => readFileSync(join(dir, f), 'utf8').trim())
+    const texts = files.map(f => readFileSync(join(dir, f), 'utf8').replace(/\r\n?/g, '\n').trim())
     entries.set(
       id,
       [

@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path'
 import { writeFilesAtomically } from '../atomic-file.js'
-import type { SigningConfig } from '../attest/signing-types.js'
+import type { SigningPlan } from '../attest/signing-types.js'
 import { rekorEntryOf, type RekorEntryRef } from '../attest/rekor-entry.js'
-import { planSigning, signStatement } from '../attest/sign.js'
+import { signStatement } from '../attest/sign.js'
 import { QprovError } from '../errors.js'
 import { READ_LIMITS, readBoundedSync } from '../read-file.js'
 import { parseInstanceCrn } from '../runtime/crn.js'
@@ -25,10 +25,10 @@ export interface BindOptions {
   attestationDir: string
   /** Holds runtime-job.json; receives the complete proof bundle. */
   outDir: string
-  signing: SigningConfig
+  /** Resolved by the caller: `tag` resolves it before it changes any tag. */
+  plan: SigningPlan
   /** Where the job's backend came from, unless runtime-job.json says so itself. */
   backendSource: BackendSource
-  env?: Record<string, string | undefined>
   onProgress?: (message: string) => void
 }
 
@@ -118,7 +118,6 @@ export function buildBinding(
  * proof bundle is written into outDir, all of its new files or none.
  */
 export async function bindProofBundle(opts: BindOptions): Promise<BoundProof> {
-  const plan = await planSigning(opts.signing, opts.env)
   const files: Record<string, Buffer> = {}
   for (const name of [PROOF_FILES.statement, PROOF_FILES.statementBundle, PROOF_FILES.manifest])
     files[name] = readIn(opts.attestationDir, name)
@@ -128,7 +127,7 @@ export async function bindProofBundle(opts: BindOptions): Promise<BoundProof> {
   const binding = buildBinding(files, job, opts.backendSource)
   const bytes = bindingBytes(binding)
   opts.onProgress?.(`signing the runtime binding of job ${job.jobId}`)
-  const signed = await signStatement(bindingStatementPayload(binding), plan, {
+  const signed = await signStatement(bindingStatementPayload(binding), opts.plan, {
     onProgress: opts.onProgress
   })
   const sameDir = resolve(opts.attestationDir) === resolve(opts.outDir)

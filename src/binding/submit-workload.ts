@@ -184,16 +184,19 @@ export async function submitWorkload(
     refs ? rebind : () => 'it carries only the user tags it was submitted with'
   )
   const binding = signing
-    ? await bindProofBundle({
-        attestationDir: opts.outDir,
-        outDir: opts.outDir,
-        signing,
-        backendSource: opts.backend ? 'override' : 'job-spec',
-        env: opts.env,
-        onProgress: hooks.onProgress
-      }).catch(e => {
-        throw jobExistsError(e, submitted.jobId, id => opts.hint(id, instanceCRN))
-      })
+    ? await planSigning(signing, env)
+        .then(plan =>
+          bindProofBundle({
+            attestationDir: opts.outDir,
+            outDir: opts.outDir,
+            plan,
+            backendSource: opts.backend ? 'override' : 'job-spec',
+            onProgress: hooks.onProgress
+          })
+        )
+        .catch(e => {
+          throw jobExistsError(e, submitted.jobId, id => opts.hint(id, instanceCRN))
+        })
     : undefined
   return {
     ...submitted,

@@ -1,3 +1,4 @@
+import { planSigning } from '../attest/sign.js'
 import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { checkJobId } from '../runtime/input-checks.js'
@@ -52,6 +53,9 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
   // Signing settings are input too: refuse bad ones before the job is read or changed.
   const signing = typeof opts.signing === 'function' ? opts.signing() : opts.signing
   const { api, instanceCRN, runtimeURL } = opts.connect()
+  // The token too, as the first request: a missing `id-token: write` must not leave a job
+  // tagged but unbound.
+  const plan = signing ? await planSigning(signing, opts.env ?? process.env) : undefined
   const job = await api.getJob(opts.jobId)
   hooks.onJob?.(job.id)
   const hint = (id: string) => opts.hint(id, instanceCRN)
@@ -94,13 +98,12 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
     ),
     hint
   )
-  const binding = signing
+  const binding = plan
     ? await bindProofBundle({
         attestationDir: opts.attestationDir,
         outDir: opts.outDir,
-        signing,
+        plan,
         backendSource: 'runtime',
-        env: opts.env,
         onProgress: hooks.onProgress
       }).catch(e => {
         throw jobExistsError(e, job.id, hint)

@@ -9,7 +9,9 @@ import { runCli, type CliResult } from '../helpers/cli.js'
 import {
   expectNoSecrets as expectSecretsAbsent,
   fakeAttestation,
-  tmp
+  tmp,
+  UNREACHABLE_SIGNING,
+  UNREACHABLE_SIGNING_ENV
 } from '../helpers/runtime-fixtures.js'
 
 const CANARY = `QPROV-CANARY-APIKEY-${Math.random().toString(36).slice(2)}`
@@ -31,15 +33,17 @@ const conn = () => [
   '--iam-url',
   emu.iamURL
 ]
-const cli = (args: string[]) => runCli(args, { env: { QISKIT_IBM_TOKEN: CANARY } })
+const cli = (args: string[]) =>
+  runCli(args[0] === 'tag' ? [...args, ...UNREACHABLE_SIGNING] : args, {
+    env: { QISKIT_IBM_TOKEN: CANARY, ...UNREACHABLE_SIGNING_ENV }
+  })
 /**
- * Tagging done, binding not: these fake attestations carry no certificate and no token source
- * is configured, so the binding cannot be signed; the job and the command that finishes it are
- * named (docs/binding-spec.md §9).
+ * Tagging done, binding not: these fake attestations carry no certificate, so the binding cannot
+ * be built; the job and the command that finishes it are named (docs/binding-spec.md §9).
  */
 const expectTaggedButUnbound = (r: CliResult) => {
-  expect(r.code, r.stderr).toBe(2)
-  expect(r.stderr).toMatch(/OIDC_UNAVAILABLE.*Job \S+ exists; re-bind it with: qprov tag --job/)
+  expect(r.code, r.stderr).not.toBe(0)
+  expect(r.stderr).toMatch(/\[[A-Z_]+\].*Job \S+ exists; re-bind it with: qprov tag --job/)
 }
 const puts = () => emu.requests.filter(r => r.method === 'PUT')
 
@@ -48,6 +52,25 @@ const expectNoSecrets = (r: CliResult, dirs: string[]) =>
   expectSecretsAbsent(r, dirs, [CANARY, ...emu.issuedTokens()])
 
 describe('qprov tag', () => {
+  it('refuses a missing OIDC token before the job is read or changed', async () => {
+    const id = emu.createJob({ tags: ['python'] })
+    const { dir } = fakeAttestation()
+    const before = emu.requests.length
+    const r = await runCli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()], {
+      env: {
+        QISKIT_IBM_TOKEN: CANARY,
+        ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+        SIGSTORE_ID_TOKEN: undefined
+      }
+    })
+    expect(r.code, r.stderr).toBe(2)
+    expect(r.stderr).toMatch(/^qprov: error \[OIDC_UNAVAILABLE\]/m)
+    expect(r.stderr).not.toContain('exists; re-bind')
+    expect(emu.requests.length).toBe(before)
+    expect(emu.job(id)!.tags).toEqual(['python'])
+  })
+
   it('adds qprov tags to a Python-submitted job and keeps its tags', async () => {
     const id = emu.createJob({ tags: ['python', 'team:q'] })
     const { dir, uuid } = fakeAttestation()

@@ -28,3 +28,20 @@ export function fakeAttestation(): { dir: string; uuid: string } {
   writeAttestationDir(dir, { logIndex: '42', body })
   return { dir, uuid: rekorEntryUUID(Buffer.from(body, 'base64')) }
 }
+
+/**
+ * Signing flags for `tag` tests that are about tagging: a token is configured (tag resolves it
+ * before any request) and the signing services are a closed loopback port, so the binding fails
+ * after the tags were written and nothing leaves the machine.
+ */
+export const UNREACHABLE_SIGNING = [
+  '--identity-token-env',
+  'TEST_OIDC_TOKEN',
+  '--sigstore',
+  'custom',
+  '--fulcio-url',
+  'http://127.0.0.1:9',
+  '--rekor-url',
+  'http://127.0.0.1:9'
+]
+export const UNREACHABLE_SIGNING_ENV = { TEST_OIDC_TOKEN: 'header.payload.signature' }

@@ -9,7 +9,9 @@ import { runCli, type CliResult } from '../helpers/cli.js'
 import {
   expectNoSecrets as expectSecretsAbsent,
   fakeAttestation,
-  tmp
+  tmp,
+  UNREACHABLE_SIGNING,
+  UNREACHABLE_SIGNING_ENV
 } from '../helpers/runtime-fixtures.js'
 
 const CANARY = `QPROV-CANARY-APIKEY-${Math.random().toString(36).slice(2)}`
@@ -207,7 +209,10 @@ describe('qprov job get', () => {
   it('shows status, tags and the provenance they point at', async () => {
     const { dir } = fakeAttestation()
     const id = emu.createJob({ tags: ['python'] })
-    await cli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()])
+    await cli(
+      ['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn(), ...UNREACHABLE_SIGNING],
+      UNREACHABLE_SIGNING_ENV
+    )
     const r = await cli(['job', 'get', '--job', id, '--json', ...conn()])
     expect(r.code).toBe(0)
     const j = JSON.parse(r.stdout)

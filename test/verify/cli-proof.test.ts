@@ -296,6 +296,17 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     }
   })
 
+  it('an --out that cannot take the binding is refused before any job is created', async () => {
+    const dir = out('blocked')
+    mkdirSync(join(dir, 'binding.json'), { recursive: true })
+    const r = await qprov(['submit', '--workload', 'examples/bell', '--sandbox', sbx, '--out', dir])
+    // Checked before signing or submitting (issue 8): no job exists, so there is nothing to re-bind.
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/OUTPUT_UNUSABLE.*binding\.json in it is a directory/)
+    expect(r.stdout).not.toMatch(/^job: /m)
+    expect(r.stderr).not.toContain('re-bind it with')
+  })
+
   it('names the failing check for a tampered copy (exit 1) and refuses bad flags (exit 2)', async () => {
     const dir = out('tampered')
     mkdirSync(dir)
