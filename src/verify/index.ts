@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { checkPolicyShape } from '../attest/identity-policy.js'
 import { prepareTrustMaterial } from '../attest/verify-bundle.js'
 import { expandBundlePaths } from '../binding/proof-bundle.js'
+import { QprovError } from '../errors.js'
 import { buildManifest } from '../workload/manifest.js'
 import { onlineRuntime } from './online-check.js'
 import type { CheckOptions, VerifyOptions } from './options.js'
@@ -40,6 +41,8 @@ export async function verifyProofBundles(
     opts.workloadManifest = new Uint8Array(m.canonicalBytes)
   }
   const bundles = await expandBundlePaths(paths)
+  // Fail closed: "every bundle verified" over no bundle at all is not a pass.
+  if (bundles.length === 0) throw new QprovError('USAGE', 'no proof bundle to verify')
   const workers = Math.max(0, Math.floor(options.workers ?? availableParallelism()))
   let verdicts: BundleVerdict[]
   if (workers <= 1 || bundles.length <= 1) {

@@ -190,6 +190,12 @@ describe('worker pool', () => {
 })
 
 describe('bundle containers', () => {
+  it('refuses to verify no bundle at all rather than report every one verified', async () => {
+    await expect(
+      verifyProofBundles([], { trustedRoot: f.trustedRoot, policy: f.policy, workers: 0 })
+    ).rejects.toMatchObject({ code: 'USAGE' })
+  })
+
   it('lists symbolic links in a directory of bundles, and fails the ones it will not follow', async () => {
     const dir = join(f.work, 'batch-with-links')
     mkdirSync(dir)

@@ -96,7 +96,7 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     await writeFileAtomic(flags.html, renderHtmlReport(verdicts))
     progress(`HTML report: ${flags.html}`)
   }
-  return verdicts.every(v => v.ok) ? 0 : 1
+  return verdicts.length > 0 && verdicts.every(v => v.ok) ? 0 : 1
 }
 
 export function registerVerifyCommand(program: Command): void {
