@@ -213,6 +213,52 @@ describe('bundle containers', () => {
     expect(v.map(x => x.ok)).toEqual([true, true, false])
   }, 60_000)
 
+  it('accepts the packed form and refuses every non-canonical variant of it', async () => {
+    const jobId = parseBinding(filesA[PROOF_FILES.binding]).runtime.job_id
+    const good = packProofBundle(filesA, jobId).toString('utf8')
+    const b64 = filesA[PROOF_FILES.receipt].toString('base64')
+    const receiptKey = `"${PROOF_FILES.receipt}": "`
+    const all = Object.values(filesA).map(b => b.toString('base64'))
+    const padded = all.find(x => x.endsWith('='))!
+    // Non-canonical base64 that decodes to the same bytes: other bits in the padding.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+    const at = padded.replace(/=+$/, '').length - 1
+    const looseBits = [1, 2, 3]
+      .map(
+        k =>
+          `${padded.slice(0, at)}${alphabet[alphabet.indexOf(padded[at]) + k]}${padded.slice(at + 1)}`
+      )
+      .find(x => Buffer.from(x, 'base64').equals(Buffer.from(padded, 'base64')))!
+    const variants: [string, string][] = [
+      ['as packed', good],
+      ['base64 with a line break', good.replace(b64, `${b64.slice(0, 8)}\n${b64.slice(8)}`)],
+      ['base64 without padding', good.replace(padded, padded.replace(/=+$/, ''))],
+      ['base64 with other padding bits', good.replace(padded, looseBits)],
+      ['a duplicate file key', good.replace(receiptKey, `${receiptKey}e30=",\n    ${receiptKey}`)],
+      ['a duplicate jobId', good.replace('"jobId": ', '"jobId": "x",\n  "jobId": ')],
+      [
+        'a path-traversing file name',
+        good.replace(receiptKey, `"../x": "e30=",\n    ${receiptKey}`)
+      ],
+      ['an extra member', good.replace('"jobId": ', '"trustedRoot": "x",\n  "jobId": ')],
+      ['another job ID', good.replace(`"jobId": "${jobId}"`, '"jobId": "another-job"')],
+      ['a byte order mark', `\ufeff${good}`]
+    ]
+    const results: [string, boolean][] = []
+    for (const [i, [name, text]] of variants.entries()) {
+      if (i > 0) expect(text, name).not.toBe(good)
+      const path = join(f.work, `variant-${i}.qprov.json`)
+      writeFileSync(path, text)
+      const [v] = await verifyProofBundles([path], {
+        trustedRoot: f.trustedRoot,
+        policy: f.policy,
+        workers: 0
+      })
+      results.push([name, v.ok])
+    }
+    expect(results).toEqual(variants.map(([name], i) => [name, i === 0]))
+  }, 60_000)
+
   it('fails a bundle directory whose proof file is a symbolic link', async () => {
     const dir = join(f.work, 'linked-file')
     cpSync(f.a, dir, { recursive: true })
