@@ -3,6 +3,7 @@ import { certificateSigner } from '../binding/certificate-signer.js'
 import {
   DIGESTED_FILES,
   bindingBytes,
+  canonicalJson,
   parseBinding,
   type BindingDocument
 } from '../binding/binding-document.js'
@@ -10,6 +11,7 @@ import { PROOF_FILES } from '../binding/layout.js'
 import { parseRuntimeJob } from '../binding/runtime-job-file.js'
 import { oneLine } from '../errors.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
+import { parseInstanceCrn } from '../runtime/crn.js'
 import { parseTags } from '../runtime/tags.js'
 import { digestOf, fail, firstProblem, pass, skip, type BundleContext } from './bundle-context.js'
 import type { Outcome } from './signature-checks.js'
@@ -94,6 +96,16 @@ export function bindingConsistency(ctx: BundleContext): Outcome {
     : pass(`binding.json is signed and lists ${DIGESTED_FILES.length} file digests that match`)
 }
 
+function regionOf(crn: string): string | undefined {
+  try {
+    return parseInstanceCrn(crn).location
+  } catch {
+    return undefined
+  }
+}
+
+const canonicalOrNone = (v: unknown): string => (v === undefined ? '' : canonicalJson(v))
+
 /** `runtime-record`: runtime-job.json is this job's record and its qprov tags point at this evidence. */
 export function runtimeRecord(ctx: BundleContext): Outcome {
   const file = ctx.files[PROOF_FILES.runtimeJob]
@@ -133,7 +145,14 @@ export function runtimeRecord(ctx: BundleContext): Outcome {
     (job.backend ?? null) !== r.backend && 'backend differs from the binding',
     (job.program ?? null) !== r.program && 'program differs from the binding',
     (job.created ?? null) !== r.created && 'created differs from the binding',
-    job.instanceCRN !== r.instance.crn && 'instanceCRN differs from the binding'
+    job.instanceCRN !== r.instance.crn && 'instanceCRN differs from the binding',
+    regionOf(r.instance.crn) !== r.instance.region &&
+      `region ${r.instance.region} is not the CRN's location`,
+    job.backendSource !== undefined &&
+      job.backendSource !== r.backend_source &&
+      'backendSource differs from the binding',
+    canonicalOrNone(job.targetCheck) !== canonicalOrNone(r.target_check) &&
+      'targetCheck differs from the binding'
   ])
   return problem
     ? fail(problem)

@@ -8,7 +8,12 @@ import { planSigning, signStatement } from '../../src/attest/sign.js'
 import { prepareTrustMaterial, type PreparedTrust } from '../../src/attest/verify-bundle.js'
 import { rekorEntryOf } from '../../src/attest/rekor-entry.js'
 import { buildBinding } from '../../src/binding/bind.js'
-import { bindingBytes, parseBinding, sha256Digest } from '../../src/binding/binding-document.js'
+import {
+  bindingBytes,
+  parseBinding,
+  sha256Digest,
+  type BindingDocument
+} from '../../src/binding/binding-document.js'
 import {
   bindingStatementPayload,
   buildBindingStatement
@@ -140,6 +145,41 @@ describe('signed statement bytes', () => {
     ])
     expect(v.ok).toBe(false)
   }, 60_000)
+})
+
+describe('binding fields', () => {
+  const resigned = async (edit: (d: BindingDocument) => void): Promise<BundleVerdict> => {
+    const doc = parseBinding(filesA[PROOF_FILES.binding])
+    edit(doc)
+    return verifyInMemory({
+      ...filesA,
+      [PROOF_FILES.binding]: bindingBytes(doc),
+      [PROOF_FILES.bindingBundle]: await signWithSandbox(bindingStatementPayload(doc))
+    })
+  }
+
+  it('accepts the binding re-signed unchanged (the control case)', async () => {
+    expect((await resigned(() => undefined)).ok).toBe(true)
+  }, 60_000)
+
+  const edits: [string, (d: BindingDocument) => void][] = [
+    ['a region that is not the CRN location', d => void (d.runtime.instance.region = 'eu-de')],
+    [
+      'a target check the record does not hold',
+      d => {
+        d.runtime.target_check = { status: 'passed', backend: 'ibm_other' }
+      }
+    ]
+  ]
+  it.each(edits)(
+    'fails a signed binding with %s (runtime-record)',
+    async (_, edit) => {
+      const v = await resigned(edit)
+      expect(v.ok).toBe(false)
+      expect(status(v, 'runtime-record')).toBe('fail')
+    },
+    60_000
+  )
 })
 
 describe('unsigned bundle fields', () => {
