@@ -87,6 +87,13 @@ export function disagreement(files: ProofFiles, q: ProofQuery): string | undefin
     return `its Rekor index is ${t?.log_index}, the job's tag says ${q.rekorLogIndex}`
   if (q.rekorUuid !== undefined && t?.uuid !== q.rekorUuid)
     return `its Rekor UUID is ${t?.uuid}, the job's tag says ${q.rekorUuid}`
+  // Its other files (runtime-job.json and its tags among them) must be the ones it signs, so
+  // a changed copy in an earlier source never shadows an intact one in a later source.
+  for (const name of DIGESTED_FILES) {
+    const bytes = files[name]
+    if (bytes !== undefined && sha256Digest(bytes) !== b.files[name])
+      return `its ${name} is not the file its binding signs`
+  }
   return undefined
 }
 

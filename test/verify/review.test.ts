@@ -369,5 +369,9 @@ describe('fetch', () => {
     expect(disagreement(filesA, noPackage)).toMatch(/package/)
     const { rekorLogIndex: _i, rekorUuid: _u, ...noRekor } = query
     expect(disagreement(filesA, noRekor)).toMatch(/Rekor index/)
+    const job = JSON.parse(filesA[PROOF_FILES.runtimeJob].toString('utf8')) as { tags: string[] }
+    job.tags = job.tags.filter(t => !t.startsWith('qprov-rekor-uuid:'))
+    const changed = { ...filesA, [PROOF_FILES.runtimeJob]: Buffer.from(JSON.stringify(job)) }
+    expect(disagreement(changed, query)).toMatch(/runtime-job\.json/)
   })
 })
