@@ -13323,6 +13323,25 @@ var WORDS = [
   ["-Infinity", new NumberLiteral("-Infinity")]
 ];
 
+// src/runtime/crn.ts
+var CRN_SHAPE = /^crn:v1:([a-z][a-z0-9-]{0,31}):([a-z][a-z0-9-]{0,31}):quantum-computing:([a-z][a-z0-9-]{0,31}):a\/([A-Za-z0-9-]{1,64}):([A-Za-z0-9-]{1,64})::$/;
+function parseInstanceCrn(crn) {
+  const m4 = CRN_SHAPE.exec(crn.trim());
+  if (!m4)
+    throw new QprovError(
+      "INPUT_INVALID",
+      `not a Qiskit Runtime instance CRN: "${crn}" (expected crn:v1:<cname>:<ctype>:quantum-computing:<region>:a/<account>:<instance>::)`
+    );
+  return {
+    crn: crn.trim(),
+    cname: m4[1],
+    ctype: m4[2],
+    location: m4[3],
+    accountId: m4[4],
+    instanceId: m4[5]
+  };
+}
+
 // src/runtime/tags.ts
 var MAX_TAG_LENGTH = 86;
 var TAG_VERSION = "qprov:v1";
@@ -13690,6 +13709,14 @@ function bindingConsistency(ctx) {
   ]);
   return problem ? fail(problem) : pass(`binding.json is signed and lists ${DIGESTED_FILES.length} file digests that match`);
 }
+function regionOf(crn) {
+  try {
+    return parseInstanceCrn(crn).location;
+  } catch {
+    return void 0;
+  }
+}
+var canonicalOrNone = (v3) => v3 === void 0 ? "" : canonicalJson(v3);
 function runtimeRecord(ctx) {
   const file = ctx.files[PROOF_FILES.runtimeJob];
   if (file === void 0) return fail(`${PROOF_FILES.runtimeJob} is missing`);
@@ -13723,7 +13750,10 @@ function runtimeRecord(ctx) {
     (job.backend ?? null) !== r2.backend && "backend differs from the binding",
     (job.program ?? null) !== r2.program && "program differs from the binding",
     (job.created ?? null) !== r2.created && "created differs from the binding",
-    job.instanceCRN !== r2.instance.crn && "instanceCRN differs from the binding"
+    job.instanceCRN !== r2.instance.crn && "instanceCRN differs from the binding",
+    regionOf(r2.instance.crn) !== r2.instance.region && `region ${r2.instance.region} is not the CRN's location`,
+    job.backendSource !== void 0 && job.backendSource !== r2.backend_source && "backendSource differs from the binding",
+    canonicalOrNone(job.targetCheck) !== canonicalOrNone(r2.target_check) && "targetCheck differs from the binding"
   ]);
   return problem ? fail(problem) : pass(`job ${job.jobId}: ${job.tags.length} tags carry this statement, package and log entry`);
 }
