@@ -12823,29 +12823,29 @@ var PROOF_BUNDLE_MEDIA_TYPE = "application/vnd.qprov.proof-bundle.v1+json";
 // src/binding/proof-bundle.ts
 var PROOF_FILE_NAMES = Object.values(PROOF_FILES);
 var MAX_PROOF_FILE_BYTES = 16 * 1024 * 1024;
-async function readBoundedFile(path3, cap = MAX_PROOF_FILE_BYTES) {
-  let fh;
+function readBoundedFile(path3, cap = MAX_PROOF_FILE_BYTES) {
+  let fd;
   try {
-    fh = await (0, import_promises.open)(path3, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
+    fd = (0, import_node_fs.openSync)(path3, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
   } catch (e2) {
     const code = e2.code;
     if (code === "ENOENT") return void 0;
     throw new QprovError("INPUT_INVALID", `cannot read ${path3}: ${code ?? oneLine(e2)}`);
   }
   try {
-    const st = await fh.stat();
+    const st = (0, import_node_fs.fstatSync)(fd);
     if (!st.isFile()) throw new QprovError("INPUT_INVALID", `${path3} is not a regular file`);
     if (st.size > cap) throw new QprovError("INPUT_TOO_LARGE", `${path3} exceeds ${cap} bytes`);
     const buf = Buffer.alloc(st.size);
     let off = 0;
     while (off < st.size) {
-      const { bytesRead } = await fh.read(buf, off, st.size - off, off);
+      const bytesRead = (0, import_node_fs.readSync)(fd, buf, off, st.size - off, off);
       if (bytesRead === 0) break;
       off += bytesRead;
     }
     return buf.subarray(0, off);
   } finally {
-    await fh.close();
+    (0, import_node_fs.closeSync)(fd);
   }
 }
 function packProofBundle(files, jobId) {
@@ -12896,18 +12896,21 @@ function unpackProofBundle(bytes) {
 async function readProofDirectory(dir) {
   const files = {};
   for (const name of PROOF_FILE_NAMES) {
-    const bytes = await readBoundedFile((0, import_node_path.join)(dir, name));
+    const bytes = readBoundedFile((0, import_node_path.join)(dir, name));
     if (bytes !== void 0) files[name] = bytes;
   }
   return files;
 }
 async function loadProofBundle(path3) {
-  const st = await (0, import_promises.stat)(path3).catch(() => {
+  let st;
+  try {
+    st = (0, import_node_fs.statSync)(path3);
+  } catch {
     throw new QprovError("INPUT_NOT_FOUND", `no proof bundle at ${path3}`);
-  });
+  }
   if (st.isDirectory()) return { path: path3, form: "directory", files: await readProofDirectory(path3) };
   try {
-    const bytes = await readBoundedFile(path3);
+    const bytes = readBoundedFile(path3);
     if (bytes === void 0) throw new QprovError("INPUT_NOT_FOUND", `no proof bundle at ${path3}`);
     const { files, jobId } = unpackProofBundle(bytes);
     return { path: path3, form: "file", files, declaredJobId: jobId };

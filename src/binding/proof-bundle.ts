@@ -1,5 +1,5 @@
-import { constants } from 'node:fs'
-import { open, readdir, stat } from 'node:fs/promises'
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { QprovError, oneLine } from '../errors.js'
 import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_BUNDLE_SUFFIX, PROOF_FILES } from './layout.js'
@@ -23,32 +23,31 @@ export interface LoadedProofBundle {
 }
 
 /** Reads one regular file without following a symlink, with a size cap; undefined if absent. */
-export async function readBoundedFile(
-  path: string,
-  cap = MAX_PROOF_FILE_BYTES
-): Promise<Buffer | undefined> {
-  let fh
+// Synchronous on purpose: a batch reads seven small files per bundle, and awaiting the thread
+// pool for every open/stat/read left the verifying thread idle for a tenth of the run.
+export function readBoundedFile(path: string, cap = MAX_PROOF_FILE_BYTES): Buffer | undefined {
+  let fd: number
   try {
-    fh = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT') return undefined
     throw new QprovError('INPUT_INVALID', `cannot read ${path}: ${code ?? oneLine(e)}`)
   }
   try {
-    const st = await fh.stat()
+    const st = fstatSync(fd)
     if (!st.isFile()) throw new QprovError('INPUT_INVALID', `${path} is not a regular file`)
     if (st.size > cap) throw new QprovError('INPUT_TOO_LARGE', `${path} exceeds ${cap} bytes`)
     const buf = Buffer.alloc(st.size)
     let off = 0
     while (off < st.size) {
-      const { bytesRead } = await fh.read(buf, off, st.size - off, off)
+      const bytesRead = readSync(fd, buf, off, st.size - off, off)
       if (bytesRead === 0) break
       off += bytesRead
     }
     return buf.subarray(0, off)
   } finally {
-    await fh.close()
+    closeSync(fd)
   }
 }
 
@@ -107,7 +106,7 @@ export function unpackProofBundle(bytes: Buffer): { files: ProofFiles; jobId: st
 export async function readProofDirectory(dir: string): Promise<ProofFiles> {
   const files: ProofFiles = {}
   for (const name of PROOF_FILE_NAMES) {
-    const bytes = await readBoundedFile(join(dir, name))
+    const bytes = readBoundedFile(join(dir, name))
     if (bytes !== undefined) files[name] = bytes
   }
   return files
@@ -115,12 +114,15 @@ export async function readProofDirectory(dir: string): Promise<ProofFiles> {
 
 /** One reader for both forms. Container errors become `error`; input errors (no such path) throw. */
 export async function loadProofBundle(path: string): Promise<LoadedProofBundle> {
-  const st = await stat(path).catch(() => {
+  let st: Stats
+  try {
+    st = statSync(path)
+  } catch {
     throw new QprovError('INPUT_NOT_FOUND', `no proof bundle at ${path}`)
-  })
+  }
   if (st.isDirectory()) return { path, form: 'directory', files: await readProofDirectory(path) }
   try {
-    const bytes = await readBoundedFile(path)
+    const bytes = readBoundedFile(path)
     if (bytes === undefined) throw new QprovError('INPUT_NOT_FOUND', `no proof bundle at ${path}`)
     const { files, jobId } = unpackProofBundle(bytes)
     return { path, form: 'file', files, declaredJobId: jobId }

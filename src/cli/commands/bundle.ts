@@ -34,7 +34,7 @@ async function unpackAction(file: string, flags: { out: string }): Promise<void>
   ])
   const { checkOutputDir } = await import('../../output-dir.js')
   checkOutputDir(flags.out, { what: '--out', files: pb.PROOF_FILE_NAMES })
-  const bytes = await pb.readBoundedFile(file)
+  const bytes = pb.readBoundedFile(file)
   if (bytes === undefined) throw new QprovError('INPUT_NOT_FOUND', `${file} not found`)
   const { files, jobId } = pb.unpackProofBundle(bytes)
   await writeFilesAtomically(flags.out, Object.entries(files))
