@@ -25,11 +25,6 @@ export interface ArtifactStore {
   upload(u: ArtifactUpload): Promise<UploadedArtifact>
 }
 
-/** Artifact names allow no slash or colon; a job ID is [A-Za-z0-9_-] already. */
-export function defaultArtifactName(jobId: string): string {
-  return `qprov-proof-${jobId.replace(/[^A-Za-z0-9._-]/g, '_')}`
-}
-
 /** Artifact names GitHub refuses (NTFS-invalid characters), checked before any request. */
 const BAD_NAME = /[":<>|*?\r\n\\/]/
 

@@ -13,7 +13,7 @@ import type {
   SkippedCandidate
 } from '../binding/proof-sources.js'
 import { QprovError, oneLine } from '../errors.js'
-import { defaultArtifactName } from './artifact-store.js'
+import { defaultArtifactName } from './artifact-name.js'
 import type { RunContext } from './context.js'
 import { githubError, type Octokit } from './octokit.js'
 import { readZipEntries } from './zip-reader.js'

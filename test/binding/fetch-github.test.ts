@@ -10,7 +10,8 @@ import {
   packProofBundle,
   readProofDirectory
 } from '../../src/binding/proof-bundle.js'
-import { actionsArtifactStore, defaultArtifactName } from '../../src/github/artifact-store.js'
+import { defaultArtifactName } from '../../src/github/artifact-name.js'
+import { actionsArtifactStore } from '../../src/github/artifact-store.js'
 import { octokitAttestationStore } from '../../src/github/attestation-store.js'
 import { runContext, type RunContext } from '../../src/github/context.js'
 import { octokitFor } from '../../src/github/octokit.js'
