@@ -15981,9 +15981,24 @@ function strictEncodingProblem(bundle) {
   }
   return problems.find((p5) => p5 !== void 0);
 }
+var SIGNATURE_LINE = /^\u2014 (\S+) ([A-Za-z0-9+/]+={0,2})$/;
+function signatureLinesCanonical(note, i) {
+  const sep = note.indexOf("\n\n");
+  const lines = note.slice(sep + 2).split("\n");
+  if (sep < 0 || lines.pop() !== "" || lines.length !== 1)
+    return `tlogEntries[${i}] checkpoint must carry exactly one signature line`;
+  for (const line of lines) {
+    const m4 = SIGNATURE_LINE.exec(line);
+    if (!m4 || Buffer.from(m4[2], "base64").toString("base64") !== m4[2])
+      return `tlogEntries[${i}] checkpoint signature line is not canonical`;
+  }
+  return void 0;
+}
 function checkpointAgrees(proof, i) {
   const note = proof.checkpoint?.envelope;
   if (typeof note !== "string") return `tlogEntries[${i}] inclusion proof has no checkpoint`;
+  const lines = signatureLinesCanonical(note, i);
+  if (lines) return lines;
   const [, size, root] = note.split("\n");
   if (String(proof.treeSize) !== size) return `tlogEntries[${i}] treeSize is not the checkpoint's`;
   if (typeof proof.rootHash !== "string" || !Buffer.from(proof.rootHash, "base64").equals(Buffer.from(root ?? "", "base64")))

@@ -47,10 +47,30 @@ export function strictEncodingProblem(bundle: unknown): string | undefined {
   return problems.find(p => p !== undefined)
 }
 
+/** `— <name> <base64>` in canonical base64: Node's decoder ignores what follows a bad character. */
+const SIGNATURE_LINE = /^\u2014 (\S+) ([A-Za-z0-9+/]+={0,2})$/
+
+/** The signature line of a checkpoint note is unsigned: only its canonical form is allowed. */
+function signatureLinesCanonical(note: string, i: number): string | undefined {
+  const sep = note.indexOf('\n\n')
+  const lines = note.slice(sep + 2).split('\n')
+  // One line, the log's own: a second (a witness's, or junk) could not be checked here.
+  if (sep < 0 || lines.pop() !== '' || lines.length !== 1)
+    return `tlogEntries[${i}] checkpoint must carry exactly one signature line`
+  for (const line of lines) {
+    const m = SIGNATURE_LINE.exec(line)
+    if (!m || Buffer.from(m[2]!, 'base64').toString('base64') !== m[2])
+      return `tlogEntries[${i}] checkpoint signature line is not canonical`
+  }
+  return undefined
+}
+
 /** The checkpoint note is `origin\ntreeSize\nbase64(rootHash)\n…`, and only the note is signed. */
 function checkpointAgrees(proof: Record<string, unknown>, i: number): string | undefined {
   const note = (proof.checkpoint as Json)?.envelope
   if (typeof note !== 'string') return `tlogEntries[${i}] inclusion proof has no checkpoint`
+  const lines = signatureLinesCanonical(note, i)
+  if (lines) return lines
   const [, size, root] = note.split('\n')
   if (String(proof.treeSize) !== size) return `tlogEntries[${i}] treeSize is not the checkpoint's`
   if (

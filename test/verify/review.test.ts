@@ -375,3 +375,25 @@ describe('fetch', () => {
     expect(disagreement(changed, query)).toMatch(/runtime-job\.json/)
   })
 })
+
+describe('the checkpoint note, which no digest covers', () => {
+  // Node's base64 decoder stops at the first character outside the alphabet and ignores extra
+  // padding, so `…gql`, `…gql?` and `…gql=` decode to one signature (found by the byte-flip property).
+  const edited = (name: string, edit: (note: string) => string): ProofFiles => {
+    const bundle = JSON.parse(filesA[name].toString('utf8'))
+    const proof = bundle.verificationMaterial.tlogEntries[0].inclusionProof
+    proof.checkpoint.envelope = edit(proof.checkpoint.envelope)
+    return { ...filesA, [name]: Buffer.from(`${JSON.stringify(bundle)}\n`) }
+  }
+  const appendToSig = (note: string, extra: string) => `${note.trimEnd()}${extra}\n`
+
+  for (const name of [PROOF_FILES.statementBundle, PROOF_FILES.bindingBundle])
+    it(`rejects a non-canonical signature line in ${name}`, () => {
+      expect(verifyInMemory(edited(name, n => n)).ok).toBe(true)
+      for (const extra of ['?', '*', '=', '==', '?=']) {
+        const v = verifyInMemory(edited(name, n => appendToSig(n, extra)))
+        expect(v.ok, extra).toBe(false)
+      }
+      expect(verifyInMemory(edited(name, n => `${n}— other.example AAAAAAA=\n`)).ok).toBe(false)
+    })
+})
