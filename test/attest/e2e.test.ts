@@ -1,13 +1,12 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
-import { REPO_ROOT, cliNodeArgs, runCli, type CliResult } from '../helpers/cli.js'
+import { runCli, startSandboxProcess, type CliResult } from '../helpers/cli.js'
 
 // Like runCli: the shipped bundle under `npm test` (QPROV_TEST_DIST=1), the sources otherwise.
-const SANDBOX_ARGV = cliNodeArgs()
 // base64url of '{"alg":"ES256",' — the start of every JWT the sandbox issuer mints.
 const SANDBOX_JWT_PREFIX = 'eyJhbGciOiJFUzI1NiIs'
 
@@ -50,24 +49,6 @@ let cfg: SandboxConfig
 let repo: string
 let attestRun: CliResult
 let outDir: string
-
-/** `qprov sandbox` as its own process, as a user or the demo runs it. */
-function startSandboxProcess(dir: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...SANDBOX_ARGV, 'sandbox', '--dir', dir], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let out = ''
-    let err = ''
-    child.stdout.on('data', d => {
-      out += d
-      if (out.split('\n').includes('ready')) resolve(child)
-    })
-    child.stderr.on('data', d => (err += d))
-    child.on('exit', code => reject(new Error(`sandbox exited early (${code}): ${err}`)))
-  })
-}
 
 beforeAll(async () => {
   sandboxDir = mkdtempSync(join(tmpdir(), 'qprov-e2e-sandbox-'))

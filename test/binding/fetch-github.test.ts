@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -23,7 +23,7 @@ import type { SandboxConfig } from '../../src/sandbox/config.js'
 import { DEFAULT_IDENTITY } from '../../src/sandbox/sigstore/oidc-issuer.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
-import { REPO_ROOT, cliNodeArgs, runCli } from '../helpers/cli.js'
+import { runCli, startSandboxProcess } from '../helpers/cli.js'
 
 // qprov sandbox in its own process, every qprov step a separate process, GitHub a strict fake
 // over real HTTP, published to through the real src/github clients.
@@ -36,21 +36,6 @@ let jobId: string
 let proofDir: string
 let bothRoots: string
 const fakes: FakeGitHub[] = []
-
-function startSandboxProcess(dir: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, cliNodeArgs('sandbox', '--dir', dir), {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let out = ''
-    child.stdout.on('data', d => {
-      out += d
-      if (out.split('\n').includes('ready')) resolve(child)
-    })
-    child.on('exit', code => reject(new Error(`sandbox exited early (${code})`)))
-  })
-}
 
 const quiet = {
   ACTIONS_ID_TOKEN_REQUEST_URL: undefined,

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -55,4 +55,22 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
 /** The node arguments that start the CLI, for tests that spawn long-running commands themselves. */
 export function cliNodeArgs(...args: string[]): string[] {
   return [...CLI_ARGV, ...args]
+}
+
+/** `qprov sandbox --dir DIR` as its own process, as a user or the demo runs it; resolves on "ready". */
+export function startSandboxProcess(dir: string): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cliNodeArgs('sandbox', '--dir', dir), {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let out = ''
+    let err = ''
+    child.stdout.on('data', d => {
+      out += d
+      if (out.split('\n').includes('ready')) resolve(child)
+    })
+    child.stderr.on('data', d => (err += d))
+    child.on('exit', code => reject(new Error(`sandbox exited early (${code}): ${err}`)))
+  })
 }

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { type ChildProcess } from 'node:child_process'
 import {
   copyFileSync,
   existsSync,
@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import schema from '../../schemas/binding.v1.schema.json' with { type: 'json' }
 import { canonicalJson } from '../../src/binding/binding-document.js'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
-import { REPO_ROOT, cliNodeArgs, runCli } from '../helpers/cli.js'
+import { runCli, startSandboxProcess } from '../helpers/cli.js'
 
 // Every step a separate `qprov` process against `qprov sandbox` (its own process, real HTTP).
 let sandboxProc: ChildProcess
@@ -25,21 +25,6 @@ let cfg: SandboxConfig
 let work: string
 let keptRoot: string
 const validate = new Ajv({ strict: false }).compile(schema)
-
-function startSandboxProcess(dir: string): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, cliNodeArgs('sandbox', '--dir', dir), {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe']
-    })
-    let out = ''
-    child.stdout.on('data', d => {
-      out += d
-      if (out.split('\n').includes('ready')) resolve(child)
-    })
-    child.on('exit', code => reject(new Error(`sandbox exited early (${code})`)))
-  })
-}
 
 const env = {
   ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
