@@ -92,10 +92,10 @@ export function exitCodeOf(code: ErrorCode): ExitCode {
 
 /**
  * The failure codes of @sigstore/verify (VerificationError, PolicyError). The verifier reports
- * them as they are, so a caller can tell a bad inclusion proof from a bad certificate.
+ * them as they are, so a caller can tell a bad inclusion proof from a bad certificate. Any other
+ * code (e.g. the library's code for a bundle feature it does not support) is VERIFY_FAILED.
  */
 export const SIGSTORE_VERIFY_CODES = [
-  'NOT_IMPLEMENTED_ERROR',
   'TLOG_ERROR',
   'TLOG_INCLUSION_PROOF_ERROR',
   'TLOG_INCLUSION_PROMISE_ERROR',
