@@ -7,10 +7,15 @@ const LAYERS = [
   // root leaf files: errors.ts, secrets.ts, atomic-file.ts, version.ts, …
   { name: 'root', path: '^src/[^/]+$' },
   { name: 'kernel', path: '^src/(receipt|workload)/' },
+  // file formats: binding, statements, runtime-job record, tags, CRN (pure)
+  { name: 'proof', path: '^src/proof/' },
+  // trust material, identity policy and offline Sigstore bundle verification (pure)
+  { name: 'sigstore', path: '^src/sigstore/' },
+  // the verifier: formats + Sigstore + a read-only job reader, never the signing or Runtime client
+  { name: 'verify', path: '^src/verify/' },
   { name: 'attest', path: '^src/attest/' },
   { name: 'runtime', path: '^src/runtime/' },
   { name: 'binding', path: '^src/binding/' },
-  { name: 'verify', path: '^src/verify/' },
   { name: 'github', path: '^src/github/' },
   // what the user chose (flags, inputs, a --sandbox directory) as explicit settings, for both edges
   { name: 'settings', path: '^src/settings/' },

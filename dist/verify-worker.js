@@ -10,17 +10,17 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x5) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x5, {
-  get: (a4, b5) => (typeof require !== "undefined" ? require : a4)[b5]
-}) : x5)(function(x5) {
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x5 + '" is not supported');
+  throw Error('Dynamic require of "' + x + '" is not supported');
 });
 var __commonJS = (cb, mod2) => function __require2() {
   try {
     return mod2 || (0, cb[__getOwnPropNames(cb)[0]])((mod2 = { exports: {} }).exports, mod2), mod2.exports;
-  } catch (e2) {
-    throw mod2 = 0, e2;
+  } catch (e) {
+    throw mod2 = 0, e;
   }
 };
 var __copyProps = (to, from, except, desc) => {
@@ -65,7 +65,7 @@ var require_envelope = __commonJS({
         return {
           payload: isSet(object.payload) ? Buffer.from(bytesFromBase64(object.payload)) : Buffer.alloc(0),
           payloadType: isSet(object.payloadType) ? globalThis.String(object.payloadType) : "",
-          signatures: globalThis.Array.isArray(object?.signatures) ? object.signatures.map((e2) => exports.Signature.fromJSON(e2)) : []
+          signatures: globalThis.Array.isArray(object?.signatures) ? object.signatures.map((e) => exports.Signature.fromJSON(e)) : []
         };
       },
       toJSON(message) {
@@ -77,7 +77,7 @@ var require_envelope = __commonJS({
           obj.payloadType = message.payloadType;
         }
         if (message.signatures?.length) {
-          obj.signatures = message.signatures.map((e2) => exports.Signature.toJSON(e2));
+          obj.signatures = message.signatures.map((e) => exports.Signature.toJSON(e));
         }
         return obj;
       }
@@ -502,12 +502,12 @@ var require_sigstore_common = __commonJS({
     };
     exports.ObjectIdentifier = {
       fromJSON(object) {
-        return { id: globalThis.Array.isArray(object?.id) ? object.id.map((e2) => globalThis.Number(e2)) : [] };
+        return { id: globalThis.Array.isArray(object?.id) ? object.id.map((e) => globalThis.Number(e)) : [] };
       },
       toJSON(message) {
         const obj = {};
         if (message.id?.length) {
-          obj.id = message.id.map((e2) => Math.round(e2));
+          obj.id = message.id.map((e) => Math.round(e));
         }
         return obj;
       }
@@ -583,13 +583,13 @@ var require_sigstore_common = __commonJS({
     exports.X509CertificateChain = {
       fromJSON(object) {
         return {
-          certificates: globalThis.Array.isArray(object?.certificates) ? object.certificates.map((e2) => exports.X509Certificate.fromJSON(e2)) : []
+          certificates: globalThis.Array.isArray(object?.certificates) ? object.certificates.map((e) => exports.X509Certificate.fromJSON(e)) : []
         };
       },
       toJSON(message) {
         const obj = {};
         if (message.certificates?.length) {
-          obj.certificates = message.certificates.map((e2) => exports.X509Certificate.toJSON(e2));
+          obj.certificates = message.certificates.map((e) => exports.X509Certificate.toJSON(e));
         }
         return obj;
       }
@@ -618,18 +618,18 @@ var require_sigstore_common = __commonJS({
     function base64FromBytes(arr) {
       return globalThis.Buffer.from(arr).toString("base64");
     }
-    function fromTimestamp(t3) {
-      let millis = (globalThis.Number(t3.seconds) || 0) * 1e3;
-      millis += (t3.nanos || 0) / 1e6;
+    function fromTimestamp(t) {
+      let millis = (globalThis.Number(t.seconds) || 0) * 1e3;
+      millis += (t.nanos || 0) / 1e6;
       return new globalThis.Date(millis);
     }
-    function fromJsonTimestamp(o5) {
-      if (o5 instanceof globalThis.Date) {
-        return o5;
-      } else if (typeof o5 === "string") {
-        return new globalThis.Date(o5);
+    function fromJsonTimestamp(o) {
+      if (o instanceof globalThis.Date) {
+        return o;
+      } else if (typeof o === "string") {
+        return new globalThis.Date(o);
       } else {
-        return fromTimestamp(timestamp_1.Timestamp.fromJSON(o5));
+        return fromTimestamp(timestamp_1.Timestamp.fromJSON(o));
       }
     }
     function isSet(value) {
@@ -681,7 +681,7 @@ var require_sigstore_rekor = __commonJS({
           logIndex: isSet(object.logIndex) ? globalThis.String(object.logIndex) : "0",
           rootHash: isSet(object.rootHash) ? Buffer.from(bytesFromBase64(object.rootHash)) : Buffer.alloc(0),
           treeSize: isSet(object.treeSize) ? globalThis.String(object.treeSize) : "0",
-          hashes: globalThis.Array.isArray(object?.hashes) ? object.hashes.map((e2) => Buffer.from(bytesFromBase64(e2))) : [],
+          hashes: globalThis.Array.isArray(object?.hashes) ? object.hashes.map((e) => Buffer.from(bytesFromBase64(e))) : [],
           checkpoint: isSet(object.checkpoint) ? exports.Checkpoint.fromJSON(object.checkpoint) : void 0
         };
       },
@@ -697,7 +697,7 @@ var require_sigstore_rekor = __commonJS({
           obj.treeSize = message.treeSize;
         }
         if (message.hashes?.length) {
-          obj.hashes = message.hashes.map((e2) => base64FromBytes(e2));
+          obj.hashes = message.hashes.map((e) => base64FromBytes(e));
         }
         if (message.checkpoint !== void 0) {
           obj.checkpoint = exports.Checkpoint.toJSON(message.checkpoint);
@@ -781,13 +781,13 @@ var require_sigstore_bundle = __commonJS({
     exports.TimestampVerificationData = {
       fromJSON(object) {
         return {
-          rfc3161Timestamps: globalThis.Array.isArray(object?.rfc3161Timestamps) ? object.rfc3161Timestamps.map((e2) => sigstore_common_1.RFC3161SignedTimestamp.fromJSON(e2)) : []
+          rfc3161Timestamps: globalThis.Array.isArray(object?.rfc3161Timestamps) ? object.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.fromJSON(e)) : []
         };
       },
       toJSON(message) {
         const obj = {};
         if (message.rfc3161Timestamps?.length) {
-          obj.rfc3161Timestamps = message.rfc3161Timestamps.map((e2) => sigstore_common_1.RFC3161SignedTimestamp.toJSON(e2));
+          obj.rfc3161Timestamps = message.rfc3161Timestamps.map((e) => sigstore_common_1.RFC3161SignedTimestamp.toJSON(e));
         }
         return obj;
       }
@@ -799,7 +799,7 @@ var require_sigstore_bundle = __commonJS({
             $case: "x509CertificateChain",
             x509CertificateChain: sigstore_common_1.X509CertificateChain.fromJSON(object.x509CertificateChain)
           } : isSet(object.certificate) ? { $case: "certificate", certificate: sigstore_common_1.X509Certificate.fromJSON(object.certificate) } : void 0,
-          tlogEntries: globalThis.Array.isArray(object?.tlogEntries) ? object.tlogEntries.map((e2) => sigstore_rekor_1.TransparencyLogEntry.fromJSON(e2)) : [],
+          tlogEntries: globalThis.Array.isArray(object?.tlogEntries) ? object.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.fromJSON(e)) : [],
           timestampVerificationData: isSet(object.timestampVerificationData) ? exports.TimestampVerificationData.fromJSON(object.timestampVerificationData) : void 0
         };
       },
@@ -813,7 +813,7 @@ var require_sigstore_bundle = __commonJS({
           obj.certificate = sigstore_common_1.X509Certificate.toJSON(message.content.certificate);
         }
         if (message.tlogEntries?.length) {
-          obj.tlogEntries = message.tlogEntries.map((e2) => sigstore_rekor_1.TransparencyLogEntry.toJSON(e2));
+          obj.tlogEntries = message.tlogEntries.map((e) => sigstore_rekor_1.TransparencyLogEntry.toJSON(e));
         }
         if (message.timestampVerificationData !== void 0) {
           obj.timestampVerificationData = exports.TimestampVerificationData.toJSON(message.timestampVerificationData);
@@ -967,10 +967,10 @@ var require_sigstore_trustroot = __commonJS({
       fromJSON(object) {
         return {
           mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
-          tlogs: globalThis.Array.isArray(object?.tlogs) ? object.tlogs.map((e2) => exports.TransparencyLogInstance.fromJSON(e2)) : [],
-          certificateAuthorities: globalThis.Array.isArray(object?.certificateAuthorities) ? object.certificateAuthorities.map((e2) => exports.CertificateAuthority.fromJSON(e2)) : [],
-          ctlogs: globalThis.Array.isArray(object?.ctlogs) ? object.ctlogs.map((e2) => exports.TransparencyLogInstance.fromJSON(e2)) : [],
-          timestampAuthorities: globalThis.Array.isArray(object?.timestampAuthorities) ? object.timestampAuthorities.map((e2) => exports.CertificateAuthority.fromJSON(e2)) : []
+          tlogs: globalThis.Array.isArray(object?.tlogs) ? object.tlogs.map((e) => exports.TransparencyLogInstance.fromJSON(e)) : [],
+          certificateAuthorities: globalThis.Array.isArray(object?.certificateAuthorities) ? object.certificateAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e)) : [],
+          ctlogs: globalThis.Array.isArray(object?.ctlogs) ? object.ctlogs.map((e) => exports.TransparencyLogInstance.fromJSON(e)) : [],
+          timestampAuthorities: globalThis.Array.isArray(object?.timestampAuthorities) ? object.timestampAuthorities.map((e) => exports.CertificateAuthority.fromJSON(e)) : []
         };
       },
       toJSON(message) {
@@ -979,16 +979,16 @@ var require_sigstore_trustroot = __commonJS({
           obj.mediaType = message.mediaType;
         }
         if (message.tlogs?.length) {
-          obj.tlogs = message.tlogs.map((e2) => exports.TransparencyLogInstance.toJSON(e2));
+          obj.tlogs = message.tlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
         }
         if (message.certificateAuthorities?.length) {
-          obj.certificateAuthorities = message.certificateAuthorities.map((e2) => exports.CertificateAuthority.toJSON(e2));
+          obj.certificateAuthorities = message.certificateAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
         }
         if (message.ctlogs?.length) {
-          obj.ctlogs = message.ctlogs.map((e2) => exports.TransparencyLogInstance.toJSON(e2));
+          obj.ctlogs = message.ctlogs.map((e) => exports.TransparencyLogInstance.toJSON(e));
         }
         if (message.timestampAuthorities?.length) {
-          obj.timestampAuthorities = message.timestampAuthorities.map((e2) => exports.CertificateAuthority.toJSON(e2));
+          obj.timestampAuthorities = message.timestampAuthorities.map((e) => exports.CertificateAuthority.toJSON(e));
         }
         return obj;
       }
@@ -997,11 +997,11 @@ var require_sigstore_trustroot = __commonJS({
       fromJSON(object) {
         return {
           mediaType: isSet(object.mediaType) ? globalThis.String(object.mediaType) : "",
-          caUrls: globalThis.Array.isArray(object?.caUrls) ? object.caUrls.map((e2) => exports.Service.fromJSON(e2)) : [],
-          oidcUrls: globalThis.Array.isArray(object?.oidcUrls) ? object.oidcUrls.map((e2) => exports.Service.fromJSON(e2)) : [],
-          rekorTlogUrls: globalThis.Array.isArray(object?.rekorTlogUrls) ? object.rekorTlogUrls.map((e2) => exports.Service.fromJSON(e2)) : [],
+          caUrls: globalThis.Array.isArray(object?.caUrls) ? object.caUrls.map((e) => exports.Service.fromJSON(e)) : [],
+          oidcUrls: globalThis.Array.isArray(object?.oidcUrls) ? object.oidcUrls.map((e) => exports.Service.fromJSON(e)) : [],
+          rekorTlogUrls: globalThis.Array.isArray(object?.rekorTlogUrls) ? object.rekorTlogUrls.map((e) => exports.Service.fromJSON(e)) : [],
           rekorTlogConfig: isSet(object.rekorTlogConfig) ? exports.ServiceConfiguration.fromJSON(object.rekorTlogConfig) : void 0,
-          tsaUrls: globalThis.Array.isArray(object?.tsaUrls) ? object.tsaUrls.map((e2) => exports.Service.fromJSON(e2)) : [],
+          tsaUrls: globalThis.Array.isArray(object?.tsaUrls) ? object.tsaUrls.map((e) => exports.Service.fromJSON(e)) : [],
           tsaConfig: isSet(object.tsaConfig) ? exports.ServiceConfiguration.fromJSON(object.tsaConfig) : void 0
         };
       },
@@ -1011,19 +1011,19 @@ var require_sigstore_trustroot = __commonJS({
           obj.mediaType = message.mediaType;
         }
         if (message.caUrls?.length) {
-          obj.caUrls = message.caUrls.map((e2) => exports.Service.toJSON(e2));
+          obj.caUrls = message.caUrls.map((e) => exports.Service.toJSON(e));
         }
         if (message.oidcUrls?.length) {
-          obj.oidcUrls = message.oidcUrls.map((e2) => exports.Service.toJSON(e2));
+          obj.oidcUrls = message.oidcUrls.map((e) => exports.Service.toJSON(e));
         }
         if (message.rekorTlogUrls?.length) {
-          obj.rekorTlogUrls = message.rekorTlogUrls.map((e2) => exports.Service.toJSON(e2));
+          obj.rekorTlogUrls = message.rekorTlogUrls.map((e) => exports.Service.toJSON(e));
         }
         if (message.rekorTlogConfig !== void 0) {
           obj.rekorTlogConfig = exports.ServiceConfiguration.toJSON(message.rekorTlogConfig);
         }
         if (message.tsaUrls?.length) {
-          obj.tsaUrls = message.tsaUrls.map((e2) => exports.Service.toJSON(e2));
+          obj.tsaUrls = message.tsaUrls.map((e) => exports.Service.toJSON(e));
         }
         if (message.tsaConfig !== void 0) {
           obj.tsaConfig = exports.ServiceConfiguration.toJSON(message.tsaConfig);
@@ -1117,7 +1117,7 @@ var require_sigstore_verification = __commonJS({
         return {
           issuer: isSet(object.issuer) ? globalThis.String(object.issuer) : "",
           san: isSet(object.san) ? sigstore_common_1.SubjectAlternativeName.fromJSON(object.san) : void 0,
-          oids: globalThis.Array.isArray(object?.oids) ? object.oids.map((e2) => sigstore_common_1.ObjectIdentifierValuePair.fromJSON(e2)) : []
+          oids: globalThis.Array.isArray(object?.oids) ? object.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.fromJSON(e)) : []
         };
       },
       toJSON(message) {
@@ -1129,7 +1129,7 @@ var require_sigstore_verification = __commonJS({
           obj.san = sigstore_common_1.SubjectAlternativeName.toJSON(message.san);
         }
         if (message.oids?.length) {
-          obj.oids = message.oids.map((e2) => sigstore_common_1.ObjectIdentifierValuePair.toJSON(e2));
+          obj.oids = message.oids.map((e) => sigstore_common_1.ObjectIdentifierValuePair.toJSON(e));
         }
         return obj;
       }
@@ -1137,13 +1137,13 @@ var require_sigstore_verification = __commonJS({
     exports.CertificateIdentities = {
       fromJSON(object) {
         return {
-          identities: globalThis.Array.isArray(object?.identities) ? object.identities.map((e2) => exports.CertificateIdentity.fromJSON(e2)) : []
+          identities: globalThis.Array.isArray(object?.identities) ? object.identities.map((e) => exports.CertificateIdentity.fromJSON(e)) : []
         };
       },
       toJSON(message) {
         const obj = {};
         if (message.identities?.length) {
-          obj.identities = message.identities.map((e2) => exports.CertificateIdentity.toJSON(e2));
+          obj.identities = message.identities.map((e) => exports.CertificateIdentity.toJSON(e));
         }
         return obj;
       }
@@ -1151,13 +1151,13 @@ var require_sigstore_verification = __commonJS({
     exports.PublicKeyIdentities = {
       fromJSON(object) {
         return {
-          publicKeys: globalThis.Array.isArray(object?.publicKeys) ? object.publicKeys.map((e2) => sigstore_common_1.PublicKey.fromJSON(e2)) : []
+          publicKeys: globalThis.Array.isArray(object?.publicKeys) ? object.publicKeys.map((e) => sigstore_common_1.PublicKey.fromJSON(e)) : []
         };
       },
       toJSON(message) {
         const obj = {};
         if (message.publicKeys?.length) {
-          obj.publicKeys = message.publicKeys.map((e2) => sigstore_common_1.PublicKey.toJSON(e2));
+          obj.publicKeys = message.publicKeys.map((e) => sigstore_common_1.PublicKey.toJSON(e));
         }
         return obj;
       }
@@ -1355,21 +1355,21 @@ var require_sigstore_verification = __commonJS({
 var require_dist = __commonJS({
   "node_modules/@sigstore/protobuf-specs/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      var desc = Object.getOwnPropertyDescriptor(m4, k4);
-      if (!desc || ("get" in desc ? !m4.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m4[k4];
+          return m[k];
         } };
       }
-      Object.defineProperty(o5, k22, desc);
-    }) : (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      o5[k22] = m4[k4];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m4, exports2) {
-      for (var p5 in m4) if (p5 !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p5)) __createBinding(exports2, m4, p5);
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     __exportStar(require_envelope(), exports);
@@ -1395,17 +1395,17 @@ var require_bundle = __commonJS({
     exports.BUNDLE_V02_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.2";
     exports.BUNDLE_V03_LEGACY_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle+json;version=0.3";
     exports.BUNDLE_V03_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
-    function isBundleWithCertificateChain(b5) {
-      return b5.verificationMaterial.content.$case === "x509CertificateChain";
+    function isBundleWithCertificateChain(b) {
+      return b.verificationMaterial.content.$case === "x509CertificateChain";
     }
-    function isBundleWithPublicKey(b5) {
-      return b5.verificationMaterial.content.$case === "publicKey";
+    function isBundleWithPublicKey(b) {
+      return b.verificationMaterial.content.$case === "publicKey";
     }
-    function isBundleWithMessageSignature(b5) {
-      return b5.content.$case === "messageSignature";
+    function isBundleWithMessageSignature(b) {
+      return b.content.$case === "messageSignature";
     }
-    function isBundleWithDsseEnvelope(b5) {
-      return b5.content.$case === "dsseEnvelope";
+    function isBundleWithDsseEnvelope(b) {
+      return b.content.$case === "dsseEnvelope";
     }
   }
 });
@@ -1520,109 +1520,109 @@ var require_validate = __commonJS({
     exports.assertBundleV02 = assertBundleV02;
     exports.assertBundleLatest = assertBundleLatest;
     var error_1 = require_error();
-    function assertBundle(b5) {
-      const invalidValues = validateBundleBase(b5);
+    function assertBundle(b) {
+      const invalidValues = validateBundleBase(b);
       if (invalidValues.length > 0) {
         throw new error_1.ValidationError("invalid bundle", invalidValues);
       }
     }
-    function assertBundleV01(b5) {
+    function assertBundleV01(b) {
       const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b5));
-      invalidValues.push(...validateInclusionPromise(b5));
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionPromise(b));
       if (invalidValues.length > 0) {
         throw new error_1.ValidationError("invalid v0.1 bundle", invalidValues);
       }
     }
-    function isBundleV01(b5) {
+    function isBundleV01(b) {
       try {
-        assertBundleV01(b5);
+        assertBundleV01(b);
         return true;
-      } catch (e2) {
+      } catch (e) {
         return false;
       }
     }
-    function assertBundleV02(b5) {
+    function assertBundleV02(b) {
       const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b5));
-      invalidValues.push(...validateInclusionProof(b5));
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
       if (invalidValues.length > 0) {
         throw new error_1.ValidationError("invalid v0.2 bundle", invalidValues);
       }
     }
-    function assertBundleLatest(b5) {
+    function assertBundleLatest(b) {
       const invalidValues = [];
-      invalidValues.push(...validateBundleBase(b5));
-      invalidValues.push(...validateInclusionProof(b5));
-      invalidValues.push(...validateNoCertificateChain(b5));
+      invalidValues.push(...validateBundleBase(b));
+      invalidValues.push(...validateInclusionProof(b));
+      invalidValues.push(...validateNoCertificateChain(b));
       if (invalidValues.length > 0) {
         throw new error_1.ValidationError("invalid bundle", invalidValues);
       }
     }
-    function validateBundleBase(b5) {
+    function validateBundleBase(b) {
       const invalidValues = [];
-      if (b5.mediaType === void 0 || !b5.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b5.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
+      if (b.mediaType === void 0 || !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\+json;version=\d\.\d/) && !b.mediaType.match(/^application\/vnd\.dev\.sigstore\.bundle\.v\d\.\d\+json/)) {
         invalidValues.push("mediaType");
       }
-      if (b5.content === void 0) {
+      if (b.content === void 0) {
         invalidValues.push("content");
       } else {
-        switch (b5.content.$case) {
+        switch (b.content.$case) {
           case "messageSignature":
-            if (b5.content.messageSignature.messageDigest === void 0) {
+            if (b.content.messageSignature.messageDigest === void 0) {
               invalidValues.push("content.messageSignature.messageDigest");
             } else {
-              if (b5.content.messageSignature.messageDigest.digest.length === 0) {
+              if (b.content.messageSignature.messageDigest.digest.length === 0) {
                 invalidValues.push("content.messageSignature.messageDigest.digest");
               }
             }
-            if (b5.content.messageSignature.signature.length === 0) {
+            if (b.content.messageSignature.signature.length === 0) {
               invalidValues.push("content.messageSignature.signature");
             }
             break;
           case "dsseEnvelope":
-            if (b5.content.dsseEnvelope.payload.length === 0) {
+            if (b.content.dsseEnvelope.payload.length === 0) {
               invalidValues.push("content.dsseEnvelope.payload");
             }
-            if (b5.content.dsseEnvelope.signatures.length !== 1) {
+            if (b.content.dsseEnvelope.signatures.length !== 1) {
               invalidValues.push("content.dsseEnvelope.signatures");
             } else {
-              if (b5.content.dsseEnvelope.signatures[0].sig.length === 0) {
+              if (b.content.dsseEnvelope.signatures[0].sig.length === 0) {
                 invalidValues.push("content.dsseEnvelope.signatures[0].sig");
               }
             }
             break;
         }
       }
-      if (b5.verificationMaterial === void 0) {
+      if (b.verificationMaterial === void 0) {
         invalidValues.push("verificationMaterial");
       } else {
-        if (b5.verificationMaterial.content === void 0) {
+        if (b.verificationMaterial.content === void 0) {
           invalidValues.push("verificationMaterial.content");
         } else {
-          switch (b5.verificationMaterial.content.$case) {
+          switch (b.verificationMaterial.content.$case) {
             case "x509CertificateChain":
-              if (b5.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
+              if (b.verificationMaterial.content.x509CertificateChain.certificates.length === 0) {
                 invalidValues.push("verificationMaterial.content.x509CertificateChain.certificates");
               }
-              b5.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
+              b.verificationMaterial.content.x509CertificateChain.certificates.forEach((cert, i) => {
                 if (cert.rawBytes.length === 0) {
                   invalidValues.push(`verificationMaterial.content.x509CertificateChain.certificates[${i}].rawBytes`);
                 }
               });
               break;
             case "certificate":
-              if (b5.verificationMaterial.content.certificate.rawBytes.length === 0) {
+              if (b.verificationMaterial.content.certificate.rawBytes.length === 0) {
                 invalidValues.push("verificationMaterial.content.certificate.rawBytes");
               }
               break;
           }
         }
-        if (b5.verificationMaterial.tlogEntries === void 0) {
+        if (b.verificationMaterial.tlogEntries === void 0) {
           invalidValues.push("verificationMaterial.tlogEntries");
         } else {
-          if (b5.verificationMaterial.tlogEntries.length > 0) {
-            b5.verificationMaterial.tlogEntries.forEach((entry, i) => {
+          if (b.verificationMaterial.tlogEntries.length > 0) {
+            b.verificationMaterial.tlogEntries.forEach((entry, i) => {
               if (entry.logId === void 0) {
                 invalidValues.push(`verificationMaterial.tlogEntries[${i}].logId`);
               }
@@ -1635,10 +1635,10 @@ var require_validate = __commonJS({
       }
       return invalidValues;
     }
-    function validateInclusionPromise(b5) {
+    function validateInclusionPromise(b) {
       const invalidValues = [];
-      if (b5.verificationMaterial && b5.verificationMaterial.tlogEntries?.length > 0) {
-        b5.verificationMaterial.tlogEntries.forEach((entry, i) => {
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
           if (entry.inclusionPromise === void 0) {
             invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionPromise`);
           }
@@ -1646,10 +1646,10 @@ var require_validate = __commonJS({
       }
       return invalidValues;
     }
-    function validateInclusionProof(b5) {
+    function validateInclusionProof(b) {
       const invalidValues = [];
-      if (b5.verificationMaterial && b5.verificationMaterial.tlogEntries?.length > 0) {
-        b5.verificationMaterial.tlogEntries.forEach((entry, i) => {
+      if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry, i) => {
           if (entry.inclusionProof === void 0) {
             invalidValues.push(`verificationMaterial.tlogEntries[${i}].inclusionProof`);
           } else {
@@ -1661,9 +1661,9 @@ var require_validate = __commonJS({
       }
       return invalidValues;
     }
-    function validateNoCertificateChain(b5) {
+    function validateNoCertificateChain(b) {
       const invalidValues = [];
-      if (b5.verificationMaterial?.content?.$case === "x509CertificateChain") {
+      if (b.verificationMaterial?.content?.$case === "x509CertificateChain") {
         invalidValues.push("verificationMaterial.content.$case");
       }
       return invalidValues;
@@ -1981,40 +1981,40 @@ var require_parse = __commonJS({
       if (len === 0)
         return BigInt(neg ? -1 : 0);
       val = neg ? val - 256 : val;
-      let n2 = BigInt(val);
+      let n = BigInt(val);
       for (let i = pos + 1; i < end; ++i) {
-        n2 = n2 * BigInt(256) + BigInt(buf[i]);
+        n = n * BigInt(256) + BigInt(buf[i]);
       }
-      return n2;
+      return n;
     }
     function parseStringASCII(buf) {
       return buf.toString("ascii");
     }
     function parseTime2(buf, shortYear) {
       const timeStr = parseStringASCII(buf);
-      const m4 = shortYear ? RE_TIME_SHORT_YEAR.exec(timeStr) : RE_TIME_LONG_YEAR.exec(timeStr);
-      if (!m4) {
+      const m = shortYear ? RE_TIME_SHORT_YEAR.exec(timeStr) : RE_TIME_LONG_YEAR.exec(timeStr);
+      if (!m) {
         throw new Error("invalid time");
       }
       if (shortYear) {
-        let year = Number(m4[1]);
+        let year = Number(m[1]);
         year += year >= 50 ? 1900 : 2e3;
-        m4[1] = year.toString();
+        m[1] = year.toString();
       }
-      return /* @__PURE__ */ new Date(`${m4[1]}-${m4[2]}-${m4[3]}T${m4[4]}:${m4[5]}:${m4[6]}Z`);
+      return /* @__PURE__ */ new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
     }
     function parseOID(buf) {
       let pos = 0;
       const end = buf.length;
-      let n2 = buf[pos++];
-      const first = Math.floor(n2 / 40);
-      const second = n2 % 40;
+      let n = buf[pos++];
+      const first = Math.floor(n / 40);
+      const second = n % 40;
       let oid = `${first}.${second}`;
       let val = 0n;
       for (; pos < end; ++pos) {
-        n2 = buf[pos];
-        val = (val << 7n) + BigInt(n2 & 127);
-        if ((n2 & 128) === 0) {
+        n = buf[pos];
+        val = (val << 7n) + BigInt(n & 127);
+        if ((n & 128) === 0) {
           oid += `.${val}`;
           val = 0n;
         }
@@ -2045,8 +2045,8 @@ var require_parse = __commonJS({
       for (let i = start; i < end; ++i) {
         const byte = buf[i];
         const skip3 = i === end - 1 ? unused : 0;
-        for (let j2 = 7; j2 >= skip3; --j2) {
-          bits.push(byte >> j2 & 1);
+        for (let j = 7; j >= skip3; --j) {
+          bits.push(byte >> j & 1);
         }
       }
       return bits;
@@ -2239,7 +2239,7 @@ var require_obj = __commonJS({
       } else if (tag.isOctetString()) {
         try {
           subs = collectSubs(stream, len, depth);
-        } catch (e2) {
+        } catch (e) {
         }
       }
       if (subs.length === 0) {
@@ -2307,21 +2307,21 @@ var require_crypto = __commonJS({
     }
     function digest(algorithm, ...data) {
       const hash2 = crypto_1.default.createHash(algorithm);
-      for (const d5 of data) {
-        hash2.update(d5);
+      for (const d of data) {
+        hash2.update(d);
       }
       return hash2.digest();
     }
     function verify(data, key, signature, algorithm) {
       try {
         return crypto_1.default.verify(algorithm, data, key, signature);
-      } catch (e2) {
+      } catch (e) {
         return false;
       }
     }
-    function bufferEqual(a4, b5) {
+    function bufferEqual(a, b) {
       try {
-        return crypto_1.default.timingSafeEqual(a4, b5);
+        return crypto_1.default.timingSafeEqual(a, b);
       } catch {
         return false;
       }
@@ -2475,38 +2475,38 @@ var require_error3 = __commonJS({
 var require_tstinfo = __commonJS({
   "node_modules/@sigstore/core/dist/rfc3161/tstinfo.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      var desc = Object.getOwnPropertyDescriptor(m4, k4);
-      if (!desc || ("get" in desc ? !m4.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m4[k4];
+          return m[k];
         } };
       }
-      Object.defineProperty(o5, k22, desc);
-    }) : (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      o5[k22] = m4[k4];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o5, v3) {
-      Object.defineProperty(o5, "default", { enumerable: true, value: v3 });
-    }) : function(o5, v3) {
-      o5["default"] = v3;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o5) {
-        ownKeys = Object.getOwnPropertyNames || function(o6) {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
-          for (var k4 in o6) if (Object.prototype.hasOwnProperty.call(o6, k4)) ar[ar.length] = k4;
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
-        return ownKeys(o5);
+        return ownKeys(o);
       };
       return function(mod2) {
         if (mod2 && mod2.__esModule) return mod2;
         var result = {};
         if (mod2 != null) {
-          for (var k4 = ownKeys(mod2), i = 0; i < k4.length; i++) if (k4[i] !== "default") __createBinding(result, mod2, k4[i]);
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
         }
         __setModuleDefault(result, mod2);
         return result;
@@ -2557,38 +2557,38 @@ var require_tstinfo = __commonJS({
 var require_timestamp2 = __commonJS({
   "node_modules/@sigstore/core/dist/rfc3161/timestamp.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      var desc = Object.getOwnPropertyDescriptor(m4, k4);
-      if (!desc || ("get" in desc ? !m4.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m4[k4];
+          return m[k];
         } };
       }
-      Object.defineProperty(o5, k22, desc);
-    }) : (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      o5[k22] = m4[k4];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o5, v3) {
-      Object.defineProperty(o5, "default", { enumerable: true, value: v3 });
-    }) : function(o5, v3) {
-      o5["default"] = v3;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o5) {
-        ownKeys = Object.getOwnPropertyNames || function(o6) {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
-          for (var k4 in o6) if (Object.prototype.hasOwnProperty.call(o6, k4)) ar[ar.length] = k4;
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
-        return ownKeys(o5);
+        return ownKeys(o);
       };
       return function(mod2) {
         if (mod2 && mod2.__esModule) return mod2;
         var result = {};
         if (mod2 != null) {
-          for (var k4 = ownKeys(mod2), i = 0; i < k4.length; i++) if (k4[i] !== "default") __createBinding(result, mod2, k4[i]);
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
         }
         __setModuleDefault(result, mod2);
         return result;
@@ -2760,38 +2760,38 @@ var require_rfc3161 = __commonJS({
 var require_sct = __commonJS({
   "node_modules/@sigstore/core/dist/x509/sct.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      var desc = Object.getOwnPropertyDescriptor(m4, k4);
-      if (!desc || ("get" in desc ? !m4.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m4[k4];
+          return m[k];
         } };
       }
-      Object.defineProperty(o5, k22, desc);
-    }) : (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      o5[k22] = m4[k4];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o5, v3) {
-      Object.defineProperty(o5, "default", { enumerable: true, value: v3 });
-    }) : function(o5, v3) {
-      o5["default"] = v3;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o5) {
-        ownKeys = Object.getOwnPropertyNames || function(o6) {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
-          for (var k4 in o6) if (Object.prototype.hasOwnProperty.call(o6, k4)) ar[ar.length] = k4;
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
-        return ownKeys(o5);
+        return ownKeys(o);
       };
       return function(mod2) {
         if (mod2 && mod2.__esModule) return mod2;
         var result = {};
         if (mod2 != null) {
-          for (var k4 = ownKeys(mod2), i = 0; i < k4.length; i++) if (k4[i] !== "default") __createBinding(result, mod2, k4[i]);
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
         }
         __setModuleDefault(result, mod2);
         return result;
@@ -3034,38 +3034,38 @@ var require_ext = __commonJS({
 var require_cert = __commonJS({
   "node_modules/@sigstore/core/dist/x509/cert.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      var desc = Object.getOwnPropertyDescriptor(m4, k4);
-      if (!desc || ("get" in desc ? !m4.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m4[k4];
+          return m[k];
         } };
       }
-      Object.defineProperty(o5, k22, desc);
-    }) : (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      o5[k22] = m4[k4];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o5, v3) {
-      Object.defineProperty(o5, "default", { enumerable: true, value: v3 });
-    }) : function(o5, v3) {
-      o5["default"] = v3;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o5) {
-        ownKeys = Object.getOwnPropertyNames || function(o6) {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
-          for (var k4 in o6) if (Object.prototype.hasOwnProperty.call(o6, k4)) ar[ar.length] = k4;
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
-        return ownKeys(o5);
+        return ownKeys(o);
       };
       return function(mod2) {
         if (mod2 && mod2.__esModule) return mod2;
         var result = {};
         if (mod2 != null) {
-          for (var k4 = ownKeys(mod2), i = 0; i < k4.length; i++) if (k4[i] !== "default") __createBinding(result, mod2, k4[i]);
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
         }
         __setModuleDefault(result, mod2);
         return result;
@@ -3272,38 +3272,38 @@ var require_x509 = __commonJS({
 var require_dist3 = __commonJS({
   "node_modules/@sigstore/core/dist/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      var desc = Object.getOwnPropertyDescriptor(m4, k4);
-      if (!desc || ("get" in desc ? !m4.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m4[k4];
+          return m[k];
         } };
       }
-      Object.defineProperty(o5, k22, desc);
-    }) : (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      o5[k22] = m4[k4];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o5, v3) {
-      Object.defineProperty(o5, "default", { enumerable: true, value: v3 });
-    }) : function(o5, v3) {
-      o5["default"] = v3;
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
     });
     var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o5) {
-        ownKeys = Object.getOwnPropertyNames || function(o6) {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
-          for (var k4 in o6) if (Object.prototype.hasOwnProperty.call(o6, k4)) ar[ar.length] = k4;
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
           return ar;
         };
-        return ownKeys(o5);
+        return ownKeys(o);
       };
       return function(mod2) {
         if (mod2 && mod2.__esModule) return mod2;
         var result = {};
         if (mod2 != null) {
-          for (var k4 = ownKeys(mod2), i = 0; i < k4.length; i++) if (k4[i] !== "default") __createBinding(result, mod2, k4[i]);
+          for (var k = ownKeys(mod2), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod2, k[i]);
         }
         __setModuleDefault(result, mod2);
         return result;
@@ -3699,8 +3699,8 @@ var require_certificate = __commonJS({
             continue;
           }
           const subPaths = this.buildPaths(issuer);
-          for (let j2 = 0; j2 < subPaths.length; j2++) {
-            paths.push([issuer, ...subPaths[j2]]);
+          for (let j = 0; j < subPaths.length; j++) {
+            paths.push([issuer, ...subPaths[j]]);
           }
         }
         return paths;
@@ -3778,10 +3778,10 @@ var require_certificate = __commonJS({
     exports.CertificateChainVerifier = CertificateChainVerifier;
     function dedupeCertificates(certs) {
       for (let i = 0; i < certs.length; i++) {
-        for (let j2 = i + 1; j2 < certs.length; j2++) {
-          if (certs[i].equals(certs[j2])) {
-            certs.splice(j2, 1);
-            j2--;
+        for (let j = i + 1; j < certs.length; j++) {
+          if (certs[i].equals(certs[j])) {
+            certs.splice(j, 1);
+            j--;
           }
         }
       }
@@ -3943,11 +3943,11 @@ var require_policy = __commonJS({
         }
       }
     }
-    function oidEquals(a4, b5) {
-      if (a4 === void 0 || b5 === void 0) {
+    function oidEquals(a, b) {
+      if (a === void 0 || b === void 0) {
         return false;
       }
-      return a4.length === b5.length && a4.every((v3, i) => v3 === b5[i]);
+      return a.length === b.length && a.every((v, i) => v === b[i]);
     }
   }
 });
@@ -3973,7 +3973,7 @@ var require_tsa = __commonJS({
         try {
           verifyTimestampForCA(timestamp, data, ca);
           return true;
-        } catch (e2) {
+        } catch (e) {
           return false;
         }
       });
@@ -3994,7 +3994,7 @@ var require_tsa = __commonJS({
           trustedCerts: cas,
           timestamp: signingTime
         }).verify();
-      } catch (e2) {
+      } catch (e) {
         throw new error_1.VerificationError({
           code: "TIMESTAMP_ERROR",
           message: "invalid certificate chain"
@@ -4119,7 +4119,7 @@ var require_dsse3 = __commonJS({
       fromJSON(object) {
         return {
           envelope: isSet(object.envelope) ? envelope_1.Envelope.fromJSON(object.envelope) : void 0,
-          verifiers: globalThis.Array.isArray(object?.verifiers) ? object.verifiers.map((e2) => verifier_1.Verifier.fromJSON(e2)) : []
+          verifiers: globalThis.Array.isArray(object?.verifiers) ? object.verifiers.map((e) => verifier_1.Verifier.fromJSON(e)) : []
         };
       },
       toJSON(message) {
@@ -4128,7 +4128,7 @@ var require_dsse3 = __commonJS({
           obj.envelope = envelope_1.Envelope.toJSON(message.envelope);
         }
         if (message.verifiers?.length) {
-          obj.verifiers = message.verifiers.map((e2) => verifier_1.Verifier.toJSON(e2));
+          obj.verifiers = message.verifiers.map((e) => verifier_1.Verifier.toJSON(e));
         }
         return obj;
       }
@@ -4137,7 +4137,7 @@ var require_dsse3 = __commonJS({
       fromJSON(object) {
         return {
           payloadHash: isSet(object.payloadHash) ? sigstore_common_1.HashOutput.fromJSON(object.payloadHash) : void 0,
-          signatures: globalThis.Array.isArray(object?.signatures) ? object.signatures.map((e2) => verifier_1.Signature.fromJSON(e2)) : []
+          signatures: globalThis.Array.isArray(object?.signatures) ? object.signatures.map((e) => verifier_1.Signature.fromJSON(e)) : []
         };
       },
       toJSON(message) {
@@ -4146,7 +4146,7 @@ var require_dsse3 = __commonJS({
           obj.payloadHash = sigstore_common_1.HashOutput.toJSON(message.payloadHash);
         }
         if (message.signatures?.length) {
-          obj.signatures = message.signatures.map((e2) => verifier_1.Signature.toJSON(e2));
+          obj.signatures = message.signatures.map((e) => verifier_1.Signature.toJSON(e));
         }
         return obj;
       }
@@ -4288,21 +4288,21 @@ var require_entry = __commonJS({
 var require_v2 = __commonJS({
   "node_modules/@sigstore/protobuf-specs/dist/rekor/v2/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      var desc = Object.getOwnPropertyDescriptor(m4, k4);
-      if (!desc || ("get" in desc ? !m4.__esModule : desc.writable || desc.configurable)) {
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m4[k4];
+          return m[k];
         } };
       }
-      Object.defineProperty(o5, k22, desc);
-    }) : (function(o5, m4, k4, k22) {
-      if (k22 === void 0) k22 = k4;
-      o5[k22] = m4[k4];
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
     }));
-    var __exportStar = exports && exports.__exportStar || function(m4, exports2) {
-      for (var p5 in m4) if (p5 !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p5)) __createBinding(exports2, m4, p5);
+    var __exportStar = exports && exports.__exportStar || function(m, exports2) {
+      for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports2, p)) __createBinding(exports2, m, p);
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     __exportStar(require_dsse3(), exports);
@@ -4685,16 +4685,16 @@ var require_merkle = __commonJS({
       return { inner, border };
     }
     function chainInner(seed, hashes, index) {
-      return hashes.reduce((acc, h4, i) => {
+      return hashes.reduce((acc, h, i) => {
         if (index >> BigInt(i) & BigInt(1)) {
-          return hashChildren(h4, acc);
+          return hashChildren(h, acc);
         } else {
-          return hashChildren(acc, h4);
+          return hashChildren(acc, h);
         }
       }, seed);
     }
     function chainBorderRight(seed, hashes) {
-      return hashes.reduce((acc, h4) => hashChildren(h4, acc), seed);
+      return hashes.reduce((acc, h) => hashChildren(h, acc), seed);
     }
     function innerProofSize(index, size) {
       return bitLength(index ^ size - BigInt(1));
@@ -4702,11 +4702,11 @@ var require_merkle = __commonJS({
     function onesCount(num) {
       return num.toString(2).split("1").length - 1;
     }
-    function bitLength(n2) {
-      if (n2 === 0n) {
+    function bitLength(n) {
+      if (n === 0n) {
         return 0;
       }
-      return n2.toString(2).length;
+      return n.toString(2).length;
     }
     function hashChildren(left, right) {
       return core_1.crypto.digest("sha256", RFC6962_NODE_HASH_PREFIX, left, right);
@@ -4905,7 +4905,7 @@ var require_verifier2 = __commonJS({
             message: `expected ${this.options.timestampThreshold} timestamps, got ${timestamps.length}`
           });
         }
-        return timestamps.map((t3) => t3.timestamp);
+        return timestamps.map((t) => t.timestamp);
       }
       // Checks that the signing key is valid for all of the the supplied timestamps
       // and returns the signer.
@@ -4980,8 +4980,8 @@ var require_verifier2 = __commonJS({
     exports.Verifier = Verifier2;
     function containsDupes(arr) {
       for (let i = 0; i < arr.length; i++) {
-        for (let j2 = i + 1; j2 < arr.length; j2++) {
-          if ((0, util_1.isDeepStrictEqual)(arr[i], arr[j2])) {
+        for (let j = i + 1; j < arr.length; j++) {
+          if ((0, util_1.isDeepStrictEqual)(arr[i], arr[j])) {
             return true;
           }
         }
@@ -5051,11 +5051,11 @@ var require_code = __commonJS({
     exports._CodeOrName = _CodeOrName;
     exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
     var Name = class extends _CodeOrName {
-      constructor(s3) {
+      constructor(s) {
         super();
-        if (!exports.IDENTIFIER.test(s3))
+        if (!exports.IDENTIFIER.test(s))
           throw new Error("CodeGen: name must be a valid identifier");
-        this.str = s3;
+        this.str = s;
       }
       toString() {
         return this.str;
@@ -5084,20 +5084,20 @@ var require_code = __commonJS({
       }
       get str() {
         var _a;
-        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s3, c4) => `${s3}${c4}`, "");
+        return (_a = this._str) !== null && _a !== void 0 ? _a : this._str = this._items.reduce((s, c) => `${s}${c}`, "");
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c4) => {
-          if (c4 instanceof Name)
-            names[c4.str] = (names[c4.str] || 0) + 1;
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names, c) => {
+          if (c instanceof Name)
+            names[c.str] = (names[c.str] || 0) + 1;
           return names;
         }, {});
       }
     };
     exports._Code = _Code;
     exports.nil = new _Code("");
-    function _3(strs, ...args) {
+    function _(strs, ...args) {
       const code = [strs[0]];
       let i = 0;
       while (i < args.length) {
@@ -5106,7 +5106,7 @@ var require_code = __commonJS({
       }
       return new _Code(code);
     }
-    exports._ = _3;
+    exports._ = _;
     var plus = new _Code("+");
     function str2(strs, ...args) {
       const expr = [safeStringify(strs[0])];
@@ -5143,41 +5143,41 @@ var require_code = __commonJS({
         i++;
       }
     }
-    function mergeExprItems(a4, b5) {
-      if (b5 === '""')
-        return a4;
-      if (a4 === '""')
-        return b5;
-      if (typeof a4 == "string") {
-        if (b5 instanceof Name || a4[a4.length - 1] !== '"')
+    function mergeExprItems(a, b) {
+      if (b === '""')
+        return a;
+      if (a === '""')
+        return b;
+      if (typeof a == "string") {
+        if (b instanceof Name || a[a.length - 1] !== '"')
           return;
-        if (typeof b5 != "string")
-          return `${a4.slice(0, -1)}${b5}"`;
-        if (b5[0] === '"')
-          return a4.slice(0, -1) + b5.slice(1);
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
         return;
       }
-      if (typeof b5 == "string" && b5[0] === '"' && !(a4 instanceof Name))
-        return `"${a4}${b5.slice(1)}`;
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
       return;
     }
-    function strConcat(c1, c22) {
-      return c22.emptyStr() ? c1 : c1.emptyStr() ? c22 : str2`${c1}${c22}`;
+    function strConcat(c1, c2) {
+      return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str2`${c1}${c2}`;
     }
     exports.strConcat = strConcat;
-    function interpolate(x5) {
-      return typeof x5 == "number" || typeof x5 == "boolean" || x5 === null ? x5 : safeStringify(Array.isArray(x5) ? x5.join(",") : x5);
+    function interpolate(x) {
+      return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify(x5) {
-      return new _Code(safeStringify(x5));
+    function stringify(x) {
+      return new _Code(safeStringify(x));
     }
     exports.stringify = stringify;
-    function safeStringify(x5) {
-      return JSON.stringify(x5).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+    function safeStringify(x) {
+      return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
     function getProperty(key) {
-      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _3`[${key}]`;
+      return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _`[${key}]`;
     }
     exports.getProperty = getProperty;
     function getEsmExportName(key) {
@@ -5283,9 +5283,9 @@ var require_scope = __commonJS({
           vs = this._values[prefix] = /* @__PURE__ */ new Map();
         }
         vs.set(valueKey, name);
-        const s3 = this._scope[prefix] || (this._scope[prefix] = []);
-        const itemIndex = s3.length;
-        s3[itemIndex] = value.ref;
+        const s = this._scope[prefix] || (this._scope[prefix] = []);
+        const itemIndex = s.length;
+        s[itemIndex] = value.ref;
         name.setValue(value, { property: prefix, itemIndex });
         return name;
       }
@@ -5320,12 +5320,12 @@ var require_scope = __commonJS({
             if (nameSet.has(name))
               return;
             nameSet.set(name, UsedValueState.Started);
-            let c4 = valueCode(name);
-            if (c4) {
+            let c = valueCode(name);
+            if (c) {
               const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-              code = (0, code_1._)`${code}${def} ${name} = ${c4};${this.opts._n}`;
-            } else if (c4 = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
-              code = (0, code_1._)`${code}${c4}${this.opts._n}`;
+              code = (0, code_1._)`${code}${def} ${name} = ${c};${this.opts._n}`;
+            } else if (c = getCode === null || getCode === void 0 ? void 0 : getCode(name)) {
+              code = (0, code_1._)`${code}${c}${this.opts._n}`;
             } else {
               throw new ValueError(name);
             }
@@ -5417,11 +5417,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants4) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants5);
+          this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -5438,10 +5438,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants4) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants5);
+        this.rhs = optimizeExpr(this.rhs, names, constants4);
         return this;
       }
       get names() {
@@ -5502,8 +5502,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants5) {
-        this.code = optimizeExpr(this.code, names, constants5);
+      optimizeNames(names, constants4) {
+        this.code = optimizeExpr(this.code, names, constants4);
         return this;
       }
       get names() {
@@ -5516,36 +5516,36 @@ var require_codegen = __commonJS({
         this.nodes = nodes;
       }
       render(opts2) {
-        return this.nodes.reduce((code, n2) => code + n2.render(opts2), "");
+        return this.nodes.reduce((code, n) => code + n.render(opts2), "");
       }
       optimizeNodes() {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
-          const n2 = nodes[i].optimizeNodes();
-          if (Array.isArray(n2))
-            nodes.splice(i, 1, ...n2);
-          else if (n2)
-            nodes[i] = n2;
+          const n = nodes[i].optimizeNodes();
+          if (Array.isArray(n))
+            nodes.splice(i, 1, ...n);
+          else if (n)
+            nodes[i] = n;
           else
             nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants4) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
-          const n2 = nodes[i];
-          if (n2.optimizeNames(names, constants5))
+          const n = nodes[i];
+          if (n.optimizeNames(names, constants4))
             continue;
-          subtractNames(names, n2.names);
+          subtractNames(names, n.names);
           nodes.splice(i, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names, n2) => addNames(names, n2.names), {});
+        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -5574,28 +5574,28 @@ var require_codegen = __commonJS({
         const cond = this.condition;
         if (cond === true)
           return this.nodes;
-        let e2 = this.else;
-        if (e2) {
-          const ns = e2.optimizeNodes();
-          e2 = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+        let e = this.else;
+        if (e) {
+          const ns = e.optimizeNodes();
+          e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
         }
-        if (e2) {
+        if (e) {
           if (cond === false)
-            return e2 instanceof _If ? e2 : e2.nodes;
+            return e instanceof _If ? e : e.nodes;
           if (this.nodes.length)
             return this;
-          return new _If(not(cond), e2 instanceof _If ? [e2] : e2.nodes);
+          return new _If(not(cond), e instanceof _If ? [e] : e.nodes);
         }
         if (cond === false || !this.nodes.length)
           return void 0;
         return this;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants4) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
-        if (!(super.optimizeNames(names, constants5) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        if (!(super.optimizeNames(names, constants4) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants5);
+        this.condition = optimizeExpr(this.condition, names, constants4);
         return this;
       }
       get names() {
@@ -5618,10 +5618,10 @@ var require_codegen = __commonJS({
       render(opts2) {
         return `for(${this.iteration})` + super.render(opts2);
       }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants5);
+        this.iteration = optimizeExpr(this.iteration, names, constants4);
         return this;
       }
       get names() {
@@ -5657,10 +5657,10 @@ var require_codegen = __commonJS({
       render(opts2) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts2);
       }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
+      optimizeNames(names, constants4) {
+        if (!super.optimizeNames(names, constants4))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants5);
+        this.iterable = optimizeExpr(this.iterable, names, constants4);
         return this;
       }
       get names() {
@@ -5702,11 +5702,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants4) {
         var _a, _b;
-        super.optimizeNames(names, constants5);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
+        super.optimizeNames(names, constants4);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
         return this;
       }
       get names() {
@@ -5801,11 +5801,11 @@ var require_codegen = __commonJS({
         return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
       }
       // appends passed SafeExpr to code or executes Block
-      code(c4) {
-        if (typeof c4 == "function")
-          c4();
-        else if (c4 !== code_1.nil)
-          this._leafNode(new AnyCode(c4));
+      code(c) {
+        if (typeof c == "function")
+          c();
+        else if (c !== code_1.nil)
+          this._leafNode(new AnyCode(c));
         return this;
       }
       // returns code for object literal for the passed argument list of key-value pairs
@@ -5956,8 +5956,8 @@ var require_codegen = __commonJS({
       endFunc() {
         return this._endBlockNode(Func);
       }
-      optimize(n2 = 1) {
-        while (n2-- > 0) {
+      optimize(n = 1) {
+        while (n-- > 0) {
           this._root.optimizeNodes();
           this._root.optimizeNames(this._root.names, this._constants);
         }
@@ -5970,20 +5970,20 @@ var require_codegen = __commonJS({
         this._currNode.nodes.push(node);
         this._nodes.push(node);
       }
-      _endBlockNode(N1, N22) {
-        const n2 = this._currNode;
-        if (n2 instanceof N1 || N22 && n2 instanceof N22) {
+      _endBlockNode(N1, N2) {
+        const n = this._currNode;
+        if (n instanceof N1 || N2 && n instanceof N2) {
           this._nodes.pop();
           return this;
         }
-        throw new Error(`CodeGen: not in block "${N22 ? `${N1.kind}/${N22.kind}` : N1.kind}"`);
+        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
       }
       _elseNode(node) {
-        const n2 = this._currNode;
-        if (!(n2 instanceof If)) {
+        const n = this._currNode;
+        if (!(n instanceof If)) {
           throw new Error('CodeGen: "else" without "if"');
         }
-        this._currNode = n2.else = node;
+        this._currNode = n.else = node;
         return this;
       }
       get _root() {
@@ -6000,44 +6000,44 @@ var require_codegen = __commonJS({
     };
     exports.CodeGen = CodeGen;
     function addNames(names, from) {
-      for (const n2 in from)
-        names[n2] = (names[n2] || 0) + (from[n2] || 0);
+      for (const n in from)
+        names[n] = (names[n] || 0) + (from[n] || 0);
       return names;
     }
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants5) {
+    function optimizeExpr(expr, names, constants4) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
         return expr;
-      return new code_1._Code(expr._items.reduce((items, c4) => {
-        if (c4 instanceof code_1.Name)
-          c4 = replaceName(c4);
-        if (c4 instanceof code_1._Code)
-          items.push(...c4._items);
+      return new code_1._Code(expr._items.reduce((items, c) => {
+        if (c instanceof code_1.Name)
+          c = replaceName(c);
+        if (c instanceof code_1._Code)
+          items.push(...c._items);
         else
-          items.push(c4);
+          items.push(c);
         return items;
       }, []));
-      function replaceName(n2) {
-        const c4 = constants5[n2.str];
-        if (c4 === void 0 || names[n2.str] !== 1)
-          return n2;
-        delete names[n2.str];
-        return c4;
+      function replaceName(n) {
+        const c = constants4[n.str];
+        if (c === void 0 || names[n.str] !== 1)
+          return n;
+        delete names[n.str];
+        return c;
       }
-      function canOptimize(e2) {
-        return e2 instanceof code_1._Code && e2._items.some((c4) => c4 instanceof code_1.Name && names[c4.str] === 1 && constants5[c4.str] !== void 0);
+      function canOptimize(e) {
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
-      for (const n2 in from)
-        names[n2] = (names[n2] || 0) - (from[n2] || 0);
+      for (const n in from)
+        names[n] = (names[n] || 0) - (from[n] || 0);
     }
-    function not(x5) {
-      return typeof x5 == "boolean" || typeof x5 == "number" || x5 === null ? !x5 : (0, code_1._)`!${par(x5)}`;
+    function not(x) {
+      return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
     }
     exports.not = not;
     var andCode = mappend(exports.operators.AND);
@@ -6051,10 +6051,10 @@ var require_codegen = __commonJS({
     }
     exports.or = or;
     function mappend(op) {
-      return (x5, y8) => x5 === code_1.nil ? y8 : y8 === code_1.nil ? x5 : (0, code_1._)`${par(x5)} ${op} ${par(y8)}`;
+      return (x, y) => x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._)`${par(x)} ${op} ${par(y)}`;
     }
-    function par(x5) {
-      return x5 instanceof code_1.Name ? x5 : (0, code_1._)`(${x5})`;
+    function par(x) {
+      return x instanceof code_1.Name ? x : (0, code_1._)`(${x})`;
     }
   }
 });
@@ -6142,12 +6142,12 @@ var require_util = __commonJS({
       return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f7) {
+    function eachItem(xs, f) {
       if (Array.isArray(xs)) {
-        for (const x5 of xs)
-          f7(x5);
+        for (const x of xs)
+          f(x);
       } else {
-        f7(xs);
+        f(xs);
       }
     }
     exports.eachItem = eachItem;
@@ -6190,14 +6190,14 @@ var require_util = __commonJS({
     }
     exports.evaluatedPropsToName = evaluatedPropsToName;
     function setEvaluated(gen, props, ps) {
-      Object.keys(ps).forEach((p5) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p5)}`, true));
+      Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._)`${props}${(0, codegen_1.getProperty)(p)}`, true));
     }
     exports.setEvaluated = setEvaluated;
     var snippets = {};
-    function useFunc(gen, f7) {
+    function useFunc(gen, f) {
       return gen.scopeValue("func", {
-        ref: f7,
-        code: snippets[f7.code] || (snippets[f7.code] = new code_1._Code(f7.code))
+        ref: f,
+        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
       });
     }
     exports.useFunc = useFunc;
@@ -6335,7 +6335,7 @@ var require_errors = __commonJS({
         gen.return(false);
       }
     }
-    var E3 = {
+    var E = {
       keyword: new codegen_1.Name("keyword"),
       schemaPath: new codegen_1.Name("schemaPath"),
       // also used in JTD errors
@@ -6369,20 +6369,20 @@ var require_errors = __commonJS({
       if (schemaPath) {
         schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
       }
-      return [E3.schemaPath, schPath];
+      return [E.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts: opts2, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E3.keyword, keyword], [E3.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts2.messages) {
-        keyValues.push([E3.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts2.verbose) {
-        keyValues.push([E3.schema, schemaValue], [E3.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
       if (propertyName)
-        keyValues.push([E3.propertyName, propertyName]);
+        keyValues.push([E.propertyName, propertyName]);
     }
   }
 });
@@ -6446,8 +6446,8 @@ var require_rules = __commonJS({
     exports.getRules = exports.isJSONType = void 0;
     var _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
     var jsonTypes = new Set(_jsonTypes);
-    function isJSONType(x5) {
-      return typeof x5 == "string" && jsonTypes.has(x5);
+    function isJSONType(x) {
+      return typeof x == "string" && jsonTypes.has(x);
     }
     exports.isJSONType = isJSONType;
     function getRules() {
@@ -6549,7 +6549,7 @@ var require_dataType = __commonJS({
     exports.coerceAndCheckDataType = coerceAndCheckDataType;
     var COERCIBLE = /* @__PURE__ */ new Set(["string", "number", "integer", "boolean", "null"]);
     function coerceToTypes(types, coerceTypes) {
-      return coerceTypes ? types.filter((t3) => COERCIBLE.has(t3) || coerceTypes === "array" && t3 === "array") : [];
+      return coerceTypes ? types.filter((t) => COERCIBLE.has(t) || coerceTypes === "array" && t === "array") : [];
     }
     function coerceData(it, types, coerceTo) {
       const { gen, data, opts: opts2 } = it;
@@ -6559,9 +6559,9 @@ var require_dataType = __commonJS({
         gen.if((0, codegen_1._)`${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen.assign(data, (0, codegen_1._)`${data}[0]`).assign(dataType, (0, codegen_1._)`typeof ${data}`).if(checkDataTypes(types, data, opts2.strictNumbers), () => gen.assign(coerced, data)));
       }
       gen.if((0, codegen_1._)`${coerced} !== undefined`);
-      for (const t3 of coerceTo) {
-        if (COERCIBLE.has(t3) || t3 === "array" && opts2.coerceTypes === "array") {
-          coerceSpecificType(t3);
+      for (const t of coerceTo) {
+        if (COERCIBLE.has(t) || t === "array" && opts2.coerceTypes === "array") {
+          coerceSpecificType(t);
         }
       }
       gen.else();
@@ -6571,8 +6571,8 @@ var require_dataType = __commonJS({
         gen.assign(data, coerced);
         assignParentData(it, coerced);
       });
-      function coerceSpecificType(t3) {
-        switch (t3) {
+      function coerceSpecificType(t) {
+        switch (t) {
           case "string":
             gen.elseIf((0, codegen_1._)`${dataType} == "number" || ${dataType} == "boolean"`).assign(coerced, (0, codegen_1._)`"" + ${data}`).elseIf((0, codegen_1._)`${data} === null`).assign(coerced, (0, codegen_1._)`""`);
             return;
@@ -6644,8 +6644,8 @@ var require_dataType = __commonJS({
       }
       if (types.number)
         delete types.integer;
-      for (const t3 in types)
-        cond = (0, codegen_1.and)(cond, checkDataType(t3, data, strictNums, correct));
+      for (const t in types)
+        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
       return cond;
     }
     exports.checkDataTypes = checkDataTypes;
@@ -6763,11 +6763,11 @@ var require_code2 = __commonJS({
     }
     exports.noPropertyInData = noPropertyInData;
     function allSchemaProperties(schemaMap) {
-      return schemaMap ? Object.keys(schemaMap).filter((p5) => p5 !== "__proto__") : [];
+      return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
     }
     exports.allSchemaProperties = allSchemaProperties;
     function schemaProperties(it, schemaMap) {
-      return allSchemaProperties(schemaMap).filter((p5) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p5]));
+      return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
     }
     exports.schemaProperties = schemaProperties;
     function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
@@ -6786,13 +6786,13 @@ var require_code2 = __commonJS({
     exports.callValidateCode = callValidateCode;
     var newRegExp = (0, codegen_1._)`new RegExp`;
     function usePattern({ gen, it: { opts: opts2 } }, pattern) {
-      const u3 = opts2.unicodeRegExp ? "u" : "";
+      const u = opts2.unicodeRegExp ? "u" : "";
       const { regExp } = opts2.code;
-      const rx = regExp(pattern, u3);
+      const rx = regExp(pattern, u);
       return gen.scopeValue("pattern", {
         key: rx.toString(),
         ref: rx,
-        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u3})`
+        code: (0, codegen_1._)`${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`
       });
     }
     exports.usePattern = usePattern;
@@ -6897,7 +6897,7 @@ var require_keyword = __commonJS({
       }
       function validateAsync() {
         const ruleErrs = gen.let("ruleErrs", null);
-        gen.try(() => assignValid((0, codegen_1._)`await `), (e2) => gen.assign(valid, false).if((0, codegen_1._)`${e2} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e2}.errors`), () => gen.throw(e2)));
+        gen.try(() => assignValid((0, codegen_1._)`await `), (e) => gen.assign(valid, false).if((0, codegen_1._)`${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._)`${e}.errors`), () => gen.throw(e)));
         return ruleErrs;
       }
       function validateSync() {
@@ -7051,33 +7051,33 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a4, b5) {
-      if (a4 === b5) return true;
-      if (a4 && b5 && typeof a4 == "object" && typeof b5 == "object") {
-        if (a4.constructor !== b5.constructor) return false;
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
         var length, i, keys;
-        if (Array.isArray(a4)) {
-          length = a4.length;
-          if (length != b5.length) return false;
+        if (Array.isArray(a)) {
+          length = a.length;
+          if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a4[i], b5[i])) return false;
+            if (!equal(a[i], b[i])) return false;
           return true;
         }
-        if (a4.constructor === RegExp) return a4.source === b5.source && a4.flags === b5.flags;
-        if (a4.valueOf !== Object.prototype.valueOf) return a4.valueOf() === b5.valueOf();
-        if (a4.toString !== Object.prototype.toString) return a4.toString() === b5.toString();
-        keys = Object.keys(a4);
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+        keys = Object.keys(a);
         length = keys.length;
-        if (length !== Object.keys(b5).length) return false;
+        if (length !== Object.keys(b).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b5, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a4[key], b5[key])) return false;
+          if (!equal(a[key], b[key])) return false;
         }
         return true;
       }
-      return a4 !== a4 && b5 !== b5;
+      return a !== a && b !== b;
     };
   }
 });
@@ -7245,12 +7245,12 @@ var require_resolve = __commonJS({
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
         id = normalizeId(id);
-      const p5 = resolver.parse(id);
-      return _getFullPath(resolver, p5);
+      const p = resolver.parse(id);
+      return _getFullPath(resolver, p);
     }
     exports.getFullPath = getFullPath;
-    function _getFullPath(resolver, p5) {
-      const serialized = resolver.serialize(p5);
+    function _getFullPath(resolver, p) {
+      const serialized = resolver.serialize(p);
       return serialized.split("#")[0] + "#";
     }
     exports._getFullPath = _getFullPath;
@@ -7274,7 +7274,7 @@ var require_resolve = __commonJS({
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema, { allKeys: true }, (sch, jsonPtr, _3, parentJsonPtr) => {
+      traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -7560,9 +7560,9 @@ var require_validate2 = __commonJS({
         it.dataTypes = types;
         return;
       }
-      types.forEach((t3) => {
-        if (!includesType(it.dataTypes, t3)) {
-          strictTypesError(it, `type "${t3}" not allowed by context "${it.dataTypes.join(",")}"`);
+      types.forEach((t) => {
+        if (!includesType(it.dataTypes, t)) {
+          strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
         }
       });
       narrowSchemaTypes(it, types);
@@ -7578,7 +7578,7 @@ var require_validate2 = __commonJS({
         const rule = rules[keyword];
         if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
           const { type } = rule.definition;
-          if (type.length && !type.some((t3) => hasApplicableType(ts, t3))) {
+          if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
             strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
           }
         }
@@ -7587,15 +7587,15 @@ var require_validate2 = __commonJS({
     function hasApplicableType(schTs, kwdT) {
       return schTs.includes(kwdT) || kwdT === "number" && schTs.includes("integer");
     }
-    function includesType(ts, t3) {
-      return ts.includes(t3) || t3 === "integer" && ts.includes("number");
+    function includesType(ts, t) {
+      return ts.includes(t) || t === "integer" && ts.includes("number");
     }
     function narrowSchemaTypes(it, withTypes) {
       const ts = [];
-      for (const t3 of it.dataTypes) {
-        if (includesType(withTypes, t3))
-          ts.push(t3);
-        else if (withTypes.includes("integer") && t3 === "number")
+      for (const t of it.dataTypes) {
+        if (includesType(withTypes, t))
+          ts.push(t);
+        else if (withTypes.includes("integer") && t === "number")
           ts.push("integer");
       }
       it.dataTypes = ts;
@@ -7974,12 +7974,12 @@ var require_compile = __commonJS({
         }
         sch.validate = validate2;
         return sch;
-      } catch (e2) {
+      } catch (e) {
         delete sch.validate;
         delete sch.validateName;
         if (sourceCode)
           this.logger.error("Error compiling schema, function code:", sourceCode);
-        throw e2;
+        throw e;
       } finally {
         this._compilations.delete(sch);
       }
@@ -7991,7 +7991,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -8015,21 +8015,21 @@ var require_compile = __commonJS({
       }
     }
     exports.getCompilingSchema = getCompilingSchema;
-    function sameSchemaEnv(s1, s22) {
-      return s1.schema === s22.schema && s1.root === s22.root && s1.baseId === s22.baseId;
+    function sameSchemaEnv(s1, s2) {
+      return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
       return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
     }
     function resolveSchema(root, ref) {
-      const p5 = this.opts.uriResolver.parse(ref);
-      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p5);
+      const p = this.opts.uriResolver.parse(ref);
+      const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-        return getJsonPointer.call(this, p5, root);
+        return getJsonPointer.call(this, p, root);
       }
       const id = (0, resolve_1.normalizeId)(refPath);
       const schOrRef = this.refs[id] || this.schemas[id];
@@ -8037,7 +8037,7 @@ var require_compile = __commonJS({
         const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
           return;
-        return getJsonPointer.call(this, p5, sch);
+        return getJsonPointer.call(this, p, sch);
       }
       if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
         return;
@@ -8051,7 +8051,7 @@ var require_compile = __commonJS({
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         return new SchemaEnv({ schema, schemaId, root, baseId });
       }
-      return getJsonPointer.call(this, p5, schOrRef);
+      return getJsonPointer.call(this, p, schOrRef);
     }
     exports.resolveSchema = resolveSchema;
     var PREVENT_SCOPE_CHANGE = /* @__PURE__ */ new Set([
@@ -8882,7 +8882,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -9026,17 +9026,17 @@ var require_fast_uri = __commonJS({
         }
       }
       if (component.path !== void 0) {
-        let s3 = component.path;
+        let s = component.path;
         if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-          s3 = schemelessReference && s3[0] !== "/" ? removeDotSegmentsRelative(s3) : removeDotSegments(s3);
+          s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
         }
         if (schemelessReference) {
-          s3 = serializePathEncoding(s3, true);
+          s = serializePathEncoding(s, true);
         }
-        if (authority === void 0 && s3[0] === "/" && s3[1] === "/") {
-          s3 = "/%2F" + s3.slice(2);
+        if (authority === void 0 && s[0] === "/" && s[1] === "/") {
+          s = "/%2F" + s.slice(2);
         }
-        uriTokens.push(s3);
+        uriTokens.push(s);
       }
       if (component.query !== void 0) {
         uriTokens.push("?", encodeQuery(component.query));
@@ -9085,8 +9085,8 @@ var require_fast_uri = __commonJS({
         let url;
         try {
           url = new URL("http://" + parsed.host);
-        } catch (e2) {
-          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e2;
+        } catch (e) {
+          parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
           return true;
         }
         if (!isHostOnlyURL(url)) {
@@ -9273,7 +9273,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve,
       resolveComponent,
       equal,
       serialize,
@@ -9376,31 +9376,31 @@ var require_core = __commonJS({
       unicode: '"minLength"/"maxLength" account for unicode characters by default.'
     };
     var MAX_EXPRESSION = 200;
-    function requiredOptions(o5) {
+    function requiredOptions(o) {
       var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-      const s3 = o5.strict;
-      const _optz = (_a = o5.code) === null || _a === void 0 ? void 0 : _a.optimize;
+      const s = o.strict;
+      const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
       const optimize = _optz === true || _optz === void 0 ? 1 : _optz || 0;
-      const regExp = (_c = (_b = o5.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-      const uriResolver = (_d = o5.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+      const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+      const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
       return {
-        strictSchema: (_f = (_e = o5.strictSchema) !== null && _e !== void 0 ? _e : s3) !== null && _f !== void 0 ? _f : true,
-        strictNumbers: (_h = (_g = o5.strictNumbers) !== null && _g !== void 0 ? _g : s3) !== null && _h !== void 0 ? _h : true,
-        strictTypes: (_k = (_j = o5.strictTypes) !== null && _j !== void 0 ? _j : s3) !== null && _k !== void 0 ? _k : "log",
-        strictTuples: (_m = (_l = o5.strictTuples) !== null && _l !== void 0 ? _l : s3) !== null && _m !== void 0 ? _m : "log",
-        strictRequired: (_p = (_o = o5.strictRequired) !== null && _o !== void 0 ? _o : s3) !== null && _p !== void 0 ? _p : false,
-        code: o5.code ? { ...o5.code, optimize, regExp } : { optimize, regExp },
-        loopRequired: (_q = o5.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-        loopEnum: (_r = o5.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-        meta: (_s = o5.meta) !== null && _s !== void 0 ? _s : true,
-        messages: (_t = o5.messages) !== null && _t !== void 0 ? _t : true,
-        inlineRefs: (_u = o5.inlineRefs) !== null && _u !== void 0 ? _u : true,
-        schemaId: (_v = o5.schemaId) !== null && _v !== void 0 ? _v : "$id",
-        addUsedSchema: (_w = o5.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-        validateSchema: (_x = o5.validateSchema) !== null && _x !== void 0 ? _x : true,
-        validateFormats: (_y = o5.validateFormats) !== null && _y !== void 0 ? _y : true,
-        unicodeRegExp: (_z = o5.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-        int32range: (_0 = o5.int32range) !== null && _0 !== void 0 ? _0 : true,
+        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
         uriResolver
       };
     }
@@ -9452,17 +9452,17 @@ var require_core = __commonJS({
         return this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : void 0;
       }
       validate(schemaKeyRef, data) {
-        let v3;
+        let v;
         if (typeof schemaKeyRef == "string") {
-          v3 = this.getSchema(schemaKeyRef);
-          if (!v3)
+          v = this.getSchema(schemaKeyRef);
+          if (!v)
             throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
         } else {
-          v3 = this.compile(schemaKeyRef);
+          v = this.compile(schemaKeyRef);
         }
-        const valid = v3(data);
-        if (!("$async" in v3))
-          this.errors = v3.errors;
+        const valid = v(data);
+        if (!("$async" in v))
+          this.errors = v.errors;
         return valid;
       }
       compile(schema, _meta) {
@@ -9488,11 +9488,11 @@ var require_core = __commonJS({
         async function _compileAsync(sch) {
           try {
             return this._compileSchemaEnv(sch);
-          } catch (e2) {
-            if (!(e2 instanceof ref_error_1.default))
-              throw e2;
-            checkLoaded.call(this, e2);
-            await loadMissingSchema.call(this, e2.missingSchema);
+          } catch (e) {
+            if (!(e instanceof ref_error_1.default))
+              throw e;
+            checkLoaded.call(this, e);
+            await loadMissingSchema.call(this, e.missingSchema);
             return _compileAsync.call(this, sch);
           }
         }
@@ -9509,9 +9509,9 @@ var require_core = __commonJS({
             this.addSchema(_schema, ref, meta);
         }
         async function _loadSchema(ref) {
-          const p5 = this._loading[ref];
-          if (p5)
-            return p5;
+          const p = this._loading[ref];
+          if (p)
+            return p;
           try {
             return await (this._loading[ref] = loadSchema(ref));
           } finally {
@@ -9659,7 +9659,7 @@ var require_core = __commonJS({
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k4) => addRule.call(this, k4, definition) : (k4) => definition.type.forEach((t3) => addRule.call(this, k4, definition, t3)));
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -9688,7 +9688,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e2) => `${dataVar}${e2.instancePath} ${e2.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -9858,7 +9858,7 @@ var require_core = __commonJS({
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
       const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t3 }) => t3 === dataType);
+      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
         RULES.rules.push(ruleGroup);
@@ -9956,8 +9956,8 @@ var require_ref = __commonJS({
           return callRef(cxt, (0, codegen_1._)`${rootName}.validate`, root, root.$async);
         }
         function callValidate(sch) {
-          const v3 = getValidate(cxt, sch);
-          callRef(cxt, v3, sch, sch.$async);
+          const v = getValidate(cxt, sch);
+          callRef(cxt, v, sch, sch.$async);
         }
         function inlineRefSchema(sch) {
           const schName = gen.scopeValue("schema", opts2.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
@@ -9979,7 +9979,7 @@ var require_ref = __commonJS({
       return sch.validate ? gen.scopeValue("validate", { ref: sch.validate }) : (0, codegen_1._)`${gen.scopeValue("wrapper", { ref: sch })}.validate`;
     }
     exports.getValidate = getValidate;
-    function callRef(cxt, v3, sch, $async) {
+    function callRef(cxt, v, sch, $async) {
       const { gen, it } = cxt;
       const { allErrors, schemaEnv: env, opts: opts2 } = it;
       const passCxt = opts2.passContext ? names_1.default.this : codegen_1.nil;
@@ -9992,20 +9992,20 @@ var require_ref = __commonJS({
           throw new Error("async schema referenced by sync schema");
         const valid = gen.let("valid");
         gen.try(() => {
-          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v3, passCxt)}`);
-          addEvaluatedFrom(v3);
+          gen.code((0, codegen_1._)`await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+          addEvaluatedFrom(v);
           if (!allErrors)
             gen.assign(valid, true);
-        }, (e2) => {
-          gen.if((0, codegen_1._)`!(${e2} instanceof ${it.ValidationError})`, () => gen.throw(e2));
-          addErrorsFrom(e2);
+        }, (e) => {
+          gen.if((0, codegen_1._)`!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+          addErrorsFrom(e);
           if (!allErrors)
             gen.assign(valid, false);
         });
         cxt.ok(valid);
       }
       function callSyncRef() {
-        cxt.result((0, code_1.callValidateCode)(cxt, v3, passCxt), () => addEvaluatedFrom(v3), () => addErrorsFrom(v3));
+        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
       }
       function addErrorsFrom(source) {
         const errs = (0, codegen_1._)`${source}.errors`;
@@ -10203,12 +10203,12 @@ var require_pattern = __commonJS({
       error,
       code(cxt) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const u3 = it.opts.unicodeRegExp ? "u" : "";
+        const u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
           const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._)`new RegExp` : (0, util_1.useFunc)(gen, regExp);
           const valid = gen.let("valid");
-          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u3}).test(${data})`), () => gen.assign(valid, false));
+          gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
           const regExp = (0, code_1.usePattern)(cxt, schema);
@@ -10381,8 +10381,8 @@ var require_uniqueItems = __commonJS({
     var util_1 = require_util();
     var equal_1 = require_equal();
     var error = {
-      message: ({ params: { i, j: j2 } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j2} and ${i} are identical)`,
-      params: ({ params: { i, j: j2 } }) => (0, codegen_1._)`{i: ${i}, j: ${j2}}`
+      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
     };
     var def = {
       keyword: "uniqueItems",
@@ -10400,15 +10400,15 @@ var require_uniqueItems = __commonJS({
         cxt.ok(valid);
         function validateUniqueItems() {
           const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j2 = gen.let("j");
-          cxt.setParams({ i, j: j2 });
+          const j = gen.let("j");
+          cxt.setParams({ i, j });
           gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j2));
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
         }
         function canOptimize() {
-          return itemTypes.length > 0 && !itemTypes.some((t3) => t3 === "object" || t3 === "array");
+          return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
-        function loopN(i, j2) {
+        function loopN(i, j) {
           const item = gen.name("item");
           const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
@@ -10418,16 +10418,16 @@ var require_uniqueItems = __commonJS({
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
             gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j2, (0, codegen_1._)`${indices}[${item}]`);
+              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
               gen.assign(valid, false).break();
             }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
           });
         }
-        function loopN2(i, j2) {
+        function loopN2(i, j) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j2} = ${i}; ${j2}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j2}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -10504,7 +10504,7 @@ var require_enum = __commonJS({
         cxt.pass(valid);
         function loopEnum() {
           gen.assign(valid, false);
-          gen.forOf("v", schemaCode, (v3) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v3})`, () => gen.assign(valid, true).break()));
+          gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
           const sch = schema[i];
@@ -10651,10 +10651,10 @@ var require_items = __commonJS({
       });
       function checkStrictTuple(sch) {
         const { opts: opts2, errSchemaPath } = it;
-        const l6 = schArr.length;
-        const fullTuple = l6 === sch.minItems && (l6 === sch.maxItems || sch[extraItems] === false);
+        const l = schArr.length;
+        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
         if (opts2.strictTuples && !fullTuple) {
-          const msg = `"${keyword}" is ${l6}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+          const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
           (0, util_1.checkStrictMode)(it, msg, opts2.strictTuples);
         }
       }
@@ -10993,12 +10993,12 @@ var require_additionalProperties = __commonJS({
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
             definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p5) => (0, codegen_1._)`${key} === ${p5}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p5) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p5)}.test(${key})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
@@ -11078,7 +11078,7 @@ var require_properties = __commonJS({
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p5) => !(0, util_1.alwaysValidSchema)(it, schema[p5]));
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -11128,7 +11128,7 @@ var require_patternProperties = __commonJS({
         const { gen, schema, data, parentSchema, it } = cxt;
         const { opts: opts2 } = it;
         const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p5) => (0, util_1.alwaysValidSchema)(it, schema[p5]));
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
         if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
@@ -11890,7 +11890,7 @@ var require_ajv = __commonJS({
     var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
-        draft7_1.default.forEach((v3) => this.addVocabulary(v3));
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
         if (this.opts.discriminator)
           this.addKeyword(discriminator_1.default);
       }
@@ -11952,17 +11952,10 @@ var require_node_os = __commonJS({
   }
 });
 
-// lazy-builtin:node:child_process
-var require_node_child_process = __commonJS({
-  "lazy-builtin:node:child_process"(exports, module) {
-    module.exports = __require("node:child_process");
-  }
-});
-
 // src/verify/worker.ts
 var import_node_worker_threads3 = __toESM(require_node_worker_threads(), 1);
 
-// src/attest/verify-bundle.ts
+// src/sigstore/verify-bundle.ts
 var import_node_crypto3 = __toESM(require_node_crypto(), 1);
 var import_bundle = __toESM(require_dist2(), 1);
 var import_verify2 = __toESM(require_dist4(), 1);
@@ -12021,15 +12014,15 @@ var QprovError = class extends Error {
     this.details = options.details ?? {};
   }
 };
-function isQprovError(e2) {
-  return e2 instanceof QprovError;
+function isQprovError(e) {
+  return e instanceof QprovError;
 }
-function oneLine(e2) {
-  const msg = e2 instanceof Error ? e2.message : String(e2);
+function oneLine(e) {
+  const msg = e instanceof Error ? e.message : String(e);
   return msg.replace(/\s*\n\s*/g, " ").trim();
 }
 
-// src/attest/identity-policy.ts
+// src/sigstore/identity-policy.ts
 var FULCIO_OID_PREFIX = "1.3.6.1.4.1.57264.1.";
 var V2_CLAIMS = {
   8: "issuer",
@@ -12053,12 +12046,12 @@ function decodeDerUtf8String(value) {
   let len = value[1];
   let offset = 2;
   if (len & 128) {
-    const n2 = len & 127;
-    if (n2 === 0 || n2 > 4 || value.length < 2 + n2) return void 0;
+    const n = len & 127;
+    if (n === 0 || n > 4 || value.length < 2 + n) return void 0;
     len = 0;
-    for (let i = 0; i < n2; i++) len = len * 256 + value[2 + i];
+    for (let i = 0; i < n; i++) len = len * 256 + value[2 + i];
     if (len < 128) return void 0;
-    offset = 2 + n2;
+    offset = 2 + n;
   }
   if (offset + len !== value.length) return void 0;
   try {
@@ -12084,25 +12077,25 @@ function anchoredRegExp(source) {
   try {
     new RegExp(source, "u");
     return new RegExp(`^(?:${source})$`, "u");
-  } catch (e2) {
-    throw new QprovError("POLICY_INVALID", `invalid identity regexp: ${String(e2)}`, { cause: e2 });
+  } catch (e) {
+    throw new QprovError("POLICY_INVALID", `invalid identity regexp: ${String(e)}`, { cause: e });
   }
 }
-function escapeRegExp(s3) {
-  return s3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
-function checkPolicyShape(p5) {
-  if (p5.identity === void 0 === (p5.identityRegExp === void 0))
+function checkPolicyShape(p) {
+  if (p.identity === void 0 === (p.identityRegExp === void 0))
     throw new QprovError("POLICY_INVALID", "give exactly one of an identity or an identity regexp");
-  if (p5.identity === "" || p5.identityRegExp === "")
+  if (p.identity === "" || p.identityRegExp === "")
     throw new QprovError("POLICY_INVALID", "the certificate identity must not be empty");
-  if (!p5.issuer) throw new QprovError("POLICY_INVALID", "the certificate OIDC issuer is required");
-  if (p5.identityRegExp !== void 0) anchoredRegExp(p5.identityRegExp);
+  if (!p.issuer) throw new QprovError("POLICY_INVALID", "the certificate OIDC issuer is required");
+  if (p.identityRegExp !== void 0) anchoredRegExp(p.identityRegExp);
 }
-function sanMatcher(p5) {
-  return p5.identity !== void 0 ? new RegExp(`^${escapeRegExp(p5.identity)}$`, "u") : anchoredRegExp(p5.identityRegExp);
+function sanMatcher(p) {
+  return p.identity !== void 0 ? new RegExp(`^${escapeRegExp(p.identity)}$`, "u") : anchoredRegExp(p.identityRegExp);
 }
-function evaluatePolicy(p5, signer) {
+function evaluatePolicy(p, signer) {
   const san = signer.identity?.subjectAlternativeName;
   const claims = githubClaims(signer.identity?.oids);
   const issuer = signer.identity?.extensions?.issuer;
@@ -12115,20 +12108,20 @@ function evaluatePolicy(p5, signer) {
       detail: got === want ? got : `expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`
     });
   };
-  if (p5.identity !== void 0) exact("identity", p5.identity, san);
+  if (p.identity !== void 0) exact("identity", p.identity, san);
   else
     findings.push({
       name: "identity",
-      ok: san !== void 0 && sanMatcher(p5).test(san),
-      detail: `${JSON.stringify(san)} against ^(?:${p5.identityRegExp})$`
+      ok: san !== void 0 && sanMatcher(p).test(san),
+      detail: `${JSON.stringify(san)} against ^(?:${p.identityRegExp})$`
     });
-  exact("issuer", p5.issuer, issuer);
-  exact("source-repository", p5.sourceRepository, claims.sourceRepositoryUri);
-  exact("source-ref", p5.sourceRef, claims.sourceRepositoryRef);
-  exact("source-digest", p5.sourceDigest, claims.sourceRepositoryDigest);
-  exact("build-config-uri", p5.buildConfigUri, claims.buildConfigUri);
-  exact("build-signer-uri", p5.buildSignerUri, claims.buildSignerUri);
-  if (p5.denySelfHosted)
+  exact("issuer", p.issuer, issuer);
+  exact("source-repository", p.sourceRepository, claims.sourceRepositoryUri);
+  exact("source-ref", p.sourceRef, claims.sourceRepositoryRef);
+  exact("source-digest", p.sourceDigest, claims.sourceRepositoryDigest);
+  exact("build-config-uri", p.buildConfigUri, claims.buildConfigUri);
+  exact("build-signer-uri", p.buildSignerUri, claims.buildSignerUri);
+  if (p.denySelfHosted)
     findings.push({
       name: "runner-environment",
       // An allow-list: any value other than github-hosted, or none, is not a GitHub-hosted runner.
@@ -12138,7 +12131,7 @@ function evaluatePolicy(p5, signer) {
   return findings;
 }
 
-// src/attest/prehashed.ts
+// src/sigstore/prehashed.ts
 var import_node_crypto = __toESM(require_node_crypto(), 1);
 function verifyPrehashedSha256(key, digest, signature) {
   try {
@@ -12173,102 +12166,102 @@ var curveCache = /* @__PURE__ */ new Map();
 function curve(name) {
   const spec = CURVES[name];
   if (spec === void 0) return void 0;
-  let c4 = curveCache.get(name);
-  if (c4 === void 0) {
+  let c = curveCache.get(name);
+  if (c === void 0) {
     const ecdh = (0, import_node_crypto.createECDH)(spec.openssl);
     const size = spec.p.length / 2;
     const one = Buffer.alloc(size);
     one[size - 1] = 1;
     ecdh.setPrivateKey(one);
-    const g5 = ecdh.getPublicKey();
-    c4 = {
+    const g = ecdh.getPublicKey();
+    c = {
       p: BigInt(`0x${spec.p}`),
       n: BigInt(`0x${spec.n}`),
       b: BigInt(`0x${spec.b}`),
-      g: [toBig(g5.subarray(1, 1 + size)), toBig(g5.subarray(1 + size))]
+      g: [toBig(g.subarray(1, 1 + size)), toBig(g.subarray(1 + size))]
     };
-    curveCache.set(name, c4);
+    curveCache.set(name, c);
   }
-  return c4;
+  return c;
 }
-function toBig(b5) {
-  return b5.length === 0 ? 0n : BigInt(`0x${Buffer.from(b5).toString("hex")}`);
+function toBig(b) {
+  return b.length === 0 ? 0n : BigInt(`0x${Buffer.from(b).toString("hex")}`);
 }
-function mod(a4, m4) {
-  const r2 = a4 % m4;
-  return r2 < 0n ? r2 + m4 : r2;
+function mod(a, m) {
+  const r = a % m;
+  return r < 0n ? r + m : r;
 }
-function inverse(a4, m4) {
-  let [r0, r1] = [mod(a4, m4), m4];
+function inverse(a, m) {
+  let [r0, r1] = [mod(a, m), m];
   let [s0, s1] = [1n, 0n];
   while (r1 !== 0n) {
-    const q3 = r0 / r1;
-    [r0, r1] = [r1, r0 - q3 * r1];
-    [s0, s1] = [s1, s0 - q3 * s1];
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
   }
   if (r0 !== 1n) throw new Error("not invertible");
-  return mod(s0, m4);
+  return mod(s0, m);
 }
 var INFINITY = [0n, 1n, 0n];
-function double([x5, y8, z2], p5) {
-  if (z2 === 0n || y8 === 0n) return INFINITY;
-  const y22 = mod(y8 * y8, p5);
-  const s3 = mod(4n * x5 * y22, p5);
-  const z22 = mod(z2 * z2, p5);
-  const m4 = mod(3n * (x5 - z22) * (x5 + z22), p5);
-  const x32 = mod(m4 * m4 - 2n * s3, p5);
-  return [x32, mod(m4 * (s3 - x32) - 8n * y22 * y22, p5), mod(2n * y8 * z2, p5)];
+function double([x, y, z], p) {
+  if (z === 0n || y === 0n) return INFINITY;
+  const y2 = mod(y * y, p);
+  const s = mod(4n * x * y2, p);
+  const z2 = mod(z * z, p);
+  const m = mod(3n * (x - z2) * (x + z2), p);
+  const x3 = mod(m * m - 2n * s, p);
+  return [x3, mod(m * (s - x3) - 8n * y2 * y2, p), mod(2n * y * z, p)];
 }
-function add(a4, b5, p5) {
-  if (a4[2] === 0n) return b5;
-  if (b5[2] === 0n) return a4;
-  const z1z1 = mod(a4[2] * a4[2], p5);
-  const z2z2 = mod(b5[2] * b5[2], p5);
-  const u1 = mod(a4[0] * z2z2, p5);
-  const u22 = mod(b5[0] * z1z1, p5);
-  const s1 = mod(a4[1] * b5[2] * z2z2, p5);
-  const s22 = mod(b5[1] * a4[2] * z1z1, p5);
-  if (u1 === u22) return s1 === s22 ? double(a4, p5) : INFINITY;
-  const h4 = u22 - u1;
-  const r2 = s22 - s1;
-  const hh = mod(h4 * h4, p5);
-  const hhh = mod(h4 * hh, p5);
-  const v3 = mod(u1 * hh, p5);
-  const x32 = mod(r2 * r2 - hhh - 2n * v3, p5);
-  return [x32, mod(r2 * (v3 - x32) - s1 * hhh, p5), mod(a4[2] * b5[2] * h4, p5)];
+function add(a, b, p) {
+  if (a[2] === 0n) return b;
+  if (b[2] === 0n) return a;
+  const z1z1 = mod(a[2] * a[2], p);
+  const z2z2 = mod(b[2] * b[2], p);
+  const u1 = mod(a[0] * z2z2, p);
+  const u2 = mod(b[0] * z1z1, p);
+  const s1 = mod(a[1] * b[2] * z2z2, p);
+  const s2 = mod(b[1] * a[2] * z1z1, p);
+  if (u1 === u2) return s1 === s2 ? double(a, p) : INFINITY;
+  const h = u2 - u1;
+  const r = s2 - s1;
+  const hh = mod(h * h, p);
+  const hhh = mod(h * hh, p);
+  const v = mod(u1 * hh, p);
+  const x3 = mod(r * r - hhh - 2n * v, p);
+  return [x3, mod(r * (v - x3) - s1 * hhh, p), mod(a[2] * b[2] * h, p)];
 }
-function twoMul(u1, g5, u22, q3, p5) {
-  const gq = add(g5, q3, p5);
+function twoMul(u1, g, u2, q, p) {
+  const gq = add(g, q, p);
   let acc = INFINITY;
-  const bits = Math.max(u1.toString(2).length, u22.toString(2).length);
+  const bits = Math.max(u1.toString(2).length, u2.toString(2).length);
   for (let i = bits - 1; i >= 0; i--) {
-    acc = double(acc, p5);
+    acc = double(acc, p);
     const b1 = u1 >> BigInt(i) & 1n;
-    const b22 = u22 >> BigInt(i) & 1n;
-    if (b1 && b22) acc = add(acc, gq, p5);
-    else if (b1) acc = add(acc, g5, p5);
-    else if (b22) acc = add(acc, q3, p5);
+    const b2 = u2 >> BigInt(i) & 1n;
+    if (b1 && b2) acc = add(acc, gq, p);
+    else if (b1) acc = add(acc, g, p);
+    else if (b2) acc = add(acc, q, p);
   }
   return acc;
 }
 function verifyEcdsa(key, digest, signature) {
   const jwk = key.export({ format: "jwk" });
-  const c4 = curve(String(jwk.crv));
-  if (c4 === void 0 || jwk.x === void 0 || jwk.y === void 0) return false;
+  const c = curve(String(jwk.crv));
+  if (c === void 0 || jwk.x === void 0 || jwk.y === void 0) return false;
   const rs = parseDerSignature(signature);
   if (rs === void 0) return false;
-  const [r2, s3] = rs;
-  if (r2 <= 0n || r2 >= c4.n || s3 <= 0n || s3 >= c4.n) return false;
+  const [r, s] = rs;
+  if (r <= 0n || r >= c.n || s <= 0n || s >= c.n) return false;
   const qx = toBig(Buffer.from(jwk.x, "base64url"));
   const qy = toBig(Buffer.from(jwk.y, "base64url"));
-  if (mod(qy * qy - (qx * qx * qx - 3n * qx + c4.b), c4.p) !== 0n) return false;
-  const e2 = mod(toBig(digest), c4.n);
-  const w3 = inverse(s3, c4.n);
-  const point = twoMul(mod(e2 * w3, c4.n), [c4.g[0], c4.g[1], 1n], mod(r2 * w3, c4.n), [qx, qy, 1n], c4.p);
+  if (mod(qy * qy - (qx * qx * qx - 3n * qx + c.b), c.p) !== 0n) return false;
+  const e = mod(toBig(digest), c.n);
+  const w = inverse(s, c.n);
+  const point = twoMul(mod(e * w, c.n), [c.g[0], c.g[1], 1n], mod(r * w, c.n), [qx, qy, 1n], c.p);
   if (point[2] === 0n) return false;
-  const zInv = inverse(point[2], c4.p);
-  const x5 = mod(point[0] * zInv * zInv, c4.p);
-  return mod(x5, c4.n) === r2;
+  const zInv = inverse(point[2], c.p);
+  const x = mod(point[0] * zInv * zInv, c.p);
+  return mod(x, c.n) === r;
 }
 function parseDerSignature(sig) {
   if (sig.length < 8 || sig[0] !== 48) return void 0;
@@ -12280,7 +12273,7 @@ function parseDerSignature(sig) {
   } else if (seqLen & 128) return void 0;
   if (off + seqLen !== sig.length) return void 0;
   const ints = [];
-  for (let k4 = 0; k4 < 2; k4++) {
+  for (let k = 0; k < 2; k++) {
     if (sig[off] !== 2) return void 0;
     const len = sig[off + 1];
     if (len === 0 || len & 128 || off + 2 + len > sig.length) return void 0;
@@ -12293,7 +12286,7 @@ function parseDerSignature(sig) {
   return off === sig.length ? [ints[0], ints[1]] : void 0;
 }
 
-// src/attest/statement.ts
+// src/proof/statement.ts
 var import_node_crypto2 = __toESM(require_node_crypto(), 1);
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
@@ -12312,12 +12305,12 @@ function subjectRepository(repository) {
   if (typeof repository !== "string" || repository.trim() === "") return "unknown";
   if (/^[^/:@\s]+@[^/:\s]+:/.test(repository)) return repository;
   try {
-    const u3 = new URL(repository);
-    u3.username = "";
-    u3.password = "";
-    u3.search = "";
-    u3.hash = "";
-    return u3.toString();
+    const u = new URL(repository);
+    u.username = "";
+    u.password = "";
+    u.search = "";
+    u.hash = "";
+    return u.toString();
   } catch {
     return "unknown";
   }
@@ -12332,7 +12325,7 @@ function buildStatement(input) {
   const packageHex = manifest.digest.replace(/^sha256:/, "");
   if (!/^[0-9a-f]{64}$/.test(packageHex))
     throw new QprovError("WORKLOAD_INVALID", `bad package digest ${manifest.digest}`);
-  if (manifest.files.some((f7) => f7.path === MANIFEST_SUBJECT_NAME))
+  if (manifest.files.some((f) => f.path === MANIFEST_SUBJECT_NAME))
     throw new QprovError(
       "WORKLOAD_INVALID",
       `a workload file may not be named ${MANIFEST_SUBJECT_NAME}: that subject name is reserved`
@@ -12340,7 +12333,7 @@ function buildStatement(input) {
   return {
     _type: STATEMENT_TYPE,
     subject: [
-      ...manifest.files.map((f7) => ({ name: f7.path, digest: { sha256: f7.sha256 } })),
+      ...manifest.files.map((f) => ({ name: f.path, digest: { sha256: f.sha256 } })),
       { name: MANIFEST_SUBJECT_NAME, digest: { sha256: packageHex } },
       { name: `${subjectRepository(provenance?.repository)}@${sha}`, digest: { gitCommit: sha } }
     ],
@@ -12358,37 +12351,37 @@ function parseStatement(payload) {
   let raw;
   try {
     raw = JSON.parse(payload.toString("utf8"));
-  } catch (e2) {
-    throw new QprovError("STATEMENT_INVALID", "statement payload is not JSON", { cause: e2 });
+  } catch (e) {
+    throw new QprovError("STATEMENT_INVALID", "statement payload is not JSON", { cause: e });
   }
-  const s3 = raw;
-  if (s3 === null || typeof s3 !== "object" || Array.isArray(s3))
+  const s = raw;
+  if (s === null || typeof s !== "object" || Array.isArray(s))
     throw new QprovError("STATEMENT_INVALID", "statement payload is not a JSON object");
-  if (s3._type !== STATEMENT_TYPE)
+  if (s._type !== STATEMENT_TYPE)
     throw new QprovError(
       "STATEMENT_INVALID",
-      `statement _type is ${JSON.stringify(s3._type)}, expected ${STATEMENT_TYPE}`
+      `statement _type is ${JSON.stringify(s._type)}, expected ${STATEMENT_TYPE}`
     );
-  if (typeof s3.predicateType !== "string")
+  if (typeof s.predicateType !== "string")
     throw new QprovError("STATEMENT_INVALID", "statement has no predicateType");
-  if (!Array.isArray(s3.subject) || s3.subject.length === 0)
+  if (!Array.isArray(s.subject) || s.subject.length === 0)
     throw new QprovError("STATEMENT_INVALID", "statement has no subjects");
-  for (const sub of s3.subject) {
-    const d5 = sub?.digest;
-    if (typeof sub?.name !== "string" || d5 === null || typeof d5 !== "object" || Array.isArray(d5))
+  for (const sub of s.subject) {
+    const d = sub?.digest;
+    if (typeof sub?.name !== "string" || d === null || typeof d !== "object" || Array.isArray(d))
       throw new QprovError("STATEMENT_INVALID", "statement has a malformed subject");
-    for (const v3 of Object.values(d5))
-      if (typeof v3 !== "string")
+    for (const v of Object.values(d))
+      if (typeof v !== "string")
         throw new QprovError("STATEMENT_INVALID", "subject digest values must be strings");
   }
-  return s3;
+  return s;
 }
 
-// src/attest/trusted-root.ts
+// src/sigstore/trusted-root.ts
 var import_protobuf_specs = __toESM(require_dist(), 1);
 var import_verify = __toESM(require_dist4(), 1);
 
-// src/attest/public-good-trusted-root.json
+// src/sigstore/public-good-trusted-root.json
 var public_good_trusted_root_default = {
   mediaType: "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
   tlogs: [
@@ -12516,7 +12509,7 @@ var public_good_trusted_root_default = {
   ]
 };
 
-// src/attest/trusted-root.ts
+// src/sigstore/trusted-root.ts
 var MEDIA_TYPES = /* @__PURE__ */ new Set([
   "application/vnd.dev.sigstore.trustedroot+json;version=0.1",
   "application/vnd.dev.sigstore.trustedroot.v0.2+json"
@@ -12534,9 +12527,9 @@ function parseTrustedRoots(text) {
   return trimmed.split(/\r?\n/).filter((line) => line.trim() !== "").map((line, i) => {
     try {
       return JSON.parse(line);
-    } catch (e2) {
+    } catch (e) {
       throw new QprovError("TRUSTED_ROOT_INVALID", `trusted root line ${i + 1} is not JSON`, {
-        cause: e2
+        cause: e
       });
     }
   });
@@ -12546,13 +12539,13 @@ function validateTrustedRoot(raw, label = "trusted root") {
     throw new QprovError("TRUSTED_ROOT_INVALID", `${label}: ${why}`);
   };
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) bad2("not a JSON object");
-  const r2 = raw;
-  if (typeof r2.mediaType !== "string" || !MEDIA_TYPES.has(r2.mediaType))
-    bad2(`unsupported mediaType ${JSON.stringify(r2.mediaType)}`);
+  const r = raw;
+  if (typeof r.mediaType !== "string" || !MEDIA_TYPES.has(r.mediaType))
+    bad2(`unsupported mediaType ${JSON.stringify(r.mediaType)}`);
   const list = (key) => {
-    const v3 = r2[key] ?? [];
-    if (!Array.isArray(v3)) bad2(`${key} is not an array`);
-    return v3.map((item, i) => {
+    const v = r[key] ?? [];
+    if (!Array.isArray(v)) bad2(`${key} is not an array`);
+    return v.map((item, i) => {
       if (item === null || typeof item !== "object") bad2(`${key}[${i}] is not an object`);
       return item;
     });
@@ -12575,8 +12568,8 @@ function validateTrustedRoot(raw, label = "trusted root") {
       checkValidity(pk?.validFor, `${key}[${i}].publicKey`, bad2);
     });
 }
-function checkValidity(v3, where, bad2) {
-  const vf = v3;
+function checkValidity(v, where, bad2) {
+  const vf = v;
   if (vf === null || typeof vf !== "object") bad2(`${where} has no validFor`);
   const start = parseTime(vf?.start);
   if (start === void 0) bad2(`${where} has no valid validFor.start`);
@@ -12586,10 +12579,10 @@ function checkValidity(v3, where, bad2) {
     if (end < start) bad2(`${where} validFor.end is before its start`);
   }
 }
-function parseTime(v3) {
-  if (typeof v3 !== "string" || !/^\d{4}-\d\d-\d\dT/.test(v3)) return void 0;
-  const t3 = Date.parse(v3);
-  return Number.isNaN(t3) ? void 0 : t3;
+function parseTime(v) {
+  if (typeof v !== "string" || !/^\d{4}-\d\d-\d\dT/.test(v)) return void 0;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? void 0 : t;
 }
 function trustMaterialFrom(roots, keys) {
   if (roots.length === 0) throw new QprovError("TRUSTED_ROOT_INVALID", "no trusted root given");
@@ -12597,22 +12590,22 @@ function trustMaterialFrom(roots, keys) {
     validateTrustedRoot(raw, roots.length > 1 ? `trusted root #${i + 1}` : "trusted root");
     try {
       return (0, import_verify.toTrustMaterial)(import_protobuf_specs.TrustedRoot.fromJSON(raw), keys);
-    } catch (e2) {
-      throw new QprovError("TRUSTED_ROOT_INVALID", `trusted root is malformed: ${String(e2)}`, {
-        cause: e2
+    } catch (e) {
+      throw new QprovError("TRUSTED_ROOT_INVALID", `trusted root is malformed: ${String(e)}`, {
+        cause: e
       });
     }
   });
   return {
-    certificateAuthorities: materials.flatMap((m4) => m4.certificateAuthorities),
-    timestampAuthorities: materials.flatMap((m4) => m4.timestampAuthorities),
-    tlogs: materials.flatMap((m4) => m4.tlogs),
-    ctlogs: materials.flatMap((m4) => m4.ctlogs),
+    certificateAuthorities: materials.flatMap((m) => m.certificateAuthorities),
+    timestampAuthorities: materials.flatMap((m) => m.timestampAuthorities),
+    tlogs: materials.flatMap((m) => m.tlogs),
+    ctlogs: materials.flatMap((m) => m.ctlogs),
     publicKey: materials[0].publicKey
   };
 }
 
-// src/attest/verify-bundle.ts
+// src/sigstore/verify-bundle.ts
 var THRESHOLDS = {
   "public-good": { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
   // GitHub's private instance has no Rekor: a TSA timestamp is the only time source.
@@ -12629,23 +12622,23 @@ function verifyBundle(input) {
   };
   try {
     run(input, result, pass2);
-    result.verified = result.checks.some((c4) => c4.status === "pass") && result.checks.every((c4) => c4.status !== "fail");
+    result.verified = result.checks.some((c) => c.status === "pass") && result.checks.every((c) => c.status !== "fail");
     if (!result.verified) throw new QprovError("VERIFY_FAILED", "a verification check failed");
-  } catch (e2) {
+  } catch (e) {
     result.verified = false;
     delete result.statement;
     delete result.statementDigest;
-    result.code = failureCode(e2);
-    result.error = oneLine(e2);
+    result.code = failureCode(e);
+    result.error = oneLine(e);
     const last = result.checks[result.checks.length - 1];
     if (last?.status !== "fail")
       result.checks.push({ name: "verification", status: "fail", detail: result.error });
   }
   return result;
 }
-function failureCode(e2) {
-  if (isQprovError(e2)) return e2.code;
-  const code = e2?.code;
+function failureCode(e) {
+  if (isQprovError(e)) return e.code;
+  const code = e?.code;
   return isSigstoreVerifyCode(code) ? code : "VERIFY_FAILED";
 }
 function run(input, result, pass2) {
@@ -12680,10 +12673,10 @@ function runWith(input, result, pass2, material, rootCount) {
       "bundle is signed with a managed key; verify it with --key"
     );
   pass2("bundle-format", `${bundle.mediaType} ${content}`);
-  result.tlog = bundle.verificationMaterial.tlogEntries.map((t3) => ({
-    logIndex: t3.logIndex,
-    integratedTime: t3.integratedTime,
-    kind: `${t3.kindVersion?.kind}/${t3.kindVersion?.version}`
+  result.tlog = bundle.verificationMaterial.tlogEntries.map((t) => ({
+    logIndex: t.logIndex,
+    integratedTime: t.integratedTime,
+    kind: `${t.kindVersion?.kind}/${t.kindVersion?.version}`
   }));
   const entity = signedEntity(bundle, input.artifact, pass2);
   const verifier = new import_verify2.Verifier(material, {
@@ -12702,8 +12695,8 @@ function runWith(input, result, pass2, material, rootCount) {
       issuer: signer.identity?.extensions?.issuer,
       claims: githubClaims(signer.identity?.oids)
     };
-    for (const f7 of evaluatePolicy(policy, signer))
-      result.checks.push({ name: f7.name, status: f7.ok ? "pass" : "fail", detail: f7.detail });
+    for (const f of evaluatePolicy(policy, signer))
+      result.checks.push({ name: f.name, status: f.ok ? "pass" : "fail", detail: f.detail });
   } else {
     verifier.verify(entity);
     pass2("sigstore", "timestamps, transparency log and signature verified with the given key");
@@ -12713,26 +12706,26 @@ function runWith(input, result, pass2, material, rootCount) {
 function parsePublicKey(pem) {
   try {
     return (0, import_node_crypto3.createPublicKey)(pem);
-  } catch (e2) {
-    throw new QprovError("POLICY_INVALID", `cannot read the public key: ${oneLine(e2)}`);
+  } catch (e) {
+    throw new QprovError("POLICY_INVALID", `cannot read the public key: ${oneLine(e)}`);
   }
 }
 function parseBundle(raw) {
   const json = Buffer.isBuffer(raw) || typeof raw === "string" ? JSON.parse(Buffer.isBuffer(raw) ? raw.toString("utf8") : raw) : raw;
   try {
     return (0, import_bundle.bundleFromJSON)(json);
-  } catch (e2) {
-    throw new QprovError("BUNDLE_INVALID", `bundle is malformed: ${oneLine(e2)}`);
+  } catch (e) {
+    throw new QprovError("BUNDLE_INVALID", `bundle is malformed: ${oneLine(e)}`);
   }
 }
-function parseDigest(d5) {
-  const m4 = /^sha256:([0-9a-fA-F]{64})$/.exec(d5);
-  if (m4 === null)
-    throw new QprovError("INPUT_INVALID", `artifact digest must be sha256:<64 hex>, got ${d5}`);
-  return Buffer.from(m4[1], "hex");
+function parseDigest(d) {
+  const m = /^sha256:([0-9a-fA-F]{64})$/.exec(d);
+  if (m === null)
+    throw new QprovError("INPUT_INVALID", `artifact digest must be sha256:<64 hex>, got ${d}`);
+  return Buffer.from(m[1], "hex");
 }
-function artifactDigest(a4) {
-  return "bytes" in a4 ? (0, import_node_crypto3.createHash)("sha256").update(a4.bytes).digest() : parseDigest(a4.digest);
+function artifactDigest(a) {
+  return "bytes" in a ? (0, import_node_crypto3.createHash)("sha256").update(a.bytes).digest() : parseDigest(a.digest);
 }
 function signedEntity(bundle, artifact, pass2) {
   if (bundle.content.$case === "dsseEnvelope") {
@@ -12758,10 +12751,10 @@ function signedEntity(bundle, artifact, pass2) {
     ...entity,
     signature: {
       signature: base.signature,
-      compareSignature: (s3) => base.compareSignature(s3),
-      compareDigest: (d5) => base.compareDigest(d5),
-      compareSignedDigest: (d5) => base.compareSignedDigest(d5),
-      verifySignature: (k4) => verifyPrehashedSha256(k4, digest, Buffer.from(base.signature))
+      compareSignature: (s) => base.compareSignature(s),
+      compareDigest: (d) => base.compareDigest(d),
+      compareSignedDigest: (d) => base.compareSignedDigest(d),
+      verifySignature: (k) => verifyPrehashedSha256(k, digest, Buffer.from(base.signature))
     }
   };
 }
@@ -12794,18 +12787,18 @@ function checkStatement(bundle, input, result, pass2) {
   }
   if (input.artifact === void 0) throw noSubjectToMatch();
   const hex2 = artifactDigest(input.artifact).toString("hex");
-  const hit = statement.subject.find((s3) => s3.digest.sha256 === hex2);
+  const hit = statement.subject.find((s) => s.digest.sha256 === hex2);
   if (hit === void 0)
     throw new QprovError("SUBJECT_MISMATCH", `no statement subject has sha256 ${hex2}`);
   pass2("subject", `${hit.name} has sha256:${hex2}`);
 }
 
-// src/binding/proof-bundle.ts
+// src/proof/proof-bundle.ts
 var import_node_fs = __toESM(require_node_fs(), 1);
 var import_promises = __toESM(require_promises(), 1);
 var import_node_path = __toESM(require_node_path(), 1);
 
-// src/binding/layout.ts
+// src/proof/layout.ts
 var PROOF_FILES = {
   binding: "binding.json",
   bindingBundle: "binding.sigstore.json",
@@ -12819,17 +12812,17 @@ var BINDING_SCHEMA_ID = "https://qprov.dev/binding/v1";
 var BINDING_PREDICATE_TYPE = "https://qprov.dev/predicates/runtime-binding/v1";
 var PROOF_BUNDLE_MEDIA_TYPE = "application/vnd.qprov.proof-bundle.v1+json";
 
-// src/binding/proof-bundle.ts
+// src/proof/proof-bundle.ts
 var PROOF_FILE_NAMES = Object.values(PROOF_FILES);
 var MAX_PROOF_FILE_BYTES = 16 * 1024 * 1024;
 function readBoundedFile(path3, cap = MAX_PROOF_FILE_BYTES) {
   let fd;
   try {
     fd = (0, import_node_fs.openSync)(path3, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
-  } catch (e2) {
-    const code = e2.code;
+  } catch (e) {
+    const code = e.code;
     if (code === "ENOENT") return void 0;
-    throw new QprovError("INPUT_INVALID", `cannot read ${path3}: ${code ?? oneLine(e2)}`);
+    throw new QprovError("INPUT_INVALID", `cannot read ${path3}: ${code ?? oneLine(e)}`);
   }
   try {
     const st = (0, import_node_fs.fstatSync)(fd);
@@ -12849,13 +12842,13 @@ function readBoundedFile(path3, cap = MAX_PROOF_FILE_BYTES) {
 }
 function packProofBundle(files, jobId) {
   const names = Object.keys(files).sort();
-  for (const n2 of names)
-    if (!PROOF_FILE_NAMES.includes(n2))
-      throw new QprovError("PROOF_BUNDLE_INVALID", `unknown proof bundle file ${n2}`);
+  for (const n of names)
+    if (!PROOF_FILE_NAMES.includes(n))
+      throw new QprovError("PROOF_BUNDLE_INVALID", `unknown proof bundle file ${n}`);
   const body = {
     mediaType: PROOF_BUNDLE_MEDIA_TYPE,
     jobId,
-    files: Object.fromEntries(names.map((n2) => [n2, files[n2].toString("base64")]))
+    files: Object.fromEntries(names.map((n) => [n, files[n].toString("base64")]))
   };
   return Buffer.from(`${JSON.stringify(body, null, 2)}
 `, "utf8");
@@ -12867,20 +12860,20 @@ function unpackProofBundle(bytes) {
   } catch {
     throw new QprovError("PROOF_BUNDLE_INVALID", "the proof bundle file is not JSON");
   }
-  const o5 = raw;
-  if (o5 === null || typeof o5 !== "object" || Array.isArray(o5))
+  const o = raw;
+  if (o === null || typeof o !== "object" || Array.isArray(o))
     throw new QprovError("PROOF_BUNDLE_INVALID", "the proof bundle file is not a JSON object");
-  if (o5.mediaType !== PROOF_BUNDLE_MEDIA_TYPE)
+  if (o.mediaType !== PROOF_BUNDLE_MEDIA_TYPE)
     throw new QprovError(
       "PROOF_BUNDLE_INVALID",
-      `unsupported proof bundle media type ${JSON.stringify(o5.mediaType)} (expected ${PROOF_BUNDLE_MEDIA_TYPE})`
+      `unsupported proof bundle media type ${JSON.stringify(o.mediaType)} (expected ${PROOF_BUNDLE_MEDIA_TYPE})`
     );
-  if (typeof o5.jobId !== "string" || o5.jobId === "")
+  if (typeof o.jobId !== "string" || o.jobId === "")
     throw new QprovError("PROOF_BUNDLE_INVALID", "the proof bundle file names no jobId");
-  if (o5.files === null || typeof o5.files !== "object" || Array.isArray(o5.files))
+  if (o.files === null || typeof o.files !== "object" || Array.isArray(o.files))
     throw new QprovError("PROOF_BUNDLE_INVALID", "the proof bundle file has no files object");
   const files = {};
-  for (const [name, b64] of Object.entries(o5.files)) {
+  for (const [name, b64] of Object.entries(o.files)) {
     if (!PROOF_FILE_NAMES.includes(name))
       throw new QprovError("PROOF_BUNDLE_INVALID", `unknown proof bundle file ${name}`);
     const buf = typeof b64 === "string" ? Buffer.from(b64, "base64") : void 0;
@@ -12888,9 +12881,9 @@ function unpackProofBundle(bytes) {
       throw new QprovError("PROOF_BUNDLE_INVALID", `${name} is not canonical base64`);
     files[name] = buf;
   }
-  if (!packProofBundle(files, o5.jobId).equals(bytes))
+  if (!packProofBundle(files, o.jobId).equals(bytes))
     throw new QprovError("PROOF_BUNDLE_INVALID", "the proof bundle file is not in canonical form");
-  return { files, jobId: o5.jobId };
+  return { files, jobId: o.jobId };
 }
 async function readProofDirectory(dir) {
   const files = {};
@@ -12913,13 +12906,13 @@ async function loadProofBundle(path3) {
     if (bytes === void 0) throw new QprovError("INPUT_NOT_FOUND", `no proof bundle at ${path3}`);
     const { files, jobId } = unpackProofBundle(bytes);
     return { path: path3, form: "file", files, declaredJobId: jobId };
-  } catch (e2) {
-    if (e2 instanceof QprovError && e2.code === "INPUT_NOT_FOUND") throw e2;
-    return { path: path3, form: "file", files: {}, error: oneLine(e2) };
+  } catch (e) {
+    if (e instanceof QprovError && e.code === "INPUT_NOT_FOUND") throw e;
+    return { path: path3, form: "file", files: {}, error: oneLine(e) };
   }
 }
 
-// src/binding/certificate-signer.ts
+// src/sigstore/certificate-signer.ts
 var import_core = __toESM(require_dist3(), 1);
 var OID_ISSUER_V2 = "1.3.6.1.4.1.57264.1.8";
 var OID_ISSUER_V1 = "1.3.6.1.4.1.57264.1.1";
@@ -12931,18 +12924,18 @@ function certificateSigner(bundle) {
   let cert;
   try {
     cert = import_core.X509Certificate.parse(Buffer.from(leaf, "base64"));
-  } catch (e2) {
-    throw new QprovError("BUNDLE_INVALID", "the signing certificate cannot be parsed", { cause: e2 });
+  } catch (e) {
+    throw new QprovError("BUNDLE_INVALID", "the signing certificate cannot be parsed", { cause: e });
   }
   const identity2 = cert.subjectAltName;
-  const v22 = cert.extension(OID_ISSUER_V2);
-  const issuer = v22 ? v22.valueObj.subs?.[0]?.value.toString("utf8") : cert.extension(OID_ISSUER_V1)?.value.toString("utf8");
+  const v2 = cert.extension(OID_ISSUER_V2);
+  const issuer = v2 ? v2.valueObj.subs?.[0]?.value.toString("utf8") : cert.extension(OID_ISSUER_V1)?.value.toString("utf8");
   if (!identity2 || !issuer)
     throw new QprovError("BUNDLE_INVALID", "the signing certificate lacks a SAN or an issuer");
   return { identity: identity2, issuer };
 }
 
-// src/binding/binding-document.ts
+// src/proof/binding-document.ts
 var import_node_crypto4 = __toESM(require_node_crypto(), 1);
 var import_ajv = __toESM(require_ajv(), 1);
 
@@ -13065,7 +13058,7 @@ var binding_v1_schema_default = {
   }
 };
 
-// src/binding/binding-document.ts
+// src/proof/binding-document.ts
 var DIGESTED_FILES = [
   PROOF_FILES.statement,
   PROOF_FILES.statementBundle,
@@ -13088,7 +13081,7 @@ function canonicalJson(value) {
   if (typeof value === "object") {
     const keys = Object.keys(value).sort();
     const obj = value;
-    return `{${keys.map((k4) => `${JSON.stringify(k4)}:${canonicalJson(obj[k4])}`).join(",")}}`;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
   }
   throw new QprovError("BINDING_INVALID", `binding holds a ${typeof value}`);
 }
@@ -13101,17 +13094,17 @@ function checkBinding(raw) {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw))
     throw new QprovError("BINDING_INVALID", "binding.json is not a JSON object");
   const id = raw.schema;
-  const m4 = typeof id === "string" ? /^https:\/\/qprov\.dev\/binding\/v(\d+)$/.exec(id) : null;
-  if (m4 === null)
+  const m = typeof id === "string" ? /^https:\/\/qprov\.dev\/binding\/v(\d+)$/.exec(id) : null;
+  if (m === null)
     throw new QprovError("BINDING_INVALID", `binding.json has no qprov schema id (${String(id)})`);
-  if (m4[1] !== "1")
-    throw new QprovError("BINDING_INVALID", `unsupported binding version v${m4[1]}; this is v1`);
-  const v3 = validate();
-  if (!v3(raw)) {
-    const e2 = v3.errors?.[0];
+  if (m[1] !== "1")
+    throw new QprovError("BINDING_INVALID", `unsupported binding version v${m[1]}; this is v1`);
+  const v = validate();
+  if (!v(raw)) {
+    const e = v.errors?.[0];
     throw new QprovError(
       "BINDING_INVALID",
-      `binding.json does not match ${BINDING_SCHEMA_ID}: ${e2?.instancePath || "/"} ${e2?.message ?? ""}`.trim()
+      `binding.json does not match ${BINDING_SCHEMA_ID}: ${e?.instancePath || "/"} ${e?.message ?? ""}`.trim()
     );
   }
   const entry = raw.provenance.transparency_entry;
@@ -13132,7 +13125,7 @@ function parseBinding(bytes) {
   return doc;
 }
 
-// src/attest/rekor-entry.ts
+// src/sigstore/rekor-entry.ts
 var import_node_crypto5 = __toESM(require_node_crypto(), 1);
 function rekorEntryUUID(canonicalizedBody) {
   return (0, import_node_crypto5.createHash)("sha256").update(Buffer.from([0])).update(canonicalizedBody).digest("hex");
@@ -13142,26 +13135,26 @@ function rekorEntryOf(bundle) {
   if (!Array.isArray(entries) || entries.length === 0) return void 0;
   if (entries[0] === null || typeof entries[0] !== "object")
     throw new QprovError("BUNDLE_INVALID", "the bundle tlog entry is not an object");
-  const e2 = entries[0];
-  const logIndex = typeof e2.logIndex === "number" ? String(e2.logIndex) : e2.logIndex === void 0 && typeof e2.canonicalizedBody === "string" ? "0" : e2.logIndex;
-  if (typeof logIndex !== "string" || typeof e2.canonicalizedBody !== "string")
+  const e = entries[0];
+  const logIndex = typeof e.logIndex === "number" ? String(e.logIndex) : e.logIndex === void 0 && typeof e.canonicalizedBody === "string" ? "0" : e.logIndex;
+  if (typeof logIndex !== "string" || typeof e.canonicalizedBody !== "string")
     throw new QprovError(
       "BUNDLE_INVALID",
       "the bundle tlog entry lacks logIndex or canonicalizedBody"
     );
-  return { logIndex, uuid: rekorEntryUUID(Buffer.from(e2.canonicalizedBody, "base64")) };
+  return { logIndex, uuid: rekorEntryUUID(Buffer.from(e.canonicalizedBody, "base64")) };
 }
 
-// src/binding/runtime-job-file.ts
+// src/proof/runtime-job-file.ts
 var BACKEND_SOURCES = /* @__PURE__ */ new Set(["job-spec", "override", "runtime"]);
 function bad(why) {
   return new QprovError("PROOF_BUNDLE_INVALID", `runtime-job.json ${why}`);
 }
-function optString(o5, key) {
-  const v3 = o5[key];
-  if (v3 === void 0) return void 0;
-  if (typeof v3 !== "string") throw bad(`field ${key} is not a string`);
-  return v3;
+function optString(o, key) {
+  const v = o[key];
+  if (v === void 0) return void 0;
+  if (typeof v !== "string") throw bad(`field ${key} is not a string`);
+  return v;
 }
 function parseRuntimeJob(bytes) {
   let raw;
@@ -13171,25 +13164,25 @@ function parseRuntimeJob(bytes) {
     throw bad("is not JSON");
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw bad("is not an object");
-  const o5 = raw;
-  if (o5.kind !== "qprov.runtime-job/v1") throw bad(`has kind ${JSON.stringify(o5.kind)}`);
-  const jobId = optString(o5, "jobId");
-  const instanceCRN = optString(o5, "instanceCRN");
+  const o = raw;
+  if (o.kind !== "qprov.runtime-job/v1") throw bad(`has kind ${JSON.stringify(o.kind)}`);
+  const jobId = optString(o, "jobId");
+  const instanceCRN = optString(o, "instanceCRN");
   if (!jobId) throw bad("has no jobId");
   if (!instanceCRN) throw bad("has no instanceCRN");
-  if (!Array.isArray(o5.tags) || o5.tags.some((t4) => typeof t4 !== "string"))
+  if (!Array.isArray(o.tags) || o.tags.some((t2) => typeof t2 !== "string"))
     throw bad("tags is not a list of strings");
-  const source = o5.backendSource;
+  const source = o.backendSource;
   if (source !== void 0 && (typeof source !== "string" || !BACKEND_SOURCES.has(source)))
     throw bad(`has an unknown backendSource ${JSON.stringify(source)}`);
-  const target = o5.targetCheck;
-  const t3 = target;
-  if (target !== void 0 && (t3 === null || typeof t3 !== "object" || Array.isArray(t3) || t3.status !== "passed" && t3.status !== "skipped" || typeof t3.backend !== "string"))
+  const target = o.targetCheck;
+  const t = target;
+  if (target !== void 0 && (t === null || typeof t !== "object" || Array.isArray(t) || t.status !== "passed" && t.status !== "skipped" || typeof t.backend !== "string"))
     throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`);
-  const facts = { jobId, instanceCRN, tags: o5.tags };
+  const facts = { jobId, instanceCRN, tags: o.tags };
   for (const key of ["sessionId", "backend", "program", "created", "runtimeURL"]) {
-    const v3 = optString(o5, key);
-    if (v3 !== void 0) facts[key] = v3;
+    const v = optString(o, key);
+    if (v !== void 0) facts[key] = v;
   }
   if (source !== void 0) facts.backendSource = source;
   if (target !== void 0) facts.targetCheck = target;
@@ -13207,19 +13200,19 @@ var JsonSyntaxError = class extends Error {
 };
 var MAX_PARSE_DEPTH = 1e3;
 function parseJsonLiteral(text) {
-  const p5 = new Parser(text);
-  p5.ws();
-  const v3 = p5.value(0);
-  p5.ws();
-  if (p5.i !== text.length) p5.fail("extra data");
-  return v3;
+  const p = new Parser(text);
+  p.ws();
+  const v = p.value(0);
+  p.ws();
+  if (p.i !== text.length) p.fail("extra data");
+  return v;
 }
 var WS = /* @__PURE__ */ new Set([" ", "	", "\n", "\r"]);
 var NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 var SAFE_INT = /^-?(?:0|[1-9]\d*)$/;
 var Parser = class {
-  constructor(s3) {
-    this.s = s3;
+  constructor(s) {
+    this.s = s;
   }
   s;
   i = 0;
@@ -13231,61 +13224,61 @@ var Parser = class {
   }
   value(depth) {
     if (depth > MAX_PARSE_DEPTH) this.fail("nesting too deep");
-    const c4 = this.s[this.i];
-    if (c4 === "{") return this.object(depth);
-    if (c4 === "[") return this.array(depth);
-    if (c4 === '"') return this.string();
-    for (const [word, v3] of WORDS) {
+    const c = this.s[this.i];
+    if (c === "{") return this.object(depth);
+    if (c === "[") return this.array(depth);
+    if (c === '"') return this.string();
+    for (const [word, v] of WORDS) {
       if (this.s.startsWith(word, this.i)) {
         this.i += word.length;
-        return v3;
+        return v;
       }
     }
     return this.number();
   }
   object(depth) {
-    const o5 = {};
+    const o = {};
     this.i++;
     this.ws();
     if (this.s[this.i] === "}") {
       this.i++;
-      return o5;
+      return o;
     }
     for (; ; ) {
       if (this.s[this.i] !== '"') this.fail("expected property name");
-      const k4 = this.string();
+      const k = this.string();
       this.ws();
       if (this.s[this.i] !== ":") this.fail("expected ':'");
       this.i++;
       this.ws();
-      const v3 = this.value(depth + 1);
-      Object.defineProperty(o5, k4, {
-        value: v3,
+      const v = this.value(depth + 1);
+      Object.defineProperty(o, k, {
+        value: v,
         enumerable: true,
         writable: true,
         configurable: true
       });
       this.ws();
-      const c4 = this.s[this.i++];
-      if (c4 === "}") return o5;
-      if (c4 !== ",") this.fail("expected ',' or '}'");
+      const c = this.s[this.i++];
+      if (c === "}") return o;
+      if (c !== ",") this.fail("expected ',' or '}'");
       this.ws();
     }
   }
   array(depth) {
-    const a4 = [];
+    const a = [];
     this.i++;
     this.ws();
     if (this.s[this.i] === "]") {
       this.i++;
-      return a4;
+      return a;
     }
     for (; ; ) {
-      a4.push(this.value(depth + 1));
+      a.push(this.value(depth + 1));
       this.ws();
-      const c4 = this.s[this.i++];
-      if (c4 === "]") return a4;
-      if (c4 !== ",") this.fail("expected ',' or ']'");
+      const c = this.s[this.i++];
+      if (c === "]") return a;
+      if (c !== ",") this.fail("expected ',' or ']'");
       this.ws();
     }
   }
@@ -13293,11 +13286,11 @@ var Parser = class {
     const start = this.i;
     this.i++;
     for (; ; ) {
-      const c4 = this.s.charCodeAt(this.i);
-      if (Number.isNaN(c4)) this.fail("unterminated string");
-      if (c4 === 34) break;
-      if (c4 < 32) this.fail("control character in string");
-      this.i += c4 === 92 ? 2 : 1;
+      const c = this.s.charCodeAt(this.i);
+      if (Number.isNaN(c)) this.fail("unterminated string");
+      if (c === 34) break;
+      if (c < 32) this.fail("control character in string");
+      this.i += c === 92 ? 2 : 1;
     }
     this.i++;
     try {
@@ -13309,11 +13302,11 @@ var Parser = class {
   }
   number() {
     NUMBER.lastIndex = this.i;
-    const m4 = NUMBER.exec(this.s);
-    if (!m4) this.fail("unexpected character");
-    this.i += m4[0].length;
-    const n2 = Number(m4[0]);
-    return SAFE_INT.test(m4[0]) && Number.isSafeInteger(n2) ? n2 : new NumberLiteral(m4[0]);
+    const m = NUMBER.exec(this.s);
+    if (!m) this.fail("unexpected character");
+    this.i += m[0].length;
+    const n = Number(m[0]);
+    return SAFE_INT.test(m[0]) && Number.isSafeInteger(n) ? n : new NumberLiteral(m[0]);
   }
 };
 var WORDS = [
@@ -13325,26 +13318,26 @@ var WORDS = [
   ["-Infinity", new NumberLiteral("-Infinity")]
 ];
 
-// src/runtime/crn.ts
+// src/proof/crn.ts
 var CRN_SHAPE = /^crn:v1:([a-z][a-z0-9-]{0,31}):([a-z][a-z0-9-]{0,31}):quantum-computing:([a-z][a-z0-9-]{0,31}):a\/([A-Za-z0-9-]{1,64}):([A-Za-z0-9-]{1,64})::$/;
 function parseInstanceCrn(crn) {
-  const m4 = CRN_SHAPE.exec(crn.trim());
-  if (!m4)
+  const m = CRN_SHAPE.exec(crn.trim());
+  if (!m)
     throw new QprovError(
       "INPUT_INVALID",
       `not a Qiskit Runtime instance CRN: "${crn}" (expected crn:v1:<cname>:<ctype>:quantum-computing:<region>:a/<account>:<instance>::)`
     );
   return {
     crn: crn.trim(),
-    cname: m4[1],
-    ctype: m4[2],
-    location: m4[3],
-    accountId: m4[4],
-    instanceId: m4[5]
+    cname: m[1],
+    ctype: m[2],
+    location: m[3],
+    accountId: m[4],
+    instanceId: m[5]
   };
 }
 
-// src/runtime/tags.ts
+// src/proof/tags.ts
 var MAX_TAG_LENGTH = 86;
 var TAG_VERSION = "qprov:v1";
 var STMT = "qprov-stmt:";
@@ -13414,8 +13407,8 @@ function parseTags(tags, opts2 = {}) {
     if (found.idx !== void 0 || found.uuid !== void 0) probe.rekorLogIndex = found.idx ?? "0";
     if (found.uuid !== void 0) probe.rekorUuid = found.uuid;
     const canonical2 = formatProvenanceTags(probe);
-    for (const t3 of tags)
-      if (isQprovTag(t3) && !canonical2.includes(t3)) throw invalid(`bad tag "${t3}"`);
+    for (const t of tags)
+      if (isQprovTag(t) && !canonical2.includes(t)) throw invalid(`bad tag "${t}"`);
     if (found.stmt === void 0) return { userTags };
     return { refs: refsOf(found.stmt, found), userTags };
   }
@@ -13425,7 +13418,7 @@ function parseTags(tags, opts2 = {}) {
     throw invalid("a Rekor UUID tag without a Rekor log index tag");
   const refs = refsOf(found.stmt, found);
   const canonical = formatProvenanceTags(refs);
-  for (const t3 of tags) if (isQprovTag(t3) && !canonical.includes(t3)) throw invalid(`bad tag "${t3}"`);
+  for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid(`bad tag "${t}"`);
   return { refs, userTags };
 }
 function refsOf(statementDigest2, found) {
@@ -13462,28 +13455,28 @@ function openRegular(path3, index) {
   let fd;
   try {
     fd = (0, import_node_fs2.openSync)(path3, OPEN_FLAGS);
-  } catch (e2) {
-    if (e2.code === "ELOOP")
+  } catch (e) {
+    if (e.code === "ELOOP")
       throw new HashRefusal("changed while it was being hashed", index);
-    throw e2;
+    throw e;
   }
   try {
     const st = (0, import_node_fs2.fstatSync)(fd);
     if (!st.isFile()) throw new HashRefusal("is not a regular file", index);
     return { fd, size: st.size };
-  } catch (e2) {
+  } catch (e) {
     (0, import_node_fs2.closeSync)(fd);
-    throw e2;
+    throw e;
   }
 }
 var SMALL = 256 * 1024;
 var BATCH = 8;
-function loopFailure(e2, index) {
-  const err = e2;
+function loopFailure(e, index) {
+  const err = e;
   return {
-    error: String(err?.message ?? e2),
+    error: String(err?.message ?? e),
     index: err?.index ?? index,
-    own: e2 instanceof HashRefusal
+    own: e instanceof HashRefusal
   };
 }
 function hashLoop(count, pathOf, next, sizes, hexes, buf) {
@@ -13496,26 +13489,26 @@ function hashLoop(count, pathOf, next, sizes, hexes, buf) {
       try {
         const opened = openRegular(pathOf(i), i);
         fd = opened.fd;
-        let n2 = (0, import_node_fs2.readSync)(fd, buf, 0, SMALL, 0);
-        if (n2 > 0 && n2 < SMALL) {
-          sizes[i] = n2;
-          hexes(i, (0, import_node_crypto6.hash)("sha256", buf.subarray(0, n2), "hex"));
+        let n = (0, import_node_fs2.readSync)(fd, buf, 0, SMALL, 0);
+        if (n > 0 && n < SMALL) {
+          sizes[i] = n;
+          hexes(i, (0, import_node_crypto6.hash)("sha256", buf.subarray(0, n), "hex"));
           continue;
         }
-        const h4 = (0, import_node_crypto6.createHash)("sha256");
+        const h = (0, import_node_crypto6.createHash)("sha256");
         let size = 0;
-        while (n2 > 0) {
-          h4.update(buf.subarray(0, n2));
-          size += n2;
-          n2 = (0, import_node_fs2.readSync)(fd, buf, 0, buf.length, size);
+        while (n > 0) {
+          h.update(buf.subarray(0, n));
+          size += n;
+          n = (0, import_node_fs2.readSync)(fd, buf, 0, buf.length, size);
         }
         if (size !== opened.size) throw new HashRefusal("changed while it was being hashed", i);
         sizes[i] = size;
-        hexes(i, h4.digest("hex"));
-      } catch (e2) {
-        if (e2 !== null && typeof e2 === "object" && e2.index === void 0)
-          e2.index = i;
-        throw e2;
+        hexes(i, h.digest("hex"));
+      } catch (e) {
+        if (e !== null && typeof e === "object" && e.index === void 0)
+          e.index = i;
+        throw e;
       } finally {
         if (fd >= 0) (0, import_node_fs2.closeSync)(fd);
       }
@@ -13536,8 +13529,8 @@ function serve() {
         Buffer.allocUnsafe(1024 * 1024)
       );
       import_node_worker_threads.parentPort?.postMessage({});
-    } catch (e2) {
-      import_node_worker_threads.parentPort?.postMessage(loopFailure(e2));
+    } catch (e) {
+      import_node_worker_threads.parentPort?.postMessage(loopFailure(e));
     }
   });
 }
@@ -13560,9 +13553,9 @@ var import_node_path2 = __toESM(require_node_path(), 1);
 var MANIFEST_VERSION = "qprov.workload.manifest/v1";
 var SURROGATE = /[\uD800-\uDFFF]/;
 function sortByPath(files) {
-  if (!files.some((f7) => SURROGATE.test(f7.path)))
-    return [...files].sort((a4, b5) => a4.path < b5.path ? -1 : a4.path > b5.path ? 1 : 0);
-  return files.map((f7) => ({ f: f7, key: Buffer.from(f7.path, "utf8") })).sort((a4, b5) => Buffer.compare(a4.key, b5.key)).map((x5) => x5.f);
+  if (!files.some((f) => SURROGATE.test(f.path)))
+    return [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return files.map((f) => ({ f, key: Buffer.from(f.path, "utf8") })).sort((a, b) => Buffer.compare(a.key, b.key)).map((x) => x.f);
 }
 var CANONICAL_KEYS = ["files", "path", "sha256", "size", "version"];
 function canonicalSorted(sorted) {
@@ -13585,22 +13578,22 @@ function parseManifest(bytes) {
   let raw;
   try {
     raw = JSON.parse(bytes.toString("utf8"));
-  } catch (e2) {
-    throw new QprovError("WORKLOAD_INVALID", "workload manifest is not JSON", { cause: e2 });
+  } catch (e) {
+    throw new QprovError("WORKLOAD_INVALID", "workload manifest is not JSON", { cause: e });
   }
-  const r2 = raw;
-  if (r2?.version !== MANIFEST_VERSION || !Array.isArray(r2.files))
+  const r = raw;
+  if (r?.version !== MANIFEST_VERSION || !Array.isArray(r.files))
     throw new QprovError("WORKLOAD_INVALID", `workload manifest is not ${MANIFEST_VERSION}`);
-  const files = r2.files.map((f7) => {
-    const e2 = f7;
-    if (typeof e2?.path !== "string" || typeof e2.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e2.sha256) || !Number.isSafeInteger(e2.size) || e2.size < 0)
+  const files = r.files.map((f) => {
+    const e = f;
+    if (typeof e?.path !== "string" || typeof e.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(e.sha256) || !Number.isSafeInteger(e.size) || e.size < 0)
       throw new QprovError("WORKLOAD_INVALID", "workload manifest has a malformed file entry");
-    return { path: e2.path, size: e2.size, sha256: e2.sha256 };
+    return { path: e.path, size: e.size, sha256: e.sha256 };
   });
-  const m4 = manifestFromEntries(files);
-  if (!m4.canonicalBytes.equals(bytes.subarray(0, m4.canonicalBytes.length)) || bytes.length !== m4.canonicalBytes.length)
+  const m = manifestFromEntries(files);
+  if (!m.canonicalBytes.equals(bytes.subarray(0, m.canonicalBytes.length)) || bytes.length !== m.canonicalBytes.length)
     throw new QprovError("WORKLOAD_INVALID", "workload manifest bytes are not canonical");
-  return m4;
+  return m;
 }
 
 // src/verify/bundle-context.ts
@@ -13608,8 +13601,8 @@ var pass = (detail) => ({ status: "pass", detail });
 var fail = (detail) => ({ status: "fail", detail });
 var skip = (detail) => ({ status: "skip", detail });
 function digestOf(files, name) {
-  const b5 = files[name];
-  return b5 === void 0 ? void 0 : sha256Digest(b5);
+  const b = files[name];
+  return b === void 0 ? void 0 : sha256Digest(b);
 }
 function parsedStatement(payload) {
   if (payload === void 0) return void 0;
@@ -13625,22 +13618,22 @@ function completeContext(ctx) {
   if (ctx.bindingStatement !== void 0) {
     try {
       ctx.signedBinding = checkBinding(ctx.bindingStatement.predicate);
-    } catch (e2) {
-      ctx.signedBindingError = oneLine(e2);
+    } catch (e) {
+      ctx.signedBindingError = oneLine(e);
     }
   }
-  const m4 = ctx.files[PROOF_FILES.manifest];
-  if (m4 === void 0) ctx.manifestError = `${PROOF_FILES.manifest} is missing`;
+  const m = ctx.files[PROOF_FILES.manifest];
+  if (m === void 0) ctx.manifestError = `${PROOF_FILES.manifest} is missing`;
   else
     try {
-      ctx.manifest = parseManifest(m4);
-    } catch (e2) {
-      ctx.manifestError = oneLine(e2);
+      ctx.manifest = parseManifest(m);
+    } catch (e) {
+      ctx.manifestError = oneLine(e);
     }
   return ctx;
 }
 function firstProblem(problems) {
-  return problems.find((p5) => typeof p5 === "string");
+  return problems.find((p) => typeof p === "string");
 }
 
 // src/verify/binding-checks.ts
@@ -13649,23 +13642,23 @@ function signed(ctx) {
   return ctx.signedBinding ?? `the signed binding is invalid: ${ctx.signedBindingError}`;
 }
 function transparencyEntry(ctx) {
-  const b5 = signed(ctx);
-  if (typeof b5 === "string") return b5.startsWith("not run") ? skip(b5) : fail(b5);
+  const b = signed(ctx);
+  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
   if (ctx.stmt.signature.status !== "pass") return skip("not run: statement-signature failed");
   let entry;
   try {
     entry = rekorEntryOf(ctx.stmt.json);
-  } catch (e2) {
-    return fail(oneLine(e2));
+  } catch (e) {
+    return fail(oneLine(e));
   }
-  const t3 = b5.provenance.transparency_entry;
+  const t = b.provenance.transparency_entry;
   if (entry === void 0)
-    return t3 === null ? pass("no Rekor entry (timestamp only), none bound") : fail("the binding names a Rekor entry the statement bundle does not have");
-  if (t3 === null)
+    return t === null ? pass("no Rekor entry (timestamp only), none bound") : fail("the binding names a Rekor entry the statement bundle does not have");
+  if (t === null)
     return fail(`the binding names no Rekor entry; the statement is logged at ${entry.logIndex}`);
-  if (String(t3.log_index) !== entry.logIndex)
-    return fail(`binding log_index ${t3.log_index}, statement bundle ${entry.logIndex}`);
-  if (t3.uuid !== entry.uuid) return fail(`binding uuid ${t3.uuid}, statement bundle ${entry.uuid}`);
+  if (String(t.log_index) !== entry.logIndex)
+    return fail(`binding log_index ${t.log_index}, statement bundle ${entry.logIndex}`);
+  if (t.uuid !== entry.uuid) return fail(`binding uuid ${t.uuid}, statement bundle ${entry.uuid}`);
   return pass(`rekor ${entry.logIndex} ${entry.uuid}`);
 }
 function bindingConsistency(ctx) {
@@ -13674,12 +13667,12 @@ function bindingConsistency(ctx) {
   let doc;
   try {
     doc = parseBinding(file);
-  } catch (e2) {
-    return fail(oneLine(e2));
+  } catch (e) {
+    return fail(oneLine(e));
   }
-  const b5 = signed(ctx);
-  if (typeof b5 === "string") return b5.startsWith("not run") ? skip(b5) : fail(b5);
-  if (!bindingBytes(b5).equals(file)) return fail("binding.json is not the signed predicate");
+  const b = signed(ctx);
+  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
+  if (!bindingBytes(b).equals(file)) return fail("binding.json is not the signed predicate");
   for (const name of DIGESTED_FILES) {
     const got = digestOf(ctx.files, name);
     if (got === void 0) return fail(`${name} is missing`);
@@ -13691,23 +13684,23 @@ function bindingConsistency(ctx) {
     receipt = parseJsonLiteral(
       ctx.files[PROOF_FILES.receipt].toString("utf8")
     );
-  } catch (e2) {
-    return fail(`receipt.json: ${oneLine(e2)}`);
+  } catch (e) {
+    return fail(`receipt.json: ${oneLine(e)}`);
   }
   let signer;
   try {
     signer = certificateSigner(ctx.stmt.json);
-  } catch (e2) {
-    return fail(oneLine(e2));
+  } catch (e) {
+    return fail(oneLine(e));
   }
-  const p5 = doc.provenance;
+  const p = doc.provenance;
   const problem = firstProblem([
-    p5.aiir_statement !== doc.files[PROOF_FILES.statement] && "aiir_statement is not the sha256 of statement.json",
-    p5.workload_package !== doc.files[PROOF_FILES.manifest] && "workload_package is not the sha256 of workload.manifest.json",
-    p5.receipt.receipt_id !== receipt?.receipt_id && "receipt_id differs from receipt.json",
-    p5.receipt.content_hash !== receipt?.content_hash && "content_hash differs from receipt.json",
-    p5.receipt.commit !== receipt?.commit?.sha && "commit differs from receipt.json",
-    (p5.signer.identity !== signer.identity || p5.signer.issuer !== signer.issuer) && "signer differs from the statement certificate"
+    p.aiir_statement !== doc.files[PROOF_FILES.statement] && "aiir_statement is not the sha256 of statement.json",
+    p.workload_package !== doc.files[PROOF_FILES.manifest] && "workload_package is not the sha256 of workload.manifest.json",
+    p.receipt.receipt_id !== receipt?.receipt_id && "receipt_id differs from receipt.json",
+    p.receipt.content_hash !== receipt?.content_hash && "content_hash differs from receipt.json",
+    p.receipt.commit !== receipt?.commit?.sha && "commit differs from receipt.json",
+    (p.signer.identity !== signer.identity || p.signer.issuer !== signer.issuer) && "signer differs from the statement certificate"
   ]);
   return problem ? fail(problem) : pass(`binding.json is signed and lists ${DIGESTED_FILES.length} file digests that match`);
 }
@@ -13718,1667 +13711,201 @@ function regionOf(crn) {
     return void 0;
   }
 }
-var canonicalOrNone = (v3) => v3 === void 0 ? "" : canonicalJson(v3);
+var canonicalOrNone = (v) => v === void 0 ? "" : canonicalJson(v);
 function runtimeRecord(ctx) {
   const file = ctx.files[PROOF_FILES.runtimeJob];
   if (file === void 0) return fail(`${PROOF_FILES.runtimeJob} is missing`);
   let job;
   try {
     job = parseRuntimeJob(file);
-  } catch (e2) {
-    return fail(oneLine(e2));
+  } catch (e) {
+    return fail(oneLine(e));
   }
-  const b5 = signed(ctx);
-  if (typeof b5 === "string") return b5.startsWith("not run") ? skip(b5) : fail(b5);
-  if (ctx.declaredJobId !== void 0 && ctx.declaredJobId !== b5.runtime.job_id)
-    return fail(`the bundle file names job ${ctx.declaredJobId}, the binding ${b5.runtime.job_id}`);
-  if (job.jobId !== b5.runtime.job_id)
-    return fail(`runtime-job.json is job ${job.jobId}, the binding is job ${b5.runtime.job_id}`);
+  const b = signed(ctx);
+  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
+  if (ctx.declaredJobId !== void 0 && ctx.declaredJobId !== b.runtime.job_id)
+    return fail(`the bundle file names job ${ctx.declaredJobId}, the binding ${b.runtime.job_id}`);
+  if (job.jobId !== b.runtime.job_id)
+    return fail(`runtime-job.json is job ${job.jobId}, the binding is job ${b.runtime.job_id}`);
   let refs;
   try {
     refs = parseTags(job.tags).refs;
-  } catch (e2) {
-    return fail(`tags: ${oneLine(e2)}`);
+  } catch (e) {
+    return fail(`tags: ${oneLine(e)}`);
   }
   if (refs === void 0) return fail("the job record carries no qprov tags");
-  const t3 = b5.provenance.transparency_entry;
-  const r2 = b5.runtime;
+  const t = b.provenance.transparency_entry;
+  const r = b.runtime;
   const problem = firstProblem([
-    refs.statementDigest !== b5.provenance.aiir_statement && `tag qprov-stmt is ${refs.statementDigest}`,
-    refs.packageDigest !== b5.provenance.workload_package && `tag qprov-pkg is ${refs.packageDigest}`,
-    refs.rekorLogIndex !== (t3 ? String(t3.log_index) : void 0) && `tag qprov-rekor-idx is ${refs.rekorLogIndex}`,
-    refs.rekorUuid !== void 0 && refs.rekorUuid !== t3?.uuid && `tag qprov-rekor-uuid is ${refs.rekorUuid}`,
-    (job.sessionId ?? null) !== r2.session_id && "sessionId differs from the binding",
-    (job.backend ?? null) !== r2.backend && "backend differs from the binding",
-    (job.program ?? null) !== r2.program && "program differs from the binding",
-    (job.created ?? null) !== r2.created && "created differs from the binding",
-    job.instanceCRN !== r2.instance.crn && "instanceCRN differs from the binding",
-    regionOf(r2.instance.crn) !== r2.instance.region && `region ${r2.instance.region} is not the CRN's location`,
-    job.backendSource !== void 0 && job.backendSource !== r2.backend_source && "backendSource differs from the binding",
-    canonicalOrNone(job.targetCheck) !== canonicalOrNone(r2.target_check) && "targetCheck differs from the binding"
+    refs.statementDigest !== b.provenance.aiir_statement && `tag qprov-stmt is ${refs.statementDigest}`,
+    refs.packageDigest !== b.provenance.workload_package && `tag qprov-pkg is ${refs.packageDigest}`,
+    refs.rekorLogIndex !== (t ? String(t.log_index) : void 0) && `tag qprov-rekor-idx is ${refs.rekorLogIndex}`,
+    refs.rekorUuid !== void 0 && refs.rekorUuid !== t?.uuid && `tag qprov-rekor-uuid is ${refs.rekorUuid}`,
+    (job.sessionId ?? null) !== r.session_id && "sessionId differs from the binding",
+    (job.backend ?? null) !== r.backend && "backend differs from the binding",
+    (job.program ?? null) !== r.program && "program differs from the binding",
+    (job.created ?? null) !== r.created && "created differs from the binding",
+    job.instanceCRN !== r.instance.crn && "instanceCRN differs from the binding",
+    regionOf(r.instance.crn) !== r.instance.region && `region ${r.instance.region} is not the CRN's location`,
+    job.backendSource !== void 0 && job.backendSource !== r.backend_source && "backendSource differs from the binding",
+    canonicalOrNone(job.targetCheck) !== canonicalOrNone(r.target_check) && "targetCheck differs from the binding"
   ]);
   return problem ? fail(problem) : pass(`job ${job.jobId}: ${job.tags.length} tags carry this statement, package and log entry`);
 }
 
-// node_modules/cbor2/lib/constants.js
-var f = { POS_INT: 0, NEG_INT: 1, BYTE_STRING: 2, UTF8_STRING: 3, ARRAY: 4, MAP: 5, TAG: 6, SIMPLE_FLOAT: 7 };
-var T = { DATE_STRING: 0, DATE_EPOCH: 1, POS_BIGINT: 2, NEG_BIGINT: 3, DECIMAL_FRAC: 4, BIGFLOAT: 5, BASE64URL_EXPECTED: 21, BASE64_EXPECTED: 22, BASE16_EXPECTED: 23, CBOR: 24, URI: 32, BASE64URL: 33, BASE64: 34, MIME: 36, DATE_EPOCH_DAYS: 100, SET: 258, JSON: 262, WTF8: 273, SYMBOL: 280, DATE_FULL: 1004, REGEXP: 21066, SELF_DESCRIBED: 55799, INVALID_16: 65535, INVALID_32: 4294967295, INVALID_64: 0xffffffffffffffffn };
-var I = { ZERO: 0, ONE: 24, TWO: 25, FOUR: 26, EIGHT: 27, INDEFINITE: 31 };
-var o = { FALSE: 20, TRUE: 21, NULL: 22, UNDEFINED: 23 };
-var A = class {
-  static BREAK = /* @__PURE__ */ Symbol.for("github.com/hildjj/cbor2/break");
-  static ENCODED = /* @__PURE__ */ Symbol.for("github.com/hildjj/cbor2/cbor-encoded");
-  static LENGTH = /* @__PURE__ */ Symbol.for("github.com/hildjj/cbor2/length");
-};
-var S = { MIN: -(2n ** 63n), MAX: 2n ** 64n - 1n };
-
-// node_modules/cbor2/lib/tag.js
-var o2 = class _o {
-  static #e = /* @__PURE__ */ new Map();
-  tag;
-  contents;
-  constructor(e2, t3 = void 0) {
-    this.tag = e2, this.contents = t3;
+// src/proof/predicate-value.ts
+var rawJSON = JSON.rawJSON;
+function predicateValue(value) {
+  if (value instanceof NumberLiteral) {
+    if (!Number.isFinite(Number(value.literal)))
+      throw new QprovError(
+        "RECEIPT_INVALID",
+        `receipt holds ${value.literal}, which JSON cannot carry`
+      );
+    return rawJSON(value.literal);
   }
-  get noChildren() {
-    return !!_o.#e.get(this.tag)?.noChildren;
-  }
-  static registerDecoder(e2, t3, n2) {
-    const i = this.#e.get(e2);
-    return this.#e.set(e2, t3), i && ("comment" in t3 || (t3.comment = i.comment), "noChildren" in t3 || (t3.noChildren = i.noChildren)), n2 && !t3.comment && (t3.comment = () => `(${n2})`), i;
-  }
-  static clearDecoder(e2) {
-    const t3 = this.#e.get(e2);
-    return this.#e.delete(e2), t3;
-  }
-  static getDecoder(e2) {
-    return this.#e.get(e2);
-  }
-  static getAllDecoders() {
-    return new Map(this.#e);
-  }
-  *[Symbol.iterator]() {
-    yield this.contents;
-  }
-  push(e2) {
-    return this.contents = e2, 1;
-  }
-  decode(e2) {
-    const t3 = e2?.tags?.get(this.tag) ?? (e2?.ignoreGlobalTags ? void 0 : _o.#e.get(this.tag));
-    return t3 ? t3(this, e2) : this;
-  }
-  comment(e2, t3) {
-    const n2 = e2?.tags?.get(this.tag) ?? (e2?.ignoreGlobalTags ? void 0 : _o.#e.get(this.tag));
-    if (n2?.comment) return n2.comment(this, e2, t3);
-  }
-  toCBOR() {
-    return [this.tag, this.contents];
-  }
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")](e2, t3, n2) {
-    return `${this.tag}(${n2(this.contents, t3)})`;
-  }
-};
-
-// node_modules/cbor2/lib/box.js
-function f2(n2) {
-  if (n2 != null && typeof n2 == "object") return n2[A.ENCODED];
-}
-function s(n2) {
-  if (n2 != null && typeof n2 == "object") return n2[A.LENGTH];
-}
-function u(n2, e2) {
-  Object.defineProperty(n2, A.ENCODED, { configurable: true, enumerable: false, value: e2 });
-}
-function d(n2, e2) {
-  const r2 = Object(n2);
-  return u(r2, e2), r2;
+  if (Array.isArray(value)) return value.map(predicateValue);
+  if (value !== null && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, predicateValue(v)]));
+  return value;
 }
 
-// node_modules/cbor2/lib/utils.js
-var g = /* @__PURE__ */ Symbol("CBOR_RANGES");
-function c(r2, n2) {
-  Object.defineProperty(r2, g, { configurable: false, enumerable: false, writable: false, value: n2 });
+// src/proof/binding-statement.ts
+var STATEMENT_SUBJECT_NAME = PROOF_FILES.statement;
+var hex = (digest) => digest.replace(/^sha256:/, "");
+function buildBindingStatement(doc) {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [
+      { name: STATEMENT_SUBJECT_NAME, digest: { sha256: hex(doc.provenance.aiir_statement) } },
+      { name: MANIFEST_SUBJECT_NAME, digest: { sha256: hex(doc.provenance.workload_package) } }
+    ],
+    predicateType: BINDING_PREDICATE_TYPE,
+    predicate: doc
+  };
 }
-function f3(r2) {
-  return r2[g];
+function bindingStatementPayload(doc) {
+  return Buffer.from(JSON.stringify(buildBindingStatement(doc)), "utf8");
 }
-function l(r2) {
-  return f3(r2) !== void 0;
-}
-function R(r2, n2 = 0, t3 = r2.length - 1) {
-  const o5 = r2.subarray(n2, t3), a4 = f3(r2);
-  if (a4) {
-    const s3 = [];
-    for (const e2 of a4) if (e2[0] >= n2 && e2[0] + e2[1] <= t3) {
-      const i = [...e2];
-      i[0] -= n2, s3.push(i);
-    }
-    s3.length && c(o5, s3);
+function receiptFileBytes(statementPayload) {
+  let parsed;
+  try {
+    parsed = parseJsonLiteral(Buffer.from(statementPayload).toString("utf8"));
+  } catch (e) {
+    if (e instanceof JsonSyntaxError)
+      throw new QprovError("STATEMENT_INVALID", "statement.json is not JSON", { cause: e });
+    throw e;
   }
-  return o5;
-}
-function b(r2) {
-  let n2 = Math.ceil(r2.length / 2);
-  const t3 = new Uint8Array(n2);
-  n2--;
-  for (let o5 = r2.length, a4 = o5 - 2; o5 >= 0; o5 = a4, a4 -= 2, n2--) t3[n2] = parseInt(r2.substring(a4, o5), 16);
-  return t3;
-}
-function A2(r2) {
-  return r2.reduce((n2, t3) => n2 + t3.toString(16).padStart(2, "0"), "");
-}
-function d2(r2) {
-  const n2 = r2.reduce((e2, i) => e2 + i.length, 0), t3 = r2.some((e2) => l(e2)), o5 = [], a4 = new Uint8Array(n2);
-  let s3 = 0;
-  for (const e2 of r2) {
-    if (!(e2 instanceof Uint8Array)) throw new TypeError(`Invalid array: ${e2}`);
-    if (a4.set(e2, s3), t3) {
-      const i = e2[g] ?? [[0, e2.length]];
-      for (const u3 of i) u3[0] += s3;
-      o5.push(...i);
-    }
-    s3 += e2.length;
-  }
-  return t3 && c(a4, o5), a4;
-}
-function y(r2) {
-  const n2 = atob(r2);
-  return Uint8Array.from(n2, (t3) => t3.codePointAt(0));
-}
-var p = { "-": "+", _: "/" };
-function x(r2) {
-  const n2 = r2.replace(/[_-]/g, (t3) => p[t3]);
-  return y(n2.padEnd(Math.ceil(n2.length / 4) * 4, "="));
-}
-function h() {
-  const r2 = new Uint8Array(4), n2 = new Uint32Array(r2.buffer);
-  return !((n2[0] = 1) & r2[0]);
-}
-function U(r2) {
-  let n2 = "";
-  for (const t3 of r2) {
-    const o5 = t3.codePointAt(0)?.toString(16).padStart(4, "0");
-    n2 && (n2 += ", "), n2 += `U+${o5}`;
-  }
-  return n2;
+  const predicate = parsed?.predicate;
+  if (predicate === null || typeof predicate !== "object" || Array.isArray(predicate))
+    throw new QprovError("STATEMENT_INVALID", "the statement predicate is not a receipt object");
+  return Buffer.from(JSON.stringify(predicateValue(predicate)), "utf8");
 }
 
-// node_modules/cbor2/lib/typeEncoderMap.js
-var s2 = class {
-  #e = /* @__PURE__ */ new Map();
-  registerEncoder(e2, t3) {
-    const n2 = this.#e.get(e2);
-    return this.#e.set(e2, t3), n2;
-  }
-  get(e2) {
-    return this.#e.get(e2);
-  }
-  delete(e2) {
-    return this.#e.delete(e2);
-  }
-  clear() {
-    this.#e.clear();
-  }
-};
-
-// node_modules/cbor2/lib/sorts.js
-function f4(c4, d5) {
-  const [u3, a4, n2] = c4, [l6, s3, t3] = d5, r2 = Math.min(n2.length, t3.length);
-  for (let o5 = 0; o5 < r2; o5++) {
-    const e2 = n2[o5] - t3[o5];
-    if (e2 !== 0) return e2;
-  }
-  return 0;
-}
-
-// node_modules/cbor2/lib/writer.js
-var e = class _e {
-  static defaultOptions = { chunkSize: 4096 };
-  #r;
-  #i = [];
-  #s = null;
-  #t = 0;
-  #a = 0;
-  constructor(t3 = {}) {
-    if (this.#r = { ..._e.defaultOptions, ...t3 }, this.#r.chunkSize < 8) throw new RangeError(`Expected size >= 8, got ${this.#r.chunkSize}`);
-    this.#n();
-  }
-  get length() {
-    return this.#a;
-  }
-  read() {
-    this.#o();
-    const t3 = new Uint8Array(this.#a);
-    let i = 0;
-    for (const s3 of this.#i) t3.set(s3, i), i += s3.length;
-    return this.#n(), t3;
-  }
-  write(t3) {
-    const i = t3.length;
-    i > this.#l() ? (this.#o(), i > this.#r.chunkSize ? (this.#i.push(t3), this.#n()) : (this.#n(), this.#i[this.#i.length - 1].set(t3), this.#t = i)) : (this.#i[this.#i.length - 1].set(t3, this.#t), this.#t += i), this.#a += i;
-  }
-  writeUint8(t3) {
-    this.#e(1), this.#s.setUint8(this.#t, t3), this.#h(1);
-  }
-  writeUint16(t3, i = false) {
-    this.#e(2), this.#s.setUint16(this.#t, t3, i), this.#h(2);
-  }
-  writeUint32(t3, i = false) {
-    this.#e(4), this.#s.setUint32(this.#t, t3, i), this.#h(4);
-  }
-  writeBigUint64(t3, i = false) {
-    this.#e(8), this.#s.setBigUint64(this.#t, t3, i), this.#h(8);
-  }
-  writeInt16(t3, i = false) {
-    this.#e(2), this.#s.setInt16(this.#t, t3, i), this.#h(2);
-  }
-  writeInt32(t3, i = false) {
-    this.#e(4), this.#s.setInt32(this.#t, t3, i), this.#h(4);
-  }
-  writeBigInt64(t3, i = false) {
-    this.#e(8), this.#s.setBigInt64(this.#t, t3, i), this.#h(8);
-  }
-  writeFloat32(t3, i = false) {
-    this.#e(4), this.#s.setFloat32(this.#t, t3, i), this.#h(4);
-  }
-  writeFloat64(t3, i = false) {
-    this.#e(8), this.#s.setFloat64(this.#t, t3, i), this.#h(8);
-  }
-  clear() {
-    this.#a = 0, this.#i = [], this.#n();
-  }
-  #n() {
-    const t3 = new Uint8Array(this.#r.chunkSize);
-    this.#i.push(t3), this.#t = 0, this.#s = new DataView(t3.buffer, t3.byteOffset, t3.byteLength);
-  }
-  #o() {
-    if (this.#t === 0) {
-      this.#i.pop();
-      return;
-    }
-    const t3 = this.#i.length - 1;
-    this.#i[t3] = this.#i[t3].subarray(0, this.#t), this.#t = 0, this.#s = null;
-  }
-  #l() {
-    const t3 = this.#i.length - 1;
-    return this.#i[t3].length - this.#t;
-  }
-  #e(t3) {
-    this.#l() < t3 && (this.#o(), this.#n());
-  }
-  #h(t3) {
-    this.#t += t3, this.#a += t3;
-  }
-};
-
-// node_modules/cbor2/lib/float.js
-var w = 1n << 15n;
-var f5 = 0b11111n << 10n;
-var b2 = 1n << 9n;
-var d3 = b2 - 1n;
-var I2 = b2 | d3;
-var g2 = 1n << 31n;
-var l2 = 0b11111111n << 23n;
-var A3 = 1n << 22n;
-var E = A3 - 1n;
-var p2 = A3 | E;
-var N = 1n << 63n;
-var a = 0b11111111111n << 52n;
-var c2 = 1n << 51n;
-var u2 = c2 - 1n;
-var F = c2 | u2;
-var _ = u2 - (d3 << 42n);
-var S2 = u2 - (E << 29n);
-var m = { 2: "0b", 8: "0o", 16: "0x" };
-var x2 = ((t3) => (t3[t3.NATURAL = -2] = "NATURAL", t3[t3.UNKNOWN = -1] = "UNKNOWN", t3[t3.F16 = 2] = "F16", t3[t3.F32 = 4] = "F32", t3[t3.F64 = 8] = "F64", t3))(x2 || {});
-function U2(i, n2, e2, r2) {
-  let o5 = "nan'";
-  return i.quiet || (o5 += "!"), i.sign === -1 && (o5 += "-"), o5 += r2(Math.abs(i.payload), e2), o5 += "'", o5 += i.encodingIndicator, o5;
-}
-var O = class extends Number {
-  #n;
-  #t = -1;
-  constructor(n2, e2 = true, r2 = -1) {
-    super(NaN);
-    const o5 = n2;
-    if (typeof n2 == "number") {
-      if (!Number.isSafeInteger(n2)) throw new Error(`Invalid NAN payload: ${n2}`);
-      n2 = BigInt(n2);
-      let t3 = 0n;
-      if (n2 < 0 && (t3 = N, n2 = -n2), n2 >= c2) throw new Error(`Payload too large: ${o5}`);
-      const s3 = e2 ? c2 : 0n;
-      switch (this.#n = t3 | a | s3 | n2, r2) {
-        case -2:
-          throw new Error("NAN_SIZE.NATURAL only valid for bigint constructor");
-        case -1:
-          r2 = this.preferredSize;
-          break;
-        case 2:
-          if (this.#n & _) throw new Error("Invalid size for payload");
-          break;
-        case 4:
-          if (this.#n & S2) throw new Error("Invalid size for payload");
-          break;
-        case 8:
-          break;
-        default:
-          throw new Error(`Invalid size: ${r2}`);
-      }
-      this.#t = r2;
-    } else if (typeof n2 == "bigint") {
-      let t3 = -1;
-      if ((n2 & a) === a) this.#n = n2, t3 = 8;
-      else if ((n2 & l2) === l2) {
-        const s3 = (n2 & g2) << 32n;
-        this.#n = s3 | a | (n2 & p2) << 29n, t3 = 4;
-      } else if ((n2 & f5) === f5) {
-        const s3 = (n2 & w) << 48n;
-        this.#n = s3 | a | (n2 & I2) << 42n, t3 = 2;
-      } else throw new Error(`Invalid raw NaN value: ${n2}`);
-      if (r2 === -1) this.#t = this.preferredSize;
-      else if (r2 === -2) this.#t = t3;
-      else {
-        if (r2 < t3) throw new Error("Invalid bigint NaN size");
-        this.#t = r2;
-      }
-    } else {
-      const t3 = new DataView(n2.buffer, n2.byteOffset, n2.byteLength);
-      switch (n2.length) {
-        case 3: {
-          if (n2[0] !== 249) throw new Error("Invalid CBOR encoding for half float");
-          const s3 = BigInt(t3.getUint16(1, false));
-          if ((s3 & f5) !== f5) throw new Error("Not a NaN");
-          const h4 = (s3 & w) << 48n;
-          this.#n = h4 | a | (s3 & I2) << 42n, this.#t = 2;
-          break;
-        }
-        case 5: {
-          if (n2[0] !== 250) throw new Error("Invalid CBOR encoding for single float");
-          const s3 = BigInt(t3.getUint32(1, false));
-          if ((s3 & l2) !== l2) throw new Error("Not a NaN");
-          const h4 = (s3 & g2) << 32n;
-          this.#n = h4 | a | (s3 & p2) << 29n, this.#t = 4;
-          break;
-        }
-        case 9: {
-          if (n2[0] !== 251) throw new Error("Invalid CBOR encoding for double float");
-          if (this.#n = t3.getBigUint64(1, false), (this.#n & a) !== a) throw new Error("Not a NaN (NaNaN)");
-          this.#t = 8;
-          break;
-        }
-        default:
-          throw new RangeError(`Invalid NAN size (should be 2, 4, or 8): ${n2.length - 1}`);
-      }
-    }
-    if (!this.payload && !this.quiet) throw new Error("Signalling NaN with zero payload");
-  }
-  get bytes() {
-    const n2 = new ArrayBuffer(this.#t + 1), e2 = new DataView(n2);
-    switch (this.#t) {
-      case 2: {
-        e2.setUint8(0, 249);
-        const o5 = (this.#n & N ? w : 0n) | f5 | (this.#n & F) >> 42n;
-        e2.setUint16(1, Number(o5), false);
-        break;
-      }
-      case 4: {
-        e2.setUint8(0, 250);
-        const o5 = (this.#n & N ? g2 : 0n) | l2 | (this.#n & F) >> 29n;
-        e2.setUint32(1, Number(o5), false);
-        break;
-      }
-      case 8:
-        e2.setUint8(0, 251), e2.setBigUint64(1, this.#n);
-        break;
-    }
-    return new Uint8Array(n2);
-  }
-  get quiet() {
-    return !!(this.#n & c2);
-  }
-  get sign() {
-    return this.#n & N ? -1 : 1;
-  }
-  get payload() {
-    return Number(this.#n & u2) * this.sign;
-  }
-  get raw() {
-    return this.#n;
-  }
-  get encodingIndicator() {
-    switch (this.#t) {
-      case 2:
-        return "_1";
-      case 4:
-        return "_2";
-    }
-    return "_3";
-  }
-  get size() {
-    return this.#t;
-  }
-  get preferredSize() {
-    return (this.#n & _) === 0n ? 2 : (this.#n & S2) === 0n ? 4 : 8;
-  }
-  get isShortestEncoding() {
-    return this.preferredSize === this.#t;
-  }
-  toCBOR(n2) {
-    n2.write(this.bytes);
-  }
-  toString(n2 = 10) {
-    return U2(this, 1, {}, (e2) => (m[n2] ?? "") + e2.toString(n2));
-  }
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")](n2, e2, r2) {
-    return U2(this, n2, e2, r2);
-  }
-};
-function v(i, n2 = 0, e2 = false) {
-  const r2 = i[n2] & 128 ? -1 : 1, o5 = (i[n2] & 124) >> 2, t3 = (i[n2] & 3) << 8 | i[n2 + 1];
-  if (o5 === 0) {
-    if (e2 && t3 !== 0) throw new Error(`Unwanted subnormal: ${r2 * 5960464477539063e-23 * t3}`);
-    return r2 * 5960464477539063e-23 * t3;
-  } else if (o5 === 31) return t3 ? NaN : r2 * (1 / 0);
-  return r2 * 2 ** (o5 - 25) * (1024 + t3);
-}
-function Z(i) {
-  const n2 = new DataView(new ArrayBuffer(4));
-  n2.setFloat32(0, i, false);
-  const e2 = n2.getUint32(0, false);
-  if ((e2 & 8191) !== 0) return null;
-  let r2 = e2 >> 16 & 32768;
-  const o5 = e2 >> 23 & 255, t3 = e2 & 8388607;
-  if (!(o5 === 0 && t3 === 0)) if (o5 >= 113 && o5 <= 142) r2 += (o5 - 112 << 10) + (t3 >> 13);
-  else if (o5 >= 103 && o5 < 113) {
-    if (t3 & (1 << 126 - o5) - 1) return null;
-    r2 += t3 + 8388608 >> 126 - o5;
-  } else if (o5 === 255) r2 |= 31744, r2 |= t3 >> 13;
-  else return null;
-  return r2;
-}
-function k(i) {
-  if (i !== 0) {
-    const n2 = new ArrayBuffer(8), e2 = new DataView(n2);
-    e2.setFloat64(0, i, false);
-    const r2 = e2.getBigUint64(0, false);
-    if ((r2 & 0x7ff0000000000000n) === 0n) return r2 & 0x8000000000000000n ? -0 : 0;
-  }
-  return i;
-}
-function B(i) {
-  switch (i.length) {
-    case 2:
-      v(i, 0, true);
-      break;
-    case 4: {
-      const n2 = new DataView(i.buffer, i.byteOffset, i.byteLength), e2 = n2.getUint32(0, false);
-      if ((e2 & 2139095040) === 0 && e2 & 8388607) throw new Error(`Unwanted subnormal: ${n2.getFloat32(0, false)}`);
-      break;
-    }
-    case 8: {
-      const n2 = new DataView(i.buffer, i.byteOffset, i.byteLength), e2 = n2.getBigUint64(0, false);
-      if ((e2 & 0x7ff0000000000000n) === 0n && e2 & 0x000fffffffffffn) throw new Error(`Unwanted subnormal: ${n2.getFloat64(0, false)}`);
-      break;
-    }
-    default:
-      throw new TypeError(`Bad input to isSubnormal: ${i}`);
-  }
-}
-
-// node_modules/@cto.af/wtf8/lib/errors.js
-var DecodeError = class extends TypeError {
-  code = "ERR_ENCODING_INVALID_ENCODED_DATA";
-  constructor() {
-    super("The encoded data was not valid for encoding wtf-8");
-  }
-};
-var InvalidEncodingError = class extends RangeError {
-  code = "ERR_ENCODING_NOT_SUPPORTED";
-  constructor(label) {
-    super(`Invalid encoding: "${label}"`);
-  }
-};
-
-// node_modules/@cto.af/wtf8/lib/const.js
-var BOM = 65279;
-var EMPTY = new Uint8Array(0);
-var MIN_HIGH_SURROGATE = 55296;
-var MIN_LOW_SURROGATE = 56320;
-var REPLACEMENT = 65533;
-var WTF8 = "wtf-8";
-
-// node_modules/@cto.af/wtf8/lib/decode.js
-function isArrayBufferView(input) {
-  return input && typeof input === "object" && !(input instanceof ArrayBuffer) && !(input instanceof SharedArrayBuffer) && input.buffer instanceof ArrayBuffer;
-}
-function getUint8(input) {
-  if (!input) {
-    return EMPTY;
-  }
-  if (input instanceof Uint8Array) {
-    return input;
-  }
-  if (isArrayBufferView(input)) {
-    return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  }
-  return new Uint8Array(input);
-}
-var REMAINDER = [
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  -1,
-  -1,
-  -1,
-  -1,
-  1,
-  1,
-  2,
-  3
-];
-var Wtf8Decoder = class _Wtf8Decoder {
-  static DEFAULT_BUFFERSIZE = 4096;
-  encoding = WTF8;
-  fatal;
-  ignoreBOM;
-  bufferSize;
-  #left = 0;
-  #cur = 0;
-  #pending = 0;
-  #first = true;
-  #buf;
-  constructor(label = "wtf8", options = void 0) {
-    if (label.toLowerCase().replace("-", "") !== "wtf8") {
-      throw new InvalidEncodingError(label);
-    }
-    this.fatal = Boolean(options?.fatal);
-    this.ignoreBOM = Boolean(options?.ignoreBOM);
-    this.bufferSize = Math.floor(options?.bufferSize ?? _Wtf8Decoder.DEFAULT_BUFFERSIZE);
-    if (isNaN(this.bufferSize) || this.bufferSize < 1) {
-      throw new RangeError(`Invalid buffer size: ${options?.bufferSize}`);
-    }
-    this.#buf = new Uint16Array(this.bufferSize);
-  }
-  decode(input, options) {
-    const streaming = Boolean(options?.stream);
-    const bytes = getUint8(input);
-    const res = [];
-    const out = this.#buf;
-    const maxSize = this.bufferSize - 3;
-    let pos = 0;
-    const fatal = () => {
-      this.#cur = 0;
-      this.#left = 0;
-      this.#pending = 0;
-      if (this.fatal) {
-        throw new DecodeError();
-      }
-      out[pos++] = REPLACEMENT;
-    };
-    const fatals = () => {
-      const p5 = this.#pending;
-      for (let i = 0; i < p5; i++) {
-        fatal();
-      }
-    };
-    const oneByte = (b5) => {
-      if (this.#left === 0) {
-        const n2 = REMAINDER[b5 >> 4];
-        switch (n2) {
-          case -1:
-            fatal();
-            break;
-          case 0:
-            out[pos++] = b5;
-            break;
-          case 1:
-            this.#cur = b5 & 31;
-            if ((this.#cur & 30) === 0) {
-              fatal();
-            } else {
-              this.#left = 1;
-              this.#pending = 1;
-            }
-            break;
-          case 2:
-            this.#cur = b5 & 15;
-            this.#left = 2;
-            this.#pending = 1;
-            break;
-          case 3:
-            if (b5 & 8) {
-              fatal();
-            } else {
-              this.#cur = b5 & 7;
-              this.#left = 3;
-              this.#pending = 1;
-            }
-            break;
-        }
-      } else {
-        if ((b5 & 192) !== 128) {
-          fatals();
-          return oneByte(b5);
-        }
-        if (this.#pending === 1 && this.#left === 2 && this.#cur === 0 && (b5 & 32) === 0) {
-          fatals();
-          return oneByte(b5);
-        }
-        if (this.#left === 3 && this.#cur === 0 && (b5 & 48) === 0) {
-          fatals();
-          return oneByte(b5);
-        }
-        this.#cur = this.#cur << 6 | b5 & 63;
-        this.#pending++;
-        if (--this.#left === 0) {
-          if (this.ignoreBOM || !this.#first || this.#cur !== BOM) {
-            if (this.#cur < 65536) {
-              out[pos++] = this.#cur;
-            } else {
-              const cp = this.#cur - 65536;
-              out[pos++] = cp >>> 10 & 1023 | MIN_HIGH_SURROGATE;
-              out[pos++] = cp & 1023 | MIN_LOW_SURROGATE;
-            }
-          }
-          this.#cur = 0;
-          this.#pending = 0;
-          this.#first = false;
-        }
-      }
-    };
-    for (const b5 of bytes) {
-      if (pos >= maxSize) {
-        res.push(String.fromCharCode.apply(null, out.subarray(0, pos)));
-        pos = 0;
-      }
-      oneByte(b5);
-    }
-    if (!streaming) {
-      this.#first = true;
-      if (this.#cur || this.#left) {
-        fatals();
-      }
-    }
-    if (pos > 0) {
-      res.push(String.fromCharCode.apply(null, out.subarray(0, pos)));
-    }
-    return res.join("");
-  }
-};
-
-// node_modules/@cto.af/wtf8/lib/encode.js
-function utf8length(str2) {
-  let len = 0;
-  for (const s3 of str2) {
-    const cp = s3.codePointAt(0);
-    if (cp < 128) {
-      len++;
-    } else if (cp < 2048) {
-      len += 2;
-    } else if (cp < 65536) {
-      len += 3;
-    } else {
-      len += 4;
-    }
-  }
-  return len;
-}
-var Wtf8Encoder = class {
-  encoding = WTF8;
-  encode(input) {
-    if (!input) {
-      return EMPTY;
-    }
-    const buf = new Uint8Array(utf8length(String(input)));
-    this.encodeInto(input, buf);
-    return buf;
-  }
-  encodeInto(source, destination) {
-    const str2 = String(source);
-    const len = str2.length;
-    const outLen = destination.length;
-    let written = 0;
-    let read2 = 0;
-    for (read2 = 0; read2 < len; read2++) {
-      const c4 = str2.codePointAt(read2);
-      if (c4 < 128) {
-        if (written >= outLen) {
-          break;
-        }
-        destination[written++] = c4;
-      } else if (c4 < 2048) {
-        if (written >= outLen - 1) {
-          break;
-        }
-        destination[written++] = 192 | c4 >> 6;
-        destination[written++] = 128 | c4 & 63;
-      } else if (c4 < 65536) {
-        if (written >= outLen - 2) {
-          break;
-        }
-        destination[written++] = 224 | c4 >> 12;
-        destination[written++] = 128 | c4 >> 6 & 63;
-        destination[written++] = 128 | c4 & 63;
-      } else {
-        if (written >= outLen - 3) {
-          break;
-        }
-        destination[written++] = 240 | c4 >> 18;
-        destination[written++] = 128 | c4 >> 12 & 63;
-        destination[written++] = 128 | c4 >> 6 & 63;
-        destination[written++] = 128 | c4 & 63;
-        read2++;
-      }
-    }
-    return {
-      read: read2,
-      written
-    };
-  }
-};
-
-// node_modules/cbor2/lib/encoder.js
-var { ENCODED: ce } = A;
-var U3 = f.SIMPLE_FLOAT << 5 | I.TWO;
-var h2 = f.SIMPLE_FLOAT << 5 | I.FOUR;
-var B2 = f.SIMPLE_FLOAT << 5 | I.EIGHT;
-var j = f.SIMPLE_FLOAT << 5 | o.TRUE;
-var q = f.SIMPLE_FLOAT << 5 | o.FALSE;
-var $ = f.SIMPLE_FLOAT << 5 | o.UNDEFINED;
-var z = f.SIMPLE_FLOAT << 5 | o.NULL;
-var H = new TextEncoder();
-var K = new Wtf8Encoder();
-var k2 = { ...e.defaultOptions, avoidInts: false, cde: false, collapseBigInts: true, dateTag: T.DATE_EPOCH, dcbor: false, float64: false, flushToZero: false, forceEndian: null, ignoreOriginalEncoding: false, largeNegativeAsBigInt: false, reduceUnsafeNumbers: false, rejectBigInts: false, rejectCustomSimples: false, rejectDuplicateKeys: false, rejectFloats: false, rejectUndefined: false, simplifyNegativeZero: false, sortKeys: null, stringNormalization: null, types: null, wtf8: false, ignoreGlobalTags: false };
-var F2 = { cde: true, ignoreOriginalEncoding: true, sortKeys: f4 };
-var Y = { ...F2, dcbor: true, largeNegativeAsBigInt: true, reduceUnsafeNumbers: true, rejectCustomSimples: true, rejectDuplicateKeys: true, rejectUndefined: true, simplifyNegativeZero: true, stringNormalization: "NFC" };
-function y2(e2) {
-  const n2 = e2 < 0;
-  return typeof e2 == "bigint" ? [n2 ? -e2 - 1n : e2, n2] : [n2 ? -e2 - 1 : e2, n2];
-}
-function N2(e2, n2, i) {
-  if (i.rejectFloats) throw new Error(`Attempt to encode an unwanted floating point number: ${e2}`);
-  if (isNaN(e2)) n2.writeUint8(U3), n2.writeUint16(32256);
-  else if (!i.float64 && Math.fround(e2) === e2) {
-    const r2 = Z(e2);
-    r2 === null ? (n2.writeUint8(h2), n2.writeFloat32(e2)) : (n2.writeUint8(U3), n2.writeUint16(r2));
-  } else n2.writeUint8(B2), n2.writeFloat64(e2);
-}
-function a2(e2, n2, i) {
-  const [r2, t3] = y2(e2);
-  if (t3 && i) throw new TypeError(`Negative size: ${e2}`);
-  i ??= t3 ? f.NEG_INT : f.POS_INT, i <<= 5, r2 < 24 ? n2.writeUint8(i | r2) : r2 <= 255 ? (n2.writeUint8(i | I.ONE), n2.writeUint8(r2)) : r2 <= 65535 ? (n2.writeUint8(i | I.TWO), n2.writeUint16(r2)) : r2 <= 4294967295 ? (n2.writeUint8(i | I.FOUR), n2.writeUint32(r2)) : (n2.writeUint8(i | I.EIGHT), n2.writeBigUint64(BigInt(r2)));
-}
-function m2(e2, n2, i) {
-  typeof e2 == "number" ? a2(e2, n2, f.TAG) : typeof e2 == "object" && !i.ignoreOriginalEncoding && A.ENCODED in e2 ? n2.write(e2[A.ENCODED]) : e2 <= Number.MAX_SAFE_INTEGER ? a2(Number(e2), n2, f.TAG) : (n2.writeUint8(f.TAG << 5 | I.EIGHT), n2.writeBigUint64(BigInt(e2)));
-}
-function O2(e2, n2, i) {
-  const [r2, t3] = y2(e2);
-  if (i.collapseBigInts && (!i.largeNegativeAsBigInt || e2 >= -0x8000000000000000n)) {
-    if (r2 <= 0xffffffffn) {
-      a2(Number(e2), n2);
-      return;
-    }
-    if (r2 <= 0xffffffffffffffffn) {
-      const l6 = (t3 ? f.NEG_INT : f.POS_INT) << 5;
-      n2.writeUint8(l6 | I.EIGHT), n2.writeBigUint64(r2);
-      return;
-    }
-  }
-  if (i.rejectBigInts) throw new Error(`Attempt to encode unwanted bigint: ${e2}`);
-  const o5 = t3 ? T.NEG_BIGINT : T.POS_BIGINT, c4 = r2.toString(16), s3 = c4.length % 2 ? "0" : "";
-  m2(o5, n2, i);
-  const u3 = b(s3 + c4);
-  a2(u3.length, n2, f.BYTE_STRING), n2.write(u3);
-}
-function Z2(e2, n2, i) {
-  i.flushToZero && (e2 = k(e2)), Object.is(e2, -0) ? i.simplifyNegativeZero ? i.avoidInts ? N2(0, n2, i) : a2(0, n2) : N2(e2, n2, i) : !i.avoidInts && Number.isSafeInteger(e2) ? a2(e2, n2) : i.reduceUnsafeNumbers && Math.floor(e2) === e2 && e2 >= S.MIN && e2 <= S.MAX ? O2(BigInt(e2), n2, i) : N2(e2, n2, i);
-}
-function R2(e2, n2, i) {
-  const r2 = i.stringNormalization ? e2.normalize(i.stringNormalization) : e2;
-  if (i.wtf8 && !e2.isWellFormed()) {
-    const t3 = K.encode(r2);
-    m2(T.WTF8, n2, i), a2(t3.length, n2, f.BYTE_STRING), n2.write(t3);
-  } else {
-    const t3 = H.encode(r2);
-    a2(t3.length, n2, f.UTF8_STRING), n2.write(t3);
-  }
-}
-function J(e2, n2, i) {
-  const r2 = e2;
-  L(r2, r2.length, f.ARRAY, n2, i);
-  for (const t3 of r2) g3(t3, n2, i);
-}
-function V(e2, n2) {
-  a2(e2.length, n2, f.BYTE_STRING), n2.write(e2);
-}
-var b3 = new s2();
-b3.registerEncoder(Array, J), b3.registerEncoder(Uint8Array, V);
-function ue(e2, n2) {
-  return b3.registerEncoder(e2, n2);
-}
-function L(e2, n2, i, r2, t3) {
-  const o5 = s(e2);
-  o5 && !t3.ignoreOriginalEncoding ? r2.write(o5) : a2(n2, r2, i);
-}
-function X(e2, n2, i) {
-  if (e2 === null) {
-    n2.writeUint8(z);
-    return;
-  }
-  if (!i.ignoreOriginalEncoding && A.ENCODED in e2) {
-    n2.write(e2[A.ENCODED]);
-    return;
-  }
-  const r2 = e2.constructor;
-  if (r2) {
-    const o5 = i.types?.get(r2) ?? (i.ignoreGlobalTags ? void 0 : b3.get(r2));
-    if (o5) {
-      const c4 = o5(e2, n2, i);
-      if (c4 !== void 0) {
-        if (!Array.isArray(c4) || c4.length !== 2) throw new Error("Invalid encoder return value");
-        (typeof c4[0] == "bigint" || isFinite(Number(c4[0]))) && m2(c4[0], n2, i), g3(c4[1], n2, i);
-      }
-      return;
-    }
-  }
-  if (typeof e2.toCBOR == "function") {
-    const o5 = e2.toCBOR(n2, i);
-    o5 && ((typeof o5[0] == "bigint" || isFinite(Number(o5[0]))) && m2(o5[0], n2, i), g3(o5[1], n2, i));
-    return;
-  }
-  if (typeof e2.toJSON == "function") {
-    g3(e2.toJSON(), n2, i);
-    return;
-  }
-  const t3 = Object.entries(e2).map((o5) => [o5[0], o5[1], v2(o5[0], i)]);
-  i.sortKeys && t3.sort(i.sortKeys), L(e2, t3.length, f.MAP, n2, i);
-  for (const [o5, c4, s3] of t3) n2.write(s3), g3(c4, n2, i);
-}
-function Q(e2, n2, i) {
-  if (!e2.description || e2 !== Symbol.for(e2.description)) throw new TypeError(`Private or empty symbol: ${e2.toString()}`);
-  m2(280, n2, i), R2(e2.description, n2, i);
-}
-function g3(e2, n2, i) {
-  switch (typeof e2) {
-    case "number":
-      Z2(e2, n2, i);
-      break;
-    case "bigint":
-      O2(e2, n2, i);
-      break;
-    case "string":
-      R2(e2, n2, i);
-      break;
-    case "boolean":
-      n2.writeUint8(e2 ? j : q);
-      break;
-    case "undefined":
-      if (i.rejectUndefined) throw new Error("Attempt to encode unwanted undefined.");
-      n2.writeUint8($);
-      break;
-    case "object":
-      X(e2, n2, i);
-      break;
-    case "symbol":
-      Q(e2, n2, i);
-      break;
-    default:
-      throw new TypeError(`Unknown type: ${typeof e2}, ${String(e2)}`);
-  }
-}
-function v2(e2, n2 = {}) {
-  const i = { ...k2 };
-  n2.dcbor ? Object.assign(i, Y) : n2.cde && Object.assign(i, F2), Object.assign(i, n2);
-  const r2 = new e(i);
-  return g3(e2, r2, i), r2.read();
-}
-
-// node_modules/cbor2/lib/options.js
-var o3 = ((e2) => (e2[e2.NEVER = -1] = "NEVER", e2[e2.PREFERRED = 0] = "PREFERRED", e2[e2.ALWAYS = 1] = "ALWAYS", e2))(o3 || {});
-
-// node_modules/cbor2/lib/simple.js
-var t = class _t {
-  static KnownSimple = /* @__PURE__ */ new Map([[o.FALSE, false], [o.TRUE, true], [o.NULL, null], [o.UNDEFINED, void 0]]);
-  value;
-  constructor(e2) {
-    this.value = e2;
-  }
-  static create(e2) {
-    return _t.KnownSimple.has(e2) ? _t.KnownSimple.get(e2) : new _t(e2);
-  }
-  toCBOR(e2, i) {
-    if (i.rejectCustomSimples) throw new Error(`Cannot encode non-standard Simple value: ${this.value}`);
-    a2(this.value, e2, f.SIMPLE_FLOAT);
-  }
-  toString() {
-    return `simple(${this.value})`;
-  }
-  decode() {
-    return _t.KnownSimple.has(this.value) ? _t.KnownSimple.get(this.value) : this;
-  }
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")](e2, i, r2) {
-    return `simple(${r2(this.value, i)})`;
-  }
-};
-
-// node_modules/cbor2/lib/decodeStream.js
-var p3 = new TextDecoder("utf8", { fatal: true, ignoreBOM: true });
-var y3 = class _y {
-  static defaultOptions = { maxDepth: 1024, encoding: "hex", requirePreferred: false };
-  #t;
-  #r;
-  #e = 0;
-  #i;
-  constructor(t3, r2) {
-    if (this.#i = { ..._y.defaultOptions, ...r2 }, typeof t3 == "string") switch (this.#i.encoding) {
-      case "hex":
-        this.#t = b(t3);
-        break;
-      case "base64":
-        this.#t = y(t3);
-        break;
-      default:
-        throw new TypeError(`Encoding not implemented: "${this.#i.encoding}"`);
-    }
-    else this.#t = t3;
-    this.#r = new DataView(this.#t.buffer, this.#t.byteOffset, this.#t.byteLength);
-  }
-  toHere(t3) {
-    return R(this.#t, t3, this.#e);
-  }
-  *[Symbol.iterator]() {
-    if (yield* this.#n(0), this.#e !== this.#t.length) throw new Error("Extra data in input");
-  }
-  *seq() {
-    for (; this.#e < this.#t.length; ) yield* this.#n(0);
-  }
-  *#n(t3) {
-    if (t3++ > this.#i.maxDepth) throw new Error(`Maximum depth ${this.#i.maxDepth} exceeded`);
-    const r2 = this.#e, c4 = this.#r.getUint8(this.#e++), i = c4 >> 5, n2 = c4 & 31;
-    let e2 = n2, f7 = false, a4 = 0;
-    switch (n2) {
-      case I.ONE:
-        if (a4 = 1, e2 = this.#r.getUint8(this.#e), i === f.SIMPLE_FLOAT) {
-          if (e2 < 32) throw new Error(`Invalid simple encoding in extra byte: ${e2}`);
-          f7 = true;
-        } else if (this.#i.requirePreferred && e2 < 24) throw new Error(`Unexpectedly long integer encoding (1) for ${e2}`);
-        break;
-      case I.TWO:
-        if (a4 = 2, i === f.SIMPLE_FLOAT) e2 = v(this.#t, this.#e);
-        else if (e2 = this.#r.getUint16(this.#e, false), this.#i.requirePreferred && e2 <= 255) throw new Error(`Unexpectedly long integer encoding (2) for ${e2}`);
-        break;
-      case I.FOUR:
-        if (a4 = 4, i === f.SIMPLE_FLOAT) e2 = this.#r.getFloat32(this.#e, false);
-        else if (e2 = this.#r.getUint32(this.#e, false), this.#i.requirePreferred && e2 <= 65535) throw new Error(`Unexpectedly long integer encoding (4) for ${e2}`);
-        break;
-      case I.EIGHT: {
-        if (a4 = 8, i === f.SIMPLE_FLOAT) e2 = this.#r.getFloat64(this.#e, false);
-        else if (e2 = this.#r.getBigUint64(this.#e, false), e2 <= Number.MAX_SAFE_INTEGER && (e2 = Number(e2)), this.#i.requirePreferred && e2 <= 4294967295) throw new Error(`Unexpectedly long integer encoding (8) for ${e2}`);
-        break;
-      }
-      case 28:
-      case 29:
-      case 30:
-        throw new Error(`Additional info not implemented: ${n2}`);
-      case I.INDEFINITE:
-        switch (i) {
-          case f.POS_INT:
-          case f.NEG_INT:
-          case f.TAG:
-            throw new Error(`Invalid indefinite encoding for MT ${i}`);
-          case f.SIMPLE_FLOAT:
-            yield [i, n2, A.BREAK, r2, 0];
-            return;
-        }
-        e2 = 1 / 0;
-        break;
-      default:
-        f7 = true;
-    }
-    switch (this.#e += a4, i) {
-      case f.POS_INT:
-        yield [i, n2, e2, r2, a4];
-        break;
-      case f.NEG_INT:
-        yield [i, n2, typeof e2 == "bigint" ? -1n - e2 : -1 - Number(e2), r2, a4];
-        break;
-      case f.BYTE_STRING:
-        e2 === 1 / 0 ? yield* this.#s(i, t3, r2) : yield [i, n2, this.#a(e2), r2, e2];
-        break;
-      case f.UTF8_STRING:
-        e2 === 1 / 0 ? yield* this.#s(i, t3, r2) : yield [i, n2, p3.decode(this.#a(e2)), r2, e2];
-        break;
-      case f.ARRAY:
-        if (e2 === 1 / 0) yield* this.#s(i, t3, r2, false);
-        else {
-          const o5 = Number(e2);
-          yield [i, n2, o5, r2, a4];
-          for (let h4 = 0; h4 < o5; h4++) yield* this.#n(t3 + 1);
-        }
-        break;
-      case f.MAP:
-        if (e2 === 1 / 0) yield* this.#s(i, t3, r2, false);
-        else {
-          const o5 = Number(e2);
-          yield [i, n2, o5, r2, a4];
-          for (let h4 = 0; h4 < o5; h4++) yield* this.#n(t3), yield* this.#n(t3);
-        }
-        break;
-      case f.TAG:
-        yield [i, n2, e2, r2, a4], yield* this.#n(t3);
-        break;
-      case f.SIMPLE_FLOAT: {
-        const o5 = e2;
-        f7 && (e2 = t.create(Number(e2))), yield [i, n2, e2, r2, o5];
-        break;
-      }
-    }
-  }
-  #a(t3) {
-    const r2 = R(this.#t, this.#e, this.#e += t3);
-    if (r2.length !== t3) throw new Error(`Unexpected end of stream reading ${t3} bytes, got ${r2.length}`);
-    return r2;
-  }
-  *#s(t3, r2, c4, i = true) {
-    for (yield [t3, I.INDEFINITE, 1 / 0, c4, 1 / 0]; ; ) {
-      const n2 = this.#n(r2), e2 = n2.next(), [f7, a4, o5] = e2.value;
-      if (o5 === A.BREAK) {
-        yield e2.value, n2.next();
-        return;
-      }
-      if (i) {
-        if (f7 !== t3) throw new Error(`Unmatched major type.  Expected ${t3}, got ${f7}.`);
-        if (a4 === I.INDEFINITE) throw new Error("New stream started in typed stream");
-      }
-      yield e2.value, yield* n2;
-    }
-  }
-};
-
-// node_modules/cbor2/lib/container.js
-var A4 = /* @__PURE__ */ new Map([[I.ZERO, 1], [I.ONE, 2], [I.TWO, 3], [I.FOUR, 5], [I.EIGHT, 9]]);
-var R3 = new Uint8Array(0);
-function F3(h4, r2) {
-  return !r2.boxed && !r2.preferMap && h4.every(([i]) => typeof i == "string") ? Object.fromEntries(h4) : new Map(h4);
-}
-var y4 = class _y {
-  static defaultDecodeOptions = { ...y3.defaultOptions, ParentType: _y, boxed: false, cde: false, dcbor: false, diagnosticSizes: o3.PREFERRED, collapseBigInts: false, convertUnsafeIntsToFloat: false, createObject: F3, keepNanPayloads: false, pretty: false, preferBigInt: false, preferMap: false, rejectLargeNegatives: false, rejectBigInts: false, rejectDuplicateKeys: false, rejectFloats: false, rejectInts: false, rejectLongLoundNaN: false, rejectLongFloats: false, rejectNegativeZero: false, rejectSimple: false, rejectStreaming: false, rejectStringsNotNormalizedAs: null, rejectSubnormals: false, rejectUndefined: false, rejectUnsafeFloatInts: false, saveOriginal: false, sortKeys: null, tags: null, ignoreGlobalTags: false };
-  static cdeDecodeOptions = { cde: true, rejectStreaming: true, requirePreferred: true, sortKeys: f4 };
-  static dcborDecodeOptions = { ...this.cdeDecodeOptions, dcbor: true, convertUnsafeIntsToFloat: true, rejectDuplicateKeys: true, rejectLargeNegatives: true, rejectLongLoundNaN: true, rejectLongFloats: true, rejectNegativeZero: true, rejectSimple: true, rejectUndefined: true, rejectUnsafeFloatInts: true, rejectStringsNotNormalizedAs: "NFC" };
-  parent;
-  mt;
-  ai;
-  left;
-  offset;
-  count = 0;
-  children = [];
-  depth = 0;
-  #e;
-  #t = null;
-  constructor(r2, i, e2, t3) {
-    if ([this.mt, this.ai, , this.offset] = r2, this.left = i, this.parent = e2, this.#e = t3, e2 && (this.depth = e2.depth + 1), this.mt === f.MAP && (this.#e.sortKeys || this.#e.rejectDuplicateKeys) && (this.#t = []), this.#e.rejectStreaming && this.ai === I.INDEFINITE) throw new Error("Streaming not supported");
-  }
-  get isStreaming() {
-    return this.left === 1 / 0;
-  }
-  get done() {
-    return this.left === 0;
-  }
-  static create(r2, i, e2, t3) {
-    const [s3, u3, n2, c4] = r2;
-    switch (s3) {
-      case f.POS_INT:
-      case f.NEG_INT: {
-        if (e2.rejectInts) throw new Error(`Unexpected integer: ${n2}`);
-        if (e2.rejectLargeNegatives && n2 < -0x8000000000000000n) throw new Error(`Invalid 65bit negative number: ${n2}`);
-        let o5 = n2;
-        return e2.preferBigInt ? o5 = BigInt(o5) : e2.convertUnsafeIntsToFloat && o5 >= S.MIN && o5 <= S.MAX && (o5 = Number(n2)), e2.boxed ? d(o5, t3.toHere(c4)) : o5;
-      }
-      case f.SIMPLE_FLOAT:
-        if (u3 > I.ONE) {
-          if (typeof n2 == "symbol") return n2;
-          if (e2.rejectFloats) throw new Error(`Decoding unwanted floating point number: ${n2}`);
-          if (e2.rejectNegativeZero && Object.is(n2, -0)) throw new Error("Decoding negative zero");
-          if (isNaN(n2)) {
-            const o5 = t3.toHere(c4), f7 = new O(o5);
-            if (e2.rejectLongLoundNaN) {
-              if (f7.payload || o5.length > 3) throw new Error(`Invalid NaN encoding: "${A2(o5)}"`);
-            } else if (e2.keepNanPayloads && (f7.payload || f7.sign === -1)) {
-              if (e2.rejectLongFloats && !f7.isShortestEncoding) throw new Error(`NaN should have been encoded shorter: ${n2}`);
-              return f7;
-            }
-          }
-          if (e2.rejectSubnormals && B(t3.toHere(c4 + 1)), e2.rejectLongFloats) {
-            const o5 = v2(n2, { chunkSize: 9, reduceUnsafeNumbers: e2.rejectUnsafeFloatInts });
-            if (o5[0] >> 5 !== s3) throw new Error(`Should have been encoded as int, not float: ${n2}`);
-            if (o5.length < A4.get(u3)) throw new Error(`Number should have been encoded shorter: ${n2}`);
-          }
-          if (typeof n2 == "number" && e2.boxed) return d(n2, t3.toHere(c4));
-        } else {
-          if (e2.rejectSimple && n2 instanceof t) throw new Error(`Invalid simple value: ${n2}`);
-          if (e2.rejectUndefined && n2 === void 0) throw new Error("Unexpected undefined");
-        }
-        return n2;
-      case f.BYTE_STRING:
-      case f.UTF8_STRING:
-        if (n2 === 1 / 0) return new e2.ParentType(r2, 1 / 0, i, e2);
-        if (e2.rejectStringsNotNormalizedAs && typeof n2 == "string") {
-          const o5 = n2.normalize(e2.rejectStringsNotNormalizedAs);
-          if (n2 !== o5) throw new Error(`String not normalized as "${e2.rejectStringsNotNormalizedAs}", got [${U(n2)}] instead of [${U(o5)}]`);
-        }
-        return e2.boxed ? d(n2, t3.toHere(c4)) : n2;
-      case f.ARRAY:
-        return new e2.ParentType(r2, n2, i, e2);
-      case f.MAP:
-        return new e2.ParentType(r2, n2 * 2, i, e2);
-      case f.TAG: {
-        const o5 = new e2.ParentType(r2, 1, i, e2);
-        return o5.children = new o2(n2), o5;
-      }
-    }
-    throw new TypeError(`Invalid major type: ${s3}`);
-  }
-  static decodeToEncodeOpts(r2) {
-    return { ...k2, avoidInts: r2.rejectInts, float64: !r2.rejectLongFloats, flushToZero: r2.rejectSubnormals, largeNegativeAsBigInt: r2.rejectLargeNegatives, sortKeys: r2.sortKeys };
-  }
-  push(r2, i, e2) {
-    if (this.children.push(r2), this.#t) {
-      const t3 = f2(r2) || i.toHere(e2);
-      this.#t.push(t3);
-    }
-    return --this.left;
-  }
-  replaceLast(r2, i, e2) {
-    let t3, s3 = -1 / 0;
-    if (this.children instanceof o2 ? (s3 = 0, t3 = this.children.contents, this.children.contents = r2) : (s3 = this.children.length - 1, t3 = this.children[s3], this.children[s3] = r2), this.#t) {
-      const u3 = f2(r2) || e2.toHere(i.offset);
-      this.#t[s3] = u3;
-    }
-    return t3;
-  }
-  convert(r2) {
-    let i;
-    switch (this.mt) {
-      case f.ARRAY:
-        i = this.children;
-        break;
-      case f.MAP: {
-        const e2 = this.#r();
-        if (this.#e.sortKeys) {
-          let t3;
-          for (const s3 of e2) {
-            if (t3 && this.#e.sortKeys(t3, s3) >= 0) throw new Error(`Duplicate or out of order key: "0x${s3[2]}"`);
-            t3 = s3;
-          }
-        } else if (this.#e.rejectDuplicateKeys) {
-          const t3 = /* @__PURE__ */ new Set();
-          for (const [s3, u3, n2] of e2) {
-            const c4 = A2(n2);
-            if (t3.has(c4)) throw new Error(`Duplicate key: "0x${c4}"`);
-            t3.add(c4);
-          }
-        }
-        i = this.#e.createObject(e2, this.#e);
-        break;
-      }
-      case f.BYTE_STRING:
-        return d2(this.children);
-      case f.UTF8_STRING: {
-        const e2 = this.children.join("");
-        i = this.#e.boxed ? d(e2, r2.toHere(this.offset)) : e2;
-        break;
-      }
-      case f.TAG:
-        i = this.children.decode(this.#e);
-        break;
-      default:
-        throw new TypeError(`Invalid mt on convert: ${this.mt}`);
-    }
-    return this.#e.saveOriginal && i && typeof i == "object" && u(i, r2.toHere(this.offset)), i;
-  }
-  #r() {
-    const r2 = this.children, i = r2.length;
-    if (i % 2) throw new Error("Missing map value");
-    const e2 = new Array(i / 2);
-    if (this.#t) for (let t3 = 0; t3 < i; t3 += 2) e2[t3 >> 1] = [r2[t3], r2[t3 + 1], this.#t[t3]];
-    else for (let t3 = 0; t3 < i; t3 += 2) e2[t3 >> 1] = [r2[t3], r2[t3 + 1], R3];
-    return e2;
-  }
-};
-
-// node_modules/cbor2/lib/diagnostic.js
-var O3 = "  ";
-var y5 = new TextEncoder();
-var g4 = class extends y4 {
-  close = "";
-  quote = '"';
-  get isEmptyStream() {
-    return (this.mt === f.UTF8_STRING || this.mt === f.BYTE_STRING) && this.count === 0;
-  }
-};
-function a3(m4, l6, n2, p5) {
-  let t3 = "";
-  if (l6 === I.INDEFINITE) t3 += "_";
-  else {
-    if (p5.diagnosticSizes === o3.NEVER) return "";
+// src/verify/content-checks.ts
+var sameSubjects = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+function statementContent(ctx) {
+  if (ctx.stmt.signature.status !== "pass" || ctx.bind.signature.status !== "pass")
+    return skip("not run: a signature did not verify");
+  if (ctx.stmt.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    return fail(`workload statement payloadType is ${JSON.stringify(ctx.stmt.payloadType)}`);
+  if (ctx.bind.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    return fail(`binding statement payloadType is ${JSON.stringify(ctx.bind.payloadType)}`);
+  const s = ctx.statement;
+  const b = ctx.bindingStatement;
+  if (s === void 0) return fail("the workload statement is not an in-toto Statement v1");
+  if (b === void 0) return fail("the binding statement is not an in-toto Statement v1");
+  const stmtFile = ctx.files[PROOF_FILES.statement];
+  if (stmtFile === void 0 || ctx.stmt.payload === void 0 || !stmtFile.equals(ctx.stmt.payload))
+    return fail("statement.json is not the signed DSSE payload");
+  const receipt = s.predicate;
+  if (receipt === null || typeof receipt !== "object" || Array.isArray(receipt))
+    return fail("the workload statement predicate is not a receipt");
+  let expectedType;
+  try {
+    expectedType = predicateTypeFor(receipt);
+  } catch (e) {
+    return fail(oneLine(e));
+  }
+  if (s.predicateType !== expectedType)
+    return fail(`workload predicateType ${s.predicateType}, expected ${expectedType}`);
+  if (ctx.manifest === void 0) return fail(`manifest: ${ctx.manifestError}`);
+  let expected;
+  try {
+    expected = buildStatement({
+      manifest: ctx.manifest,
+      receipt
+    });
+  } catch (e) {
+    return fail(oneLine(e));
+  }
+  if (!sameSubjects(s.subject, expected.subject))
+    return fail("the workload statement subjects are not the manifest files, manifest and commit");
+  let rebuilt;
+  try {
+    const literal = parseJsonLiteral(ctx.stmt.payload.toString("utf8"));
+    rebuilt = statementPayloadBytes(
+      buildStatement({
+        manifest: ctx.manifest,
+        receipt: predicateValue(literal.predicate)
+      })
+    );
+  } catch (e) {
+    return fail(oneLine(e));
+  }
+  if (!rebuilt.equals(ctx.stmt.payload))
+    return fail("the workload statement is not exactly the statement of its manifest and receipt");
+  if (b.predicateType !== BINDING_PREDICATE_TYPE)
+    return fail(`binding predicateType ${b.predicateType}, expected ${BINDING_PREDICATE_TYPE}`);
+  const bindingSubjects = [
     {
-      let r2 = p5.diagnosticSizes === o3.ALWAYS;
-      if (!r2) {
-        let e2 = I.ZERO;
-        if (Object.is(n2, -0)) e2 = I.TWO;
-        else if (m4 === f.POS_INT || m4 === f.NEG_INT) {
-          const T2 = n2 < 0, u3 = typeof n2 == "bigint" ? 1n : 1, o5 = T2 ? -n2 - u3 : n2;
-          o5 <= 23 ? e2 = Number(o5) : o5 <= 255 ? e2 = I.ONE : o5 <= 65535 ? e2 = I.TWO : o5 <= 4294967295 ? e2 = I.FOUR : e2 = I.EIGHT;
-        } else isFinite(n2) ? Math.fround(n2) === n2 ? Z(n2) == null ? e2 = I.FOUR : e2 = I.TWO : e2 = I.EIGHT : e2 = I.TWO;
-        r2 = e2 !== l6;
-      }
-      r2 && (t3 += "_", l6 < I.ONE ? t3 += "i" : t3 += String(l6 - 24));
-    }
-  }
-  return t3;
+      name: STATEMENT_SUBJECT_NAME,
+      digest: { sha256: sha256Digest(ctx.stmt.payload).slice(7) }
+    },
+    { name: MANIFEST_SUBJECT_NAME, digest: { sha256: ctx.manifest.digest.slice(7) } }
+  ];
+  if (!sameSubjects(b.subject, bindingSubjects))
+    return fail("the binding statement subjects are not this statement and package");
+  if (ctx.signedBinding === void 0)
+    return fail(`the signed binding is invalid: ${ctx.signedBindingError}`);
+  if (ctx.bind.payload === void 0 || !bindingStatementPayload(ctx.signedBinding).equals(ctx.bind.payload))
+    return fail("the binding statement is not exactly the statement of its binding");
+  return pass(
+    `${s.predicateType} over ${ctx.manifest.files.length} file(s); ${BINDING_PREDICATE_TYPE}`
+  );
 }
-function M(m4, l6) {
-  const n2 = { ...y4.defaultDecodeOptions, ...l6, ParentType: g4 }, p5 = new y3(m4, n2);
-  let t3, r2, e2 = "";
-  for (const T2 of p5) {
-    const [u3, o5, i] = T2;
-    switch (t3 && (t3.count > 0 && i !== A.BREAK && (t3.mt === f.MAP && t3.count % 2 ? e2 += ": " : (e2 += ",", n2.pretty || (e2 += " "))), n2.pretty && (t3.mt !== f.MAP || t3.count % 2 === 0) && (e2 += `
-${O3.repeat(t3.depth + 1)}`)), r2 = y4.create(T2, t3, n2, p5), u3) {
-      case f.POS_INT:
-      case f.NEG_INT:
-        e2 += String(i), e2 += a3(u3, o5, i, n2);
-        break;
-      case f.SIMPLE_FLOAT:
-        if (i !== A.BREAK) if (typeof i == "number") {
-          const c4 = Object.is(i, -0) ? "-0.0" : String(i);
-          e2 += c4, isFinite(i) && !/[.e]/.test(c4) && (e2 += ".0"), e2 += a3(u3, o5, i, n2);
-        } else i instanceof t ? (e2 += "simple(", e2 += String(i.value), e2 += a3(f.POS_INT, o5, i.value, n2), e2 += ")") : e2 += String(i);
-        break;
-      case f.BYTE_STRING:
-        i === 1 / 0 ? (e2 += "(_ ", r2.close = ")", r2.quote = "'") : (e2 += "h'", e2 += A2(i), e2 += "'", e2 += a3(f.POS_INT, o5, i.length, n2));
-        break;
-      case f.UTF8_STRING:
-        i === 1 / 0 ? (e2 += "(_ ", r2.close = ")") : (e2 += JSON.stringify(i), e2 += a3(f.POS_INT, o5, y5.encode(i).length, n2));
-        break;
-      case f.ARRAY: {
-        e2 += "[";
-        const c4 = a3(f.POS_INT, o5, i, n2);
-        e2 += c4, c4 && (e2 += " "), n2.pretty && i ? r2.close = `
-${O3.repeat(r2.depth)}]` : r2.close = "]";
-        break;
-      }
-      case f.MAP: {
-        e2 += "{";
-        const c4 = a3(f.POS_INT, o5, i, n2);
-        e2 += c4, c4 && (e2 += " "), n2.pretty && i ? r2.close = `
-${O3.repeat(r2.depth)}}` : r2.close = "}";
-        break;
-      }
-      case f.TAG:
-        e2 += String(i), e2 += a3(f.POS_INT, o5, i, n2), e2 += "(", r2.close = ")";
-        break;
-    }
-    if (r2 === A.BREAK) if (t3?.isStreaming) t3.left = 0;
-    else throw new Error("Unexpected BREAK");
-    else t3 && (t3.count++, t3.left--);
-    for (r2 instanceof g4 && (t3 = r2); t3?.done; ) {
-      if (t3.isEmptyStream) e2 = e2.slice(0, -3), e2 += `${t3.quote}${t3.quote}_`;
-      else {
-        if (t3.mt === f.MAP && t3.count % 2 !== 0) throw new Error(`Odd streaming map size: ${t3.count}`);
-        e2 += t3.close;
-      }
-      t3 = t3.parent;
-    }
-  }
-  return e2;
-}
-
-// node_modules/cbor2/lib/comment.js
-var H2 = new TextDecoder();
-var A5 = class extends y4 {
-  depth = 0;
-  leaf = false;
-  value;
-  length;
-  [A.ENCODED];
-  constructor(a4, f7, e2, n2) {
-    super(a4, f7, e2, n2), this.parent ? this.depth = this.parent.depth + 1 : this.depth = n2.initialDepth, [, , this.value, , this.length] = a4;
-  }
-  numBytes() {
-    switch (this.ai) {
-      case I.ONE:
-        return 1;
-      case I.TWO:
-        return 2;
-      case I.FOUR:
-        return 4;
-      case I.EIGHT:
-        return 8;
-    }
-    return 0;
-  }
-};
-function k3(t3) {
-  return t3 instanceof A5;
-}
-function O4(t3, a4) {
-  return t3 === 1 / 0 ? "Indefinite" : a4 ? `${t3} ${a4}${t3 !== 1 && t3 !== 1n ? "s" : ""}` : String(t3);
-}
-function y6(t3) {
-  return "".padStart(t3, " ");
-}
-function x3(t3, a4, f7) {
-  let e2 = "";
-  e2 += y6(t3.depth * 2);
-  const n2 = f2(t3);
-  e2 += A2(n2.subarray(0, 1));
-  const r2 = t3.numBytes();
-  r2 && (e2 += " ", e2 += A2(n2.subarray(1, r2 + 1))), e2 = e2.padEnd(a4.minCol + 1, " "), e2 += "-- ", f7 !== void 0 && (e2 += y6(t3.depth * 2), f7 !== "" && (e2 += `[${f7}] `));
-  let p5 = false;
-  const [s3] = t3.children;
-  switch (t3.mt) {
-    case f.POS_INT:
-      e2 += `Unsigned: ${s3}`, typeof s3 == "bigint" && (e2 += "n");
-      break;
-    case f.NEG_INT:
-      e2 += `Negative: ${s3}`, typeof s3 == "bigint" && (e2 += "n");
-      break;
-    case f.BYTE_STRING:
-      e2 += `Bytes (Length: ${O4(t3.length)})`;
-      break;
-    case f.UTF8_STRING:
-      e2 += `UTF8 (Length: ${O4(t3.length)})`, t3.length !== 1 / 0 && (e2 += `: ${JSON.stringify(s3)}`);
-      break;
-    case f.ARRAY:
-      e2 += `Array (Length: ${O4(t3.value, "item")})`;
-      break;
-    case f.MAP:
-      e2 += `Map (Length: ${O4(t3.value, "pair")})`;
-      break;
-    case f.TAG: {
-      e2 += `Tag #${t3.value}`;
-      const o5 = t3.children, [m4] = o5.contents.children, i = new o2(o5.tag, m4);
-      u(i, n2);
-      const l6 = i.comment(a4, t3.depth);
-      l6 && (e2 += ": ", e2 += l6), p5 ||= i.noChildren;
-      break;
-    }
-    case f.SIMPLE_FLOAT:
-      s3 === A.BREAK ? e2 += "BREAK" : t3.ai > I.ONE ? Object.is(s3, -0) ? e2 += "Float: -0" : e2 += `Float: ${s3}` : (e2 += "Simple: ", s3 instanceof t ? e2 += s3.value : e2 += s3);
-      break;
-  }
-  if (!p5) if (t3.leaf) {
-    if (e2 += `
-`, n2.length > r2 + 1) {
-      const o5 = y6((t3.depth + 1) * 2), m4 = f3(n2);
-      if (m4?.length) {
-        m4.sort((l6, c4) => {
-          const g5 = l6[0] - c4[0];
-          return g5 || c4[1] - l6[1];
-        });
-        let i = 0;
-        for (const [l6, c4, g5] of m4) if (!(l6 < i)) {
-          if (i = l6 + c4, g5 === "<<") {
-            e2 += y6(a4.minCol + 1), e2 += "--", e2 += o5, e2 += "<< ";
-            const d5 = R(n2, l6, l6 + c4), h4 = f3(d5);
-            if (h4) {
-              const $3 = h4.findIndex(([w3, D, v3]) => w3 === 0 && D === c4 && v3 === "<<");
-              $3 >= 0 && h4.splice($3, 1);
-            }
-            e2 += M(d5), e2 += ` >>
-`, e2 += L2(d5, { initialDepth: t3.depth + 1, minCol: a4.minCol, noPrefixHex: true });
-            continue;
-          } else g5 === "'" && (e2 += y6(a4.minCol + 1), e2 += "--", e2 += o5, e2 += "'", e2 += H2.decode(n2.subarray(l6, l6 + c4)), e2 += `'
-`);
-          if (l6 > r2) for (let d5 = l6; d5 < l6 + c4; d5 += 8) {
-            const h4 = Math.min(d5 + 8, l6 + c4);
-            e2 += o5, e2 += A2(n2.subarray(d5, h4)), e2 += `
-`;
-          }
-        }
-      } else for (let i = r2 + 1; i < n2.length; i += 8) e2 += o5, e2 += A2(n2.subarray(i, i + 8)), e2 += `
-`;
-    }
-  } else {
-    e2 += `
-`;
-    let o5 = 0;
-    for (const m4 of t3.children) {
-      if (k3(m4)) {
-        let i = String(o5);
-        t3.mt === f.MAP ? i = o5 % 2 ? `val ${(o5 - 1) / 2}` : `key ${o5 / 2}` : t3.mt === f.TAG && (i = ""), e2 += x3(m4, a4, i);
-      }
-      o5++;
-    }
-  }
-  return e2;
-}
-var q2 = { ...y4.defaultDecodeOptions, initialDepth: 0, noPrefixHex: false, minCol: 0 };
-function L2(t3, a4) {
-  const f7 = { ...q2, ...a4, ParentType: A5, saveOriginal: true }, e2 = new y3(t3, f7);
-  let n2, r2;
-  for (const s3 of e2) {
-    if (r2 = y4.create(s3, n2, f7, e2), s3[2] === A.BREAK) if (n2?.isStreaming) n2.left = 1;
-    else throw new Error("Unexpected BREAK");
-    if (!k3(r2)) {
-      const i = new A5(s3, 0, n2, f7);
-      i.leaf = true, i.children.push(r2), u(i, e2.toHere(s3[3])), r2 = i;
-    }
-    let o5 = (r2.depth + 1) * 2;
-    const m4 = r2.numBytes();
-    for (m4 && (o5 += 1, o5 += m4 * 2), f7.minCol = Math.max(f7.minCol, o5), n2 && n2.push(r2, e2, s3[3]), n2 = r2; n2?.done; ) r2 = n2, r2.leaf || u(r2, e2.toHere(r2.offset)), { parent: n2 } = n2;
-  }
-  a4 && (a4.minCol = f7.minCol);
-  let p5 = f7.noPrefixHex ? "" : `0x${A2(e2.toHere(0))}
-`;
-  return p5 += x3(r2, f7), p5;
-}
-
-// node_modules/cbor2/lib/types.js
-var U4 = !h();
-function I3(e2) {
-  if (typeof e2 == "object" && e2) {
-    if (e2.constructor !== Number) throw new Error(`Expected number: ${e2}`);
-  } else if (typeof e2 != "number") throw new Error(`Expected number: ${e2}`);
-}
-function f6(e2) {
-  if (typeof e2 == "object" && e2) {
-    if (e2.constructor !== String) throw new Error(`Expected string: ${e2}`);
-  } else if (typeof e2 != "string") throw new Error(`Expected string: ${e2}`);
-}
-function E2(e2) {
-  if (!(e2 instanceof Uint8Array)) throw new Error(`Expected Uint8Array: ${e2}`);
-}
-function _2(e2) {
-  if (!Array.isArray(e2)) throw new Error(`Expected Array: ${e2}`);
-}
-ue(Map, (e2, r2, n2) => {
-  const i = [...e2.entries()].map((a4) => [a4[0], a4[1], v2(a4[0], n2)]);
-  if (n2.rejectDuplicateKeys) {
-    const a4 = /* @__PURE__ */ new Set();
-    for (const [d5, u3, g5] of i) {
-      const y8 = A2(g5);
-      if (a4.has(y8)) throw new Error(`Duplicate map key: 0x${y8}`);
-      a4.add(y8);
-    }
-  }
-  n2.sortKeys && i.sort(n2.sortKeys), L(e2, e2.size, f.MAP, r2, n2);
-  for (const [a4, d5, u3] of i) r2.write(u3), g3(d5, r2, n2);
-});
-function w2(e2) {
-  return f6(e2.contents), new Date(e2.contents);
-}
-w2.comment = (e2) => {
-  f6(e2.contents);
-  const r2 = new Date(e2.contents);
-  return `(String ${e2.tag === T.DATE_FULL ? "Full " : ""}Date) ${r2.toISOString()}`;
-}, o2.registerDecoder(T.DATE_STRING, w2), o2.registerDecoder(T.DATE_FULL, w2);
-function N3(e2) {
-  return I3(e2.contents), new Date(e2.contents * 1e3);
-}
-N3.comment = (e2) => (I3(e2.contents), `(Epoch Date) ${new Date(e2.contents * 1e3).toISOString()}`), o2.registerDecoder(T.DATE_EPOCH, N3);
-var S3 = 1e3 * 60 * 60 * 24;
-function $2(e2) {
-  return I3(e2.contents), new Date(e2.contents * S3);
-}
-$2.comment = (e2) => (I3(e2.contents), `(Epoch Date) ${new Date(e2.contents * S3).toISOString()}`), o2.registerDecoder(T.DATE_EPOCH_DAYS, $2), ue(Date, (e2, r2, n2) => {
-  switch (n2.dateTag) {
-    case T.DATE_EPOCH:
-      return [n2.dateTag, e2.valueOf() / 1e3];
-    case T.DATE_STRING:
-      return [n2.dateTag, e2.toISOString().replace(/\.000Z$/, "Z")];
-    case T.DATE_EPOCH_DAYS:
-      return [n2.dateTag, Math.floor(e2.valueOf() / S3)];
-    case T.DATE_FULL:
-      return [n2.dateTag, e2.toISOString().split("T")[0]];
-    default:
-      throw new Error(`Unsupported date tag: ${n2.dateTag}`);
-  }
-});
-function m3(e2, r2, n2) {
-  if (E2(r2.contents), n2.rejectBigInts) throw new Error(`Decoding unwanted big integer: ${r2}(h'${A2(r2.contents)}')`);
-  if (n2.requirePreferred && r2.contents[0] === 0) throw new Error(`Decoding overly-large bigint: ${r2.tag}(h'${A2(r2.contents)})`);
-  let i = r2.contents.reduce((d5, u3) => d5 << 8n | BigInt(u3), 0n);
-  e2 && (i = -1n - i);
-  const a4 = i >= Number.MIN_SAFE_INTEGER && i <= Number.MAX_SAFE_INTEGER;
-  if (n2.requirePreferred && a4) throw new Error(`Decoding bigint that could have been int: ${i}n`);
-  return n2.collapseBigInts && a4 && (i = Number(i)), n2.boxed ? d(i, r2.contents) : i;
-}
-var L3 = m3.bind(null, false);
-var x4 = m3.bind(null, true);
-L3.comment = (e2, r2) => `(Positive BigInt) ${m3(false, e2, r2)}n`, x4.comment = (e2, r2) => `(Negative BigInt) ${m3(true, e2, r2)}n`, o2.registerDecoder(T.POS_BIGINT, L3), o2.registerDecoder(T.NEG_BIGINT, x4);
-function R4(e2, r2) {
-  return E2(e2.contents), e2;
-}
-R4.comment = (e2, r2, n2) => {
-  E2(e2.contents);
-  const i = { ...r2, initialDepth: n2 + 2, noPrefixHex: true }, a4 = f2(e2);
-  let u3 = 2 ** ((a4[0] & 31) - 24) + 1;
-  const g5 = a4[u3] & 31;
-  let y8 = A2(a4.subarray(u3, ++u3));
-  g5 >= 24 && (y8 += " ", y8 += A2(a4.subarray(u3, u3 + 2 ** (g5 - 24)))), i.minCol = Math.max(i.minCol, (n2 + 1) * 2 + y8.length);
-  const D = L2(e2.contents, i);
-  let T2 = `Embedded CBOR
-`;
-  return T2 += `${"".padStart((n2 + 1) * 2, " ")}${y8}`.padEnd(i.minCol + 1, " "), T2 += `-- Bytes (Length: ${e2.contents.length})
-`, T2 += D, T2;
-}, R4.noChildren = true, o2.registerDecoder(T.CBOR, R4), o2.registerDecoder(T.URI, (e2) => (f6(e2.contents), new URL(e2.contents)), "URI"), ue(URL, (e2) => [T.URI, e2.toString()]), o2.registerDecoder(T.BASE64URL, (e2) => (f6(e2.contents), x(e2.contents)), "Base64url-encoded"), o2.registerDecoder(T.BASE64, (e2) => (f6(e2.contents), y(e2.contents)), "Base64-encoded"), o2.registerDecoder(35, (e2) => (f6(e2.contents), new RegExp(e2.contents)), "RegExp"), o2.registerDecoder(21065, (e2) => {
-  f6(e2.contents);
-  const r2 = `^(?:${e2.contents})$`;
-  return new RegExp(r2, "u");
-}, "I-RegExp"), o2.registerDecoder(T.REGEXP, (e2) => {
-  if (_2(e2.contents), e2.contents.length < 1 || e2.contents.length > 2) throw new Error(`Invalid RegExp Array: ${e2.contents}`);
-  return new RegExp(e2.contents[0], e2.contents[1]);
-}, "RegExp"), ue(RegExp, (e2) => [T.REGEXP, [e2.source, e2.flags]]), o2.registerDecoder(64, (e2) => (E2(e2.contents), e2.contents), "uint8 Typed Array");
-function c3(e2, r2, n2) {
-  E2(e2.contents);
-  let i = e2.contents.length;
-  if (i % r2.BYTES_PER_ELEMENT !== 0) throw new Error(`Number of bytes must be divisible by ${r2.BYTES_PER_ELEMENT}, got: ${i}`);
-  i /= r2.BYTES_PER_ELEMENT;
-  const a4 = new r2(i), d5 = new DataView(e2.contents.buffer, e2.contents.byteOffset, e2.contents.byteLength), u3 = d5[`get${r2.name.replace(/Array/, "")}`].bind(d5);
-  for (let g5 = 0; g5 < i; g5++) a4[g5] = u3(g5 * r2.BYTES_PER_ELEMENT, n2);
-  return a4;
-}
-function l3(e2, r2, n2, i, a4) {
-  const d5 = a4.forceEndian ?? U4;
-  if (m2(d5 ? r2 : n2, e2, a4), a2(i.byteLength, e2, f.BYTE_STRING), U4 === d5) e2.write(new Uint8Array(i.buffer, i.byteOffset, i.byteLength));
-  else {
-    const g5 = `write${i.constructor.name.replace(/Array/, "")}`, y8 = e2[g5].bind(e2);
-    for (const D of i) y8(D, d5);
-  }
-}
-o2.registerDecoder(65, (e2) => c3(e2, Uint16Array, false), "uint16, big endian, Typed Array"), o2.registerDecoder(66, (e2) => c3(e2, Uint32Array, false), "uint32, big endian, Typed Array"), o2.registerDecoder(67, (e2) => c3(e2, BigUint64Array, false), "uint64, big endian, Typed Array"), o2.registerDecoder(68, (e2) => (E2(e2.contents), new Uint8ClampedArray(e2.contents)), "uint8 Typed Array, clamped arithmetic"), ue(Uint8ClampedArray, (e2) => [68, new Uint8Array(e2.buffer, e2.byteOffset, e2.byteLength)]), o2.registerDecoder(69, (e2) => c3(e2, Uint16Array, true), "uint16, little endian, Typed Array"), ue(Uint16Array, (e2, r2, n2) => l3(r2, 69, 65, e2, n2)), o2.registerDecoder(70, (e2) => c3(e2, Uint32Array, true), "uint32, little endian, Typed Array"), ue(Uint32Array, (e2, r2, n2) => l3(r2, 70, 66, e2, n2)), o2.registerDecoder(71, (e2) => c3(e2, BigUint64Array, true), "uint64, little endian, Typed Array"), ue(BigUint64Array, (e2, r2, n2) => l3(r2, 71, 67, e2, n2)), o2.registerDecoder(72, (e2) => (E2(e2.contents), new Int8Array(e2.contents)), "sint8 Typed Array"), ue(Int8Array, (e2) => [72, new Uint8Array(e2.buffer, e2.byteOffset, e2.byteLength)]), o2.registerDecoder(73, (e2) => c3(e2, Int16Array, false), "sint16, big endian, Typed Array"), o2.registerDecoder(74, (e2) => c3(e2, Int32Array, false), "sint32, big endian, Typed Array"), o2.registerDecoder(75, (e2) => c3(e2, BigInt64Array, false), "sint64, big endian, Typed Array"), o2.registerDecoder(77, (e2) => c3(e2, Int16Array, true), "sint16, little endian, Typed Array"), ue(Int16Array, (e2, r2, n2) => l3(r2, 77, 73, e2, n2)), o2.registerDecoder(78, (e2) => c3(e2, Int32Array, true), "sint32, little endian, Typed Array"), ue(Int32Array, (e2, r2, n2) => l3(r2, 78, 74, e2, n2)), o2.registerDecoder(79, (e2) => c3(e2, BigInt64Array, true), "sint64, little endian, Typed Array"), ue(BigInt64Array, (e2, r2, n2) => l3(r2, 79, 75, e2, n2)), o2.registerDecoder(81, (e2) => c3(e2, Float32Array, false), "IEEE 754 binary32, big endian, Typed Array"), o2.registerDecoder(82, (e2) => c3(e2, Float64Array, false), "IEEE 754 binary64, big endian, Typed Array"), o2.registerDecoder(85, (e2) => c3(e2, Float32Array, true), "IEEE 754 binary32, little endian, Typed Array"), ue(Float32Array, (e2, r2, n2) => l3(r2, 85, 81, e2, n2)), o2.registerDecoder(86, (e2) => c3(e2, Float64Array, true), "IEEE 754 binary64, big endian, Typed Array"), ue(Float64Array, (e2, r2, n2) => l3(r2, 86, 82, e2, n2)), o2.registerDecoder(T.SET, (e2, r2) => {
-  if (_2(e2.contents), r2.sortKeys) {
-    const n2 = y4.decodeToEncodeOpts(r2);
-    let i = null;
-    for (const a4 of e2.contents) {
-      const d5 = [a4, void 0, v2(a4, n2)];
-      if (i && r2.sortKeys(i, d5) >= 0) throw new Error(`Set items out of order in tag #${T.SET}`);
-      i = d5;
-    }
-  }
-  return new Set(e2.contents);
-}, "Set"), ue(Set, (e2, r2, n2) => {
-  let i = [...e2];
-  if (n2.sortKeys) {
-    const a4 = i.map((d5) => [d5, void 0, v2(d5, n2)]);
-    a4.sort(n2.sortKeys), i = a4.map(([d5]) => d5);
-  }
-  return [T.SET, i];
-}), o2.registerDecoder(T.JSON, (e2) => (f6(e2.contents), JSON.parse(e2.contents)), "JSON-encoded");
-function C(e2) {
-  return E2(e2.contents), new Wtf8Decoder().decode(e2.contents);
-}
-C.comment = (e2) => {
-  E2(e2.contents);
-  const r2 = new Wtf8Decoder();
-  return `(WTF8 string): ${JSON.stringify(r2.decode(e2.contents))}`;
-}, o2.registerDecoder(T.WTF8, C), o2.registerDecoder(T.SELF_DESCRIBED, (e2) => e2.contents, "Self-Described"), o2.registerDecoder(T.INVALID_16, () => {
-  throw new Error(`Tag always invalid: ${T.INVALID_16}`);
-}, "Invalid"), o2.registerDecoder(T.INVALID_32, () => {
-  throw new Error(`Tag always invalid: ${T.INVALID_32}`);
-}, "Invalid"), o2.registerDecoder(T.INVALID_64, () => {
-  throw new Error(`Tag always invalid: ${T.INVALID_64}`);
-}, "Invalid"), o2.registerDecoder(T.SYMBOL, (e2) => {
-  let r2 = e2.contents;
-  if (Array.isArray(e2.contents)) {
-    if (e2.contents.length !== 1) throw new Error(`Expected Array of size 1: ${e2.contents}`);
-    [r2] = e2.contents;
-  }
-  if (f6(r2), !r2.length) throw new Error(`Expected non-empty string: ${e2.contents}`);
-  return Symbol.for(r2);
-}, "Symbol");
-function h3(e2) {
-  throw new Error(`Encoding ${e2.constructor.name} intentionally unimplmented.  It is not concrete enough to interoperate.  Convert to Uint8Array first.`);
-}
-ue(ArrayBuffer, h3), ue(DataView, h3), typeof SharedArrayBuffer < "u" && ue(SharedArrayBuffer, h3);
-function p4(e2) {
-  return [NaN, e2.valueOf()];
-}
-ue(Boolean, p4), ue(Number, p4), ue(String, p4), ue(BigInt, p4);
-
-// node_modules/cbor2/lib/index.js
-var { cdeDecodeOptions: r, dcborDecodeOptions: n, defaultDecodeOptions: d4 } = y4;
-
-// src/receipt/hashes.ts
-var import_node_crypto9 = __toESM(require_node_crypto(), 1);
 
 // src/receipt/canonical-json.ts
 var MAX_CORE_DEPTH = 64;
 var CanonicalJsonError = class extends Error {
 };
-function compareCodePoints(a4, b5) {
-  const ia = a4[Symbol.iterator]();
-  const ib = b5[Symbol.iterator]();
+function compareCodePoints(a, b) {
+  const ia = a[Symbol.iterator]();
+  const ib = b[Symbol.iterator]();
   for (; ; ) {
-    const x5 = ia.next();
-    const y8 = ib.next();
-    if (x5.done) return y8.done ? 0 : -1;
-    if (y8.done) return 1;
-    const d5 = (x5.value.codePointAt(0) ?? 0) - (y8.value.codePointAt(0) ?? 0);
-    if (d5 !== 0) return d5;
+    const x = ia.next();
+    const y = ib.next();
+    if (x.done) return y.done ? 0 : -1;
+    if (y.done) return 1;
+    const d = (x.value.codePointAt(0) ?? 0) - (y.value.codePointAt(0) ?? 0);
+    if (d !== 0) return d;
   }
 }
-function escapeString(s3) {
-  return JSON.stringify(s3).replace(
+function escapeString(s) {
+  return JSON.stringify(s).replace(
     /[\u007f-\uffff]/g,
-    (c4) => `\\u${c4.charCodeAt(0).toString(16).padStart(4, "0")}`
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
   );
 }
 function nestingDepth(value, limit) {
   let max = 0;
   const stack = [[value, 1]];
   while (stack.length > 0) {
-    const [v3, d5] = stack.pop();
-    if (v3 === null || typeof v3 !== "object" || v3 instanceof NumberLiteral) continue;
-    if (d5 > max) max = d5;
+    const [v, d] = stack.pop();
+    if (v === null || typeof v !== "object" || v instanceof NumberLiteral) continue;
+    if (d > max) max = d;
     if (max > limit) return max;
-    for (const child of Array.isArray(v3) ? v3 : Object.values(v3)) stack.push([child, d5 + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
   }
   return max;
 }
@@ -15395,38 +13922,39 @@ function unsupportedNumberReason(literal) {
       return `Exceeds the limit (4300 digits) for integer string conversion: value has ${digits.length} digits`;
     return `unsupported number: integer ${shown} is outside \xB1(2^53 \u2212 1), which qprov cannot hash exactly`;
   }
-  const n2 = Number(literal);
-  if (!Number.isFinite(n2)) {
-    const repr = Number.isNaN(n2) ? "nan" : n2 > 0 ? "inf" : "-inf";
+  const n = Number(literal);
+  if (!Number.isFinite(n)) {
+    const repr = Number.isNaN(n) ? "nan" : n > 0 ? "inf" : "-inf";
     return `Out of range float values are not JSON compliant: ${repr}`;
   }
   return `unsupported number: ${shown} is not an integer; only integers are canonicalised`;
 }
-function encode(v3) {
-  if (v3 === null || typeof v3 === "boolean") return String(v3);
-  if (typeof v3 === "number") {
-    if (!Number.isSafeInteger(v3)) throw new CanonicalJsonError(unsupportedNumberReason(String(v3)));
-    return String(v3);
+function encode(v) {
+  if (v === null || typeof v === "boolean") return String(v);
+  if (typeof v === "number") {
+    if (!Number.isSafeInteger(v)) throw new CanonicalJsonError(unsupportedNumberReason(String(v)));
+    return String(v);
   }
-  if (typeof v3 === "string") return escapeString(v3);
-  if (v3 instanceof NumberLiteral) throw new CanonicalJsonError(unsupportedNumberReason(v3.literal));
-  if (Array.isArray(v3)) return `[${v3.map(encode).join(",")}]`;
-  if (typeof v3 === "object") {
-    const o5 = v3;
-    const keys = Object.keys(o5).sort(compareCodePoints);
-    return `{${keys.map((k4) => `${escapeString(k4)}:${encode(o5[k4])}`).join(",")}}`;
+  if (typeof v === "string") return escapeString(v);
+  if (v instanceof NumberLiteral) throw new CanonicalJsonError(unsupportedNumberReason(v.literal));
+  if (Array.isArray(v)) return `[${v.map(encode).join(",")}]`;
+  if (typeof v === "object") {
+    const o = v;
+    const keys = Object.keys(o).sort(compareCodePoints);
+    return `{${keys.map((k) => `${escapeString(k)}:${encode(o[k])}`).join(",")}}`;
   }
-  throw new CanonicalJsonError(`unsupported value of type ${typeof v3}`);
+  throw new CanonicalJsonError(`unsupported value of type ${typeof v}`);
 }
 
 // src/receipt/hashes.ts
+var import_node_crypto9 = __toESM(require_node_crypto(), 1);
 var CORE_KEYS = ["type", "schema", "version", "commit", "ai_attestation", "provenance"];
 function sha256Hex(data) {
   return (0, import_node_crypto9.createHash)("sha256").update(data).digest("hex");
 }
 function receiptCore(receipt) {
   const core = {};
-  for (const k4 of CORE_KEYS) if (Object.hasOwn(receipt, k4)) core[k4] = receipt[k4];
+  for (const k of CORE_KEYS) if (Object.hasOwn(receipt, k)) core[k] = receipt[k];
   return core;
 }
 function coreHashes(core) {
@@ -15434,44 +13962,24 @@ function coreHashes(core) {
   const hex2 = sha256Hex(canonical);
   return { canonical, contentHash: `sha256:${hex2}`, receiptId: `g1-${hex2.slice(0, 32)}` };
 }
-function constantTimeEqual(a4, b5) {
-  const da = (0, import_node_crypto9.createHash)("sha256").update(a4, "utf8").digest();
-  const db = (0, import_node_crypto9.createHash)("sha256").update(b5, "utf8").digest();
-  return (0, import_node_crypto9.timingSafeEqual)(da, db) && a4.length === b5.length;
+function constantTimeEqual(a, b) {
+  const da = (0, import_node_crypto9.createHash)("sha256").update(a, "utf8").digest();
+  const db = (0, import_node_crypto9.createHash)("sha256").update(b, "utf8").digest();
+  return (0, import_node_crypto9.timingSafeEqual)(da, db) && a.length === b.length;
 }
 
-// src/version.ts
-var QPROV_VERSION = true ? "0.1.0" : "0.1.0";
-
-// src/receipt/commit-object.ts
-var import_node_crypto10 = __toESM(require_node_crypto(), 1);
-
-// src/receipt/diff-batch.ts
-var import_node_crypto11 = __toESM(require_node_crypto(), 1);
-
-// src/receipt/git.ts
-var import_node_child_process = __toESM(require_node_child_process(), 1);
-
-// src/receipt/generate.ts
-var QPROV_TOOL = `https://github.com/qprov/qprov@${QPROV_VERSION}`;
-
-// src/receipt/ingest.ts
-var import_node_fs6 = __toESM(require_node_fs(), 1);
-var import_promises2 = __toESM(require_promises(), 1);
-var import_node_path4 = __toESM(require_node_path(), 1);
-
 // src/receipt/py-repr.ts
-function pyRepr(v3) {
-  if (v3 === void 0 || v3 === null) return "None";
-  if (v3 === true) return "True";
-  if (v3 === false) return "False";
-  if (typeof v3 === "number") return Number.isInteger(v3) ? String(v3) : pyFloat(v3);
-  if (v3 instanceof NumberLiteral) return literalRepr(v3.literal);
-  if (typeof v3 === "string") return pyStr(v3);
-  if (Array.isArray(v3)) return `[${v3.map(pyRepr).join(", ")}]`;
-  if (typeof v3 === "object")
-    return `{${Object.entries(v3).map(([k4, x5]) => `${pyStr(k4)}: ${pyRepr(x5)}`).join(", ")}}`;
-  return String(v3);
+function pyRepr(v) {
+  if (v === void 0 || v === null) return "None";
+  if (v === true) return "True";
+  if (v === false) return "False";
+  if (typeof v === "number") return Number.isInteger(v) ? String(v) : pyFloat(v);
+  if (v instanceof NumberLiteral) return literalRepr(v.literal);
+  if (typeof v === "string") return pyStr(v);
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(", ")}]`;
+  if (typeof v === "object")
+    return `{${Object.entries(v).map(([k, x]) => `${pyStr(k)}: ${pyRepr(x)}`).join(", ")}}`;
+  return String(v);
 }
 function literalRepr(lit) {
   if (lit === "NaN") return "nan";
@@ -15480,18 +13988,18 @@ function literalRepr(lit) {
   if (/^-?\d+$/.test(lit)) return BigInt(lit).toString();
   return pyFloat(Number(lit));
 }
-function pyFloat(x5) {
-  if (Number.isNaN(x5)) return "nan";
-  if (!Number.isFinite(x5)) return x5 > 0 ? "inf" : "-inf";
-  if (x5 === 0) return Object.is(x5, -0) ? "-0.0" : "0.0";
-  const [mant, expStr] = x5.toExponential().split("e");
+function pyFloat(x) {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const [mant, expStr] = x.toExponential().split("e");
   const exp = Number(expStr);
   const sign = mant.startsWith("-") ? "-" : "";
   const digits = mant.replace("-", "").replace(".", "");
   if (exp < -4 || exp >= 16) {
-    const m4 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    const e2 = Math.abs(exp).toString().padStart(2, "0");
-    return `${sign}${m4}e${exp < 0 ? "-" : "+"}${e2}`;
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    const e = Math.abs(exp).toString().padStart(2, "0");
+    return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
   }
   if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
   const int = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
@@ -15499,10 +14007,10 @@ function pyFloat(x5) {
   return `${sign}${int}.${frac}`;
 }
 var NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-function pyStr(s3) {
-  const quote = s3.includes("'") && !s3.includes('"') ? '"' : "'";
+function pyStr(s) {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
   let out = quote;
-  for (const ch of s3) {
+  for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
     if (ch === quote || ch === "\\") out += `\\${ch}`;
     else if (ch === "\n") out += "\\n";
@@ -15539,13 +14047,13 @@ var identity = {
   required: ["name", "email", "date"],
   properties: { name: str({ maxLength: 1024 }), email: str({ maxLength: 1024 }), date: str() }
 };
-function commitSchema(v22) {
+function commitSchema(v2) {
   const base = ["sha", "author", "committer", "subject", "message_hash", "diff_hash"];
   return {
     type: "object",
     required: [
       ...base.slice(0, 1),
-      ...v22 ? ["tree_sha", "parent_shas"] : [],
+      ...v2 ? ["tree_sha", "parent_shas"] : [],
       ...base.slice(1),
       "files_changed"
     ],
@@ -15565,7 +14073,7 @@ function commitSchema(v22) {
     }
   };
 }
-function receiptSchema(v22) {
+function receiptSchema(v2) {
   return {
     type: "object",
     required: [
@@ -15584,7 +14092,7 @@ function receiptSchema(v22) {
       type: { const: "aiir.commit_receipt" },
       schema: { enum: [SCHEMA_V1, SCHEMA_V2] },
       version: str({ pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+([.+\\-][0-9a-zA-Z.+\\-]*)?$" }),
-      commit: commitSchema(v22),
+      commit: commitSchema(v2),
       ai_attestation: {
         type: "object",
         required: ["is_ai_authored", "signals_detected", "signal_count", "detection_method"],
@@ -15624,8 +14132,8 @@ function compiledValidators() {
   return validators;
 }
 function schemaErrors(receipt) {
-  const { v1, v2: v22 } = compiledValidators();
-  const validate2 = receipt.schema === SCHEMA_V2 ? v22 : v1;
+  const { v1, v2 } = compiledValidators();
+  const validate2 = receipt.schema === SCHEMA_V2 ? v2 : v1;
   validate2(receipt);
   const errors = (validate2.errors ?? []).map(formatError);
   return [...errors, ...semanticErrors(receipt)];
@@ -15633,36 +14141,36 @@ function schemaErrors(receipt) {
 function dotted(instancePath) {
   return instancePath.slice(1).replaceAll("/", ".");
 }
-function formatError(e2) {
-  const path3 = dotted(e2.instancePath);
-  const got = pyRepr(e2.data);
-  if (e2.keyword === "required") {
-    const missing = e2.params.missingProperty;
+function formatError(e) {
+  const path3 = dotted(e.instancePath);
+  const got = pyRepr(e.data);
+  if (e.keyword === "required") {
+    const missing = e.params.missingProperty;
     return `${path3 ? `${path3}.` : ""}${missing} is required`;
   }
-  if (path3 === "receipt_id" && e2.keyword === "pattern")
+  if (path3 === "receipt_id" && e.keyword === "pattern")
     return `receipt_id must match 'g1-' + 32 hex chars, got ${got}`;
-  if (path3 === "content_hash" && e2.keyword === "pattern")
+  if (path3 === "content_hash" && e.keyword === "pattern")
     return `content_hash must match 'sha256:' + 64 hex chars, got ${got}`;
   if (path3 === "schema") return `schema must be one of ('${SCHEMA_V1}', '${SCHEMA_V2}'), got ${got}`;
   if (path3 === "type") return `type must be 'aiir.commit_receipt', got ${got}`;
   if (path3 === "ai_attestation.authorship_class")
     return `${path3} must be one of ${pyRepr(AUTHORSHIP_CLASSES)}, got ${got}`;
-  if (path3 === "provenance.tool" && e2.keyword === "pattern")
+  if (path3 === "provenance.tool" && e.keyword === "pattern")
     return `provenance.tool must start with '${AIIR_TOOL_PREFIX}', got ${got}`;
-  return `${path3 || "receipt"} ${e2.message ?? e2.keyword}, got ${got}`;
+  return `${path3 || "receipt"} ${e.message ?? e.keyword}, got ${got}`;
 }
-function semanticErrors(r2) {
+function semanticErrors(r) {
   const out = [];
-  const ai = r2.ai_attestation;
+  const ai = r.ai_attestation;
   if (ai && typeof ai === "object" && Array.isArray(ai.signals_detected)) {
-    const n2 = ai.signals_detected.length;
-    if (typeof ai.signal_count === "number" && ai.signal_count !== n2)
-      out.push(`ai_attestation.signal_count (${ai.signal_count}) != len(signals_detected) (${n2})`);
+    const n = ai.signals_detected.length;
+    if (typeof ai.signal_count === "number" && ai.signal_count !== n)
+      out.push(`ai_attestation.signal_count (${ai.signal_count}) != len(signals_detected) (${n})`);
   }
-  const c4 = r2.commit;
-  if (c4 && typeof c4 === "object" && !Array.isArray(c4)) {
-    if (!("files" in c4) && c4.files_redacted !== true)
+  const c = r.commit;
+  if (c && typeof c === "object" && !Array.isArray(c)) {
+    if (!("files" in c) && c.files_redacted !== true)
       out.push("commit must have either files or files_redacted: true");
   }
   return out;
@@ -15671,15 +14179,15 @@ function semanticErrors(r2) {
 // src/receipt/verify.ts
 var RECEIPT_TYPE = "aiir.commit_receipt";
 var VERSION_RE = /^[0-9]+\.[0-9]+\.[0-9]+([.+-][0-9a-zA-Z.+-]*)?$/;
-var isObject = (v3) => v3 !== null && typeof v3 === "object" && !Array.isArray(v3);
-function preCheckErrors(r2) {
+var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function preCheckErrors(r) {
   const errors = [];
-  if (r2.type !== RECEIPT_TYPE) errors.push(`unknown receipt type: ${pyRepr(r2.type)}`);
-  const schema = Object.hasOwn(r2, "schema") ? r2.schema : "";
+  if (r.type !== RECEIPT_TYPE) errors.push(`unknown receipt type: ${pyRepr(r.type)}`);
+  const schema = Object.hasOwn(r, "schema") ? r.schema : "";
   if (typeof schema !== "string" || !schema.startsWith("aiir/"))
     errors.push(`unknown schema: ${pyRepr(schema)}`);
-  if (typeof r2.version !== "string" || !VERSION_RE.test(r2.version))
-    errors.push(`invalid version format: ${pyRepr(r2.version)}`);
+  if (typeof r.version !== "string" || !VERSION_RE.test(r.version))
+    errors.push(`invalid version format: ${pyRepr(r.version)}`);
   return errors;
 }
 function verifyReceipt(receipt) {
@@ -15707,9 +14215,9 @@ function verifyReceipt(receipt) {
   let expected;
   try {
     expected = coreHashes(receiptCore(receipt));
-  } catch (e2) {
-    if (!(e2 instanceof CanonicalJsonError)) throw e2;
-    verdict.errors.push(e2.message);
+  } catch (e) {
+    if (!(e instanceof CanonicalJsonError)) throw e;
+    verdict.errors.push(e.message);
     return verdict;
   }
   const claimedHash = typeof receipt.content_hash === "string" ? receipt.content_hash : "";
@@ -15727,148 +14235,11 @@ function verifyReceipt(receipt) {
   return verdict;
 }
 
-// src/receipt/writer.ts
-var import_promises4 = __toESM(require_promises(), 1);
-var import_node_path7 = __toESM(require_node_path(), 1);
-
-// src/atomic-file.ts
-var import_node_crypto12 = __toESM(require_node_crypto(), 1);
-var import_node_fs7 = __toESM(require_node_fs(), 1);
-var import_promises3 = __toESM(require_promises(), 1);
-var import_node_path5 = __toESM(require_node_path(), 1);
-
-// src/output-dir.ts
-var import_node_crypto13 = __toESM(require_node_crypto(), 1);
-var import_node_fs8 = __toESM(require_node_fs(), 1);
-var import_node_path6 = __toESM(require_node_path(), 1);
-
-// src/attest/receipt-source.ts
-var rawJSON = JSON.rawJSON;
-function predicateValue(value) {
-  if (value instanceof NumberLiteral) {
-    if (!Number.isFinite(Number(value.literal)))
-      throw new QprovError(
-        "RECEIPT_INVALID",
-        `receipt holds ${value.literal}, which JSON cannot carry`
-      );
-    return rawJSON(value.literal);
-  }
-  if (Array.isArray(value)) return value.map(predicateValue);
-  if (value !== null && typeof value === "object")
-    return Object.fromEntries(Object.entries(value).map(([k4, v3]) => [k4, predicateValue(v3)]));
-  return value;
-}
-
-// src/binding/binding-statement.ts
-var STATEMENT_SUBJECT_NAME = PROOF_FILES.statement;
-var hex = (digest) => digest.replace(/^sha256:/, "");
-function buildBindingStatement(doc) {
-  return {
-    _type: STATEMENT_TYPE,
-    subject: [
-      { name: STATEMENT_SUBJECT_NAME, digest: { sha256: hex(doc.provenance.aiir_statement) } },
-      { name: MANIFEST_SUBJECT_NAME, digest: { sha256: hex(doc.provenance.workload_package) } }
-    ],
-    predicateType: BINDING_PREDICATE_TYPE,
-    predicate: doc
-  };
-}
-function bindingStatementPayload(doc) {
-  return Buffer.from(JSON.stringify(buildBindingStatement(doc)), "utf8");
-}
-function receiptFileBytes(statementPayload) {
-  let parsed;
-  try {
-    parsed = parseJsonLiteral(Buffer.from(statementPayload).toString("utf8"));
-  } catch (e2) {
-    if (e2 instanceof JsonSyntaxError)
-      throw new QprovError("STATEMENT_INVALID", "statement.json is not JSON", { cause: e2 });
-    throw e2;
-  }
-  const predicate = parsed?.predicate;
-  if (predicate === null || typeof predicate !== "object" || Array.isArray(predicate))
-    throw new QprovError("STATEMENT_INVALID", "the statement predicate is not a receipt object");
-  return Buffer.from(JSON.stringify(predicateValue(predicate)), "utf8");
-}
-
-// src/verify/content-checks.ts
-var sameSubjects = (a4, b5) => JSON.stringify(a4) === JSON.stringify(b5);
-function statementContent(ctx) {
-  if (ctx.stmt.signature.status !== "pass" || ctx.bind.signature.status !== "pass")
-    return skip("not run: a signature did not verify");
-  if (ctx.stmt.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(`workload statement payloadType is ${JSON.stringify(ctx.stmt.payloadType)}`);
-  if (ctx.bind.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(`binding statement payloadType is ${JSON.stringify(ctx.bind.payloadType)}`);
-  const s3 = ctx.statement;
-  const b5 = ctx.bindingStatement;
-  if (s3 === void 0) return fail("the workload statement is not an in-toto Statement v1");
-  if (b5 === void 0) return fail("the binding statement is not an in-toto Statement v1");
-  const stmtFile = ctx.files[PROOF_FILES.statement];
-  if (stmtFile === void 0 || ctx.stmt.payload === void 0 || !stmtFile.equals(ctx.stmt.payload))
-    return fail("statement.json is not the signed DSSE payload");
-  const receipt = s3.predicate;
-  if (receipt === null || typeof receipt !== "object" || Array.isArray(receipt))
-    return fail("the workload statement predicate is not a receipt");
-  let expectedType;
-  try {
-    expectedType = predicateTypeFor(receipt);
-  } catch (e2) {
-    return fail(oneLine(e2));
-  }
-  if (s3.predicateType !== expectedType)
-    return fail(`workload predicateType ${s3.predicateType}, expected ${expectedType}`);
-  if (ctx.manifest === void 0) return fail(`manifest: ${ctx.manifestError}`);
-  let expected;
-  try {
-    expected = buildStatement({
-      manifest: ctx.manifest,
-      receipt
-    });
-  } catch (e2) {
-    return fail(oneLine(e2));
-  }
-  if (!sameSubjects(s3.subject, expected.subject))
-    return fail("the workload statement subjects are not the manifest files, manifest and commit");
-  let rebuilt;
-  try {
-    const literal = parseJsonLiteral(ctx.stmt.payload.toString("utf8"));
-    rebuilt = statementPayloadBytes(
-      buildStatement({
-        manifest: ctx.manifest,
-        receipt: predicateValue(literal.predicate)
-      })
-    );
-  } catch (e2) {
-    return fail(oneLine(e2));
-  }
-  if (!rebuilt.equals(ctx.stmt.payload))
-    return fail("the workload statement is not exactly the statement of its manifest and receipt");
-  if (b5.predicateType !== BINDING_PREDICATE_TYPE)
-    return fail(`binding predicateType ${b5.predicateType}, expected ${BINDING_PREDICATE_TYPE}`);
-  const bindingSubjects = [
-    {
-      name: STATEMENT_SUBJECT_NAME,
-      digest: { sha256: sha256Digest(ctx.stmt.payload).slice(7) }
-    },
-    { name: MANIFEST_SUBJECT_NAME, digest: { sha256: ctx.manifest.digest.slice(7) } }
-  ];
-  if (!sameSubjects(b5.subject, bindingSubjects))
-    return fail("the binding statement subjects are not this statement and package");
-  if (ctx.signedBinding === void 0)
-    return fail(`the signed binding is invalid: ${ctx.signedBindingError}`);
-  if (ctx.bind.payload === void 0 || !bindingStatementPayload(ctx.signedBinding).equals(ctx.bind.payload))
-    return fail("the binding statement is not exactly the statement of its binding");
-  return pass(
-    `${s3.predicateType} over ${ctx.manifest.files.length} file(s); ${BINDING_PREDICATE_TYPE}`
-  );
-}
-
 // src/verify/receipt-checks.ts
 var NULL_OID = /^0{40}$|^0{64}$/;
 function signedReceipt(ctx) {
-  const p5 = ctx.statement?.predicate;
-  return p5 !== null && typeof p5 === "object" && !Array.isArray(p5) ? p5 : void 0;
+  const p = ctx.statement?.predicate;
+  return p !== null && typeof p === "object" && !Array.isArray(p) ? p : void 0;
 }
 function receiptIntegrity(ctx) {
   const file = ctx.files[PROOF_FILES.receipt];
@@ -15876,21 +14247,21 @@ function receiptIntegrity(ctx) {
   let parsed;
   try {
     parsed = parseJsonLiteral(file.toString("utf8"));
-  } catch (e2) {
-    return fail(`receipt.json is not JSON: ${oneLine(e2)}`);
+  } catch (e) {
+    return fail(`receipt.json is not JSON: ${oneLine(e)}`);
   }
-  const v3 = verifyReceipt(parsed);
-  if (!v3.valid) return fail(`AIIR verification failed: ${v3.errors.join("; ")}`);
+  const v = verifyReceipt(parsed);
+  if (!v.valid) return fail(`AIIR verification failed: ${v.errors.join("; ")}`);
   if (ctx.stmt.payload === void 0) return skip("not run: statement-signature failed");
   let expected;
   try {
     expected = receiptFileBytes(ctx.stmt.payload);
-  } catch (e2) {
-    return fail(oneLine(e2));
+  } catch (e) {
+    return fail(oneLine(e));
   }
   if (!expected.equals(file))
     return fail("receipt.json differs from the signed statement predicate");
-  return pass(`receipt ${v3.receipt_id} verifies and equals the signed predicate`);
+  return pass(`receipt ${v.receipt_id} verifies and equals the signed predicate`);
 }
 function commitConsistency(ctx) {
   const receipt = signedReceipt(ctx);
@@ -15898,7 +14269,7 @@ function commitConsistency(ctx) {
     return skip("not run: statement-signature failed");
   const sha = receipt.commit?.sha;
   if (typeof sha !== "string") return fail("the signed receipt has no commit.sha");
-  const commits = ctx.statement.subject.filter((s3) => s3.digest.gitCommit !== void 0);
+  const commits = ctx.statement.subject.filter((s) => s.digest.gitCommit !== void 0);
   if (commits.length !== 1 || commits[0].digest.gitCommit !== sha)
     return fail(`the statement's commit subject is not the receipt commit ${sha}`);
   const certDigest = ctx.stmt.signer?.claims?.sourceRepositoryDigest;
@@ -15917,7 +14288,7 @@ function aiInvolved(att) {
 function declaredTools(att) {
   const signals = Array.isArray(att.signals_detected) ? att.signals_detected : [];
   return signals.filter(
-    (s3) => typeof s3 === "string" && (/^declared:./.test(s3) || /^trailer:co-authored-by:./.test(s3))
+    (s) => typeof s === "string" && (/^declared:./.test(s) || /^trailer:co-authored-by:./.test(s))
   );
 }
 function aiPolicyCheck(ctx, policy) {
@@ -15926,13 +14297,13 @@ function aiPolicyCheck(ctx, policy) {
   const att = receipt.ai_attestation;
   if (att === null || typeof att !== "object" || Array.isArray(att))
     return policy === "any" ? pass("any: the receipt has no ai_attestation") : fail("the receipt has no ai_attestation");
-  const a4 = att;
-  const cls = String(a4.authorship_class);
+  const a = att;
+  const cls = String(a.authorship_class);
   if (policy === "any") return pass(`any: authorship class ${cls}`);
-  const involved = aiInvolved(a4);
+  const involved = aiInvolved(a);
   if (policy === "no-ai")
     return involved ? fail(`no-ai: authorship class ${cls}`) : pass(`no-ai: authorship class ${cls}`);
-  const tools = declaredTools(a4);
+  const tools = declaredTools(a);
   if (involved && tools.length === 0)
     return fail(`declared-only: authorship class ${cls} but no AI tool is declared`);
   return pass(
@@ -15946,39 +14317,39 @@ var import_bundle2 = __toESM(require_dist2(), 1);
 // src/verify/strict-encoding.ts
 function derExact(b64, what) {
   if (typeof b64 !== "string") return `${what} is missing`;
-  const b5 = Buffer.from(b64, "base64");
-  if (b5.length < 2 || b5[0] !== 48) return `${what} is not a DER SEQUENCE`;
-  let len = b5[1];
+  const b = Buffer.from(b64, "base64");
+  if (b.length < 2 || b[0] !== 48) return `${what} is not a DER SEQUENCE`;
+  let len = b[1];
   let header = 2;
   if (len & 128) {
-    const n2 = len & 127;
-    if (n2 === 0 || n2 > 4 || b5.length < 2 + n2) return `${what} has a bad DER length`;
+    const n = len & 127;
+    if (n === 0 || n > 4 || b.length < 2 + n) return `${what} has a bad DER length`;
     len = 0;
-    for (let i = 0; i < n2; i++) len = len * 256 + b5[2 + i];
-    header = 2 + n2;
+    for (let i = 0; i < n; i++) len = len * 256 + b[2 + i];
+    header = 2 + n;
   }
-  return header + len === b5.length ? void 0 : `${what} has bytes outside its DER value`;
+  return header + len === b.length ? void 0 : `${what} has bytes outside its DER value`;
 }
 function strictEncodingProblem(bundle) {
   const root = bundle;
   const vm = root?.verificationMaterial;
   const env = root?.dsseEnvelope;
   const problems = [];
-  for (const [i, s3] of (env?.signatures ?? []).entries())
-    problems.push(derExact(s3?.sig, `dsseEnvelope.signatures[${i}].sig`));
+  for (const [i, s] of (env?.signatures ?? []).entries())
+    problems.push(derExact(s?.sig, `dsseEnvelope.signatures[${i}].sig`));
   const cert = vm?.certificate;
   if (cert !== void 0) problems.push(derExact(cert.rawBytes, "certificate"));
   const tsv = vm?.timestampVerificationData;
-  for (const [i, t3] of (tsv?.rfc3161Timestamps ?? []).entries())
-    problems.push(derExact(t3?.signedTimestamp, `rfc3161Timestamps[${i}]`));
-  for (const [i, e2] of (vm?.tlogEntries ?? []).entries()) {
-    const promise = e2?.inclusionPromise;
+  for (const [i, t] of (tsv?.rfc3161Timestamps ?? []).entries())
+    problems.push(derExact(t?.signedTimestamp, `rfc3161Timestamps[${i}]`));
+  for (const [i, e] of (vm?.tlogEntries ?? []).entries()) {
+    const promise = e?.inclusionPromise;
     if (promise !== void 0)
       problems.push(derExact(promise.signedEntryTimestamp, `tlogEntries[${i}] SET`));
-    const proof = e2?.inclusionProof;
+    const proof = e?.inclusionProof;
     if (proof !== void 0) problems.push(checkpointAgrees(proof, i));
   }
-  return problems.find((p5) => p5 !== void 0);
+  return problems.find((p) => p !== void 0);
 }
 var SIGNATURE_LINE = /^\u2014 (\S+) ([A-Za-z0-9+/]+={0,2})$/;
 function signatureLinesCanonical(note, i) {
@@ -15987,8 +14358,8 @@ function signatureLinesCanonical(note, i) {
   if (sep < 0 || lines.pop() !== "" || lines.length !== 1)
     return `tlogEntries[${i}] checkpoint must carry exactly one signature line`;
   for (const line of lines) {
-    const m4 = SIGNATURE_LINE.exec(line);
-    if (!m4 || Buffer.from(m4[2], "base64").toString("base64") !== m4[2])
+    const m = SIGNATURE_LINE.exec(line);
+    if (!m || Buffer.from(m[2], "base64").toString("base64") !== m[2])
       return `tlogEntries[${i}] checkpoint signature line is not canonical`;
   }
   return void 0;
@@ -16020,10 +14391,10 @@ var fail2 = (detail) => ({ status: "fail", detail });
 var skip2 = (detail) => ({ status: "skip", detail });
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 function unsignedFieldProblem(json) {
-  const b5 = json;
-  if (b5?.mediaType !== BUNDLE_MEDIA_TYPE)
-    return `media type ${JSON.stringify(b5?.mediaType)} is not ${BUNDLE_MEDIA_TYPE}`;
-  if ((b5.dsseEnvelope?.signatures ?? []).some((s3) => s3?.keyid !== void 0 && s3.keyid !== ""))
+  const b = json;
+  if (b?.mediaType !== BUNDLE_MEDIA_TYPE)
+    return `media type ${JSON.stringify(b?.mediaType)} is not ${BUNDLE_MEDIA_TYPE}`;
+  if ((b.dsseEnvelope?.signatures ?? []).some((s) => s?.keyid !== void 0 && s.keyid !== ""))
     return "a keyless DSSE signature carries a keyid";
   return void 0;
 }
@@ -16041,9 +14412,9 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
     try {
       canonical = `${JSON.stringify((0, import_bundle2.bundleToJSON)((0, import_bundle2.bundleFromJSON)(json)))}
 `;
-    } catch (e2) {
+    } catch (e) {
       return {
-        signature: fail2(`${name} is not a Sigstore bundle: ${oneLine(e2)}`),
+        signature: fail2(`${name} is not a Sigstore bundle: ${oneLine(e)}`),
         identity: skip2(`${name} did not parse`)
       };
     }
@@ -16057,17 +14428,17 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
   const strict = unsignedFieldProblem(json) ?? strictEncodingProblem(json);
   if (strict !== void 0)
     return { signature: fail2(`${name}: ${strict}`), identity: skip2(`${name} did not parse`), json };
-  const r2 = verifyBundle({
+  const r = verifyBundle({
     bundle: json,
     artifact: { digest: subjectDigest },
     trustMaterial: ctx.trust,
     policy: { kind: "identity", ...ctx.policy },
     ...ctx.profile ? { profile: ctx.profile } : {}
   });
-  const cryptoPassed = r2.code === "UNTRUSTED_SIGNER_ERROR" || r2.checks.some((c4) => c4.name === "sigstore" && c4.status === "pass");
+  const cryptoPassed = r.code === "UNTRUSTED_SIGNER_ERROR" || r.checks.some((c) => c.name === "sigstore" && c.status === "pass");
   if (!cryptoPassed)
     return {
-      signature: fail2(`${r2.code ?? "VERIFY_FAILED"}: ${r2.error ?? "not verified"}`),
+      signature: fail2(`${r.code ?? "VERIFY_FAILED"}: ${r.error ?? "not verified"}`),
       identity: skip2("the signature did not verify"),
       json
     };
@@ -16078,8 +14449,8 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
       identity: skip2("not a DSSE bundle"),
       json
     };
-  const policyFailures = r2.checks.filter((c4) => c4.status === "fail" && POLICY_FINDINGS.has(c4.name));
-  const identity2 = r2.code === "UNTRUSTED_SIGNER_ERROR" ? fail2(`${name}: ${r2.error}`) : policyFailures.length > 0 ? fail2(`${name}: ${policyFailures.map((c4) => `${c4.name} ${c4.detail}`).join("; ")}`) : { status: "pass", detail: r2.signer?.identity ?? "" };
+  const policyFailures = r.checks.filter((c) => c.status === "fail" && POLICY_FINDINGS.has(c.name));
+  const identity2 = r.code === "UNTRUSTED_SIGNER_ERROR" ? fail2(`${name}: ${r.error}`) : policyFailures.length > 0 ? fail2(`${name}: ${policyFailures.map((c) => `${c.name} ${c.detail}`).join("; ")}`) : { status: "pass", detail: r.signer?.identity ?? "" };
   return {
     signature: {
       status: "pass",
@@ -16088,7 +14459,7 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
     identity: identity2,
     payload: Buffer.from(env.payload, "base64"),
     payloadType: typeof env.payloadType === "string" ? env.payloadType : void 0,
-    ...r2.signer ? { signer: r2.signer } : {},
+    ...r.signer ? { signer: r.signer } : {},
     json
   };
 }
@@ -16116,17 +14487,17 @@ var OPTIONAL_SKIPS = {
 };
 var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
 function signerIdentity(ctx) {
-  for (const o5 of [ctx.stmt.identity, ctx.bind.identity]) if (o5.status === "fail") return o5;
+  for (const o of [ctx.stmt.identity, ctx.bind.identity]) if (o.status === "fail") return o;
   if (ctx.stmt.identity.status !== "pass" || ctx.bind.identity.status !== "pass")
     return skip("not run: a signature did not verify");
   try {
-    const a4 = certificateSigner(ctx.stmt.json);
-    const b5 = certificateSigner(ctx.bind.json);
-    if (a4.identity !== b5.identity || a4.issuer !== b5.issuer)
-      return fail(`the statements have different signers: ${a4.identity} and ${b5.identity}`);
-    return pass(`${a4.identity} (${a4.issuer}) signed both statements`);
-  } catch (e2) {
-    return fail(oneLine(e2));
+    const a = certificateSigner(ctx.stmt.json);
+    const b = certificateSigner(ctx.bind.json);
+    if (a.identity !== b.identity || a.issuer !== b.issuer)
+      return fail(`the statements have different signers: ${a.identity} and ${b.identity}`);
+    return pass(`${a.identity} (${a.issuer}) signed both statements`);
+  } catch (e) {
+    return fail(oneLine(e));
   }
 }
 function workloadFiles(ctx) {
@@ -16141,26 +14512,26 @@ function workloadFiles(ctx) {
   return pass(`the workload re-hashes to ${sha256Digest(file)}`);
 }
 function decide(verdict) {
-  const c4 = verdict.checks;
-  verdict.ok = c4.length === CHECK_NAMES.length && CHECK_NAMES.every(
-    (name, i) => c4[i]?.name === name && (c4[i].status === "pass" || c4[i].status === "skip" && OPTIONAL_SKIPS[name] === c4[i].detail)
+  const c = verdict.checks;
+  verdict.ok = c.length === CHECK_NAMES.length && CHECK_NAMES.every(
+    (name, i) => c[i]?.name === name && (c[i].status === "pass" || c[i].status === "skip" && OPTIONAL_SKIPS[name] === c[i].detail)
   );
   return verdict;
 }
 function factsOf(ctx) {
   const facts = {};
-  const b5 = ctx.signedBinding;
-  if (ctx.bind.signature.status === "pass" && b5 !== void 0) {
-    facts.jobId = b5.runtime.job_id;
-    if (b5.runtime.session_id) facts.sessionId = b5.runtime.session_id;
-    if (b5.runtime.backend) facts.backend = b5.runtime.backend;
-    if (b5.runtime.program) facts.program = b5.runtime.program;
-    facts.receiptId = b5.provenance.receipt.receipt_id;
-    facts.commit = b5.provenance.receipt.commit;
-    facts.packageDigest = b5.provenance.workload_package;
+  const b = ctx.signedBinding;
+  if (ctx.bind.signature.status === "pass" && b !== void 0) {
+    facts.jobId = b.runtime.job_id;
+    if (b.runtime.session_id) facts.sessionId = b.runtime.session_id;
+    if (b.runtime.backend) facts.backend = b.runtime.backend;
+    if (b.runtime.program) facts.program = b.runtime.program;
+    facts.receiptId = b.provenance.receipt.receipt_id;
+    facts.commit = b.provenance.receipt.commit;
+    facts.packageDigest = b.provenance.workload_package;
     facts.bindingDigest = digestOf(ctx.files, PROOF_FILES.binding);
-    const t3 = b5.provenance.transparency_entry;
-    if (t3) facts.rekor = { logIndex: String(t3.log_index), uuid: t3.uuid };
+    const t = b.provenance.transparency_entry;
+    if (t) facts.rekor = { logIndex: String(t.log_index), uuid: t.uuid };
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload);
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity;
@@ -16225,11 +14596,11 @@ function verifyBundleFiles(loaded, opts2, trust2) {
     verdict.checks = CHECK_NAMES.map((name) => ({ name, ...results[name] }));
     verdict.facts = factsOf(ctx);
     verdict.jobId = verdict.facts.jobId ?? null;
-  } catch (e2) {
+  } catch (e) {
     verdict.checks = CHECK_NAMES.map((name) => ({
       name,
       status: "fail",
-      detail: `verification error: ${oneLine(e2)}`
+      detail: `verification error: ${oneLine(e)}`
     }));
   }
   return decide(verdict);
@@ -16239,8 +14610,8 @@ function verifyBundleFiles(loaded, opts2, trust2) {
 async function verifyPath(path3, opts2, trust2) {
   try {
     return verifyBundleFiles(await loadProofBundle(path3), opts2, trust2);
-  } catch (e2) {
-    return verifyBundleFiles({ path: path3, form: "directory", files: {}, error: oneLine(e2) }, opts2, trust2);
+  } catch (e) {
+    return verifyBundleFiles({ path: path3, form: "directory", files: {}, error: oneLine(e) }, opts2, trust2);
   }
 }
 

@@ -1,4 +1,4 @@
-// Regenerates src/attest/public-good-trusted-root.json from the trusted_root.json target that
+// Regenerates src/sigstore/public-good-trusted-root.json from the trusted_root.json target that
 // @sigstore/tuf ships in its seeds. qprov pins this root so verification never needs the network;
 // rotating it (new Rekor shard, new CA) means re-running this script and shipping a release.
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -21,6 +21,6 @@ if (!String(root.mediaType).startsWith('application/vnd.dev.sigstore.trustedroot
   console.error(`refresh-trusted-root: unexpected mediaType ${root.mediaType}`)
   process.exit(1)
 }
-const out = fileURLToPath(new URL('../src/attest/public-good-trusted-root.json', import.meta.url))
+const out = fileURLToPath(new URL('../src/sigstore/public-good-trusted-root.json', import.meta.url))
 writeFileSync(out, `${JSON.stringify(root, null, 2)}\n`)
 console.log(`wrote ${out} (${root.tlogs.length} tlogs, ${root.certificateAuthorities.length} CAs)`)

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_FILES } from '../binding/layout.js'
+import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_FILES } from '../proof/layout.js'
 import { QprovError, oneLine } from '../errors.js'
 import { defaultArtifactName } from '../github/artifact-name.js'
 import type { SummaryLink } from '../github/summary.js'

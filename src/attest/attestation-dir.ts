@@ -3,13 +3,13 @@ import { join } from 'node:path'
 import { QprovError } from '../errors.js'
 import { READ_LIMITS, parseJsonText, readBoundedSync, type ReadLimit } from '../read-file.js'
 import { MANIFEST_VERSION } from '../workload/manifest.js'
-import { rekorEntryOf, type RekorEntryRef } from './rekor-entry.js'
+import { rekorEntryOf, type RekorEntryRef } from '../sigstore/rekor-entry.js'
 import {
   IN_TOTO_PAYLOAD_TYPE,
   MANIFEST_SUBJECT_NAME,
   parseStatement,
   type InTotoStatement
-} from './statement.js'
+} from '../proof/statement.js'
 
 /** The files `qprov attest` writes, by name. */
 export const ATTESTATION_FILES = {

@@ -4,7 +4,7 @@ import { writeFilesAtomically } from '../atomic-file.js'
 import { obtainReceipt, type ReceiptSource } from './receipt-source.js'
 import { signStatement } from './sign.js'
 import type { SigningPlan } from './signing-types.js'
-import { buildStatement, statementDigest, statementPayloadBytes } from './statement.js'
+import { buildStatement, statementDigest, statementPayloadBytes } from '../proof/statement.js'
 
 export interface AttestOptions {
   /** Workload paths or globs, relative to cwd. */

@@ -1,6 +1,6 @@
 import { oneLine } from '../errors.js'
 import { READ_LIMITS, readBoundedSync } from '../read-file.js'
-import { verifyBundle } from './verify-bundle.js'
+import { verifyBundle } from '../sigstore/verify-bundle.js'
 
 export interface IdentityPolicyInput {
   identity: string

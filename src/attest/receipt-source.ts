@@ -3,7 +3,7 @@ import { encodeSidecar } from '../receipt/cbor-sidecar.js'
 import { generateReceipts } from '../receipt/generate.js'
 import { git } from '../receipt/git.js'
 import { loadReceipts, receiptsFromActionOutput } from '../receipt/ingest.js'
-import { NumberLiteral } from '../receipt/json-literal.js'
+import { predicateValue } from '../proof/predicate-value.js'
 import { checkRef } from '../receipt/refs.js'
 import type { Receipt } from '../receipt/types.js'
 import { verifyReceipt } from '../receipt/verify.js'
@@ -70,29 +70,6 @@ export function receiptSource(c: ReceiptChoice, names: ReceiptOptionNames): Rece
     ...(c.generator ? { generator: c.generator } : {}),
     ...keep
   }
-}
-
-type RawJSON = (text: string) => unknown
-const rawJSON = (JSON as unknown as { rawJSON: RawJSON }).rawJSON
-
-/**
- * The receipt parser keeps non-integer number literals (1.0, 1e3) as NumberLiteral objects so
- * they hash as written; JSON.stringify must emit them verbatim too, or the predicate would differ
- * from the receipt that was verified.
- */
-export function predicateValue(value: unknown): unknown {
-  if (value instanceof NumberLiteral) {
-    if (!Number.isFinite(Number(value.literal)))
-      throw new QprovError(
-        'RECEIPT_INVALID',
-        `receipt holds ${value.literal}, which JSON cannot carry`
-      )
-    return rawJSON(value.literal)
-  }
-  if (Array.isArray(value)) return value.map(predicateValue)
-  if (value !== null && typeof value === 'object')
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, predicateValue(v)]))
-  return value
 }
 
 function only(loaded: { receipt: unknown }[], what: string): unknown {

@@ -3,9 +3,9 @@ import { QprovError } from '../errors.js'
 import { redact } from '../secrets.js'
 import { signingEndpoints } from './instances.js'
 import { resolveIdentityToken } from './oidc.js'
-import { rekorEntryOf, type RekorEntryRef } from './rekor-entry.js'
+import { rekorEntryOf, type RekorEntryRef } from '../sigstore/rekor-entry.js'
 import type { SigningConfig, SigningEndpoints, SigningPlan, TokenSource } from './signing-types.js'
-import { IN_TOTO_PAYLOAD_TYPE } from './statement.js'
+import { IN_TOTO_PAYLOAD_TYPE } from '../proof/statement.js'
 
 export interface SignedStatement {
   /** Serialized Sigstore bundle v0.3 (JSON object). */

@@ -1,5 +1,5 @@
 import { ATTESTATION_FILES, readAttestationDir } from '../attest/attestation-dir.js'
-import type { ProvenanceRefs } from '../runtime/tags.js'
+import type { ProvenanceRefs } from '../proof/tags.js'
 
 export { ATTESTATION_FILES }
 

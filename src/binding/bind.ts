@@ -1,12 +1,12 @@
 import { join, resolve } from 'node:path'
 import { writeFilesAtomically } from '../atomic-file.js'
 import type { SigningPlan } from '../attest/signing-types.js'
-import { rekorEntryOf, type RekorEntryRef } from '../attest/rekor-entry.js'
+import { rekorEntryOf, type RekorEntryRef } from '../sigstore/rekor-entry.js'
 import { signStatement } from '../attest/sign.js'
 import { QprovError } from '../errors.js'
 import { READ_LIMITS, readBoundedSync } from '../read-file.js'
-import { parseInstanceCrn } from '../runtime/crn.js'
-import { parseTags, sameRefs } from '../runtime/tags.js'
+import { parseInstanceCrn } from '../proof/crn.js'
+import { parseTags, sameRefs } from '../proof/tags.js'
 import {
   DIGESTED_FILES,
   bindingBytes,
@@ -14,11 +14,11 @@ import {
   sha256Digest,
   type BackendSource,
   type BindingDocument
-} from './binding-document.js'
-import { bindingStatementPayload, receiptFileBytes } from './binding-statement.js'
-import { certificateSigner } from './certificate-signer.js'
-import { PROOF_FILES } from './layout.js'
-import { parseRuntimeJob, type RuntimeJobFacts } from './runtime-job-file.js'
+} from '../proof/binding-document.js'
+import { bindingStatementPayload, receiptFileBytes } from '../proof/binding-statement.js'
+import { certificateSigner } from '../sigstore/certificate-signer.js'
+import { PROOF_FILES } from '../proof/layout.js'
+import { parseRuntimeJob, type RuntimeJobFacts } from '../proof/runtime-job-file.js'
 
 export interface BindOptions {
   /** statement.json, statement.sigstore.json and workload.manifest.json (the attest --out). */

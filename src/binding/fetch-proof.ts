@@ -2,9 +2,9 @@ import { writeFilesAtomically } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
 import type { RuntimeApi } from '../runtime/client.js'
 import { checkJobId } from '../runtime/input-checks.js'
-import { parseTags } from '../runtime/tags.js'
-import { PROOF_FILES } from './layout.js'
-import { PROOF_FILE_NAMES } from './proof-bundle.js'
+import { parseTags } from '../proof/tags.js'
+import { PROOF_FILES } from '../proof/layout.js'
+import { PROOF_FILE_NAMES } from '../proof/proof-bundle.js'
 import {
   completeFrom,
   disagreement,

@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import type { AttestResult } from '../attest/pipeline.js'
 import { writeFileAtomicSync } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
-import type { ProvenanceRefs } from '../runtime/tags.js'
+import type { ProvenanceRefs } from '../proof/tags.js'
 import { jobExistsError } from './job-exists.js'
-import type { TargetCheckOutcome } from '../runtime/target-check.js'
+import type { TargetCheckOutcome } from '../proof/runtime-job-file.js'
 
 export const RUNTIME_JOB_FILE = 'runtime-job.json'
 

@@ -1,10 +1,10 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { QprovError, oneLine } from '../errors.js'
-import { DIGESTED_FILES, parseBinding, sha256Digest } from './binding-document.js'
-import { PROOF_BUNDLE_SUFFIX, PROOF_FILES } from './layout.js'
-import { PROOF_FILE_NAMES, loadProofBundle, type ProofFiles } from './proof-bundle.js'
-import type { ProvenanceRefs } from '../runtime/tags.js'
+import { DIGESTED_FILES, parseBinding, sha256Digest } from '../proof/binding-document.js'
+import { PROOF_BUNDLE_SUFFIX, PROOF_FILES } from '../proof/layout.js'
+import { PROOF_FILE_NAMES, loadProofBundle, type ProofFiles } from '../proof/proof-bundle.js'
+import type { ProvenanceRefs } from '../proof/tags.js'
 
 /** What a job's qprov tags point at, plus its ID: everything a source may search by. */
 export interface ProofQuery extends ProvenanceRefs {

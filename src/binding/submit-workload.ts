@@ -8,7 +8,7 @@ import type { SigningConfig } from '../attest/signing-types.js'
 import { bindProofBundle, type BoundProof } from './bind.js'
 import { QprovError } from '../errors.js'
 import { checkOutputDir } from '../output-dir.js'
-import { PROOF_FILES } from './layout.js'
+import { PROOF_FILES } from '../proof/layout.js'
 import { checkBackend } from '../runtime/input-checks.js'
 import { findJobSpec, loadJobSpec, renderJobBody } from '../runtime/job-spec.js'
 import { submitJob, type SubmitHooks } from '../runtime/submit.js'
@@ -20,7 +20,7 @@ import {
   parseTags,
   requiredQprovTagCount,
   type ProvenanceRefs
-} from '../runtime/tags.js'
+} from '../proof/tags.js'
 import { jobExistsError } from './job-exists.js'
 import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
 import type { Connect, RebindHint } from './runtime-target.js'

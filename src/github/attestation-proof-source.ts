@@ -1,16 +1,16 @@
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
-import type { IdentityPolicy } from '../attest/identity-policy.js'
-import { PREDICATE_AIIR_V1, PREDICATE_AIIR_V2 } from '../attest/statement.js'
+import type { IdentityPolicy } from '../sigstore/identity-policy.js'
+import { PREDICATE_AIIR_V1, PREDICATE_AIIR_V2 } from '../proof/statement.js'
 import {
   prepareTrustMaterial,
   verifyBundle,
   type PreparedTrust,
   type VerifyBundleResult
-} from '../attest/verify-bundle.js'
-import { canonicalJson, checkBinding, sha256Digest } from '../binding/binding-document.js'
-import { receiptFileBytes } from '../binding/binding-statement.js'
-import { BINDING_PREDICATE_TYPE, PROOF_FILES } from '../binding/layout.js'
-import type { ProofFiles } from '../binding/proof-bundle.js'
+} from '../sigstore/verify-bundle.js'
+import { canonicalJson, checkBinding, sha256Digest } from '../proof/binding-document.js'
+import { receiptFileBytes } from '../proof/binding-statement.js'
+import { BINDING_PREDICATE_TYPE, PROOF_FILES } from '../proof/layout.js'
+import type { ProofFiles } from '../proof/proof-bundle.js'
 import type {
   FoundProof,
   ProofQuery,

@@ -1,11 +1,11 @@
-import { PROOF_BUNDLE_SUFFIX } from '../binding/layout.js'
+import { PROOF_BUNDLE_SUFFIX } from '../proof/layout.js'
 import {
   MAX_PROOF_FILE_BYTES,
   PROOF_FILE_NAMES,
   defaultBundleFileName,
   unpackProofBundle,
   type ProofFiles
-} from '../binding/proof-bundle.js'
+} from '../proof/proof-bundle.js'
 import type {
   FoundProof,
   ProofQuery,

@@ -1,6 +1,6 @@
 import { QprovError } from '../errors.js'
 import { QPROV_VERSION } from '../version.js'
-import { stripTrailingSlash } from './crn.js'
+import { stripTrailingSlash } from '../proof/crn.js'
 import { sendRuntimeRequest, type HttpPolicy, type HttpRequest } from './http.js'
 import { IamTokenManager } from './iam.js'
 

@@ -2,7 +2,7 @@ import { checkEnvVarName, looksLikeSecretName } from '../env-var-name.js'
 import { QprovError } from '../errors.js'
 import { registerSecret } from '../secrets.js'
 import type { RuntimeClientOptions } from './client.js'
-import { iamBaseURL, parseInstanceCrn, runtimeBaseURL } from './crn.js'
+import { iamBaseURL, parseInstanceCrn, runtimeBaseURL } from '../proof/crn.js'
 import { checkHttpURL } from './input-checks.js'
 
 export const DEFAULT_API_KEY_ENV = 'QISKIT_IBM_TOKEN'

@@ -1,7 +1,7 @@
 import { QprovError } from '../errors.js'
 import { registerSecret } from '../secrets.js'
 import { sendRuntimeRequest, type HttpPolicy } from './http.js'
-import { stripTrailingSlash } from './crn.js'
+import { stripTrailingSlash } from '../proof/crn.js'
 
 export const APIKEY_GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
 

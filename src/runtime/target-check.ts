@@ -4,6 +4,7 @@
  * as the circuit. IBM creates a job with a non-ISA circuit and then fails it, after queue time.
  */
 import { QprovError } from '../errors.js'
+import type { TargetCheckOutcome } from '../proof/runtime-job-file.js'
 import type { RuntimeApi } from './client.js'
 import type { LoadedJobSpec, Observables } from './job-spec.js'
 import { formatOperand, parseQasm, type Circuit, type Instruction } from './qasm.js'
@@ -20,11 +21,6 @@ export interface BackendTarget {
   /** Parameter count per gate, from `gates[].parameters`. */
   params: Map<string, number>
 }
-
-/** What runtime-job.json (and from it the signed binding document) records of the check. */
-export type TargetCheckOutcome =
-  | { status: 'passed'; backend: string; version?: string; qubits: number }
-  | { status: 'skipped'; backend: string }
 
 // Compiler directives every backend accepts; they never appear in supported_instructions.
 const DIRECTIVES = new Set(['barrier'])

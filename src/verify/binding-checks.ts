@@ -1,18 +1,18 @@
-import { rekorEntryOf } from '../attest/rekor-entry.js'
-import { certificateSigner } from '../binding/certificate-signer.js'
+import { rekorEntryOf } from '../sigstore/rekor-entry.js'
+import { certificateSigner } from '../sigstore/certificate-signer.js'
 import {
   DIGESTED_FILES,
   bindingBytes,
   canonicalJson,
   parseBinding,
   type BindingDocument
-} from '../binding/binding-document.js'
-import { PROOF_FILES } from '../binding/layout.js'
-import { parseRuntimeJob } from '../binding/runtime-job-file.js'
+} from '../proof/binding-document.js'
+import { PROOF_FILES } from '../proof/layout.js'
+import { parseRuntimeJob } from '../proof/runtime-job-file.js'
 import { oneLine } from '../errors.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
-import { parseInstanceCrn } from '../runtime/crn.js'
-import { parseTags } from '../runtime/tags.js'
+import { parseInstanceCrn } from '../proof/crn.js'
+import { parseTags } from '../proof/tags.js'
 import { digestOf, fail, firstProblem, pass, skip, type BundleContext } from './bundle-context.js'
 import type { Outcome } from './signature-checks.js'
 

@@ -5,12 +5,12 @@ import {
   predicateTypeFor,
   statementPayloadBytes,
   type InTotoStatement
-} from '../attest/statement.js'
-import { predicateValue } from '../attest/receipt-source.js'
+} from '../proof/statement.js'
+import { predicateValue } from '../proof/predicate-value.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
-import { sha256Digest } from '../binding/binding-document.js'
-import { STATEMENT_SUBJECT_NAME, bindingStatementPayload } from '../binding/binding-statement.js'
-import { BINDING_PREDICATE_TYPE, PROOF_FILES } from '../binding/layout.js'
+import { sha256Digest } from '../proof/binding-document.js'
+import { STATEMENT_SUBJECT_NAME, bindingStatementPayload } from '../proof/binding-statement.js'
+import { BINDING_PREDICATE_TYPE, PROOF_FILES } from '../proof/layout.js'
 import { oneLine } from '../errors.js'
 import { fail, pass, skip, type BundleContext } from './bundle-context.js'
 import type { Outcome } from './signature-checks.js'

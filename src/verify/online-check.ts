@@ -1,13 +1,13 @@
 import { oneLine } from '../errors.js'
-import type { RuntimeApi } from '../runtime/client.js'
-import { parseTags } from '../runtime/tags.js'
+import { parseTags } from '../proof/tags.js'
+import type { JobReader } from './options.js'
 import type { BundleVerdict, CheckResult } from './verdict.js'
 
 /**
  * `online-runtime`: the live job (IBM or the emulator) has the bound ID, backend and qprov tags.
  * Status, usage and the user's own tags legitimately change later and are not compared.
  */
-export async function onlineRuntime(api: RuntimeApi, v: BundleVerdict): Promise<CheckResult> {
+export async function onlineRuntime(api: JobReader, v: BundleVerdict): Promise<CheckResult> {
   const result = (status: CheckResult['status'], detail: string): CheckResult => ({
     name: 'online-runtime',
     status,

@@ -1,6 +1,19 @@
-import type { IdentityPolicy } from '../attest/identity-policy.js'
-import type { ThresholdProfile } from '../attest/verify-bundle.js'
-import type { RuntimeApi } from '../runtime/client.js'
+import type { IdentityPolicy } from '../sigstore/identity-policy.js'
+import type { ThresholdProfile } from '../sigstore/verify-bundle.js'
+
+/**
+ * What `online-runtime` reads of the live job: a read-only view that the Runtime client satisfies,
+ * so the verifier never depends on the client that submits and tags jobs.
+ */
+export interface LiveJob {
+  id: string
+  status: string
+  backend?: string
+  tags: string[]
+}
+export interface JobReader {
+  getJob(id: string): Promise<LiveJob>
+}
 
 export const AI_POLICIES = ['any', 'declared-only', 'no-ai'] as const
 export type AiPolicy = (typeof AI_POLICIES)[number]
@@ -18,7 +31,7 @@ export interface VerifyOptions {
   /** Default `any`. */
   aiPolicy?: AiPolicy
   /** Fetch each job live and compare ID, tags and backend (check `online-runtime`). */
-  online?: { api: RuntimeApi }
+  online?: { api: JobReader }
   /** Worker threads for a batch; default the CPU count; 0 or 1 verifies on this thread. */
   workers?: number
 }

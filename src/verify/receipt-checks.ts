@@ -1,5 +1,5 @@
-import { receiptFileBytes } from '../binding/binding-statement.js'
-import { PROOF_FILES } from '../binding/layout.js'
+import { receiptFileBytes } from '../proof/binding-statement.js'
+import { PROOF_FILES } from '../proof/layout.js'
 import { oneLine } from '../errors.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
 import { verifyReceipt } from '../receipt/verify.js'

@@ -1,6 +1,10 @@
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
-import type { GithubClaims, IdentityPolicy } from '../attest/identity-policy.js'
-import { verifyBundle, type PreparedTrust, type ThresholdProfile } from '../attest/verify-bundle.js'
+import type { GithubClaims, IdentityPolicy } from '../sigstore/identity-policy.js'
+import {
+  verifyBundle,
+  type PreparedTrust,
+  type ThresholdProfile
+} from '../sigstore/verify-bundle.js'
 import { oneLine } from '../errors.js'
 import { strictEncodingProblem } from './strict-encoding.js'
 import type { CheckStatus } from './verdict.js'

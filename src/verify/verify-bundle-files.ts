@@ -1,8 +1,8 @@
-import type { PreparedTrust } from '../attest/verify-bundle.js'
-import { certificateSigner } from '../binding/certificate-signer.js'
-import { sha256Digest } from '../binding/binding-document.js'
-import { PROOF_FILES } from '../binding/layout.js'
-import type { LoadedProofBundle } from '../binding/proof-bundle.js'
+import type { PreparedTrust } from '../sigstore/verify-bundle.js'
+import { certificateSigner } from '../sigstore/certificate-signer.js'
+import { sha256Digest } from '../proof/binding-document.js'
+import { PROOF_FILES } from '../proof/layout.js'
+import type { LoadedProofBundle } from '../proof/proof-bundle.js'
 import { oneLine } from '../errors.js'
 import { bindingConsistency, runtimeRecord, transparencyEntry } from './binding-checks.js'
 import {

@@ -1,5 +1,5 @@
-import type { PreparedTrust } from '../attest/verify-bundle.js'
-import { loadProofBundle } from '../binding/proof-bundle.js'
+import type { PreparedTrust } from '../sigstore/verify-bundle.js'
+import { loadProofBundle } from '../proof/proof-bundle.js'
 import { oneLine } from '../errors.js'
 import type { CheckOptions } from './options.js'
 import { verifyBundleFiles } from './verify-bundle-files.js'

@@ -1,7 +1,7 @@
 // Worker thread entry of `qprov verify` (bundled as dist/verify-worker.js): builds the trust
 // material once, then verifies the bundles it is handed, reading their files itself.
 import { parentPort, workerData } from 'node:worker_threads'
-import { prepareTrustMaterial } from '../attest/verify-bundle.js'
+import { prepareTrustMaterial } from '../sigstore/verify-bundle.js'
 import type { CheckOptions } from './options.js'
 import { verifyPath } from './verify-path.js'
 

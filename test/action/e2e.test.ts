@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PROOF_FILES } from '../../src/binding/layout.js'
+import { PROOF_FILES } from '../../src/proof/layout.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
 import {
   runnerEnvFor,

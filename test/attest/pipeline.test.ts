@@ -14,13 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { attestWorkload } from '../../src/attest/pipeline.js'
 import {
   CLI_RECEIPT_OPTIONS,
-  predicateValue,
   receiptSource,
   type ReceiptSource
 } from '../../src/attest/receipt-source.js'
+import { predicateValue } from '../../src/proof/predicate-value.js'
 import { planSigning } from '../../src/attest/sign.js'
 import type { SigningConfig, SigningPlan } from '../../src/attest/signing-types.js'
-import { verifyBundle } from '../../src/attest/verify-bundle.js'
+import { verifyBundle } from '../../src/sigstore/verify-bundle.js'
 import { QprovError } from '../../src/errors.js'
 import { NumberLiteral } from '../../src/receipt/json-literal.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { rekorEntryUUID } from '../../src/attest/rekor-entry.js'
+import { rekorEntryUUID } from '../../src/sigstore/rekor-entry.js'
 import { planSigning, signStatement } from '../../src/attest/sign.js'
-import { verifyBundle } from '../../src/attest/verify-bundle.js'
+import { verifyBundle } from '../../src/sigstore/verify-bundle.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { runCli } from '../helpers/cli.js'
 import { describeShared } from '../helpers/shared.js'
-import { CONFORMANCE_DIR, DEFAULT_IDENTITY, DEFAULT_ISSUER } from './conformance-cases.js'
+import { CONFORMANCE_DIR, DEFAULT_IDENTITY, DEFAULT_ISSUER } from '../sigstore/conformance-cases.js'
 
 const dsse = `${CONFORMANCE_DIR}happy-path-intoto-in-dsse-v3/bundle.sigstore.json`
 const artifact = `${CONFORMANCE_DIR}a.txt`

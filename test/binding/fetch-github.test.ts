@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signStatement } from '../../src/attest/sign.js'
-import { PROOF_FILES } from '../../src/binding/layout.js'
+import { PROOF_FILES } from '../../src/proof/layout.js'
 import {
   defaultBundleFileName,
   packProofBundle,
   readProofDirectory
-} from '../../src/binding/proof-bundle.js'
+} from '../../src/proof/proof-bundle.js'
 import { defaultArtifactName } from '../../src/github/artifact-name.js'
 import { actionsArtifactStore } from '../../src/github/artifact-store.js'
 import { octokitAttestationStore } from '../../src/github/attestation-store.js'

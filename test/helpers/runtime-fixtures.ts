@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect } from 'vitest'
-import { rekorEntryUUID } from '../../src/attest/rekor-entry.js'
+import { rekorEntryUUID } from '../../src/sigstore/rekor-entry.js'
 import { writeAttestationDir } from './attestation.js'
 import type { CliResult } from './cli.js'
 

@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, verify } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planSigning, signStatement } from '../../src/attest/sign.js'
-import { verifyBundle } from '../../src/attest/verify-bundle.js'
+import { verifyBundle } from '../../src/sigstore/verify-bundle.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
 import { runCli } from '../helpers/cli.js'
 

@@ -61,6 +61,9 @@ describe('the layer rules (.dependency-cruiser.mjs)', () => {
       'src/workload/w.ts': "import { E } from '../errors.js'\nexport const W = E\n",
       // the stand-in sharing client code
       'src/sandbox/s.ts': "import type { R } from '../runtime/client.js'\nexport type S = R\n",
+      // the verifier reaching the Runtime client, and a format reaching the verifier
+      'src/verify/v.ts': "import type { R } from '../runtime/client.js'\nexport type V = R\n",
+      'src/proof/p.ts': "import type { V } from '../verify/v.js'\nexport type P = V\n",
       // a folder without a layer
       'src/misc/m.ts': "import { E } from '../errors.js'\nexport const M = E\n"
     })
@@ -72,6 +75,8 @@ describe('the layer rules (.dependency-cruiser.mjs)', () => {
         'layer-root: src/errors.ts -> src/attest/a.ts',
         'every-folder-has-a-layer: src/misc/m.ts -> src/errors.ts',
         'kernel-folders-apart: src/receipt/r.ts -> src/workload/w.ts',
+        'layer-verify: src/verify/v.ts -> src/runtime/client.ts',
+        'layer-proof: src/proof/p.ts -> src/verify/v.ts',
         'layer-kernel: src/receipt/r.ts -> src/runtime/client.ts',
         'no-circular: src/attest/a.ts -> src/attest/b.ts',
         'runtime-is-the-ibm-edge: src/runtime/client.ts -> src/attest/a.ts',

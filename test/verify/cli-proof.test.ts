@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import schema from '../../schemas/binding.v1.schema.json' with { type: 'json' }
-import { canonicalJson } from '../../src/binding/binding-document.js'
+import { canonicalJson } from '../../src/proof/binding-document.js'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
 import { runCli, startSandboxProcess } from '../helpers/cli.js'
 

@@ -5,27 +5,27 @@ import type { ActionInputs } from '../../src/action/inputs.js'
 import type { GitHubEdges } from '../../src/action/github-edges.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planSigning, signStatement } from '../../src/attest/sign.js'
-import { prepareTrustMaterial, type PreparedTrust } from '../../src/attest/verify-bundle.js'
-import { rekorEntryOf } from '../../src/attest/rekor-entry.js'
+import { prepareTrustMaterial, type PreparedTrust } from '../../src/sigstore/verify-bundle.js'
+import { rekorEntryOf } from '../../src/sigstore/rekor-entry.js'
 import { buildBinding } from '../../src/binding/bind.js'
 import {
   bindingBytes,
   parseBinding,
   sha256Digest,
   type BindingDocument
-} from '../../src/binding/binding-document.js'
+} from '../../src/proof/binding-document.js'
 import {
   bindingStatementPayload,
   buildBindingStatement
-} from '../../src/binding/binding-statement.js'
-import { parseRuntimeJob } from '../../src/binding/runtime-job-file.js'
-import { PROOF_FILES } from '../../src/binding/layout.js'
+} from '../../src/proof/binding-statement.js'
+import { parseRuntimeJob } from '../../src/proof/runtime-job-file.js'
+import { PROOF_FILES } from '../../src/proof/layout.js'
 import { disagreement } from '../../src/binding/proof-sources.js'
 import {
   packProofBundle,
   readProofDirectory,
   type ProofFiles
-} from '../../src/binding/proof-bundle.js'
+} from '../../src/proof/proof-bundle.js'
 import { verifyProofBundles } from '../../src/verify/index.js'
 import { signingFromOptions } from '../../src/cli/signing-options.js'
 import type { CheckOptions } from '../../src/verify/options.js'

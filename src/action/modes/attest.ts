@@ -4,7 +4,7 @@ import { receiptSource, type ReceiptSource } from '../../attest/receipt-source.j
 import { planSigning } from '../../attest/sign.js'
 import { QprovError } from '../../errors.js'
 import { checkOutputDir } from '../../output-dir.js'
-import { formatProvenanceTags } from '../../runtime/tags.js'
+import { formatProvenanceTags } from '../../proof/tags.js'
 import { rekorSearchURL, type SummaryLink } from '../../github/summary.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'

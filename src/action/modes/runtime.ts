@@ -4,7 +4,7 @@ import {
   defaultBundleFileName,
   packProofBundle,
   readProofDirectory
-} from '../../binding/proof-bundle.js'
+} from '../../proof/proof-bundle.js'
 import { QprovError } from '../../errors.js'
 import { createRuntimeClient } from '../../runtime/client.js'
 import { checkEnvVarName, looksLikeSecretName } from '../../env-var-name.js'
@@ -13,7 +13,7 @@ import { retagCommand } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
 import { submitWorkload } from '../../binding/submit-workload.js'
 import { tagJob } from '../../binding/tag-job.js'
-import { isQprovTag } from '../../runtime/tags.js'
+import { isQprovTag } from '../../proof/tags.js'
 import { attestWorkload } from '../../attest/pipeline.js'
 import { planSigning } from '../../attest/sign.js'
 import { registerSecret } from '../../secrets.js'

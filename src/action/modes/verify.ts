@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { relative, resolve } from 'node:path'
-import { escapeRegExp, type IdentityPolicy } from '../../attest/identity-policy.js'
+import { escapeRegExp, type IdentityPolicy } from '../../sigstore/identity-policy.js'
 import { writeFileAtomic } from '../../atomic-file.js'
 import { QprovError } from '../../errors.js'
 import { READ_LIMITS, readBoundedText } from '../../read-file.js'

@@ -6,8 +6,8 @@ import { printOut } from '../io.js'
 
 async function packAction(dir: string, flags: { out?: string }): Promise<void> {
   const [pb, { parseRuntimeJob }, { writeFileAtomic }] = await Promise.all([
-    import('../../binding/proof-bundle.js'),
-    import('../../binding/runtime-job-file.js'),
+    import('../../proof/proof-bundle.js'),
+    import('../../proof/runtime-job-file.js'),
     import('../../atomic-file.js')
   ])
   const files = await pb.readProofDirectory(dir)
@@ -29,7 +29,7 @@ async function packAction(dir: string, flags: { out?: string }): Promise<void> {
 
 async function unpackAction(file: string, flags: { out: string }): Promise<void> {
   const [pb, { writeFilesAtomically }] = await Promise.all([
-    import('../../binding/proof-bundle.js'),
+    import('../../proof/proof-bundle.js'),
     import('../../atomic-file.js')
   ])
   const { checkOutputDir } = await import('../../output-dir.js')

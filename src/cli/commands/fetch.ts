@@ -70,7 +70,7 @@ async function fetchAction(flags: FetchFlags): Promise<void> {
       import('../../binding/fetch-proof.js'),
       import('../../binding/proof-sources.js'),
       import('../../output-dir.js'),
-      import('../../binding/layout.js')
+      import('../../proof/layout.js')
     ])
   // Before any source or the job is read: an --out that cannot take the bundle costs no request.
   checkOutputDir(flags.out, { what: '--out', files: Object.values(PROOF_FILES) })

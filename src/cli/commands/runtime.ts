@@ -5,7 +5,7 @@ import { oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
 import type { RetagFlags } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
-import type { ProvenanceRefs } from '../../runtime/tags.js'
+import type { ProvenanceRefs } from '../../proof/tags.js'
 import {
   addConnectionOptions,
   connectionFromOptions,
@@ -191,7 +191,7 @@ async function tagAction(flags: TagFlags): Promise<void> {
 
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
   const m = await loadRuntime()
-  const { parseTags } = await import('../../runtime/tags.js')
+  const { parseTags } = await import('../../proof/tags.js')
   m.checkJobId(flags.job)
   const { api } = client(m, flags)
   const job = await api.getJob(flags.job)

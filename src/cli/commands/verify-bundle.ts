@@ -1,7 +1,7 @@
 import { createHash, createPublicKey } from 'node:crypto'
 import type { Command } from 'commander'
 import { QprovError, oneLine } from '../../errors.js'
-import { checkPolicyShape, type IdentityPolicy } from '../../attest/identity-policy.js'
+import { checkPolicyShape, type IdentityPolicy } from '../../sigstore/identity-policy.js'
 import { READ_LIMITS, readBoundedSync, streamBoundedSync } from '../../read-file.js'
 import { refuseUrlCredentials } from '../../url-credentials.js'
 import type {
@@ -9,7 +9,7 @@ import type {
   SignerPolicy,
   ThresholdProfile,
   VerifyBundleResult
-} from '../../attest/verify-bundle.js'
+} from '../../sigstore/verify-bundle.js'
 import { printErr, printJson, printOut } from '../io.js'
 import { actionReturningStatus } from '../exit-status.js'
 
@@ -177,7 +177,7 @@ export function registerVerifyBundleCommand(program: Command): void {
         : readBoundedSync(o.trustedRoot, READ_LIMITS.trustedRoot)
     const bundle = readBoundedSync(o.bundle, READ_LIMITS.bundle)
     const artifact = readArtifact(artifactArg)
-    const { verifyBundle } = await import('../../attest/verify-bundle.js')
+    const { verifyBundle } = await import('../../sigstore/verify-bundle.js')
     const result = verifyBundle({
       bundle,
       trustedRoot,

@@ -4,7 +4,7 @@ import {
   publicGoodTrustedRoot,
   trustMaterialFrom,
   validateTrustedRoot
-} from '../../src/attest/trusted-root.js'
+} from '../../src/sigstore/trusted-root.js'
 
 type Root = Record<string, unknown> & {
   certificateAuthorities: { validFor: Record<string, unknown> }[]

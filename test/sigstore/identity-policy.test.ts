@@ -8,9 +8,9 @@ import {
   evaluatePolicy,
   githubClaims,
   sanMatcher
-} from '../../src/attest/identity-policy.js'
+} from '../../src/sigstore/identity-policy.js'
 import type { Signer } from '@sigstore/verify'
-import { parseDerSignature, verifyPrehashedSha256 } from '../../src/attest/prehashed.js'
+import { parseDerSignature, verifyPrehashedSha256 } from '../../src/sigstore/prehashed.js'
 
 function derUtf8(text: string): Buffer {
   const body = Buffer.from(text, 'utf8')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { iamBaseURL, parseInstanceCrn, runtimeBaseURL } from '../../src/runtime/crn.js'
+import { iamBaseURL, parseInstanceCrn, runtimeBaseURL } from '../../src/proof/crn.js'
 
 const crn = (cname: string, region: string) =>
   `crn:v1:${cname}:public:quantum-computing:${region}:a/0123456789abcdef0123456789abcdef:6d3f2b1a-1111-2222-3333-444455556666::`

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { verifyBundle, type VerifyBundleInput } from '../../src/attest/verify-bundle.js'
+import { verifyBundle, type VerifyBundleInput } from '../../src/sigstore/verify-bundle.js'
 import { describeShared, sharedPath } from '../helpers/shared.js'
 import {
   NO_TIME_SOURCES,
@@ -9,7 +9,7 @@ import {
   localKey,
   sha256Hex,
   statementBytes
-} from './dsse-fixtures.js'
+} from '../attest/dsse-fixtures.js'
 
 const key = localKey()
 const SUBJECT = sha256Hex('workload')

@@ -9,10 +9,10 @@ import {
   statementDigest,
   statementPayloadBytes,
   subjectRepository
-} from '../../src/attest/statement.js'
+} from '../../src/proof/statement.js'
 import { manifestFromEntries } from '../../src/workload/manifest.js'
 import { describeShared, sharedPath } from '../helpers/shared.js'
-import { sha256Hex } from './dsse-fixtures.js'
+import { sha256Hex } from '../attest/dsse-fixtures.js'
 
 const SHA = '0136dd109a8f0230b7312fc7553a99d668b8860e'
 const manifest = manifestFromEntries([

@@ -1,5 +1,5 @@
-import { predicateValue } from '../attest/receipt-source.js'
-import { MANIFEST_SUBJECT_NAME, STATEMENT_TYPE, type InTotoStatement } from '../attest/statement.js'
+import { predicateValue } from './predicate-value.js'
+import { MANIFEST_SUBJECT_NAME, STATEMENT_TYPE, type InTotoStatement } from './statement.js'
 import { QprovError } from '../errors.js'
 import { JsonSyntaxError, parseJsonLiteral } from '../receipt/json-literal.js'
 import { BINDING_PREDICATE_TYPE, PROOF_FILES } from './layout.js'

@@ -29,7 +29,7 @@ import {
   parseStatement,
   statementDigest,
   type InTotoStatement
-} from './statement.js'
+} from '../proof/statement.js'
 import { parseTrustedRoots, publicGoodTrustedRoot, trustMaterialFrom } from './trusted-root.js'
 
 export type CheckStatus = 'pass' | 'fail' | 'skip'

@@ -8,7 +8,7 @@ import {
   parseTags,
   tagLimitProblems,
   type ProvenanceRefs
-} from '../../src/runtime/tags.js'
+} from '../../src/proof/tags.js'
 
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`))
 const refsArb: fc.Arbitrary<ProvenanceRefs> = fc

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, it } from 'vitest'
-import { verifyBundle, type VerifyBundleInput } from '../../src/attest/verify-bundle.js'
+import { verifyBundle, type VerifyBundleInput } from '../../src/sigstore/verify-bundle.js'
 import { runCli } from '../helpers/cli.js'
 import { describeShared } from '../helpers/shared.js'
 import { conformanceArgs, conformanceCases, type ConformanceCase } from './conformance-cases.js'

@@ -1,6 +1,10 @@
 import { QprovError } from '../errors.js'
-import type { TargetCheckOutcome } from '../runtime/target-check.js'
 import type { BackendSource } from './binding-document.js'
+
+/** What runtime-job.json (and from it the signed binding document) records of the check. */
+export type TargetCheckOutcome =
+  | { status: 'passed'; backend: string; version?: string; qubits: number }
+  | { status: 'skipped'; backend: string }
 
 /** What the binding and the verifier read from runtime-job.json (src/runtime/job-record.ts writes it). */
 export interface RuntimeJobFacts {
