@@ -7,8 +7,8 @@ import {
 } from '../sigstore/verify-bundle.js'
 import { oneLine } from '../errors.js'
 import { fail, mismatch, pass } from './outcome.js'
-import { strictEncodingProblem } from './strict-encoding.js'
-import type { FailOutcome, Mismatch, Outcome } from './verdict.js'
+import { evidenceShapeProblem, unsignedFieldProblem } from './unsigned-fields.js'
+import type { FailOutcome, Outcome } from './verdict.js'
 
 /**
  * One Sigstore bundle of the proof bundle, in two typed steps: the cryptography (certificate
@@ -33,24 +33,6 @@ export interface SignatureContext {
   profile?: ThresholdProfile
 }
 
-/** The one bundle version qprov writes (sigstore-js, GitHub's attestation store). */
-const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
-
-/**
- * Fields no signature, log entry or certificate covers: the media type and a DSSE signature's
- * key hint. binding.sigstore.json has no digest in binding.json, so these are pinned to what
- * qprov writes, or they could change without failing anything.
- */
-function unsignedFieldProblem(json: unknown): Mismatch | undefined {
-  const b = json as { mediaType?: unknown; dsseEnvelope?: { signatures?: { keyid?: unknown }[] } }
-  if (b?.mediaType !== BUNDLE_MEDIA_TYPE)
-    return mismatch('mediaType', BUNDLE_MEDIA_TYPE, JSON.stringify(b?.mediaType))
-  for (const [i, s] of (b.dsseEnvelope?.signatures ?? []).entries())
-    if (s?.keyid !== undefined && s.keyid !== '')
-      return mismatch(`dsseEnvelope.signatures[${i}].keyid`, '', JSON.stringify(s.keyid))
-  return undefined
-}
-
 const failed = (signature: FailOutcome, json?: unknown): SignedBundleOutcome => ({
   signature,
   ...(json !== undefined ? { json } : {})
@@ -64,7 +46,9 @@ export function checkSignedBundle(
   bytes: Buffer | undefined,
   name: string,
   subjectDigest: string,
-  ctx: SignatureContext
+  ctx: SignatureContext,
+  /** A bundle signed in the same run whose bytes are signed: this one's evidence must match it. */
+  reference?: unknown
 ): SignedBundleOutcome {
   if (bytes === undefined) return failed(fail('file-missing', { subject: name }))
   let json: unknown
@@ -83,7 +67,9 @@ export function checkSignedBundle(
   }
   if (!Buffer.from(canonical).equals(bytes))
     return failed(fail('bundle-not-canonical', { subject: name }), json)
-  const unsigned = unsignedFieldProblem(json) ?? strictEncodingProblem(json)
+  const unsigned =
+    unsignedFieldProblem(json) ??
+    (reference === undefined ? undefined : evidenceShapeProblem(json, reference))
   if (unsigned !== undefined)
     return failed(fail('unsigned-field', { subject: name, mismatches: [unsigned] }), json)
   const r = verifyBundle({

@@ -1,30 +1,23 @@
+import { DerError, TAG, parseDer } from './der.js'
 import { mismatch } from './outcome.js'
 import type { Mismatch } from './verdict.js'
 
 /**
- * Encoding checks @sigstore/verify leaves out. A DER value with trailing bytes still verifies
- * there, and a bundle's inclusionProof.rootHash and treeSize are never compared with the signed
+ * Encoding checks @sigstore/verify leaves out. A DER value with trailing bytes or a non-minimal
+ * length still verifies there, and a bundle's inclusionProof.rootHash and treeSize are never compared with the signed
  * checkpoint; either would let bytes change without failing the signature. Returns the first
  * problem as the field, what it must be and what it is, or undefined.
  */
 
+/** One strict DER value (minimal lengths all the way down) and nothing after it. */
 function derExact(b64: unknown, field: string): Mismatch | undefined {
   if (typeof b64 !== 'string') return mismatch(field, 'a DER value', null)
-  const b = Buffer.from(b64, 'base64')
-  if (b.length < 2 || b[0] !== 0x30) return mismatch(field, 'a DER SEQUENCE', 'another value')
-  let len = b[1]
-  let header = 2
-  if (len & 0x80) {
-    const n = len & 0x7f
-    if (n === 0 || n > 4 || b.length < 2 + n)
-      return mismatch(field, 'a DER length', 'a malformed length')
-    len = 0
-    for (let i = 0; i < n; i++) len = len * 256 + b[2 + i]
-    header = 2 + n
+  try {
+    if (parseDer(Buffer.from(b64, 'base64')).tag === TAG.sequence) return undefined
+    return mismatch(field, 'a DER SEQUENCE', 'another value')
+  } catch (e) {
+    return mismatch(field, 'one DER value', e instanceof DerError ? e.message : 'unreadable')
   }
-  return header + len === b.length
-    ? undefined
-    : mismatch(field, `${header + len} bytes`, `${b.length} bytes`)
 }
 
 type Json = Record<string, unknown> | undefined

@@ -140,22 +140,26 @@ export function verifyBundleFiles(
   try {
     const files = loaded.files
     const sig = { trust, policy: opts.policy, ...(opts.profile ? { profile: opts.profile } : {}) }
+    const stmt = checkSignedBundle(
+      files[PROOF_FILES.statementBundle],
+      PROOF_FILES.statementBundle,
+      digestOf(files, PROOF_FILES.manifest) ?? ZERO_DIGEST,
+      sig
+    )
     const ctx = completeContext({
       files,
       ...(loaded.declaredJobId ? { declaredJobId: loaded.declaredJobId } : {}),
       ...(loaded.namedJobId ? { namedJobId: loaded.namedJobId } : {}),
       opts,
-      stmt: checkSignedBundle(
-        files[PROOF_FILES.statementBundle],
-        PROOF_FILES.statementBundle,
-        digestOf(files, PROOF_FILES.manifest) ?? ZERO_DIGEST,
-        sig
-      ),
+      stmt,
+      // binding.sigstore.json is covered by no digest; its evidence must have the shape of the
+      // statement bundle's, whose bytes binding.json lists (binding-consistency checks them).
       bind: checkSignedBundle(
         files[PROOF_FILES.bindingBundle],
         PROOF_FILES.bindingBundle,
         digestOf(files, PROOF_FILES.statement) ?? ZERO_DIGEST,
-        sig
+        sig,
+        stmt.signature.status === 'pass' ? stmt.json : undefined
       )
     })
     const results = runChecks(ctx)

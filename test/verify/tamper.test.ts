@@ -1,5 +1,6 @@
 import { cpSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prepareTrustMaterial, type PreparedTrust } from '../../src/sigstore/verify-bundle.js'
@@ -288,6 +289,91 @@ describe('proof bundle tamper suite', () => {
       { numRuns: 1000 }
     )
   }, 300_000)
+
+  describe('optional fields of the Sigstore bundles', () => {
+    /** Every member and array element below the root: what a deletion can remove. */
+    function members(v: unknown, path: Path = []): Path[] {
+      const own: [string | number, unknown][] = Array.isArray(v)
+        ? v.map((x, i) => [i, x])
+        : v !== null && typeof v === 'object'
+          ? Object.entries(v)
+          : []
+      return own.flatMap(([k, x]) => [[...path, k], ...members(x, [...path, k])])
+    }
+    function without(root: unknown, path: Path): unknown {
+      const copy = structuredClone(root) as Record<string | number, unknown>
+      const parent = getAt(copy, path.slice(0, -1)) as Record<string | number, unknown> | unknown[]
+      const last = path[path.length - 1]
+      if (Array.isArray(parent)) parent.splice(last as number, 1)
+      else delete parent[last]
+      return copy
+    }
+    /** The bytes a writer would produce for this value, or undefined if it is no bundle. */
+    function canonical(value: unknown): Buffer | undefined {
+      try {
+        return Buffer.from(`${JSON.stringify(bundleToJSON(bundleFromJSON(value)))}\n`)
+      } catch {
+        return undefined
+      }
+    }
+    // Deleting a field that a profile may omit leaves a bundle that still parses; each such
+    // deletion, and each edit of what it leaves, must still fail the bundle.
+    function optionalDeletions(name: string): { path: string; value: unknown }[] {
+      const value = JSON.parse(filesA[name].toString('utf8')) as unknown
+      return members(value)
+        .map(path => ({ path: path.join('.'), value: without(value, path) }))
+        .filter(d => {
+          const bytes = canonical(d.value)
+          return bytes !== undefined && !bytes.equals(filesA[name])
+        })
+    }
+    const expectedChecks: Record<string, CheckName[]> = {
+      [PROOF_FILES.bindingBundle]: ['binding-signature'],
+      // Every byte of the statement bundle is listed in the signed binding; a deletion that
+      // changes its evidence also no longer matches the binding bundle's.
+      [PROOF_FILES.statementBundle]: ['binding-consistency', 'binding-signature']
+    }
+
+    it.each([PROOF_FILES.bindingBundle, PROOF_FILES.statementBundle])(
+      'rejects %s with any optional field deleted',
+      name => {
+        const deletions = optionalDeletions(name)
+        const paths = deletions.map(d => d.path)
+        for (const p of [
+          'verificationMaterial.tlogEntries.0.inclusionPromise',
+          'verificationMaterial.tlogEntries.0.integratedTime',
+          'verificationMaterial.tlogEntries.0',
+          'verificationMaterial.timestampVerificationData.rfc3161Timestamps.0'
+        ])
+          expect(paths).toContain(p)
+        const misses = deletions
+          .map(d => ({ d, v: verifyInMemory({ ...filesA, [name]: canonical(d.value)! }) }))
+          .filter(({ v }) => v.ok || !failed(v).some(c => expectedChecks[name].includes(c)))
+          .map(({ d, v }) => `${d.path}: failed ${failed(v).join(',') || 'nothing'}`)
+        expect(misses).toEqual([])
+      },
+      120_000
+    )
+
+    it('rejects binding.sigstore.json with a field deleted and any field it left unpinned edited', () => {
+      const name = PROOF_FILES.bindingBundle
+      const misses: string[] = []
+      let cases = 0
+      for (const d of optionalDeletions(name))
+        for (const leaf of leaves(d.value)) {
+          const value = structuredClone(d.value)
+          setAt(value, leaf, changed(getAt(value, leaf)))
+          const bytes = canonical(value)
+          if (bytes === undefined) continue
+          cases++
+          const v = verifyInMemory({ ...filesA, [name]: bytes })
+          if (v.ok || !failed(v).includes('binding-signature'))
+            misses.push(`${d.path} deleted, ${leaf.join('.')} edited: ${failed(v).join(',')}`)
+        }
+      expect(cases).toBeGreaterThanOrEqual(100)
+      expect(misses).toEqual([])
+    }, 300_000)
+  })
 
   it('verifies the same bundles on two worker threads, in input order', async () => {
     const paths = [f.a, f.b, diskCopy(d => rmSync(join(d, PROOF_FILES.receipt))), f.a]
