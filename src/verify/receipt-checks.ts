@@ -1,8 +1,10 @@
 import { receiptFileBytes } from '../proof/binding-statement.js'
 import { PROOF_FILES } from '../proof/layout.js'
 import { oneLine } from '../errors.js'
+import { classifyAiInvolvement } from '../receipt/ai-involvement.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
 import { verifyReceipt } from '../receipt/verify.js'
+import { decideAiPolicy, describeAiPolicy } from './ai-policy.js'
 import { fail, pass, skip, type BundleContext } from './bundle-context.js'
 import type { AiPolicy } from './options.js'
 import type { Outcome } from './signature-checks.js'
@@ -61,41 +63,10 @@ export function commitConsistency(ctx: BundleContext): Outcome {
   return pass(`commit ${sha} in receipt, statement${via}`)
 }
 
-function aiInvolved(att: Record<string, unknown>): boolean {
-  const cls = att.authorship_class
-  return att.is_ai_authored === true || cls === 'ai_assisted' || cls === 'ai+bot'
-}
-
-/** A tool is declared by `--declare-ai` or named by a Co-authored-by trailer. */
-function declaredTools(att: Record<string, unknown>): string[] {
-  const signals = Array.isArray(att.signals_detected) ? att.signals_detected : []
-  return signals.filter(
-    (s): s is string =>
-      typeof s === 'string' && (/^declared:./.test(s) || /^trailer:co-authored-by:./.test(s))
-  )
-}
-
-/** `ai-policy`: any (default), declared-only or no-ai, over the signed receipt's ai_attestation. */
+/** `ai-policy`: any (default), declared-only or no-ai, over the signed receipt (docs/ai-policy.md). */
 export function aiPolicyCheck(ctx: BundleContext, policy: AiPolicy): Outcome {
   const receipt = signedReceipt(ctx)
   if (receipt === undefined) return skip('not run: statement-signature failed')
-  const att = receipt.ai_attestation
-  if (att === null || typeof att !== 'object' || Array.isArray(att))
-    return policy === 'any'
-      ? pass('any: the receipt has no ai_attestation')
-      : fail('the receipt has no ai_attestation')
-  const a = att as Record<string, unknown>
-  const cls = String(a.authorship_class)
-  if (policy === 'any') return pass(`any: authorship class ${cls}`)
-  const involved = aiInvolved(a)
-  if (policy === 'no-ai')
-    return involved
-      ? fail(`no-ai: authorship class ${cls}`)
-      : pass(`no-ai: authorship class ${cls}`)
-  const tools = declaredTools(a)
-  if (involved && tools.length === 0)
-    return fail(`declared-only: authorship class ${cls} but no AI tool is declared`)
-  return pass(
-    `declared-only: authorship class ${cls}${tools.length ? `, ${tools.join(', ')}` : ''}`
-  )
+  const decision = decideAiPolicy(policy, classifyAiInvolvement(receipt))
+  return decision.ok ? pass(describeAiPolicy(decision)) : fail(describeAiPolicy(decision))
 }
