@@ -165,7 +165,7 @@ describe('the ai-policy check', () => {
     expect(first(receiptWith(botAttestation(['author_name_bot:copilot'])))).toBe(
       'no-ai: ai_attestation.bot_signals_detected[0]: AI agent recorded as an automation bot (expected an automation bot marker, got "author_name_bot:copilot")'
     )
-    expect(first(receiptWith(aiAttestation(['trailer:tool'], { signals_detected: 'x' })))).toBe(
+    expect(first(receiptWith(attestation({ signals_detected: 'x' })))).toBe(
       'no-ai: ai_attestation.signals_detected: wrong type (expected a list of strings, got "x")'
     )
   })
