@@ -55,7 +55,6 @@ const FINDING_TEXT: Record<FindingKind, string> = {
   'tag-mismatch': 'a qprov tag disagrees with the signed binding',
   'record-mismatch': 'the job record disagrees with the signed binding',
   'workload-mismatch': 'the workload files are not the signed manifest',
-  'ai-attestation-missing': 'the receipt has no ai_attestation',
   'ai-attestation-invalid': 'the receipt ai_attestation cannot be read',
   'ai-involved': 'the receipt records AI involvement',
   'ai-undeclared': 'the receipt records AI involvement that names no tool',

@@ -67,7 +67,6 @@ export const FINDING_KINDS = [
   // the workload files
   'workload-mismatch',
   // the AI policy
-  'ai-attestation-missing',
   'ai-attestation-invalid',
   'ai-involved',
   'ai-undeclared',

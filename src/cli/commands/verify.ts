@@ -143,7 +143,12 @@ export function registerVerifyCommand(program: Command): void {
       '--workload-root <dir>',
       'the directory --workload paths and the manifest paths are relative to (default: .)'
     )
-    .option('--ai-policy <policy>', 'any, declared-only or no-ai (docs/binding-spec.md)', 'any')
+    .option(
+      '--ai-policy <policy>',
+      'any; declared-only: every AI signal in the receipt names its tool or agent; no-ai: no AI ' +
+        'involvement; both fail on anything unknown or inconsistent (docs/ai-policy.md)',
+      'any'
+    )
     .option('--online', 'also read each job from the Runtime API and compare ID, tags and backend')
     .option('--json', 'print the verdict as JSON (an array for several bundles)')
     .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')
