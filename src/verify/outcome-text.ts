@@ -15,6 +15,11 @@ export interface FindingFacts {
   code?: VerifyFailureCode
   /** Further words for people, e.g. a library's error message. */
   note?: string
+  /**
+   * The whole sentence, when the check renders it itself from its own typed data (the AI policy
+   * decision); it replaces the generic sentence and, like it, is never read back.
+   */
+  sentence?: string
 }
 
 const FINDING_TEXT: Record<FindingKind, string> = {
@@ -71,6 +76,7 @@ export function mismatchText(m: Mismatch): string {
 const MAX_LISTED = 20
 
 export function findingText(kind: FindingKind, f: FindingFacts = {}): string {
+  if (f.sentence !== undefined) return f.sentence
   const base = FINDING_TEXT[kind]
   // Sentences that start with a verb read as "<subject> is missing"; the others as "<subject>: …".
   const lead =
@@ -100,5 +106,5 @@ const SKIP_TEXT: Record<SkipReason, string> = {
 export function skipText(reason: SkipReason, prerequisite?: CheckName): string {
   return prerequisite === undefined
     ? SKIP_TEXT[reason]
-    : `${SKIP_TEXT[reason]}: ${prerequisite} did not pass`
+    : `${SKIP_TEXT[reason]}: ${prerequisite} failed`
 }

@@ -42,6 +42,8 @@ describe('the ai-policy check', () => {
     for (const p of POLICIES) {
       expect(aiPolicyCheck({} as BundleContext, p)).toEqual({
         status: 'skip',
+        reason: 'prerequisite-failed',
+        prerequisite: 'statement-signature',
         detail: 'not run: statement-signature failed'
       })
       for (const predicate of [null, [], 'receipt'])
