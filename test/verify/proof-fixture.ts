@@ -24,6 +24,34 @@ export interface ProofFixture {
 }
 
 /**
+ * Submits `workload` (relative to `cwd`) with `receipt` against a running sandbox and writes the
+ * complete proof bundle to `out`: the same path `qprov submit` takes.
+ */
+export async function submitToSandbox(
+  sandbox: SandboxHandle,
+  o: { workload: string[]; cwd: string; receipt: string; out: string }
+): Promise<void> {
+  const signing = signingFromOptions({ sandbox: sandbox.dir }).signing
+  const connect = () => {
+    const conn = resolveConnection(connectionSettings({ sandbox: sandbox.dir }), {})
+    return {
+      api: createRuntimeClient(conn),
+      instanceCRN: conn.instanceCRN,
+      runtimeURL: conn.runtimeURL
+    }
+  }
+  await submitWorkload({
+    workload: o.workload,
+    cwd: o.cwd,
+    connect,
+    attest: { signing: () => signing, receipt: { from: 'file', path: o.receipt } },
+    outDir: o.out,
+    hint: id => `hint ${id}`,
+    env: {}
+  })
+}
+
+/**
  * Two real proof bundles from `submit` against an in-process sandbox (Sigstore + Runtime
  * emulator over HTTP on 127.0.0.1). Bundle b's receipt declares an AI tool, so its receipt,
  * manifest, statement and job all differ from a's.
@@ -34,15 +62,6 @@ export async function makeProofFixture(): Promise<ProofFixture> {
     dir: join(work, 'sandbox'),
     runtime: { jobsPerMinute: 10_000 }
   })
-  const signing = signingFromOptions({ sandbox: sandbox.dir }).signing
-  const connect = () => {
-    const conn = resolveConnection(connectionSettings({ sandbox: sandbox.dir }), {})
-    return {
-      api: createRuntimeClient(conn),
-      instanceCRN: conn.instanceCRN,
-      runtimeURL: conn.runtimeURL
-    }
-  }
   const [human] = await generateReceipts({ repoDir: REPO_ROOT, commit: 'HEAD' })
   const [declared] = await generateReceipts({
     repoDir: REPO_ROOT,
@@ -54,20 +73,21 @@ export async function makeProofFixture(): Promise<ProofFixture> {
   const workloadB = join(work, 'wl')
   cpSync(join(REPO_ROOT, 'examples/bell'), join(workloadB, 'bell'), { recursive: true })
   writeFileSync(join(workloadB, 'bell', 'notes.txt'), 'second workload\n')
-  const submit = (cwd: string, receipt: string, out: string) =>
-    submitWorkload({
-      workload: ['bell'],
-      cwd,
-      connect,
-      attest: { signing: () => signing, receipt: { from: 'file', path: receipt } },
-      outDir: out,
-      hint: id => `hint ${id}`,
-      env: {}
-    })
   const a = join(work, 'a')
   const b = join(work, 'b')
-  await submit(join(REPO_ROOT, 'examples'), join(work, 'receipt-a.json'), a)
-  await submit(workloadB, join(work, 'receipt-b.json'), b)
+  const workload = ['bell']
+  await submitToSandbox(sandbox, {
+    workload,
+    cwd: join(REPO_ROOT, 'examples'),
+    receipt: join(work, 'receipt-a.json'),
+    out: a
+  })
+  await submitToSandbox(sandbox, {
+    workload,
+    cwd: workloadB,
+    receipt: join(work, 'receipt-b.json'),
+    out: b
+  })
   return {
     sandbox,
     work,
