@@ -45,6 +45,7 @@ npx qprov verify bundle \\
   --trusted-root ${TRUSTED_ROOT_NAME} \\
   --certificate-identity '${identity}' \\
   --certificate-oidc-issuer '${issuer}' \\
+  --job ${jobId} \\
   --workload bell \\
   --ai-policy declared-only
 \`\`\`
@@ -52,7 +53,8 @@ npx qprov verify bundle \\
 Add \`--html report.html\` for the auditor's report, \`--json\` for a machine-readable verdict.
 
 The policy: the signer must be exactly that identity (certificate SAN) from exactly that issuer,
-both statements must carry it, and AI involvement must be declared with its tool
+both statements must carry it, the binding must name the job you are auditing (\`--job\`), and AI
+involvement must be declared with its tool
 (\`declared-only\`). Expected result: every check \`ok\`, \`online-runtime\` skipped (offline), exit
 status 0. Change any byte of a file under \`bundle/\` or \`bell/\` in a copy, and the same command
 exits 1 naming the check that failed.

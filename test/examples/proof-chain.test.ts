@@ -57,6 +57,10 @@ describe('examples/proof-chain (committed, signed by a sandbox)', () => {
     for (const line of r.stdout.split('\n').filter(l => /^\s+(ok|FAIL|skip)\s/.test(l)))
       expect(line).toMatch(/^\s+(ok\s|skip\s+online-runtime)/)
     expect(r.stdout).toMatch(/workload-files\s+the workload re-hashes/)
+    // docs/walkthrough.md shows this output: it must be what the command prints.
+    const walkthrough = readFileSync(join(REPO_ROOT, 'docs/walkthrough.md'), 'utf8')
+    const shown = /```text\n([\s\S]*?)```/.exec(walkthrough)?.[1]
+    expect(r.stdout).toBe(shown)
   })
 
   it('labels its trusted root as not for production, and the README says so', () => {
