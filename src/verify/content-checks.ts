@@ -36,17 +36,17 @@ export function statementContent(ctx: BundleContext): Outcome {
       subject: BINDING,
       mismatches: [mismatch('payloadType', IN_TOTO_PAYLOAD_TYPE, ctx.bind.payloadType)]
     })
+  // A statement is parsed from a verified payload, so with it the payload is there too.
   const s = ctx.statement
   const b = ctx.bindingStatement
-  if (s === undefined) return fail('statement-invalid', { subject: WORKLOAD })
-  if (b === undefined) return fail('statement-invalid', { subject: BINDING })
+  const payload = ctx.stmt.payload
+  const bindingPayload = ctx.bind.payload
+  if (s === undefined || payload === undefined)
+    return fail('statement-invalid', { subject: WORKLOAD })
+  if (b === undefined || bindingPayload === undefined)
+    return fail('statement-invalid', { subject: BINDING })
   const stmtFile = ctx.files[PROOF_FILES.statement]
-  if (
-    stmtFile === undefined ||
-    ctx.stmt.payload === undefined ||
-    !stmtFile.equals(ctx.stmt.payload)
-  )
-    return fail('statement-file-differs')
+  if (stmtFile === undefined || !stmtFile.equals(payload)) return fail('statement-file-differs')
   const receipt = s.predicate
   if (receipt === null || typeof receipt !== 'object' || Array.isArray(receipt))
     return fail('statement-invalid', { subject: WORKLOAD, note: 'its predicate is not a receipt' })
@@ -79,7 +79,7 @@ export function statementContent(ctx: BundleContext): Outcome {
   // Likewise the workload statement is a function of the manifest and the receipt bytes.
   let rebuilt: Buffer
   try {
-    const literal = parseJsonLiteral(ctx.stmt.payload.toString('utf8')) as { predicate?: unknown }
+    const literal = parseJsonLiteral(payload.toString('utf8')) as { predicate?: unknown }
     rebuilt = statementPayloadBytes(
       buildStatement({
         manifest: ctx.manifest,
@@ -89,7 +89,7 @@ export function statementContent(ctx: BundleContext): Outcome {
   } catch (e) {
     return fail('statement-not-rebuilt', { subject: WORKLOAD, note: oneLine(e) })
   }
-  if (!rebuilt.equals(ctx.stmt.payload)) return fail('statement-not-rebuilt', { subject: WORKLOAD })
+  if (!rebuilt.equals(payload)) return fail('statement-not-rebuilt', { subject: WORKLOAD })
   if (b.predicateType !== BINDING_PREDICATE_TYPE)
     return fail('predicate-type', {
       subject: BINDING,
@@ -98,7 +98,7 @@ export function statementContent(ctx: BundleContext): Outcome {
   const bindingSubjects = [
     {
       name: STATEMENT_SUBJECT_NAME,
-      digest: { sha256: sha256Digest(ctx.stmt.payload).slice(7) }
+      digest: { sha256: sha256Digest(payload).slice(7) }
     },
     { name: MANIFEST_SUBJECT_NAME, digest: { sha256: ctx.manifest.digest.slice(7) } }
   ]
@@ -111,10 +111,7 @@ export function statementContent(ctx: BundleContext): Outcome {
   // member, a duplicate key another parser would read differently) are refused.
   if (ctx.signedBinding === undefined)
     return fail('binding-invalid', { subject: 'the signed binding', note: ctx.signedBindingError })
-  if (
-    ctx.bind.payload === undefined ||
-    !bindingStatementPayload(ctx.signedBinding).equals(ctx.bind.payload)
-  )
+  if (!bindingStatementPayload(ctx.signedBinding).equals(bindingPayload))
     return fail('statement-not-rebuilt', { subject: BINDING })
   return pass(
     `${s.predicateType} over ${ctx.manifest.files.length} file(s); ${BINDING_PREDICATE_TYPE}`

@@ -45,11 +45,13 @@ export function receiptIntegrity(ctx: BundleContext): Outcome {
 
 /** `commit-consistency`: receipt commit = statement commit subject = certificate source digest. */
 export function commitConsistency(ctx: BundleContext): Outcome {
+  const statement = ctx.statement
+  if (statement === undefined) return notRun('statement-signature')
   const receipt = signedReceipt(ctx)
-  if (receipt === undefined || ctx.statement === undefined) return notRun('statement-signature')
+  if (receipt === undefined) return notRun('statement-content')
   const sha = (receipt.commit as { sha?: unknown } | undefined)?.sha
   if (typeof sha !== 'string') return fail('commit-missing')
-  const commits = ctx.statement.subject.filter(s => s.digest.gitCommit !== undefined)
+  const commits = statement.subject.filter(s => s.digest.gitCommit !== undefined)
   if (commits.length !== 1 || commits[0].digest.gitCommit !== sha)
     return fail('commit-mismatch', {
       mismatches: [
@@ -60,13 +62,14 @@ export function commitConsistency(ctx: BundleContext): Outcome {
         )
       ]
     })
+  // The signer is set with the verified payload; an issuer may give no digest, or the null OID.
   const certDigest = ctx.stmt.signer?.claims?.sourceRepositoryDigest
-  if (ctx.stmt.signer === undefined) return notRun('statement-signature')
-  if (certDigest !== undefined && !NULL_OID.test(certDigest) && certDigest !== sha)
+  const named = certDigest !== undefined && !NULL_OID.test(certDigest)
+  if (named && certDigest !== sha)
     return fail('commit-mismatch', {
       mismatches: [mismatch('the certificate source repository digest', sha, certDigest)]
     })
-  const via = certDigest !== undefined && !NULL_OID.test(certDigest) ? ' and certificate' : ''
+  const via = named ? ' and certificate' : ''
   return pass(`commit ${sha} in receipt, statement${via}`)
 }
 

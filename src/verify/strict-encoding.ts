@@ -16,7 +16,7 @@ function derExact(b64: unknown, field: string): Mismatch | undefined {
     if (parseDer(Buffer.from(b64, 'base64')).tag === TAG.sequence) return undefined
     return mismatch(field, 'a DER SEQUENCE', 'another value')
   } catch (e) {
-    return mismatch(field, 'one DER value', e instanceof DerError ? e.message : 'unreadable')
+    return mismatch(field, 'one DER value', (e as DerError).message)
   }
 }
 

@@ -93,7 +93,7 @@ function timestampProblems(vm: Json): Mismatch | undefined {
       return mismatch(
         `rfc3161Timestamps[${i}].signedTimestamp`,
         'the RFC 3161 response a Sigstore TSA writes',
-        e instanceof DerError ? e.message : 'unreadable'
+        (e as DerError).message
       )
     }
   return undefined

@@ -27,7 +27,7 @@ import { workloadFiles } from './workload-check.js'
 const ZERO_DIGEST = `sha256:${'0'.repeat(64)}`
 
 /** `signer-identity`: both signers satisfy the policy, and they are the same signer. */
-function signerIdentity(ctx: BundleContext): Outcome {
+export function signerIdentity(ctx: BundleContext): Outcome {
   for (const o of [ctx.stmt.identity, ctx.bind.identity]) if (o?.status === 'fail') return o
   if (ctx.stmt.identity?.status !== 'pass') return notRun('statement-signature')
   if (ctx.bind.identity?.status !== 'pass') return notRun('binding-signature')

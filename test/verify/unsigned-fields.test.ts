@@ -8,10 +8,16 @@ import { curve, parseDerSignature } from '../../src/sigstore/prehashed.js'
 import { prepareTrustMaterial, verifyBundle } from '../../src/sigstore/verify-bundle.js'
 import { DerError, parseDer, type Tlv } from '../../src/verify/der.js'
 import { timestampTokenProfile } from '../../src/verify/timestamp-token.js'
-import { evidenceShape, unsignedFieldProblem } from '../../src/verify/unsigned-fields.js'
+import {
+  evidenceShape,
+  evidenceShapeProblem,
+  unsignedFieldProblem
+} from '../../src/verify/unsigned-fields.js'
 import { verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
 import type { BundleVerdict, CheckName, CheckResult } from '../../src/verify/verdict.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 // The committed proof chain (examples/proof-chain) is a genuine sandbox bundle: these tests edit
 // the parts of its Sigstore bundles that no signature covers, without starting a sandbox.
@@ -271,5 +277,198 @@ describe('log entries', () => {
     expect(v2(e => (e.inclusionPromise = { signedEntryTimestamp: 'MAA=' }))?.field).toBe(
       'tlogEntries[0].inclusionPromise'
     )
+  })
+})
+
+describe('unsigned fields of a bundle', () => {
+  const edited = (edit: (b: Json) => void) => {
+    const b = bindingBundle() as unknown as Json
+    edit(b)
+    return unsignedFieldProblem(b)
+  }
+  const entry = (b: Json) => b.verificationMaterial.tlogEntries[0]
+  /** The log entry body, edited and written back. */
+  const withBody = (edit: (body: Json) => unknown) =>
+    edited(b => {
+      const e = entry(b)
+      const body = JSON.parse(Buffer.from(e.canonicalizedBody, 'base64').toString('utf8'))
+      const out = edit(body) ?? body
+      e.canonicalizedBody = Buffer.from(
+        typeof out === 'string' ? out : JSON.stringify(out)
+      ).toString('base64')
+    })
+
+  it('accepts the example', () => {
+    expect(unsignedFieldProblem(bindingBundle())).toBeUndefined()
+  })
+
+  it('pins the media type and the one keyless DSSE signature', () => {
+    expect(edited(b => (b.mediaType = 'x'))).toEqual({
+      field: 'mediaType',
+      expected: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      actual: '"x"'
+    })
+    expect(unsignedFieldProblem(null)).toMatchObject({ field: 'mediaType', actual: null })
+    expect(edited(b => (b.dsseEnvelope.signatures = []))).toEqual({
+      field: 'dsseEnvelope.signatures',
+      expected: '1 signature',
+      actual: '0 signatures'
+    })
+    expect(edited(b => b.dsseEnvelope.signatures.push(b.dsseEnvelope.signatures[0]))).toMatchObject(
+      {
+        actual: '2 signatures'
+      }
+    )
+    expect(edited(b => delete b.dsseEnvelope)).toMatchObject({ field: 'dsseEnvelope.signatures' })
+    expect(edited(b => (b.dsseEnvelope.signatures[0].keyid = ''))).toBeUndefined()
+    expect(edited(b => (b.dsseEnvelope.signatures[0].keyid = 0))).toMatchObject({
+      field: 'dsseEnvelope.signatures[0].keyid',
+      actual: '0'
+    })
+  })
+
+  it('requires a signing certificate, not a chain or a key', () => {
+    expect(edited(b => delete b.verificationMaterial.certificate)).toEqual({
+      field: 'verificationMaterial.certificate',
+      expected: 'present',
+      actual: 'absent'
+    })
+    expect(edited(b => delete b.verificationMaterial)).toMatchObject({
+      field: 'verificationMaterial.certificate'
+    })
+  })
+
+  it('pins the kind and version of a log entry', () => {
+    expect(edited(b => (entry(b).kindVersion.kind = 'intoto'))).toEqual({
+      field: 'tlogEntries[0].kindVersion.kind',
+      expected: 'dsse',
+      actual: 'intoto'
+    })
+    expect(edited(b => delete entry(b).kindVersion)).toMatchObject({ actual: 'undefined' })
+    expect(edited(b => (entry(b).kindVersion.version = '0.0.3'))).toEqual({
+      field: 'tlogEntries[0].kindVersion.version',
+      expected: '0.0.1 or 0.0.2',
+      actual: '0.0.3'
+    })
+    expect(edited(b => delete entry(b).inclusionProof)).toEqual({
+      field: 'tlogEntries[0].inclusionProof',
+      expected: 'present',
+      actual: 'absent'
+    })
+    expect(edited(b => (b.verificationMaterial.tlogEntries = []))).toBeUndefined()
+  })
+
+  it('requires the certificate the log entry names', () => {
+    const other = {
+      field: 'verificationMaterial.certificate.rawBytes',
+      expected: 'the certificate the log entry names'
+    }
+    expect(withBody(() => '{')).toEqual({ ...other, actual: 'a log entry without one' })
+    expect(withBody(() => '[]')).toMatchObject({ actual: 'a log entry without one' })
+    expect(
+      withBody(body => {
+        body.spec.signatures[0].verifier = Buffer.from('not a certificate').toString('base64')
+      })
+    ).toMatchObject({ actual: 'a log entry without one' })
+    expect(
+      withBody(body => {
+        const pem = Buffer.from(body.spec.signatures[0].verifier, 'base64').toString('utf8')
+        body.spec.signatures[0].verifier = Buffer.from(`x${pem}`).toString('base64')
+      })
+    ).toMatchObject({ actual: 'a log entry without one' })
+    expect(
+      withBody(body => {
+        const pem = Buffer.from(body.spec.signatures[0].verifier, 'base64').toString('utf8')
+        body.spec.signatures[0].verifier = Buffer.from(`${pem}x`).toString('base64')
+      })
+    ).toMatchObject({ actual: 'a log entry without one' })
+    // Without the final newline the PEM is still that certificate.
+    expect(
+      withBody(body => {
+        const pem = Buffer.from(body.spec.signatures[0].verifier, 'base64').toString('utf8')
+        body.spec.signatures[0].verifier = Buffer.from(pem.trimEnd()).toString('base64')
+      })
+    ).toBeUndefined()
+    const cert = bindingBundle().verificationMaterial.certificate.rawBytes
+    const otherCert = Buffer.from(cert, 'base64')
+    otherCert[otherCert.length - 1] ^= 1
+    const pemOf = (der: Buffer) =>
+      `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`
+    expect(
+      withBody(body => {
+        body.spec.signatures[0].verifier = Buffer.from(pemOf(otherCert)).toString('base64')
+      })
+    ).toEqual({ ...other, actual: 'another certificate' })
+    // Rekor v2 names the certificate as DER.
+    const v2 = (rawBytes: string) =>
+      withBody(() => ({
+        spec: { dsseV002: { signatures: [{ verifier: { x509Certificate: { rawBytes } } }] } }
+      }))
+    expect(v2(cert)).toBeUndefined()
+    expect(v2(otherCert.toString('base64'))).toMatchObject({ actual: 'another certificate' })
+    expect(withBody(() => ({ spec: { dsseV002: { signatures: [{}] } } }))).toMatchObject({
+      actual: 'a log entry without one'
+    })
+  })
+
+  it('refuses an RFC 3161 response that is not what a Sigstore TSA writes, naming it', () => {
+    expect(
+      edited(b => {
+        const t = b.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0]
+        t.signedTimestamp = Buffer.from('3000', 'hex').toString('base64')
+      })
+    ).toEqual({
+      field: 'rfc3161Timestamps[0].signedTimestamp',
+      expected: 'the RFC 3161 response a Sigstore TSA writes',
+      actual: 'PKIStatusInfo is not 3003020100'
+    })
+    expect(
+      edited(b => {
+        const t = b.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0]
+        t.signedTimestamp = Buffer.from('0400', 'hex').toString('base64')
+      })
+    ).toMatchObject({ actual: 'TimeStampResp is not the expected element' })
+    expect(
+      edited(b => {
+        const stamps = b.verificationMaterial.timestampVerificationData.rfc3161Timestamps
+        stamps.push(stamps[0])
+      })
+    ).toEqual({
+      field: 'rfc3161Timestamps',
+      expected: 'at most 1 timestamp',
+      actual: '2 timestamps'
+    })
+    expect(edited(b => delete b.verificationMaterial.timestampVerificationData)).toBeUndefined()
+  })
+})
+
+describe('evidence shape', () => {
+  it('describes each log entry and timestamp, and tells two bundles apart', () => {
+    const b = bindingBundle()
+    const shape = evidenceShape(b)
+    expect(shape).toHaveLength(2)
+    expect(shape[0]).toMatch(
+      /^tlog dsse\/0\.0\.1, log \S+, inclusionPromise present, inclusionProof present$/
+    )
+    expect(shape[1]).toMatch(
+      /^rfc3161 \{"digestAlgorithm":"[0-9a-f]+","signatureAlgorithm":"[0-9a-f]+","certificates":/
+    )
+    expect(evidenceShapeProblem(b, bindingBundle())).toBeUndefined()
+    const noPromise = bindingBundle()
+    delete noPromise.verificationMaterial.tlogEntries[0].inclusionPromise
+    expect(evidenceShape(noPromise)[0]).toMatch(/inclusionPromise absent/)
+    expect(evidenceShapeProblem(noPromise, b)).toMatchObject({ expected: shape.join('; ') })
+    const noStamp = bindingBundle()
+    noStamp.verificationMaterial.timestampVerificationData.rfc3161Timestamps = []
+    expect(evidenceShapeProblem(noStamp, b)).toMatchObject({ actual: shape[0] })
+    const bare = bindingBundle()
+    bare.verificationMaterial.tlogEntries = []
+    bare.verificationMaterial.timestampVerificationData.rfc3161Timestamps = []
+    expect(evidenceShapeProblem(bare, b)).toMatchObject({ actual: 'no log entry or timestamp' })
+    const junk = bindingBundle()
+    junk.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0].signedTimestamp =
+      'AA=='
+    expect(evidenceShape(junk)[1]).toBe('rfc3161 unreadable')
+    expect(evidenceShape(undefined)).toEqual([])
   })
 })

@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { PROOF_FILES } from '../../src/proof/layout.js'
+import { fail, pass, skip } from '../../src/verify/outcome.js'
+import {
+  allowed,
+  decide,
+  failedVerdict,
+  signerIdentity,
+  verifyBundleFiles
+} from '../../src/verify/verify-bundle-files.js'
+import {
+  CHECK_NAMES,
+  type BundleVerdict,
+  type CheckName,
+  type CheckResult,
+  type Outcome
+} from '../../src/verify/verdict.js'
+import {
+  exampleBinding,
+  exampleContext,
+  exampleFiles,
+  exampleOpts,
+  examplePolicy,
+  exampleSignatures,
+  exampleTrust,
+  findingOf,
+  skippedFor
+} from './example-bundle.js'
+import { describeShared, sharedPath } from '../helpers/shared.js'
+
+const named = (name: CheckName, o: Outcome): CheckResult => ({ name, ...o })
+const verdictOf = (checks: CheckResult[]): BundleVerdict => ({
+  ok: true,
+  bundle: 'x',
+  jobId: null,
+  checks,
+  facts: {}
+})
+/** Every check passing, with the two skips a verified offline verdict has. */
+const good = (): CheckResult[] =>
+  CHECK_NAMES.map(name =>
+    name === 'workload-files'
+      ? named(name, skip('no-workload'))
+      : name === 'online-runtime'
+        ? named(name, skip('offline'))
+        : named(name, pass(''))
+  )
+
+describe('decide', () => {
+  it('is ok for every check passed or skipped as its rule allows', () => {
+    expect(decide(verdictOf(good())).ok).toBe(true)
+    expect(decide(verdictOf(CHECK_NAMES.map(n => named(n, pass('')))))).toMatchObject({ ok: true })
+  })
+
+  it('is not ok with any fail, any other skip, a missing, extra or reordered check', () => {
+    for (const [i, name] of CHECK_NAMES.entries()) {
+      const failing = good()
+      failing[i] = named(name, fail('verification-error'))
+      expect(decide(verdictOf(failing)).ok, `${name} failed`).toBe(false)
+      const skipped = good()
+      skipped[i] = named(name, skip('prerequisite-failed', 'statement-signature'))
+      expect(decide(verdictOf(skipped)).ok, `${name} skipped`).toBe(false)
+    }
+    expect(decide(verdictOf([])).ok).toBe(false)
+    expect(decide(verdictOf(good().slice(1))).ok).toBe(false)
+    expect(decide(verdictOf([...good(), good()[0]])).ok).toBe(false)
+    const swapped = good()
+    ;[swapped[0], swapped[1]] = [swapped[1], swapped[0]]
+    expect(decide(verdictOf(swapped)).ok).toBe(false)
+    const renamed = good()
+    renamed[2] = { ...renamed[2], name: 'statement-signature' }
+    expect(decide(verdictOf(renamed)).ok).toBe(false)
+  })
+
+  it('allows a skip only for a reason the check lists', () => {
+    expect(allowed(named('workload-files', skip('no-workload')))).toBe(true)
+    expect(allowed(named('workload-files', skip('offline')))).toBe(false)
+    expect(allowed(named('online-runtime', skip('offline')))).toBe(true)
+    expect(allowed(named('online-runtime', skip('no-workload')))).toBe(false)
+    expect(allowed(named('ai-policy', skip('offline')))).toBe(false)
+    expect(allowed(named('ai-policy', pass('')))).toBe(true)
+    expect(allowed(named('ai-policy', fail('ai-involved')))).toBe(false)
+  })
+
+  it('fails every check of a bundle that could not be verified at all', () => {
+    const v = failedVerdict('b', 'worker-lost', { note: 'gone' })
+    expect(v).toMatchObject({ ok: false, bundle: 'b', jobId: null, facts: {} })
+    expect(v.checks.map(c => c.name)).toEqual(CHECK_NAMES)
+    expect(new Set(v.checks.map(c => findingOf(c)))).toEqual(new Set(['worker-lost']))
+  })
+})
+
+describe('signer-identity', () => {
+  it('passes when both signers satisfy the policy and are the same', () => {
+    expect(signerIdentity(exampleContext())).toEqual({
+      status: 'pass',
+      detail: `${examplePolicy.identity} (${examplePolicy.issuer}) signed both statements`
+    })
+  })
+
+  it('reports the first policy failure, the statement bundle first', () => {
+    const stmtFails = fail('signer-policy', { subject: 'statement.sigstore.json' })
+    const bindFails = fail('signer-policy', { subject: 'binding.sigstore.json' })
+    expect(
+      signerIdentity(
+        exampleContext({ stmt: { identity: stmtFails }, bind: { identity: bindFails } })
+      )
+    ).toBe(stmtFails)
+    expect(signerIdentity(exampleContext({ bind: { identity: bindFails } }))).toBe(bindFails)
+  })
+
+  it('does not run when a signature did not verify', () => {
+    expect(skippedFor(signerIdentity(exampleContext({ stmt: { identity: undefined } })))).toBe(
+      'prerequisite-failed:statement-signature'
+    )
+    expect(skippedFor(signerIdentity(exampleContext({ bind: { identity: undefined } })))).toBe(
+      'prerequisite-failed:binding-signature'
+    )
+  })
+
+  it('fails two statements with different signers, naming what differs', () => {
+    const other = structuredClone(exampleSignatures().stmt.json)
+    // The binding bundle's certificate, read as the statement's: same signer, so pass ...
+    expect(
+      signerIdentity(exampleContext({ stmt: { json: exampleSignatures().bind.json } })).status
+    ).toBe('pass')
+    // ... and a bundle without a certificate cannot be read.
+    delete (other as { verificationMaterial: { certificate?: unknown } }).verificationMaterial
+      .certificate
+    expect(findingOf(signerIdentity(exampleContext({ stmt: { json: other } })))).toBe(
+      'certificate-unreadable'
+    )
+    expect(findingOf(signerIdentity(exampleContext({ bind: { json: other } })))).toBe(
+      'certificate-unreadable'
+    )
+  })
+})
+
+describe('verifyBundleFiles', () => {
+  const mem = (files = exampleFiles) => ({ path: 'memory', form: 'directory' as const, files })
+
+  it('verifies the example and reports its facts', () => {
+    const v = verifyBundleFiles(mem(), exampleOpts, exampleTrust)
+    const b = exampleBinding()
+    expect(v.ok).toBe(true)
+    expect(v.jobId).toBe(b.runtime.job_id)
+    expect(v.facts).toMatchObject({
+      jobId: b.runtime.job_id,
+      backend: b.runtime.backend,
+      program: b.runtime.program,
+      receiptId: b.provenance.receipt.receipt_id,
+      commit: b.provenance.receipt.commit,
+      packageDigest: b.provenance.workload_package,
+      statementDigest: b.provenance.aiir_statement,
+      signerIdentity: examplePolicy.identity,
+      signerIssuer: examplePolicy.issuer,
+      rekor: {
+        logIndex: String(b.provenance.transparency_entry!.log_index),
+        uuid: b.provenance.transparency_entry!.uuid
+      }
+    })
+    expect(v.facts.sessionId).toBeUndefined()
+    expect(v.facts.bindingDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
+  })
+
+  it('fails every check of an unreadable bundle', () => {
+    const v = verifyBundleFiles({ ...mem({}), error: 'boom' }, exampleOpts, exampleTrust)
+    expect(v.ok).toBe(false)
+    expect(v.checks.every(c => findingOf(c) === 'bundle-unreadable')).toBe(true)
+    expect(v.checks[0].detail).toBe('the proof bundle could not be read (boom)')
+  })
+
+  it('turns an exception anywhere into failed checks, never a pass', () => {
+    const throwing = {
+      ...exampleOpts,
+      get aiPolicy(): never {
+        throw new Error('kaput')
+      }
+    }
+    const v = verifyBundleFiles(mem(), throwing as typeof exampleOpts, exampleTrust)
+    expect(v.ok).toBe(false)
+    expect(v.checks.map(c => c.name)).toEqual(CHECK_NAMES)
+    expect(v.checks.every(c => findingOf(c) === 'verification-error')).toBe(true)
+    expect(v.checks[0].detail).toBe('verification stopped on an unexpected error (kaput)')
+  })
+
+  it('reports no facts from a binding whose signature failed', () => {
+    const broken = { ...exampleFiles, [PROOF_FILES.bindingBundle]: Buffer.from('{}') }
+    const v = verifyBundleFiles(mem(broken), exampleOpts, exampleTrust)
+    expect(v.jobId).toBeNull()
+    expect(v.facts.jobId).toBeUndefined()
+    expect(v.facts.statementDigest).toBe(exampleBinding().provenance.aiir_statement)
+  })
+})
+
+describeShared(
+  'signer-identity against another signer',
+  () => {
+    it('fails two statements with different signers, naming identity and issuer', () => {
+      const other = JSON.parse(
+        readFileSync(
+          sharedPath(
+            'vectors/sigstore-conformance/bundle-verify/happy-path-intoto-in-dsse-v3/bundle.sigstore.json'
+          ),
+          'utf8'
+        )
+      ) as unknown
+      const v = signerIdentity(exampleContext({ bind: { json: other } }))
+      expect(v).toMatchObject({ status: 'fail', finding: 'signers-differ' })
+      expect(v.status === 'fail' && v.mismatches?.map(m => [m.field, m.expected])).toEqual([
+        ['binding signer identity', examplePolicy.identity],
+        ['binding signer issuer', examplePolicy.issuer]
+      ])
+    })
+  },
+  ['sigstore-conformance']
+)
