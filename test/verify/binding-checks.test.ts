@@ -20,8 +20,8 @@ import {
 const UUID = exampleBinding().provenance.transparency_entry!.uuid
 const INDEX = String(exampleBinding().provenance.transparency_entry!.log_index)
 const JOB = exampleBinding().runtime.job_id
-const brokenBinding = { signature: fail('signature-invalid') }
-const brokenStatement = { signature: fail('signature-invalid') }
+// Built inside each test (as getters), so coverage is per test rather than at load time.
+const broken = () => ({ signature: fail('signature-invalid') })
 
 function statementBundleWith(edit: (tlog: Record<string, unknown>[]) => unknown): unknown {
   const json = structuredClone(exampleSignatures().stmt.json) as {
@@ -40,10 +40,10 @@ describe('transparency-entry', () => {
   })
 
   it('does not run without a verified binding or statement bundle', () => {
-    expect(skippedFor(transparencyEntry(exampleContext({ bind: brokenBinding })))).toBe(
+    expect(skippedFor(transparencyEntry(exampleContext({ bind: broken() })))).toBe(
       'prerequisite-failed:binding-signature'
     )
-    expect(skippedFor(transparencyEntry(exampleContext({ stmt: brokenStatement })))).toBe(
+    expect(skippedFor(transparencyEntry(exampleContext({ stmt: broken() })))).toBe(
       'prerequisite-failed:statement-signature'
     )
   })
@@ -126,7 +126,7 @@ describe('binding-consistency', () => {
   })
 
   it('does not run without a verified binding', () => {
-    expect(skippedFor(bindingConsistency(exampleContext({ bind: brokenBinding })))).toBe(
+    expect(skippedFor(bindingConsistency(exampleContext({ bind: broken() })))).toBe(
       'prerequisite-failed:binding-signature'
     )
   })
@@ -245,7 +245,7 @@ describe('runtime-record', () => {
     })
     const bad = exampleContext({ files: { [PROOF_FILES.runtimeJob]: Buffer.from('[]') } })
     expect(findingOf(runtimeRecord(bad))).toBe('record-invalid')
-    expect(skippedFor(runtimeRecord(exampleContext({ bind: brokenBinding })))).toBe(
+    expect(skippedFor(runtimeRecord(exampleContext({ bind: broken() })))).toBe(
       'prerequisite-failed:binding-signature'
     )
   })

@@ -6,11 +6,14 @@ import type { BundleVerdict } from '../../src/verify/verdict.js'
 import { exampleFiles, exampleOpts, exampleTrust } from './example-bundle.js'
 import { PROOF_FILES } from '../../src/proof/layout.js'
 
-const verdict: BundleVerdict = verifyBundleFiles(
-  { path: 'memory', form: 'directory', files: exampleFiles },
-  exampleOpts,
-  exampleTrust
-)
+// Verified in the test that first needs it, so coverage is per test rather than at load time.
+let verified: BundleVerdict | undefined
+const example = (): BundleVerdict =>
+  (verified ??= verifyBundleFiles(
+    { path: 'memory', form: 'directory', files: exampleFiles },
+    exampleOpts,
+    exampleTrust
+  ))
 const recorded = JSON.parse(exampleFiles[PROOF_FILES.runtimeJob].toString('utf8')) as {
   jobId: string
   backend: string
@@ -34,18 +37,18 @@ const swapTag = (prefix: string, value: string) => (j: LiveJob) => {
 
 describe('online-runtime', () => {
   it('passes when the live job carries the bound ID, backend and tags', async () => {
-    expect(await onlineRuntime(reader(), verdict)).toEqual({
+    expect(await onlineRuntime(reader(), example())).toEqual({
       name: 'online-runtime',
       status: 'pass',
       detail: `live job ${recorded.jobId} on ${recorded.backend} (Completed) carries the bound tags`
     })
     const noUuid = reader(j => (j.tags = j.tags.filter(t => !t.startsWith('qprov-rekor-uuid:'))))
-    expect((await onlineRuntime(noUuid, verdict)).status).toBe('pass')
+    expect((await onlineRuntime(noUuid, example())).status).toBe('pass')
   })
 
   it('does not run for a bundle whose binding did not verify', async () => {
     for (const facts of [{}, { jobId: 'j' }, { statementDigest: 's' }])
-      expect(await onlineRuntime(reader(), { ...verdict, facts })).toEqual({
+      expect(await onlineRuntime(reader(), { ...example(), facts })).toEqual({
         name: 'online-runtime',
         status: 'skip',
         reason: 'prerequisite-failed',
@@ -56,7 +59,7 @@ describe('online-runtime', () => {
 
   it('fails when the job cannot be read', async () => {
     const down: JobReader = { getJob: () => Promise.reject(new Error('503')) }
-    expect(await onlineRuntime(down, verdict)).toMatchObject({
+    expect(await onlineRuntime(down, example())).toMatchObject({
       status: 'fail',
       finding: 'online-unavailable',
       detail: `job ${recorded.jobId}: the live job could not be read (503)`
@@ -66,7 +69,7 @@ describe('online-runtime', () => {
   it('names what the live job says differently', async () => {
     const other = await onlineRuntime(
       reader(j => (j.id = 'other')),
-      verdict
+      example()
     )
     expect(other).toMatchObject({
       finding: 'online-mismatch',
@@ -75,7 +78,7 @@ describe('online-runtime', () => {
     expect(
       await onlineRuntime(
         reader(j => (j.backend = 'ibm_x')),
-        verdict
+        example()
       )
     ).toMatchObject({
       mismatches: [{ field: 'live backend', expected: recorded.backend, actual: 'ibm_x' }]
@@ -83,12 +86,12 @@ describe('online-runtime', () => {
     expect(
       await onlineRuntime(
         reader(j => delete j.backend),
-        verdict
+        example()
       )
     ).toMatchObject({
       mismatches: [{ field: 'live backend', actual: null }]
     })
-    const idx = await onlineRuntime(reader(swapTag('qprov-rekor-idx:', '9')), verdict)
+    const idx = await onlineRuntime(reader(swapTag('qprov-rekor-idx:', '9')), example())
     expect(idx).toMatchObject({ mismatches: [{ field: 'live tag qprov-rekor-idx', actual: '9' }] })
     const all = await onlineRuntime(
       reader(j => {
@@ -96,7 +99,7 @@ describe('online-runtime', () => {
         swapTag('qprov-pkg:', `sha256:${'2'.repeat(64)}`)(j)
         swapTag('qprov-rekor-uuid:', '3'.repeat(64))(j)
       }),
-      verdict
+      example()
     )
     expect(all.status === 'fail' && all.mismatches?.map(m => m.field)).toEqual([
       'live tag qprov-stmt',
@@ -109,7 +112,7 @@ describe('online-runtime', () => {
     expect(
       await onlineRuntime(
         reader(j => (j.tags = ['qprov:v9'])),
-        verdict
+        example()
       )
     ).toMatchObject({
       finding: 'tags-invalid'
@@ -117,7 +120,7 @@ describe('online-runtime', () => {
     expect(
       await onlineRuntime(
         reader(j => (j.tags = ['mine'])),
-        verdict
+        example()
       )
     ).toMatchObject({
       finding: 'tags-missing',
