@@ -17,6 +17,8 @@ export const MUTATION_TESTS = [
   'test/verify/signature-checks.test.ts',
   'test/verify/strict-encoding.test.ts',
   'test/verify/unsigned-fields.test.ts',
+  'test/verify/timestamp-token.test.ts',
+  'test/verify/bundle-context.test.ts',
   'test/verify/ai-policy.test.ts',
   'test/verify/ai-policy-check.test.ts',
   'test/receipt/ai-involvement.test.ts',

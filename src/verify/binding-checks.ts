@@ -139,14 +139,13 @@ export function runtimeRecord(ctx: BundleContext): Outcome {
   const b = signed(ctx)
   if (isOutcome(b)) return b
   const r = b.runtime
+  // Each job ID given besides the signed one must be it; absent ones are not compared.
   const jobIds = [
-    ctx.opts.jobId !== undefined && mismatch('job ID (--job)', ctx.opts.jobId, r.job_id),
-    ctx.declaredJobId !== undefined &&
-      mismatch('jobId of the single-file bundle', r.job_id, ctx.declaredJobId),
-    ctx.namedJobId !== undefined &&
-      mismatch('job ID in the bundle file name', ctx.namedJobId, r.job_id),
+    mismatch('job ID (--job)', ctx.opts.jobId ?? r.job_id, r.job_id),
+    mismatch('jobId of the single-file bundle', r.job_id, ctx.declaredJobId ?? r.job_id),
+    mismatch('job ID in the bundle file name', ctx.namedJobId ?? r.job_id, r.job_id),
     mismatch('runtime-job.json jobId', r.job_id, job.jobId)
-  ].filter((m): m is Mismatch => m !== false && m.expected !== m.actual)
+  ].filter(m => m.expected !== m.actual)
   if (jobIds.length > 0) return fail('job-mismatch', { mismatches: jobIds })
   let refs
   try {

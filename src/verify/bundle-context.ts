@@ -33,10 +33,10 @@ export function digestOf(files: ProofFiles, name: string): string | undefined {
   return b === undefined ? undefined : sha256Digest(b)
 }
 
+/** The statement of a verified payload; undefined without one, or when it is no statement. */
 function parsedStatement(payload: Buffer | undefined): InTotoStatement | undefined {
-  if (payload === undefined) return undefined
   try {
-    return parseStatement(payload)
+    return parseStatement(payload as Buffer)
   } catch {
     return undefined
   }

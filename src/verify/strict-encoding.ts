@@ -82,7 +82,7 @@ function checkpointAgrees(proof: Record<string, unknown>, at: string): Mismatch 
     return mismatch(`${at}.treeSize`, size, String(proof.treeSize))
   if (
     typeof proof.rootHash !== 'string' ||
-    !Buffer.from(proof.rootHash, 'base64').equals(Buffer.from(root ?? '', 'base64'))
+    !Buffer.from(proof.rootHash, 'base64').equals(Buffer.from(String(root), 'base64'))
   )
     return mismatch(
       `${at}.rootHash`,

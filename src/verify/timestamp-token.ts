@@ -73,9 +73,11 @@ export function timestampTokenProfile(der: Buffer): TokenProfile {
   const [signedData, ...after] = childrenOf(explicit, TAG.context0, 'content')
   if (more.length > 0 || after.length > 0) throw new DerError('ContentInfo has extra members')
   const sd = childrenOf(signedData, TAG.sequence, 'SignedData')
-  const certificates = sd.length === 5 ? sd[3] : undefined
-  if (sd.length !== 4 && (sd.length !== 5 || certificates?.tag !== TAG.context0))
+  // version, digestAlgorithms, encapContentInfo, [0] certificates (optional), signerInfos
+  const withCertificates = sd.length === 5 && sd[3].tag === TAG.context0
+  if (sd.length !== 4 && !withCertificates)
     throw new DerError('SignedData has CRLs or other members')
+  const certificates = withCertificates ? sd[3] : undefined
   exactly(sd[0], SIGNED_DATA_V3, 'SignedData version')
   encapsulatedTstInfo(sd[2])
   const signers = childrenOf(sd[sd.length - 1], TAG.set, 'signerInfos')

@@ -46,7 +46,7 @@ function loggedCertificate(entry: Json): string | undefined {
     const m = /^-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=\n]+)-----END CERTIFICATE-----\n?$/.exec(
       pem
     )
-    return m ? Buffer.from(m[1].replaceAll('\n', ''), 'base64').toString('base64') : undefined
+    return m ? Buffer.from(m[1], 'base64').toString('base64') : undefined
   }
   const v2 = obj(obj(obj(list(obj(spec?.dsseV002)?.signatures)[0])?.verifier)?.x509Certificate)
   return typeof v2?.rawBytes === 'string' ? v2.rawBytes : undefined
@@ -68,7 +68,11 @@ function tlogEntryProblem(entry: Json, at: string, certificate: unknown): Mismat
     if (entry.integratedTime !== undefined)
       return mismatch(`${at}.integratedTime`, 'absent', String(entry.integratedTime))
     if ((entry.logIndex ?? '0') !== (proof.logIndex ?? '0'))
-      return mismatch(`${at}.logIndex`, String(proof.logIndex ?? '0'), String(entry.logIndex))
+      return mismatch(
+        `${at}.logIndex`,
+        String(proof.logIndex ?? '0'),
+        String(entry.logIndex ?? '0')
+      )
   } else
     return mismatch(`${at}.kindVersion.version`, `${REKOR_V1} or ${REKOR_V2}`, String(kv.version))
   // The certificate's own signature has a twin that verifies alike; the logged copy pins it.

@@ -66,7 +66,7 @@ export function decide(verdict: BundleVerdict): BundleVerdict {
   return verdict
 }
 
-function factsOf(ctx: BundleContext): VerdictFacts {
+export function factsOf(ctx: BundleContext): VerdictFacts {
   const facts: VerdictFacts = {}
   const b = ctx.signedBinding
   if (ctx.bind.signature.status === 'pass' && b !== undefined) {

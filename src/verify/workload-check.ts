@@ -19,7 +19,8 @@ export function fileChanges(
     else if (g.sha256 !== f.sha256 || g.size !== f.size) changes.push({ path, change: 'changed' })
   }
   for (const path of now.keys()) if (!was.has(path)) changes.push({ path, change: 'added' })
-  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  // Paths are unique (map keys), so no two compare equal.
+  return changes.sort((a, b) => (a.path < b.path ? -1 : 1))
 }
 
 /** `workload-files`: with --workload, the files re-hash to exactly the signed manifest. */

@@ -7,6 +7,7 @@ import {
   decodeDerUtf8String,
   evaluatePolicy,
   githubClaims,
+  policyFindingText,
   sanMatcher
 } from '../../src/sigstore/identity-policy.js'
 import type { Signer } from '@sigstore/verify'
@@ -163,5 +164,223 @@ describe('signature checks over a known sha256 digest', () => {
     expect(parseDerSignature(Buffer.from('300602010102010200', 'hex'))).toBeUndefined()
     expect(parseDerSignature(Buffer.from('300702020001020102', 'hex'))).toBeUndefined()
     expect(parseDerSignature(Buffer.from('3006020181020102', 'hex'))).toBeUndefined()
+  })
+})
+
+describe('DER UTF8String lengths', () => {
+  it('reads the short form and the long forms of one and two length bytes', () => {
+    for (const n of [0, 1, 127, 128, 255, 256, 1000]) {
+      const s = 'x'.repeat(n)
+      expect(decodeDerUtf8String(derUtf8(s)), String(n)).toBe(s)
+    }
+  })
+
+  it.each([
+    ['an indefinite length', [0x0c, 0x80]],
+    ['five length bytes', [0x0c, 0x85, 0, 0, 0, 0, 1, 0x41]],
+    ['length bytes cut short', [0x0c, 0x82, 0x01]],
+    ['a long form for a short length', [0x0c, 0x81, 0x7f, ...Array(0x7f).fill(0x41)]],
+    ['a long length past the end', [0x0c, 0x81, 0x90, 0x41]],
+    ['a single byte', [0x0c]]
+  ])('refuses %s', (_n, bytes) => {
+    expect(decodeDerUtf8String(Buffer.from(bytes))).toBeUndefined()
+  })
+
+  it('reads a length of four bytes', () => {
+    const body = Buffer.alloc(0x80, 0x41)
+    expect(
+      decodeDerUtf8String(Buffer.concat([Buffer.from([0x0c, 0x84, 0, 0, 0, 0x80]), body]))
+    ).toBe(body.toString())
+  })
+})
+
+describe('GitHub claims', () => {
+  const NAMES = [
+    'issuer',
+    'buildSignerUri',
+    'buildSignerDigest',
+    'runnerEnvironment',
+    'sourceRepositoryUri',
+    'sourceRepositoryDigest',
+    'sourceRepositoryRef',
+    'sourceRepositoryId',
+    'sourceRepositoryOwnerUri',
+    'sourceRepositoryOwnerId',
+    'buildConfigUri',
+    'buildConfigDigest',
+    'buildTrigger',
+    'runInvocationUri',
+    'sourceRepositoryVisibility'
+  ]
+
+  it('names each v2 OID .8 to .22', () => {
+    const claims = githubClaims(
+      NAMES.map((_, i) => ({ oid: oid(8 + i), value: derUtf8(`v${8 + i}`) }))
+    )
+    expect(claims).toEqual(Object.fromEntries(NAMES.map((n, i) => [n, `v${8 + i}`])))
+  })
+
+  it('skips OIDs it does not know, other arcs and missing identifiers', () => {
+    const odd = [
+      { oid: oid(7), value: derUtf8('v1 style') },
+      { oid: oid(23), value: derUtf8('future') },
+      { oid: { id: [1, 3, 6, 1, 4, 1, 57264, 2, 12] }, value: derUtf8('other arc') },
+      { oid: undefined, value: derUtf8('no oid') },
+      { oid: {}, value: derUtf8('no id') },
+      { oid: oid(12), value: Buffer.from('raw') }
+    ]
+    expect(githubClaims(odd as never)).toEqual({})
+    expect(githubClaims(undefined)).toEqual({})
+  })
+})
+
+describe('policy shape and matching', () => {
+  it('says what is wrong with a policy', () => {
+    const err = (p: Parameters<typeof checkPolicyShape>[0]) => {
+      try {
+        checkPolicyShape(p)
+        return 'accepted'
+      } catch (e) {
+        return (e as Error).message
+      }
+    }
+    expect(err({ issuer: 'i' })).toBe('give exactly one of an identity or an identity regexp')
+    expect(err({ identityRegExp: '', issuer: 'i' })).toBe(
+      'the certificate identity must not be empty'
+    )
+    expect(err({ identity: 'a', issuer: '' })).toBe('the certificate OIDC issuer is required')
+    expect(err({ identity: 'a', issuer: 'i' })).toBe('accepted')
+    expect(err({ identityRegExp: 'a+', issuer: 'i' })).toBe('accepted')
+    expect(err({ identityRegExp: '(', issuer: 'i' })).toMatch(
+      /^invalid identity regexp: SyntaxError: /
+    )
+    // An identity is matched literally, never as a regexp.
+    expect(err({ identity: '(', issuer: 'i' })).toBe('accepted')
+  })
+
+  it('keeps the cause of an invalid regexp', () => {
+    try {
+      anchoredRegExp('(')
+      expect.unreachable()
+    } catch (e) {
+      expect((e as { cause?: unknown }).cause).toBeInstanceOf(SyntaxError)
+    }
+  })
+
+  it('matches in Unicode mode', () => {
+    expect(anchoredRegExp('\\p{L}+').test('ré')).toBe(true)
+    expect(anchoredRegExp('.').test('😀')).toBe(true)
+    expect(sanMatcher({ identity: '😀', issuer: 'i' }).flags).toBe('u')
+    expect(sanMatcher({ identityRegExp: 'a.c', issuer: 'i' }).test('a😀c')).toBe(true)
+  })
+})
+
+describe('policy findings', () => {
+  const SAN = 'https://github.com/acme/w/.github/workflows/a.yml@refs/heads/main'
+  const signer = (o: { san?: string; issuer?: string; claims?: [number, string][] } = {}): Signer =>
+    ({
+      key: undefined,
+      identity: {
+        subjectAlternativeName: 'san' in o ? o.san : SAN,
+        extensions: { issuer: 'issuer' in o ? o.issuer : 'https://issuer' },
+        oids: (o.claims ?? []).map(([arc, v]) => ({ oid: oid(arc), value: derUtf8(v) }))
+      }
+    }) as unknown as Signer
+
+  it('reports one finding per requirement set, with what was required and found', () => {
+    const policy = {
+      identity: SAN,
+      issuer: 'https://issuer',
+      sourceRepository: 'https://github.com/acme/w',
+      sourceRef: 'refs/heads/main',
+      sourceDigest: 'a'.repeat(40),
+      buildConfigUri: 'cfg',
+      buildSignerUri: 'sig',
+      denySelfHosted: true
+    }
+    const s = signer({
+      claims: [
+        [12, 'https://github.com/acme/w'],
+        [14, 'refs/heads/dev'],
+        [13, 'a'.repeat(40)],
+        [18, 'cfg'],
+        [9, 'other'],
+        [11, 'github-hosted']
+      ]
+    })
+    expect(evaluatePolicy(policy, s)).toEqual([
+      { requirement: 'identity', ok: true, expected: SAN, actual: SAN },
+      { requirement: 'issuer', ok: true, expected: 'https://issuer', actual: 'https://issuer' },
+      {
+        requirement: 'source-repository',
+        ok: true,
+        expected: 'https://github.com/acme/w',
+        actual: 'https://github.com/acme/w'
+      },
+      {
+        requirement: 'source-ref',
+        ok: false,
+        expected: 'refs/heads/main',
+        actual: 'refs/heads/dev'
+      },
+      { requirement: 'source-digest', ok: true, expected: 'a'.repeat(40), actual: 'a'.repeat(40) },
+      { requirement: 'build-config-uri', ok: true, expected: 'cfg', actual: 'cfg' },
+      { requirement: 'build-signer-uri', ok: false, expected: 'sig', actual: 'other' },
+      {
+        requirement: 'runner-environment',
+        ok: true,
+        expected: 'github-hosted',
+        actual: 'github-hosted'
+      }
+    ])
+    expect(
+      evaluatePolicy({ identity: SAN, issuer: 'https://issuer' }, s).map(f => f.requirement)
+    ).toEqual(['identity', 'issuer'])
+  })
+
+  it('matches a regexp identity against the whole SAN, and never an absent one', () => {
+    const re = { identityRegExp: 'https://github\\.com/acme/.+', issuer: 'https://issuer' }
+    expect(evaluatePolicy(re, signer())[0]).toEqual({
+      requirement: 'identity',
+      ok: true,
+      expected: '^(?:https://github\\.com/acme/.+)$',
+      actual: SAN
+    })
+    expect(evaluatePolicy(re, signer({ san: 'https://github.com/evil/x' }))[0].ok).toBe(false)
+    expect(
+      evaluatePolicy({ ...re, identityRegExp: 'https://github\\.com/acme' }, signer())[0].ok
+    ).toBe(false)
+    expect(evaluatePolicy({ ...re, identityRegExp: '.*' }, signer({ san: undefined }))[0]).toEqual({
+      requirement: 'identity',
+      ok: false,
+      expected: '^(?:.*)$',
+      actual: undefined
+    })
+  })
+
+  it('fails an exact identity or issuer that differs, or a signer without them', () => {
+    const p = { identity: SAN, issuer: 'https://issuer' }
+    expect(
+      evaluatePolicy(p, signer({ san: `${SAN}x`, issuer: 'https://other' })).map(f => f.ok)
+    ).toEqual([false, false])
+    const bare = { key: undefined } as unknown as Signer
+    expect(evaluatePolicy(p, bare)).toEqual([
+      { requirement: 'identity', ok: false, expected: SAN, actual: undefined },
+      { requirement: 'issuer', ok: false, expected: 'https://issuer', actual: undefined }
+    ])
+    const noExtensions = {
+      key: undefined,
+      identity: { subjectAlternativeName: SAN }
+    } as unknown as Signer
+    expect(evaluatePolicy(p, noExtensions)[1].actual).toBeUndefined()
+  })
+
+  it('words a finding for people', () => {
+    expect(policyFindingText({ requirement: 'issuer', ok: true, expected: 'a', actual: 'a' })).toBe(
+      'issuer "a"'
+    )
+    expect(
+      policyFindingText({ requirement: 'source-ref', ok: false, expected: 'a', actual: undefined })
+    ).toBe('source-ref: expected "a", got undefined')
   })
 })

@@ -57,9 +57,12 @@ describe('transparency-entry', () => {
 
   it('fails an unreadable tlog entry', () => {
     const json = statementBundleWith(() => [null])
-    expect(findingOf(transparencyEntry(exampleContext({ stmt: { json } })))).toBe(
-      'tlog-entry-invalid'
-    )
+    expect(transparencyEntry(exampleContext({ stmt: { json } }))).toEqual({
+      status: 'fail',
+      finding: 'tlog-entry-invalid',
+      detail:
+        'the statement bundle tlog entry cannot be read (the bundle tlog entry is not an object)'
+    })
   })
 
   it('compares the bound index and UUID with the entry, naming each that differs', () => {
@@ -96,7 +99,13 @@ describe('transparency-entry', () => {
     const unlogged = statementBundleWith(() => [])
     expect(transparencyEntry(exampleContext({ stmt: { json: unlogged } }))).toMatchObject({
       finding: 'tlog-entry-mismatch',
-      mismatches: [{ field: 'transparency_entry', actual: UUID }]
+      mismatches: [
+        {
+          field: 'transparency_entry',
+          expected: 'none (the statement is not logged)',
+          actual: UUID
+        }
+      ]
     })
     const neither = withSignedBinding(d => (d.provenance.transparency_entry = null), {
       stmt: { json: unlogged }
@@ -177,13 +186,64 @@ describe('binding-consistency', () => {
     expect(findingOf(bindingConsistency(ctx))).toBe('receipt-invalid')
   })
 
+  it('compares the receipt fields as strings, whatever receipt.json holds', () => {
+    const cases: [string, unknown][] = [
+      ['null', null],
+      // A number that prints like the bound string is still not that string.
+      ['a numeric receipt_id', { receipt_id: 5, content_hash: 5, commit: { sha: 5 } }]
+    ]
+    for (const [why, value] of cases) {
+      const receipt = Buffer.from(JSON.stringify(value))
+      const ctx = withSignedBinding(
+        d => {
+          d.files['receipt.json'] = `sha256:${sha256(receipt)}`
+          d.provenance.receipt = { receipt_id: '5', content_hash: '5', commit: 'a'.repeat(40) }
+        },
+        { files: { [PROOF_FILES.receipt]: receipt } }
+      )
+      expect(bindingConsistency(ctx), why).toMatchObject({
+        finding: 'provenance-mismatch',
+        mismatches: [
+          { field: 'receipt.receipt_id', expected: null, actual: '5' },
+          { field: 'receipt.content_hash', expected: null, actual: '5' },
+          { field: 'receipt.commit', expected: null, actual: 'a'.repeat(40) }
+        ]
+      })
+    }
+  })
+
+  it('words each failure with its subject and cause', () => {
+    const bad = exampleContext({ files: { [PROOF_FILES.binding]: Buffer.from('{') } })
+    expect(bindingConsistency(bad).detail).toBe(
+      'binding.json: the binding is not a valid binding v1 (binding.json is not JSON)'
+    )
+    const ctx = exampleContext()
+    ctx.signedBinding = undefined
+    ctx.signedBindingError = 'broken'
+    expect(bindingConsistency(ctx).detail).toBe(
+      'the signed binding: the binding is not a valid binding v1 (broken)'
+    )
+    const receipt = Buffer.from('not json')
+    const notJson = withSignedBinding(
+      d => (d.files['receipt.json'] = `sha256:${sha256(receipt)}`),
+      {
+        files: { [PROOF_FILES.receipt]: receipt }
+      }
+    )
+    expect(bindingConsistency(notJson).detail).toMatch(
+      /^receipt\.json: receipt\.json does not verify as an AIIR receipt \(.+\)$/
+    )
+  })
+
   it('fails an unreadable statement certificate', () => {
     const json = structuredClone(exampleSignatures().stmt.json) as {
       verificationMaterial: { certificate?: unknown }
     }
     delete json.verificationMaterial.certificate
-    expect(findingOf(bindingConsistency(exampleContext({ stmt: { json } })))).toBe(
-      'certificate-unreadable'
+    const o = bindingConsistency(exampleContext({ stmt: { json } }))
+    expect(findingOf(o)).toBe('certificate-unreadable')
+    expect(o.detail).toBe(
+      'the signing certificate cannot be read (the statement bundle carries no signing certificate)'
     )
   })
 
@@ -245,6 +305,9 @@ describe('runtime-record', () => {
     })
     const bad = exampleContext({ files: { [PROOF_FILES.runtimeJob]: Buffer.from('[]') } })
     expect(findingOf(runtimeRecord(bad))).toBe('record-invalid')
+    expect(runtimeRecord(bad).detail).toMatch(
+      /^runtime-job\.json is not a valid job record \(.+\)$/
+    )
     expect(skippedFor(runtimeRecord(exampleContext({ bind: broken() })))).toBe(
       'prerequisite-failed:binding-signature'
     )
@@ -274,7 +337,9 @@ describe('runtime-record', () => {
   })
 
   it('fails tags that do not parse, and a record with no qprov tags', () => {
-    expect(findingOf(runtimeRecord(withRecord(r => (r.tags = ['qprov:v9']))))).toBe('tags-invalid')
+    const invalid = runtimeRecord(withRecord(r => (r.tags = ['qprov:v9'])))
+    expect(findingOf(invalid)).toBe('tags-invalid')
+    expect(invalid.detail).toMatch(/^the job record tags do not parse \(.+\)$/)
     expect(findingOf(runtimeRecord(withRecord(r => (r.tags = ['example:bell']))))).toBe(
       'tags-missing'
     )

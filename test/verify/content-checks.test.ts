@@ -59,8 +59,14 @@ describe('statement-content', () => {
         ]
       }
     )
-    expect(outcome(exampleContext({ bind: { payloadType: 'text/plain' } }))).toMatch(
-      /^payload-type: the binding statement: /
+    expect(statementContent(exampleContext({ bind: { payloadType: 'text/plain' } }))).toMatchObject(
+      {
+        finding: 'payload-type',
+        detail: expect.stringMatching(/^the binding statement: /),
+        mismatches: [
+          { field: 'payloadType', expected: 'application/vnd.in-toto+json', actual: 'text/plain' }
+        ]
+      }
     )
   })
 

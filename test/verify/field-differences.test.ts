@@ -25,6 +25,11 @@ describe('fieldDifferences', () => {
       { field: 'a', expected: '1', actual: '1' }
     ])
     expect(fieldDifferences(undefined, undefined)).toEqual([])
+    expect(fieldDifferences({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toEqual([])
+    expect(fieldDifferences({ z: 1, a: 1 }, { z: 2, a: 2 }).map(m => m.field)).toEqual(['a', 'z'])
+    expect(fieldDifferences({ a: 1 }, { a: 1, b: 1, c: undefined }).map(m => m.field)).toEqual([
+      'b'
+    ])
     expect(fieldDifferences({ a: null }, { a: undefined })).toEqual([
       { field: 'a', expected: 'null', actual: null }
     ])

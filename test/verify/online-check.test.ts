@@ -108,15 +108,25 @@ describe('online-runtime', () => {
     ])
   })
 
+  it('expects no log index tag for a binding without a Rekor entry', async () => {
+    const unlogged = { ...example(), facts: { ...example().facts, rekor: undefined } }
+    const o = await onlineRuntime(reader(), unlogged)
+    expect(o.status === 'fail' && o.mismatches?.map(m => [m.field, m.expected])).toEqual([
+      ['live tag qprov-rekor-idx', null],
+      ['live tag qprov-rekor-uuid', null]
+    ])
+    expect(o.detail).toMatch(new RegExp(`^job ${recorded.jobId}: the live job disagrees`))
+  })
+
   it('fails live tags that do not parse, or carry no qprov tags', async () => {
-    expect(
-      await onlineRuntime(
-        reader(j => (j.tags = ['qprov:v9'])),
-        example()
-      )
-    ).toMatchObject({
-      finding: 'tags-invalid'
-    })
+    const bad = await onlineRuntime(
+      reader(j => (j.tags = ['qprov:v9'])),
+      example()
+    )
+    expect(bad).toMatchObject({ finding: 'tags-invalid' })
+    expect(bad.detail).toMatch(
+      new RegExp(`^live job ${recorded.jobId}: the job record tags do not parse \\(`)
+    )
     expect(
       await onlineRuntime(
         reader(j => (j.tags = ['mine'])),

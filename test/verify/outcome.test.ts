@@ -4,14 +4,16 @@ import { findingText, mismatchText, skipText } from '../../src/verify/outcome-te
 
 describe('outcomes', () => {
   it('keep the typed data and render the sentence from it', () => {
-    expect(pass('fine')).toEqual({ status: 'pass', detail: 'fine' })
-    expect(fail('file-missing', { subject: 'receipt.json' })).toEqual({
+    expect(pass('fine')).toStrictEqual({ status: 'pass', detail: 'fine' })
+    expect(fail('file-missing', { subject: 'receipt.json' })).toStrictEqual({
       status: 'fail',
       finding: 'file-missing',
       detail: 'receipt.json is missing'
     })
     const m = mismatch('runtime.job_id', 'a', 'b')
-    expect(fail('binding-differs', { mismatches: [m], code: 'VERIFY_FAILED', note: 'n' })).toEqual({
+    expect(
+      fail('binding-differs', { mismatches: [m], code: 'VERIFY_FAILED', note: 'n' })
+    ).toStrictEqual({
       status: 'fail',
       finding: 'binding-differs',
       mismatches: [m],
@@ -20,7 +22,7 @@ describe('outcomes', () => {
         'binding.json is not the signed predicate [VERIFY_FAILED]: runtime.job_id is "b", expected "a" (n)'
     })
     // Empty lists are left out rather than kept empty.
-    expect(fail('tag-mismatch', { mismatches: [], changes: [] })).toEqual({
+    expect(fail('tag-mismatch', { mismatches: [], changes: [] })).toStrictEqual({
       status: 'fail',
       finding: 'tag-mismatch',
       detail: 'a qprov tag disagrees with the signed binding'
@@ -29,12 +31,12 @@ describe('outcomes', () => {
       changes: [{ path: 'p', change: 'added' }],
       detail: 'the workload files are not the signed manifest: added p'
     })
-    expect(skip('offline')).toEqual({
+    expect(skip('offline')).toStrictEqual({
       status: 'skip',
       reason: 'offline',
       detail: 'offline (no --online)'
     })
-    expect(notRun('binding-signature')).toEqual({
+    expect(notRun('binding-signature')).toStrictEqual({
       status: 'skip',
       reason: 'prerequisite-failed',
       prerequisite: 'binding-signature',
@@ -43,8 +45,8 @@ describe('outcomes', () => {
   })
 
   it('turns compared values into text, absent values into null', () => {
-    expect(mismatch('f', 7, undefined)).toEqual({ field: 'f', expected: '7', actual: null })
-    expect(mismatch('f', null, 0)).toEqual({ field: 'f', expected: null, actual: '0' })
+    expect(mismatch('f', 7, undefined)).toStrictEqual({ field: 'f', expected: '7', actual: null })
+    expect(mismatch('f', null, 0)).toStrictEqual({ field: 'f', expected: null, actual: '0' })
     expect(mismatchText(mismatch('f', null, 'x'))).toBe('f is "x", expected none')
   })
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createHash } from 'node:crypto'
+import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import { describe, expect, it } from 'vitest'
 import { PROOF_FILES } from '../../src/proof/layout.js'
 import { checkSignedBundle } from '../../src/verify/signature-checks.js'
@@ -40,21 +41,26 @@ describe('checkSignedBundle', () => {
   })
 
   it('fails a missing file, text that is not JSON, and JSON that is no bundle', () => {
-    expect(check(undefined)).toEqual({
+    expect(check(undefined)).toStrictEqual({
       signature: { status: 'fail', finding: 'file-missing', detail: `${NAME} is missing` }
     })
-    expect(check(Buffer.from('{'))).toEqual({
+    expect(check(Buffer.from('{'))).toStrictEqual({
       signature: { status: 'fail', finding: 'bundle-not-json', detail: `${NAME} is not JSON` }
     })
     const malformed = check(Buffer.from('{"mediaType":1}\n'))
     expect(findingOf(malformed.signature)).toBe('bundle-malformed')
+    expect(malformed.signature.detail).toMatch(
+      /^binding\.sigstore\.json is not a Sigstore bundle \(.+\)$/
+    )
     expect(malformed.json).toEqual({ mediaType: 1 })
     expect(malformed.identity).toBeUndefined()
   })
 
   it('fails any serialisation other than the canonical one', () => {
     const spaced = Buffer.from(`${JSON.stringify(json(), null, 1)}\n`)
-    expect(findingOf(check(spaced).signature)).toBe('bundle-not-canonical')
+    expect(check(spaced).signature.detail).toBe(
+      `${NAME} is not in canonical form (JSON.stringify of the bundle)`
+    )
     const noNewline = Buffer.from(JSON.stringify(json()))
     expect(findingOf(check(noNewline).signature)).toBe('bundle-not-canonical')
   })
@@ -104,7 +110,11 @@ describe('checkSignedBundle', () => {
       trust: exampleTrust,
       policy: { ...examplePolicy, identity: '' }
     })
-    expect(r.signature).toMatchObject({ finding: 'signature-invalid', code: 'POLICY_INVALID' })
+    expect(r.signature).toMatchObject({
+      finding: 'signature-invalid',
+      code: 'POLICY_INVALID',
+      detail: `${NAME} did not verify [POLICY_INVALID] (the certificate identity must not be empty)`
+    })
   })
 
   it('keeps the policy apart: a signature that verifies for another signer', () => {
@@ -127,8 +137,27 @@ describe('checkSignedBundle', () => {
   })
 })
 
+describe('checkSignedBundle on a message signature', () => {
+  it('refuses a bundle that is not DSSE before verifying it', () => {
+    const j = json()
+    delete j.dsseEnvelope
+    j.messageSignature = {
+      messageDigest: { algorithm: 'SHA2_256', digest: Buffer.alloc(32).toString('base64') },
+      signature: Buffer.from('30060201010201 01'.replace(' ', ''), 'hex').toString('base64')
+    }
+    const canonical = Buffer.from(`${JSON.stringify(bundleToJSON(bundleFromJSON(j)))}\n`)
+    const r = check(canonical)
+    expect(r.signature).toEqual({
+      status: 'fail',
+      finding: 'not-dsse',
+      detail: `${NAME} is not a DSSE bundle`
+    })
+    expect(r.json).toBeDefined()
+  })
+})
+
 describeShared(
-  'checkSignedBundle on a message signature',
+  'checkSignedBundle on a message signature from the conformance vectors',
   () => {
     it('refuses a bundle that is not DSSE before verifying it', () => {
       const bytes = readFileSync(

@@ -126,3 +126,39 @@ describe('strict encoding', () => {
     })
   })
 })
+
+describe('strict encoding of odd members', () => {
+  it('names null signatures, timestamps and entries instead of failing on them', () => {
+    expect(problem(b => (b.dsseEnvelope.signatures = [null]))).toMatchObject({
+      field: 'dsseEnvelope.signatures[0].sig',
+      actual: null
+    })
+    expect(
+      problem(b => (b.verificationMaterial.timestampVerificationData.rfc3161Timestamps = [null]))
+    ).toMatchObject({ actual: null })
+    expect(problem(b => (b.verificationMaterial.tlogEntries = [null]))).toBeUndefined()
+  })
+
+  it('refuses a root hash that is not text, and text before the signature line', () => {
+    expect(problem(b => (entry(b).inclusionProof.rootHash = 5))).toMatchObject({
+      field: `${PROOF}.rootHash`,
+      actual: null
+    })
+    expect(
+      problem(b => {
+        const c = entry(b).inclusionProof.checkpoint
+        const [note, sig] = c.envelope.split('\n\n')
+        c.envelope = `${note}\n\njunk${sig}`
+      })
+    ).toMatchObject({ actual: 'another signature line' })
+  })
+
+  it('reads a note that starts with its blank line as a note without origin', () => {
+    expect(
+      problem(b => {
+        const c = entry(b).inclusionProof.checkpoint
+        c.envelope = `\n\n${c.envelope.split('\n\n')[1]}`
+      })
+    ).toMatchObject({ field: `${PROOF}.treeSize` })
+  })
+})

@@ -472,3 +472,106 @@ describe('evidence shape', () => {
     expect(evidenceShape(undefined)).toEqual([])
   })
 })
+
+describe('unsigned fields that are null or of another type', () => {
+  const problem = (edit: (b: Json) => void) => {
+    const b = bindingBundle() as unknown as Json
+    edit(b)
+    return unsignedFieldProblem(b)
+  }
+  it('treats null members as absent rather than failing on them', () => {
+    expect(problem(b => (b.dsseEnvelope = null))).toMatchObject({ actual: '0 signatures' })
+    expect(problem(b => (b.dsseEnvelope = [b.dsseEnvelope]))).toMatchObject({
+      actual: '0 signatures'
+    })
+    expect(problem(b => (b.dsseEnvelope.signatures = [null]))).toMatchObject({
+      field: 'dsseEnvelope.signatures[0].sig'
+    })
+    expect(problem(b => (b.dsseEnvelope.signatures = 'x'))).toMatchObject({
+      actual: '0 signatures'
+    })
+    expect(problem(b => (b.verificationMaterial = null))).toMatchObject({
+      field: 'verificationMaterial.certificate'
+    })
+    expect(problem(b => (b.verificationMaterial.certificate = null))).toMatchObject({
+      field: 'verificationMaterial.certificate'
+    })
+    expect(problem(b => (b.verificationMaterial.tlogEntries = [null]))).toMatchObject({
+      field: 'tlogEntries[0].kindVersion.kind'
+    })
+    expect(problem(b => (b.verificationMaterial.tlogEntries[0].kindVersion = null))).toEqual({
+      field: 'tlogEntries[0].kindVersion.kind',
+      expected: 'dsse',
+      actual: 'undefined'
+    })
+    expect(
+      problem(b => (b.verificationMaterial.timestampVerificationData.rfc3161Timestamps = [null]))
+    ).toMatchObject({ field: 'rfc3161Timestamps[0].signedTimestamp' })
+    expect(problem(b => (b.verificationMaterial.timestampVerificationData = null))).toBeUndefined()
+    const nullShape = bindingBundle() as unknown as Json
+    nullShape.verificationMaterial.tlogEntries[0].kindVersion = null
+    nullShape.verificationMaterial.tlogEntries[0].logId = null
+    nullShape.verificationMaterial.timestampVerificationData.rfc3161Timestamps = [null]
+    expect(evidenceShape(nullShape)).toEqual([
+      'tlog undefined/undefined, log undefined, inclusionPromise present, inclusionProof present',
+      'rfc3161 unreadable'
+    ])
+  })
+
+  it('reads a Rekor v2 index of 0 when the protobuf JSON leaves it out', () => {
+    const v2 = (entryIndex: string | undefined, proofIndex: string | undefined) => {
+      const b = bindingBundle() as unknown as Json
+      const e = b.verificationMaterial.tlogEntries[0]
+      e.kindVersion = { kind: 'dsse', version: '0.0.2' }
+      delete e.inclusionPromise
+      delete e.integratedTime
+      if (entryIndex === undefined) delete e.logIndex
+      else e.logIndex = entryIndex
+      if (proofIndex === undefined) delete e.inclusionProof.logIndex
+      else e.inclusionProof.logIndex = proofIndex
+      return unsignedFieldProblem(b)
+    }
+    expect(v2(undefined, undefined)).toBeUndefined()
+    expect(v2('0', undefined)).toBeUndefined()
+    expect(v2(undefined, '0')).toBeUndefined()
+    expect(v2(undefined, '5')).toEqual({
+      field: 'tlogEntries[0].logIndex',
+      expected: '5',
+      actual: '0'
+    })
+    expect(v2('5', undefined)).toEqual({
+      field: 'tlogEntries[0].logIndex',
+      expected: '0',
+      actual: '5'
+    })
+    const withSet = bindingBundle() as unknown as Json
+    const e = withSet.verificationMaterial.tlogEntries[0]
+    e.kindVersion = { kind: 'dsse', version: '0.0.2' }
+    expect(unsignedFieldProblem(withSet)).toEqual({
+      field: 'tlogEntries[0].inclusionPromise',
+      expected: 'absent',
+      actual: 'present'
+    })
+    delete e.inclusionPromise
+    expect(unsignedFieldProblem(withSet)).toEqual({
+      field: 'tlogEntries[0].integratedTime',
+      expected: 'absent',
+      actual: String(e.integratedTime)
+    })
+  })
+
+  it('names the log entry count and the shape field exactly', () => {
+    const two = bindingBundle() as unknown as Json
+    two.verificationMaterial.tlogEntries.push(two.verificationMaterial.tlogEntries[0])
+    expect(unsignedFieldProblem(two)).toEqual({
+      field: 'tlogEntries',
+      expected: 'at most 1 entry',
+      actual: '2 entries'
+    })
+    const bare = bindingBundle() as unknown as Json
+    bare.verificationMaterial.tlogEntries = []
+    expect(evidenceShapeProblem(bare, bindingBundle())?.field).toBe(
+      'verificationMaterial (log entries and timestamps, as statement.sigstore.json has them)'
+    )
+  })
+})

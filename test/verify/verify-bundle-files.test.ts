@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
+import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import { describe, expect, it } from 'vitest'
 import { PROOF_FILES } from '../../src/proof/layout.js'
 import { fail, pass, skip } from '../../src/verify/outcome.js'
 import {
   allowed,
   decide,
+  factsOf,
   failedVerdict,
   signerIdentity,
   verifyBundleFiles
@@ -216,3 +218,109 @@ describeShared(
   },
   ['sigstore-conformance']
 )
+
+describe('signer-identity across two certificates', () => {
+  /** The statement bundle with its certificate's SAN or issuer bytes replaced (same length). */
+  const withCertificate = (from: string, to: string): unknown => {
+    const json = structuredClone(exampleSignatures().stmt.json) as {
+      verificationMaterial: { certificate: { rawBytes: string } }
+    }
+    const der = Buffer.from(json.verificationMaterial.certificate.rawBytes, 'base64')
+    expect(der.indexOf(from)).toBeGreaterThan(0)
+    for (let at = der.indexOf(from); at >= 0; at = der.indexOf(from, at + 1)) der.write(to, at)
+    json.verificationMaterial.certificate.rawBytes = der.toString('base64')
+    return json
+  }
+
+  it('fails two statements with different signers, naming what differs', () => {
+    const otherSan = withCertificate('qprov-sandbox', 'qprov-sandbax')
+    expect(signerIdentity(exampleContext({ bind: { json: otherSan } }))).toEqual({
+      status: 'fail',
+      finding: 'signers-differ',
+      mismatches: [
+        {
+          field: 'binding signer identity',
+          expected: examplePolicy.identity,
+          actual: examplePolicy.identity.replace('qprov-sandbox', 'qprov-sandbax')
+        }
+      ],
+      detail: expect.stringMatching(
+        /^the two statements have different signers: binding signer identity is /
+      )
+    })
+    const otherIssuer = withCertificate('127.0.0.1', '127.0.0.2')
+    expect(signerIdentity(exampleContext({ bind: { json: otherIssuer } }))).toMatchObject({
+      finding: 'signers-differ',
+      mismatches: [{ field: 'binding signer issuer', expected: examplePolicy.issuer }]
+    })
+  })
+})
+
+describe('verdict facts', () => {
+  it('come from the signed binding only, and say what it leaves out', () => {
+    const ctx = exampleContext()
+    ctx.signedBinding = {
+      ...exampleBinding(),
+      runtime: { ...exampleBinding().runtime, session_id: 's1', backend: null, program: null },
+      provenance: { ...exampleBinding().provenance, transparency_entry: null }
+    }
+    const facts = factsOf(ctx)
+    expect(facts.sessionId).toBe('s1')
+    expect('backend' in facts || 'program' in facts || 'rekor' in facts).toBe(false)
+    expect(
+      factsOf(exampleContext({ bind: { signature: fail('signature-invalid') } }))
+    ).toStrictEqual({
+      statementDigest: exampleBinding().provenance.aiir_statement,
+      signerIdentity: examplePolicy.identity,
+      signerIssuer: examplePolicy.issuer
+    })
+    const unsigned = exampleContext({ stmt: { payload: undefined, signer: undefined } })
+    unsigned.signedBinding = undefined
+    expect(factsOf(unsigned)).toStrictEqual({})
+    expect(factsOf(exampleContext({ stmt: { signer: {} } })).signerIdentity).toBeUndefined()
+  })
+})
+
+describe('a verdict read back from a worker', () => {
+  it('is not ok with a failed check that carries an allowed skip reason', () => {
+    const checks = good()
+    checks[11] = { name: 'online-runtime', status: 'fail', reason: 'offline', detail: '' } as never
+    expect(allowed(checks[11])).toBe(false)
+    expect(decide(verdictOf(checks)).ok).toBe(false)
+  })
+})
+
+describe('verifyBundleFiles, per signature', () => {
+  const mem = (files: typeof exampleFiles) => ({
+    path: 'memory',
+    form: 'directory' as const,
+    files
+  })
+  const status = (v: BundleVerdict, name: CheckName) => v.checks.find(c => c.name === name)?.status
+
+  it('verifies each signature even without the file its subject names', () => {
+    const { [PROOF_FILES.manifest]: _m, ...noManifest } = exampleFiles
+    const v = verifyBundleFiles(mem(noManifest), exampleOpts, exampleTrust)
+    expect(v.bundle).toBe('memory')
+    expect(status(v, 'statement-signature')).toBe('pass')
+    expect(status(v, 'statement-content')).toBe('fail')
+    const { [PROOF_FILES.statement]: _s, ...noStatement } = exampleFiles
+    const w = verifyBundleFiles(mem(noStatement), exampleOpts, exampleTrust)
+    expect(status(w, 'binding-signature')).toBe('pass')
+    expect(status(w, 'statement-content')).toBe('fail')
+  })
+
+  it('compares the binding evidence only with a statement bundle that verified', () => {
+    const stmt = JSON.parse(exampleFiles[PROOF_FILES.statementBundle].toString('utf8'))
+    delete stmt.verificationMaterial.tlogEntries[0].inclusionPromise
+    const files = {
+      ...exampleFiles,
+      [PROOF_FILES.statementBundle]: Buffer.from(
+        `${JSON.stringify(bundleToJSON(bundleFromJSON(stmt)))}\n`
+      )
+    }
+    const v = verifyBundleFiles(mem(files), exampleOpts, exampleTrust)
+    expect(findingOf(v.checks[0])).toBe('unsigned-field:tlogEntries[0].inclusionPromise')
+    expect(status(v, 'binding-signature')).toBe('pass')
+  })
+})

@@ -85,6 +85,16 @@ describe('fileChanges', () => {
       { path: 'e', change: 'added' }
     ])
     expect(fileChanges(was, was)).toEqual([])
+    expect(fileChanges([entry('z'), entry('m')], [entry('a')]).map(c => c.path)).toEqual([
+      'a',
+      'm',
+      'z'
+    ])
+    expect(fileChanges([entry('a')], [entry('z'), entry('m')]).map(c => c.path)).toEqual([
+      'a',
+      'm',
+      'z'
+    ])
     expect(fileChanges([entry('z'), entry('y')], [])).toEqual([
       { path: 'y', change: 'removed' },
       { path: 'z', change: 'removed' }
