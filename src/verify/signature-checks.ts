@@ -1,10 +1,7 @@
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import type { GithubClaims, IdentityPolicy } from '../sigstore/identity-policy.js'
-import {
-  verifyBundle,
-  type PreparedTrust,
-  type ThresholdProfile
-} from '../sigstore/verify-bundle.js'
+import type { VerifyProfile } from '../sigstore/profiles.js'
+import { verifyBundle, type PreparedTrust } from '../sigstore/verify-bundle.js'
 import { oneLine } from '../errors.js'
 import { strictEncodingProblem } from './strict-encoding.js'
 import type { CheckStatus } from './verdict.js'
@@ -40,7 +37,7 @@ export interface SignedBundleOutcome {
 export interface SignatureContext {
   trust: PreparedTrust
   policy: IdentityPolicy
-  profile?: ThresholdProfile
+  profile?: VerifyProfile
 }
 
 const fail = (detail: string): Outcome => ({ status: 'fail', detail })

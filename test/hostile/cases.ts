@@ -323,7 +323,7 @@ export const CASES: HostileCase[] = [
     name: 'verify-bundle --profile unknown',
     args: fx => [...vb(fx), '--profile', 'staging'],
     code: 'USAGE',
-    message: /--profile must be public-good or github/
+    message: /--profile must be one of public-good, github, custom, got "staging"/
   },
   // receipt verify
   {

@@ -7,6 +7,8 @@ import { READ_LIMITS, readBoundedText } from '../../read-file.js'
 import type { CheckAnnotation } from '../../github/check-runs.js'
 import type { RunContext } from '../../github/context.js'
 import { sandboxSigning } from '../../settings/sandbox.js'
+import { profileSettings } from '../../settings/verification.js'
+import type { VerifyProfile } from '../../sigstore/profiles.js'
 import { renderHtmlReport } from '../../verify/html-report.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { GitHubEdges } from '../github-edges.js'
@@ -22,6 +24,7 @@ export const HTML_REPORT_FILE = 'qprov-verify-report.html'
 export interface ActionVerifyOptions {
   trustedRoot?: string
   policy: IdentityPolicy
+  profile: VerifyProfile
   aiPolicy?: AiPolicyInput
 }
 export type ProofVerifier = (
@@ -101,6 +104,11 @@ export async function runVerify(
     : inputs.sandbox
       ? sandboxSigning(inputs.sandbox).trustedRoot
       : undefined
+  // The `sigstore` input names the instance the bundles were signed on, hence the profile.
+  const profile = profileSettings(
+    { profile: inputs.sigstore, thresholds: inputs.thresholds, trustedRoot: rootPath },
+    k => `input ${k === 'profile' ? 'sigstore' : k}`
+  )
   let trustedRoot: string | undefined
   if (rootPath) trustedRoot = readBoundedText(rootPath, READ_LIMITS.trustedRoot)
   const paths = inputs.bundle.map(b => resolve(inputs.workspace, b))
@@ -108,6 +116,7 @@ export async function runVerify(
   try {
     verdicts = await verify(paths, {
       policy,
+      profile,
       ...(trustedRoot !== undefined ? { trustedRoot } : {}),
       ...(inputs.aiPolicy ? { aiPolicy: inputs.aiPolicy } : {})
     })

@@ -2,20 +2,19 @@ import { mkdir } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
-import { READ_LIMITS, readBoundedText } from '../../read-file.js'
-import { refuseUrlCredentials } from '../../url-credentials.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
 import { addConnectionOptions } from '../connection-options.js'
+import {
+  addVerificationOptions,
+  verificationFromFlags,
+  type VerificationFlags
+} from '../verification-options.js'
 import { printJson, printOut, progress } from '../io.js'
 import { client, loadRuntime, type RuntimeFlags } from './runtime.js'
 import { actionReturningStatus } from '../exit-status.js'
 
-interface VerifyFlags extends RuntimeFlags {
-  trustedRoot?: string
-  certificateIdentity?: string
-  certificateIdentityRegexp?: string
-  certificateOidcIssuer?: string
+interface VerifyFlags extends RuntimeFlags, VerificationFlags {
   workload?: string[]
   aiPolicy: string
   online?: boolean
@@ -44,14 +43,7 @@ function emit(
 }
 
 async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number> {
-  if ((flags.certificateIdentity === undefined) === (flags.certificateIdentityRegexp === undefined))
-    throw new QprovError(
-      'USAGE',
-      'give exactly one of --certificate-identity / --certificate-identity-regexp'
-    )
-  if (flags.certificateOidcIssuer === undefined)
-    throw new QprovError('USAGE', '--certificate-oidc-issuer is required')
-  refuseUrlCredentials(flags.certificateOidcIssuer, '--certificate-oidc-issuer')
+  const { policy, trustedRoot, profile } = verificationFromFlags(flags)
   if (!AI.includes(flags.aiPolicy))
     throw new QprovError('USAGE', `--ai-policy must be one of ${AI.join(', ')}`)
   const workers = parseWorkers(flags.workers)
@@ -60,9 +52,6 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     const { checkOutputDir } = await import('../../output-dir.js')
     checkOutputDir(dirname(flags.html), { what: '--html', files: [basename(flags.html)] })
   }
-  let trustedRoot: string | undefined
-  if (flags.trustedRoot !== undefined)
-    trustedRoot = readBoundedText(flags.trustedRoot, READ_LIMITS.trustedRoot)
   let online
   if (flags.online) {
     const m = await loadRuntime()
@@ -74,13 +63,8 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
   ])
   const verdicts = await verifyProofBundles(paths, {
     ...(trustedRoot !== undefined ? { trustedRoot } : {}),
-    policy: {
-      ...(flags.certificateIdentity !== undefined ? { identity: flags.certificateIdentity } : {}),
-      ...(flags.certificateIdentityRegexp !== undefined
-        ? { identityRegExp: flags.certificateIdentityRegexp }
-        : {}),
-      issuer: flags.certificateOidcIssuer
-    },
+    policy,
+    profile,
     ...(flags.workload?.length ? { workload: { paths: flags.workload, cwd: process.cwd() } } : {}),
     aiPolicy: flags.aiPolicy as AiPolicy,
     ...(online ? { online } : {}),
@@ -112,19 +96,7 @@ export function registerVerifyCommand(program: Command): void {
       '<bundles...>',
       'proof bundle directories, <job-id>.qprov.json files, or directories of them'
     )
-    .option(
-      '--trusted-root <file>',
-      'trusted_root.json, one root or JSON lines (default: embedded public-good root)'
-    )
-    .option(
-      '--certificate-identity <san>',
-      'exact signer identity (certificate SAN) of both statements'
-    )
-    .option(
-      '--certificate-identity-regexp <re>',
-      'regexp the whole SAN must match (always anchored)'
-    )
-    .option('--certificate-oidc-issuer <url>', 'exact OIDC issuer of both signers')
+  addVerificationOptions(cmd)
     .option('--workload <paths...>', 're-hash these workload files and require the signed manifest')
     .option('--ai-policy <policy>', 'any, declared-only or no-ai (docs/binding-spec.md)', 'any')
     .option('--online', 'also read each job from the Runtime API and compare ID, tags and backend')
