@@ -88,7 +88,8 @@ export function registerVerifyCommand(program: Command): void {
     .command('verify')
     .description(
       'Verify proof bundles offline and fail closed: both signed statements against the\n' +
-        'pinned trusted root and signer policy, the AIIR receipt, the commit, the Rekor entry,\n' +
+        'pinned trusted root, signer policy and profile, the AIIR receipt, the commit, the Rekor\n' +
+        'entry (none under --profile github, which requires a signed timestamp instead),\n' +
         'binding.json and the Runtime job record, as a list of named checks. Exit 0 only if\n' +
         'every bundle verified, 1 if any did not, 2 on usage or input errors.'
     )
