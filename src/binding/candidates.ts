@@ -2,9 +2,9 @@ import { oneLine } from '../errors.js'
 import { PROOF_FILES } from '../proof/layout.js'
 import { signedTimeOf } from '../sigstore/signed-time.js'
 import type { FilesVerifier } from '../verify/index.js'
-import type { BundleVerdict } from '../verify/verdict.js'
+import { CHECK_RULES, type BundleVerdict } from '../verify/verdict.js'
 import type { FoundProof } from './proof-sources.js'
-import type { RejectedCandidate, Rejection } from './rejection.js'
+import type { RejectedCandidate, Rejection, UnpassedCheck } from './rejection.js'
 
 export interface ValidCandidate {
   found: FoundProof
@@ -19,9 +19,9 @@ export type Judgement =
   | { valid: false; rejected: RejectedCandidate; verdict: BundleVerdict }
 
 /**
- * Verifies one complete candidate as `qprov verify --online` would, pinned to the job: its
- * verdict must be ok (every check, the live job's tags included) and its signed binding must
- * name jobId. Nothing about the candidate is trusted before that.
+ * Verifies one complete candidate as `qprov verify --job ID --online` would (the verifier is
+ * built pinned to the job): its verdict must be ok, the live job's tags included, and its signed
+ * binding must name jobId. Nothing about the candidate is trusted before that.
  */
 export async function judge(
   found: FoundProof,
@@ -32,8 +32,7 @@ export async function judge(
   const verdict = await verifier.verify({
     path: found.location,
     form: 'directory',
-    files: found.files,
-    declaredJobId: jobId
+    files: found.files
   })
   const reject = (rejection: Rejection, detail: string): Judgement => ({
     valid: false,
@@ -41,12 +40,24 @@ export async function judge(
     rejected: { source: found.source, location: found.location, rejection, detail }
   })
   if (!verdict.ok) {
-    const failed = verdict.checks.filter(c => c.status === 'fail')
-    const named = failed.length > 0 ? failed : verdict.checks.filter(c => c.status !== 'pass')
-    return reject(
-      { kind: 'not-verified', checks: named.map(c => c.name) },
-      named[0]?.detail ?? 'no check passed'
+    const unpassed = verdict.checks.flatMap((c): UnpassedCheck[] =>
+      c.status === 'fail'
+        ? [
+            {
+              check: c.name,
+              status: 'fail',
+              finding: c.finding,
+              ...(c.code ? { code: c.code } : {})
+            }
+          ]
+        : c.status === 'skip' &&
+            !(CHECK_RULES[c.name].optionalWhen as readonly string[]).includes(c.reason) &&
+            c.reason !== 'prerequisite-failed'
+          ? [{ check: c.name, status: 'skip', reason: c.reason }]
+          : []
     )
+    const first = verdict.checks.find(c => c.status === 'fail')
+    return reject({ kind: 'not-verified', checks: unpassed }, first?.detail ?? 'no check passed')
   }
   if (verdict.jobId !== jobId)
     return reject({ kind: 'other-job', jobId: verdict.jobId }, `it binds job ${verdict.jobId}`)

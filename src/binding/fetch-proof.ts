@@ -81,6 +81,7 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
   opts.onProgress?.(`job ${job.id} is tagged with statement ${refs.statementDigest}`)
   const verifier = filesVerifier({
     ...opts.verification,
+    jobId: query.jobId,
     aiPolicy: 'any',
     online: { api: liveJob(job) }
   })

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises'
-import { basename, dirname } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
+import { checkJobId } from '../../runtime/input-checks.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
 import { addConnectionOptions } from '../connection-options.js'
@@ -16,6 +17,8 @@ import { actionReturningStatus } from '../exit-status.js'
 
 interface VerifyFlags extends RuntimeFlags, VerificationFlags {
   workload?: string[]
+  workloadRoot?: string
+  job?: string
   aiPolicy: string
   online?: boolean
   json?: boolean
@@ -44,6 +47,9 @@ function emit(
 
 async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number> {
   const { policy, trustedRoot, profile } = verificationFromFlags(flags)
+  if (flags.job !== undefined) checkJobId(flags.job, '--job')
+  if (flags.workloadRoot !== undefined && !flags.workload?.length)
+    throw new QprovError('USAGE', '--workload-root needs --workload')
   if (!AI.includes(flags.aiPolicy))
     throw new QprovError('USAGE', `--ai-policy must be one of ${AI.join(', ')}`)
   const workers = parseWorkers(flags.workers)
@@ -65,7 +71,10 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     ...(trustedRoot !== undefined ? { trustedRoot } : {}),
     policy,
     profile,
-    ...(flags.workload?.length ? { workload: { paths: flags.workload, cwd: process.cwd() } } : {}),
+    ...(flags.workload?.length
+      ? { workload: { paths: flags.workload, cwd: resolve(flags.workloadRoot ?? '.') } }
+      : {}),
+    ...(flags.job !== undefined ? { jobId: flags.job } : {}),
     aiPolicy: flags.aiPolicy as AiPolicy,
     ...(online ? { online } : {}),
     ...(workers !== undefined ? { workers } : {})
@@ -98,8 +107,21 @@ export function registerVerifyCommand(program: Command): void {
       'proof bundle directories, <job-id>.qprov.json files, or directories of them'
     )
   addVerificationOptions(cmd)
+    .option(
+      '--job <id>',
+      'the Runtime job every bundle must bind (runtime-record fails for any other job)'
+    )
     .option('--workload <paths...>', 're-hash these workload files and require the signed manifest')
-    .option('--ai-policy <policy>', 'any, declared-only or no-ai (docs/binding-spec.md)', 'any')
+    .option(
+      '--workload-root <dir>',
+      'the directory --workload paths and the manifest paths are relative to (default: .)'
+    )
+    .option(
+      '--ai-policy <policy>',
+      'any; declared-only: every AI signal in the receipt names its tool or agent; no-ai: no AI ' +
+        'involvement; both fail on anything unknown or inconsistent (docs/ai-policy.md)',
+      'any'
+    )
     .option('--online', 'also read each job from the Runtime API and compare ID, tags and backend')
     .option('--json', 'print the verdict as JSON (an array for several bundles)')
     .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')
