@@ -153,6 +153,7 @@ function bindingReport(b: BoundProof, dir: string) {
 function printBinding(b: BoundProof, dir: string): void {
   printOut(`binding digest: ${b.bindingDigest}`)
   if (b.rekor) printOut(`binding rekor log index: ${b.rekor.logIndex}`)
+  else printOut('binding rekor log index: none (signed timestamp only)')
   printOut(`proof bundle: ${resolve(dir)}`)
 }
 
