@@ -15,10 +15,7 @@ export interface FindingFacts {
   code?: VerifyFailureCode
   /** Further words for people, e.g. a library's error message. */
   note?: string
-  /**
-   * The whole sentence, when the check renders it itself from its own typed data (the AI policy
-   * decision); it replaces the generic sentence and, like it, is never read back.
-   */
+  /** The whole sentence, when a policy renders its own from its typed decision (the AI policy). */
   sentence?: string
 }
 

@@ -40,7 +40,7 @@ function statuses(receipt: Record<string, unknown>): PolicyOutcomes {
 describe('the ai-policy check', () => {
   it('row 33: without a signed receipt it does not run', () => {
     for (const p of POLICIES) {
-      expect(aiPolicyCheck({} as BundleContext, p)).toEqual({
+      expect(aiPolicyCheck({} as BundleContext, p)).toMatchObject({
         status: 'skip',
         reason: 'prerequisite-failed',
         prerequisite: 'statement-signature',

@@ -12,6 +12,7 @@ import {
   type ProofFiles
 } from '../../src/proof/proof-bundle.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
+import { GITHUB_PROFILE } from '../../src/sigstore/profiles.js'
 import { verifyProofBundles, type VerifyOptions } from '../../src/verify/index.js'
 import type { JobReader } from '../../src/verify/options.js'
 import type {
@@ -230,7 +231,7 @@ describe('replays of genuine bundles', () => {
       [PROOF_FILES.statementBundle]: strip(PROOF_FILES.statementBundle),
       [PROOF_FILES.bindingBundle]: strip(PROOF_FILES.bindingBundle)
     }
-    const v = await verifyOne(onDisk('stripped', files), { profile: 'github' })
+    const v = await verifyOne(onDisk('stripped', files), { profile: GITHUB_PROFILE })
     // Both still carry a TSA timestamp, which the GitHub profile accepts; the binding, signed,
     // names the Rekor entry and the statement bundle's digest.
     expect(v.checks.find(c => c.name === 'statement-signature')?.status).toBe('pass')

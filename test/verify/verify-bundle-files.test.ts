@@ -266,7 +266,8 @@ describe('verdict facts', () => {
     }
     const facts = factsOf(ctx)
     expect(facts.sessionId).toBe('s1')
-    expect('backend' in facts || 'program' in facts || 'rekor' in facts).toBe(false)
+    expect('backend' in facts || 'program' in facts).toBe(false)
+    expect(facts.rekor).toBeNull()
     expect(
       factsOf(exampleContext({ bind: { signature: fail('signature-invalid') } }))
     ).toStrictEqual({
