@@ -408,9 +408,9 @@ describe('runtime-record', () => {
         { field: 'binding runtime.instance.region', expected: 'us-east', actual: 'eu-de' }
       ]
     })
-    const badCrn = withRecord(r => (r.instanceCRN = 'crn:nonsense'))
+    const badCrn = withRecord(r => (r.instanceCRN = 'crn:v1:nonsense'))
     ;(badCrn.signedBinding as { runtime: { instance: { crn: string } } }).runtime.instance.crn =
-      'crn:nonsense'
+      'crn:v1:nonsense'
     expect(runtimeRecord(badCrn)).toMatchObject({
       mismatches: [{ field: 'binding runtime.instance.region', expected: null, actual: 'us-east' }]
     })
