@@ -126,6 +126,12 @@ describe('the ai-policy check', () => {
     ).toBe(
       'any: AI involvement (named by trailer:tool; naming no tool: message_match:ai-generated)'
     )
+    expect(detail('any', receiptWith(aiAttestation(['message_match:ai-generated'])))).toBe(
+      'any: AI involvement (naming no tool: message_match:ai-generated)'
+    )
+    expect(detail('any', receiptWith(attestation({ is_ai_authored: true })))).toBe(
+      'any: AI involvement'
+    )
     expect(
       detail('declared-only', receiptWith(aiAttestation(['trailer:tool'], { signal_count: 2 })))
     ).toBe(
@@ -183,6 +189,10 @@ describe('the ai-policy check', () => {
     const r = receiptWith(aiAttestation(signals.map(s => `trailer:${s}`)))
     expect(aiPolicyCheck(signedContext(r), 'any').detail).toBe(
       'any: AI involvement (named by trailer:tool, trailer:copilot, trailer:ai-model, trailer:ai-tool, trailer:assisted-by and 2 more)'
+    )
+    const five = receiptWith(aiAttestation(signals.slice(0, 5).map(s => `trailer:${s}`)))
+    expect(aiPolicyCheck(signedContext(five), 'any').detail).toBe(
+      'any: AI involvement (named by trailer:tool, trailer:copilot, trailer:ai-model, trailer:ai-tool, trailer:assisted-by)'
     )
     const long = 'y'.repeat(100)
     expect(
