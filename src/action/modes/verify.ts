@@ -4,6 +4,7 @@ import { escapeRegExp, type IdentityPolicy } from '../../sigstore/identity-polic
 import { writeFileAtomic } from '../../atomic-file.js'
 import { QprovError } from '../../errors.js'
 import { READ_LIMITS, readBoundedText } from '../../read-file.js'
+import { checkJobId } from '../../runtime/input-checks.js'
 import type { CheckAnnotation } from '../../github/check-runs.js'
 import type { RunContext } from '../../github/context.js'
 import { sandboxSigning } from '../../settings/sandbox.js'
@@ -23,6 +24,8 @@ export interface ActionVerifyOptions {
   trustedRoot?: string
   policy: IdentityPolicy
   aiPolicy?: AiPolicyInput
+  /** Input job-id: every bundle must bind this job. */
+  jobId?: string
 }
 export type ProofVerifier = (
   paths: string[],
@@ -95,6 +98,7 @@ export async function runVerify(
 ): Promise<void> {
   if (inputs.bundle.length === 0)
     throw new QprovError('USAGE', 'input bundle is required for mode verify')
+  if (inputs.jobId) checkJobId(inputs.jobId, 'input job-id')
   const policy = verifyPolicy(inputs, () => gh.context())
   const rootPath = inputs.trustedRoot
     ? resolve(inputs.workspace, inputs.trustedRoot)
@@ -109,7 +113,8 @@ export async function runVerify(
     verdicts = await verify(paths, {
       policy,
       ...(trustedRoot !== undefined ? { trustedRoot } : {}),
-      ...(inputs.aiPolicy ? { aiPolicy: inputs.aiPolicy } : {})
+      ...(inputs.aiPolicy ? { aiPolicy: inputs.aiPolicy } : {}),
+      ...(inputs.jobId ? { jobId: inputs.jobId } : {})
     })
   } catch (e) {
     report.output('verified', 'false')

@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises'
-import { basename, dirname } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
 import { READ_LIMITS, readBoundedText } from '../../read-file.js'
 import { refuseUrlCredentials } from '../../url-credentials.js'
+import { checkJobId } from '../../runtime/input-checks.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
 import { addConnectionOptions } from '../connection-options.js'
@@ -17,6 +18,8 @@ interface VerifyFlags extends RuntimeFlags {
   certificateIdentityRegexp?: string
   certificateOidcIssuer?: string
   workload?: string[]
+  workloadRoot?: string
+  job?: string
   aiPolicy: string
   online?: boolean
   json?: boolean
@@ -52,6 +55,9 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
   if (flags.certificateOidcIssuer === undefined)
     throw new QprovError('USAGE', '--certificate-oidc-issuer is required')
   refuseUrlCredentials(flags.certificateOidcIssuer, '--certificate-oidc-issuer')
+  if (flags.job !== undefined) checkJobId(flags.job, '--job')
+  if (flags.workloadRoot !== undefined && !flags.workload?.length)
+    throw new QprovError('USAGE', '--workload-root needs --workload')
   if (!AI.includes(flags.aiPolicy))
     throw new QprovError('USAGE', `--ai-policy must be one of ${AI.join(', ')}`)
   const workers = parseWorkers(flags.workers)
@@ -81,7 +87,10 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
         : {}),
       issuer: flags.certificateOidcIssuer
     },
-    ...(flags.workload?.length ? { workload: { paths: flags.workload, cwd: process.cwd() } } : {}),
+    ...(flags.workload?.length
+      ? { workload: { paths: flags.workload, cwd: resolve(flags.workloadRoot ?? '.') } }
+      : {}),
+    ...(flags.job !== undefined ? { jobId: flags.job } : {}),
     aiPolicy: flags.aiPolicy as AiPolicy,
     ...(online ? { online } : {}),
     ...(workers !== undefined ? { workers } : {})
@@ -125,7 +134,15 @@ export function registerVerifyCommand(program: Command): void {
       'regexp the whole SAN must match (always anchored)'
     )
     .option('--certificate-oidc-issuer <url>', 'exact OIDC issuer of both signers')
+    .option(
+      '--job <id>',
+      'the Runtime job every bundle must bind (runtime-record fails for any other job)'
+    )
     .option('--workload <paths...>', 're-hash these workload files and require the signed manifest')
+    .option(
+      '--workload-root <dir>',
+      'the directory --workload paths and the manifest paths are relative to (default: .)'
+    )
     .option(
       '--ai-policy <policy>',
       'any; declared-only: every AI signal in the receipt names its tool or agent; no-ai: no AI ' +
