@@ -6,7 +6,7 @@ import {
   REFERENCE_GENERIC_PHRASES,
   REFERENCE_TOOL_PHRASES
 } from '../../src/receipt/aiir-vocabulary.js'
-import { decideAiPolicy } from '../../src/verify/ai-policy.js'
+import { aiPolicyFindingNote, decideAiPolicy } from '../../src/verify/ai-policy.js'
 import {
   aiAttestation,
   ANY_ONLY,
@@ -734,6 +734,10 @@ describe('the AI policy decision', () => {
     expect(decideAiPolicy('no-ai', { ...inv, attributions: [declared] }).findings).toEqual([
       { kind: 'ai-involved' }
     ])
+  })
+
+  it('notes nothing after the sentence when no signal describes the involvement', () => {
+    expect(aiPolicyFindingNote(decideAiPolicy('no-ai', involvement({ kind: 'ai' })))).toBe('')
   })
 
   it('no-ai passes automation-only and no involvement; declared-only ignores the kind', () => {
