@@ -126,7 +126,7 @@ class Reading {
   count(att: Record<string, unknown>, key: string, required: boolean, of: string, list?: string[]) {
     const v = att[key]
     if (v === undefined && !required) return
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0)
+    if (!Number.isSafeInteger(v) || (v as number) < 0)
       this.badValue(`ai_attestation.${key}`, 'a non-negative integer', v)
     else if (list !== undefined && v !== list.length)
       this.problem('count-mismatch', `ai_attestation.${key}`, `${list.length} = len(${of})`, `${v}`)
@@ -190,7 +190,8 @@ function readAgentAttestation(r: Reading, receipt: Record<string, unknown>): voi
 
 function readClass(r: Reading, cls: unknown): AuthorshipMeaning | undefined {
   if (cls === undefined) return undefined
-  const meaning = typeof cls === 'string' ? AUTHORSHIP_CLASS_SPELLINGS.get(cls) : undefined
+  // Map.get matches no key for a value that is not a string.
+  const meaning = AUTHORSHIP_CLASS_SPELLINGS.get(cls as string)
   if (meaning === undefined)
     r.problem('unknown-class', 'ai_attestation.authorship_class', 'an AIIR class', shown(cls))
   return meaning
@@ -226,7 +227,7 @@ export function classifyAiInvolvement(receipt: Record<string, unknown>): AiInvol
     r.problem('flag-contradicts-signals', flagField('is_ai_authored'), `${hasAi}`, `${isAi}`)
   if (isBot !== undefined && isBot !== hasBot)
     r.problem('flag-contradicts-signals', flagField('is_bot_authored'), `${hasBot}`, `${isBot}`)
-  const asserts = meaning === undefined ? undefined : CLASS_ASSERTS[meaning]
+  const asserts = meaning && CLASS_ASSERTS[meaning]
   if (asserts !== undefined && (asserts.ai !== hasAi || (asserts.bot ?? hasBot) !== hasBot))
     r.problem(
       'class-contradicts-signals',

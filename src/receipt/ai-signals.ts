@@ -48,20 +48,18 @@ export function readIdentitySignal(signal: string): { field: string; marker: str
 }
 
 export function readAiSignal(signal: string): AiSignalReading {
-  const after = (prefix: string): string | undefined =>
-    signal.startsWith(prefix) ? signal.slice(prefix.length) : undefined
+  // '' when the prefix is absent: no set holds it and it names nothing.
+  const after = (prefix: string): string =>
+    signal.startsWith(prefix) ? signal.slice(prefix.length) : ''
   const declared = after('declared:')
-  if (declared !== undefined && named(declared)) return { form: 'declared', tool: declared }
+  if (named(declared)) return { form: 'declared', tool: declared }
   const coAuthor = after('trailer:co-authored-by:')
-  if (coAuthor !== undefined && named(coAuthor))
-    return { form: 'co-author-trailer', tool: coAuthor }
+  if (named(coAuthor)) return { form: 'co-author-trailer', tool: coAuthor }
   const trailer = after('trailer:')
-  if (trailer !== undefined && TRAILER_KEYS.has(trailer)) return { form: 'trailer', key: trailer }
+  if (TRAILER_KEYS.has(trailer)) return { form: 'trailer', key: trailer }
   const phrase = after('message_match:')
-  if (phrase !== undefined && REFERENCE_TOOL_PHRASES.has(phrase))
-    return { form: 'tool-phrase', phrase }
-  if (phrase !== undefined && REFERENCE_GENERIC_PHRASES.has(phrase))
-    return { form: 'generic-phrase', phrase }
+  if (REFERENCE_TOOL_PHRASES.has(phrase)) return { form: 'tool-phrase', phrase }
+  if (REFERENCE_GENERIC_PHRASES.has(phrase)) return { form: 'generic-phrase', phrase }
   const identity = readIdentitySignal(signal)
   return identity === undefined ? { form: 'unknown' } : { form: 'agent-identity', ...identity }
 }

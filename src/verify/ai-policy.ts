@@ -55,29 +55,43 @@ function listed(items: string[]): string {
   return items.slice(0, MAX_LISTED).join(', ') + (more > 0 ? ` and ${more} more` : '')
 }
 
-function summary(inv: AiInvolvement): string {
-  if (inv.kind === 'none') return 'no AI involvement recorded'
-  if (inv.kind === 'bot-only') return 'automation only, no AI involvement recorded'
+/** What the AI involvement is attributed to, and what names no tool. */
+function aiParts(inv: AiInvolvement): string[] {
   const named = inv.attributions.map(a => a.evidence)
-  const parts = [
+  return [
     ...(named.length > 0 ? [`named by ${listed(named)}`] : []),
     ...(inv.unattributed.length > 0 ? [`naming no tool: ${listed(inv.unattributed)}`] : [])
   ]
+}
+
+function summary(inv: AiInvolvement): string {
+  if (inv.kind === 'none') return 'no AI involvement recorded'
+  if (inv.kind === 'bot-only') return 'automation only, no AI involvement recorded'
+  const parts = aiParts(inv)
   return `AI involvement${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`
 }
 
-function findingText(f: AiPolicyFinding, inv: AiInvolvement): string {
-  if (f.kind === 'ai-involved') return `the receipt records ${summary(inv)}`
-  if (f.kind === 'unattributed-ai')
-    return `${f.signal} names no AI tool and no tool is declared for the commit`
-  const { kind, field, expected, actual } = f.inconsistency
-  return `${field}: ${INCONSISTENCY_TEXT[kind]} (expected ${expected}, got ${actual})`
+/** The detail of a passing check: what the receipt records. */
+export function describeAiPolicy(d: AiPolicyDecision): string {
+  return `${d.policy}: ${summary(d.involvement)}`
 }
 
-/** One line for people, rendered from the decision; no decision reads it back. */
-export function describeAiPolicy(d: AiPolicyDecision): string {
+function findingNote(f: AiPolicyFinding, inv: AiInvolvement): string {
+  if (f.kind === 'ai-involved') return aiParts(inv).join('; ')
+  if (f.kind === 'unattributed-ai')
+    return `${f.signal} names no tool, and none is declared for the commit`
+  const { kind, field, expected, actual } = f.inconsistency
+  return `${field}: ${INCONSISTENCY_TEXT[kind]}, expected ${expected}, got ${actual}`
+}
+
+/**
+ * Words for people after the verdict's sentence for the first finding, which names its kind
+ * (outcome-text.ts): the field with its expected and actual value, or the signals, and how many
+ * findings follow. Rendered from the decision; no decision reads it back.
+ */
+export function aiPolicyFindingNote(d: AiPolicyDecision): string {
   const [first, ...rest] = d.findings
-  if (first === undefined) return `${d.policy}: ${summary(d.involvement)}`
-  const more = rest.length > 0 ? ` (${rest.length} more finding${rest.length > 1 ? 's' : ''})` : ''
-  return `${d.policy}: ${findingText(first, d.involvement)}${more}`
+  if (first === undefined) return ''
+  const more = rest.length > 0 ? `; ${rest.length} more finding${rest.length > 1 ? 's' : ''}` : ''
+  return findingNote(first, d.involvement) + more
 }

@@ -4,7 +4,12 @@ import { oneLine } from '../errors.js'
 import { classifyAiInvolvement } from '../receipt/ai-involvement.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
 import { verifyReceipt } from '../receipt/verify.js'
-import { decideAiPolicy, describeAiPolicy, type AiPolicyFindingKind } from './ai-policy.js'
+import {
+  aiPolicyFindingNote,
+  decideAiPolicy,
+  describeAiPolicy,
+  type AiPolicyFindingKind
+} from './ai-policy.js'
 import type { BundleContext } from './bundle-context.js'
 import type { AiPolicy } from './options.js'
 import { fail, mismatch, notRun, pass } from './outcome.js'
@@ -86,6 +91,6 @@ export function aiPolicyCheck(ctx: BundleContext, policy: AiPolicy): Outcome {
   if (receipt === undefined) return notRun('statement-signature')
   const decision = decideAiPolicy(policy, classifyAiInvolvement(receipt))
   const first = decision.findings[0]
-  if (decision.ok || first === undefined) return pass(describeAiPolicy(decision))
-  return fail(AI_FINDING[first.kind], { sentence: describeAiPolicy(decision) })
+  if (first === undefined) return pass(describeAiPolicy(decision))
+  return fail(AI_FINDING[first.kind], { subject: policy, note: aiPolicyFindingNote(decision) })
 }

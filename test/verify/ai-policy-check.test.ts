@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { classifyAiInvolvement } from '../../src/receipt/ai-involvement.js'
 import type { BundleContext } from '../../src/verify/bundle-context.js'
 import type { AiPolicy } from '../../src/verify/options.js'
-import { decideAiPolicy, describeAiPolicy } from '../../src/verify/ai-policy.js'
+import { aiPolicyFindingNote, decideAiPolicy } from '../../src/verify/ai-policy.js'
 import { aiPolicyCheck } from '../../src/verify/receipt-checks.js'
 import {
   aiAttestation,
@@ -40,7 +40,7 @@ function statuses(receipt: Record<string, unknown>): PolicyOutcomes {
 describe('the ai-policy check', () => {
   it('row 33: without a signed receipt it does not run', () => {
     for (const p of POLICIES) {
-      expect(aiPolicyCheck({} as BundleContext, p)).toMatchObject({
+      expect(aiPolicyCheck({} as BundleContext, p)).toEqual({
         status: 'skip',
         reason: 'prerequisite-failed',
         prerequisite: 'statement-signature',
@@ -105,33 +105,60 @@ describe('the ai-policy check', () => {
     expect(outcomes(receipt)).toEqual(expected)
   })
 
-  it('renders its detail from the typed decision', () => {
-    const detail = (p: AiPolicy, r: Record<string, unknown>) =>
-      aiPolicyCheck(signedContext(r), p).detail
-    expect(detail('any', receiptWith(attestation()))).toBe('any: no AI involvement recorded')
+  it('passes with what the receipt records', () => {
+    const passed = (p: AiPolicy, r: Record<string, unknown>) => aiPolicyCheck(signedContext(r), p)
+    expect(passed('any', receiptWith(attestation()))).toEqual({
+      status: 'pass',
+      detail: 'any: no AI involvement recorded'
+    })
+    const detail = (p: AiPolicy, r: Record<string, unknown>) => passed(p, r).detail
     expect(detail('no-ai', receiptWith(botAttestation(['author_name_bot:renovate'])))).toBe(
       'no-ai: automation only, no AI involvement recorded'
     )
-    expect(detail('no-ai', receiptWith(aiAttestation(['message_match:claude code'])))).toBe(
-      'no-ai: the receipt records AI involvement (named by message_match:claude code)'
-    )
     expect(detail('declared-only', receiptWith(aiAttestation(['declared:copilot'])))).toBe(
       'declared-only: AI involvement (named by declared:copilot)'
-    )
-    expect(
-      detail('declared-only', receiptWith(aiAttestation(['message_match:ai-generated'])))
-    ).toBe(
-      'declared-only: message_match:ai-generated names no AI tool and no tool is declared for the commit'
     )
     expect(
       detail('any', receiptWith(aiAttestation(['trailer:tool', 'message_match:ai-generated'])))
     ).toBe(
       'any: AI involvement (named by trailer:tool; naming no tool: message_match:ai-generated)'
     )
+    expect(detail('any', receiptWith(aiAttestation(['message_match:ai-generated'])))).toBe(
+      'any: AI involvement (naming no tool: message_match:ai-generated)'
+    )
+    expect(detail('any', receiptWith(attestation({ is_ai_authored: true })))).toBe(
+      'any: AI involvement'
+    )
+  })
+
+  it('fails with the typed finding of the first problem, and names the field, expected and actual', () => {
+    const failed = (p: AiPolicy, r: Record<string, unknown>) => aiPolicyCheck(signedContext(r), p)
+    expect(failed('no-ai', receiptWith(aiAttestation(['message_match:claude code'])))).toEqual({
+      status: 'fail',
+      finding: 'ai-involved',
+      detail: 'no-ai: the receipt records AI involvement (named by message_match:claude code)'
+    })
     expect(
-      detail('declared-only', receiptWith(aiAttestation(['trailer:tool'], { signal_count: 2 })))
+      failed('declared-only', receiptWith(aiAttestation(['message_match:ai-generated'])))
+    ).toEqual({
+      status: 'fail',
+      finding: 'ai-undeclared',
+      detail:
+        'declared-only: the receipt records AI involvement that names no tool (message_match:ai-generated names no tool, and none is declared for the commit)'
+    })
+    expect(
+      failed('declared-only', receiptWith(aiAttestation(['trailer:tool'], { signal_count: 2 })))
+    ).toEqual({
+      status: 'fail',
+      finding: 'ai-attestation-invalid',
+      detail:
+        'declared-only: the receipt ai_attestation cannot be read (ai_attestation.signal_count: count disagrees with its list, expected 1 = len(signals_detected), got 2)'
+    })
+    const detail = (p: AiPolicy, r: Record<string, unknown>) => failed(p, r).detail
+    expect(
+      detail('no-ai', receiptWith(aiAttestation(['trailer:tool', 'message_match:ai-generated'])))
     ).toBe(
-      'declared-only: ai_attestation.signal_count: count disagrees with its list (expected 1 = len(signals_detected), got 2)'
+      'no-ai: the receipt records AI involvement (named by trailer:tool; naming no tool: message_match:ai-generated)'
     )
     expect(
       detail(
@@ -139,37 +166,38 @@ describe('the ai-policy check', () => {
         receiptWith(attestation({ signals_detected: ['trailer:tool'], signal_count: 1 }))
       )
     ).toBe(
-      'no-ai: ai_attestation.is_ai_authored: flag contradicts the signals (expected true, got false) (2 more findings)'
-    )
-    expect(detail('no-ai', receiptWith(attestation({ authorship_class: 'x' })))).toBe(
-      'no-ai: ai_attestation.authorship_class: unknown authorship class (expected an AIIR class, got "x")'
+      'no-ai: the receipt ai_attestation cannot be read (ai_attestation.is_ai_authored: flag contradicts the signals, expected true, got false; 2 more findings)'
     )
     expect(detail('no-ai', receiptWith(attestation({ authorship_class: 'x', extra: 1 })))).toBe(
-      'no-ai: ai_attestation.extra: not an AIIR field (expected absent, got 1) (1 more finding)'
+      'no-ai: the receipt ai_attestation cannot be read (ai_attestation.extra: not an AIIR field, expected absent, got 1; 1 more finding)'
     )
   })
 
   it('names each kind of inconsistency in words', () => {
-    const first = (r: Record<string, unknown>) =>
-      describeAiPolicy(decideAiPolicy('no-ai', classifyAiInvolvement(r)))
-    expect(first(receiptWith(undefined))).toBe(
-      'no-ai: ai_attestation: missing (expected an object, got absent)'
+    const note = (r: Record<string, unknown>) =>
+      aiPolicyFindingNote(decideAiPolicy('no-ai', classifyAiInvolvement(r)))
+    expect(note(receiptWith(undefined))).toBe(
+      'ai_attestation: missing, expected an object, got absent'
     )
-    expect(first(receiptWith(attestation({ is_bot_authored: 1 })))).toBe(
-      'no-ai: ai_attestation.is_bot_authored: wrong type (expected a boolean, got 1)'
+    expect(note(receiptWith(attestation({ is_bot_authored: 1 })))).toBe(
+      'ai_attestation.is_bot_authored: wrong type, expected a boolean, got 1'
     )
-    expect(first(receiptWith(attestation({ authorship_class: 'bot' })))).toBe(
-      'no-ai: ai_attestation.authorship_class: class contradicts the signals (expected human, got "bot")'
+    expect(note(receiptWith(attestation({ authorship_class: 'x' })))).toBe(
+      'ai_attestation.authorship_class: unknown authorship class, expected an AIIR class, got "x"'
     )
-    expect(first(receiptWith(aiAttestation(['x'])))).toBe(
-      'no-ai: ai_attestation.signals_detected[0]: unknown signal form (expected a known signal form, got "x") (1 more finding)'
+    expect(note(receiptWith(attestation({ authorship_class: 'bot' })))).toBe(
+      'ai_attestation.authorship_class: class contradicts the signals, expected human, got "bot"'
     )
-    expect(first(receiptWith(botAttestation(['author_name_bot:copilot'])))).toBe(
-      'no-ai: ai_attestation.bot_signals_detected[0]: AI agent recorded as an automation bot (expected an automation bot marker, got "author_name_bot:copilot")'
+    expect(note(receiptWith(aiAttestation(['x'])))).toBe(
+      'ai_attestation.signals_detected[0]: unknown signal form, expected a known signal form, got "x"; 1 more finding'
     )
-    expect(first(receiptWith(attestation({ signals_detected: 'x' })))).toBe(
-      'no-ai: ai_attestation.signals_detected: wrong type (expected a list of strings, got "x")'
+    expect(note(receiptWith(botAttestation(['author_name_bot:copilot'])))).toBe(
+      'ai_attestation.bot_signals_detected[0]: AI agent recorded as an automation bot, expected an automation bot marker, got "author_name_bot:copilot"'
     )
+    expect(note(receiptWith(attestation({ signals_detected: 'x' })))).toBe(
+      'ai_attestation.signals_detected: wrong type, expected a list of strings, got "x"'
+    )
+    expect(note(receiptWith(attestation()))).toBe('')
   })
 
   it('lists at most five names and shortens long values', () => {
@@ -186,12 +214,16 @@ describe('the ai-policy check', () => {
     expect(aiPolicyCheck(signedContext(r), 'any').detail).toBe(
       'any: AI involvement (named by trailer:tool, trailer:copilot, trailer:ai-model, trailer:ai-tool, trailer:assisted-by and 2 more)'
     )
+    const five = receiptWith(aiAttestation(signals.slice(0, 5).map(s => `trailer:${s}`)))
+    expect(aiPolicyCheck(signedContext(five), 'any').detail).toBe(
+      'any: AI involvement (named by trailer:tool, trailer:copilot, trailer:ai-model, trailer:ai-tool, trailer:assisted-by)'
+    )
     const long = 'y'.repeat(100)
     expect(
       aiPolicyCheck(signedContext(receiptWith(attestation({ authorship_class: long }))), 'no-ai')
         .detail
     ).toBe(
-      `no-ai: ai_attestation.authorship_class: unknown authorship class (expected an AIIR class, got "${'y'.repeat(56)}...)`
+      `no-ai: the receipt ai_attestation cannot be read (ai_attestation.authorship_class: unknown authorship class, expected an AIIR class, got "${'y'.repeat(56)}...)`
     )
   })
 })

@@ -6,7 +6,7 @@ import {
   REFERENCE_GENERIC_PHRASES,
   REFERENCE_TOOL_PHRASES
 } from '../../src/receipt/aiir-vocabulary.js'
-import { decideAiPolicy } from '../../src/verify/ai-policy.js'
+import { aiPolicyFindingNote, decideAiPolicy } from '../../src/verify/ai-policy.js'
 import {
   aiAttestation,
   ANY_ONLY,
@@ -64,6 +64,16 @@ describe('the AI policy, row by row (docs/ai-policy.md)', () => {
     ])
     expect(kinds(of(attestation({ detection_method: 2 })))).toEqual([
       'wrong-type ai_attestation.detection_method'
+    ])
+    expect(
+      classifyAiInvolvement(of(attestation({ detection_method: null }))).inconsistencies
+    ).toEqual([
+      {
+        kind: 'wrong-type',
+        field: 'ai_attestation.detection_method',
+        expected: 'a string',
+        actual: 'null'
+      }
     ])
     expect(outcomes(of(attestation({ detection_method: undefined })))).toEqual(ANY_ONLY)
     expect(outcomes(of(attestation({ detection_method: null })))).toEqual(ANY_ONLY)
@@ -149,6 +159,14 @@ describe('the AI policy, row by row (docs/ai-policy.md)', () => {
       expect(kinds(r), String(v)).toEqual(['wrong-type ai_attestation.signal_count'])
       expect(outcomes(r), String(v)).toEqual(ANY_ONLY)
     }
+    expect(classifyAiInvolvement(of(attestation({ signal_count: -1 }))).inconsistencies).toEqual([
+      {
+        kind: 'wrong-type',
+        field: 'ai_attestation.signal_count',
+        expected: 'a non-negative integer',
+        actual: '-1'
+      }
+    ])
     const r = of(aiAttestation(['message_match:claude code'], { signal_count: 2 }))
     expect(classifyAiInvolvement(r).inconsistencies).toEqual([
       {
@@ -396,6 +414,13 @@ describe('the AI policy, row by row (docs/ai-policy.md)', () => {
     }
   })
 
+  it('row 23: shows at most 60 characters of an unknown value', () => {
+    const actual = (cls: string) =>
+      classifyAiInvolvement(of(attestation({ authorship_class: cls }))).inconsistencies[0].actual
+    expect(actual('y'.repeat(58))).toBe(`"${'y'.repeat(58)}"`)
+    expect(actual('y'.repeat(59))).toBe(`"${'y'.repeat(56)}...`)
+  })
+
   it('row 23 (property): every string that is not an AIIR spelling fails no-ai and declared-only', () => {
     fc.assert(
       fc.property(
@@ -440,6 +465,15 @@ describe('the AI policy, row by row (docs/ai-policy.md)', () => {
       ])
       expect(outcomes(r), `${cls} ${implied}`).toEqual(ANY_ONLY)
     }
+    // The class still states what it states: AI, or automation.
+    const kindOf = (cls: string) =>
+      classifyAiInvolvement(of(attestation({ authorship_class: cls }))).kind
+    expect(kindOf('ai_assisted')).toBe('ai')
+    expect(kindOf('ai-generated')).toBe('ai')
+    expect(kindOf('ai+bot')).toBe('ai')
+    expect(kindOf('bot')).toBe('bot-only')
+    expect(kindOf('bot-generated')).toBe('bot-only')
+    expect(kindOf('human')).toBe('none')
   })
 
   it('row 24: the non-empty signals_detected under class human fails no-ai (issue 15 §1)', () => {
@@ -636,6 +670,14 @@ describe('the AI policy, row by row (docs/ai-policy.md)', () => {
       expect(kinds(r), finding).toEqual([finding])
       expect(outcomes(r), finding).toEqual(ANY_ONLY)
     }
+    const found = (agent: unknown) =>
+      classifyAiInvolvement(of(attestation(), agent)).inconsistencies.map(i => [
+        i.expected,
+        i.actual
+      ])
+    expect(found(7)).toEqual([['an object', '7']])
+    expect(found({ tool: 'x' })).toEqual([['absent', '"x"']])
+    expect(found({ tool_id: 5 })).toEqual([['a string', '5']])
   })
 })
 
@@ -692,6 +734,10 @@ describe('the AI policy decision', () => {
     expect(decideAiPolicy('no-ai', { ...inv, attributions: [declared] }).findings).toEqual([
       { kind: 'ai-involved' }
     ])
+  })
+
+  it('notes nothing after the sentence when no signal describes the involvement', () => {
+    expect(aiPolicyFindingNote(decideAiPolicy('no-ai', involvement({ kind: 'ai' })))).toBe('')
   })
 
   it('no-ai passes automation-only and no involvement; declared-only ignores the kind', () => {
