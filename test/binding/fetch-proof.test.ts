@@ -91,10 +91,20 @@ describe('fetch verifies every candidate', () => {
       {
         source: 'local',
         location: decoy,
-        // online-runtime cannot run without a verified binding, and fails.
-        rejection: { kind: 'not-verified', checks: ['binding-signature', 'online-runtime'] },
-        // The signed timestamp covers the signature: it is the first thing to fail.
-        detail: 'TIMESTAMP_ERROR: timestamp could not be verified'
+        // online-runtime did not run (prerequisite-failed): only the check that failed is named.
+        rejection: {
+          kind: 'not-verified',
+          checks: [
+            {
+              check: 'binding-signature',
+              status: 'fail',
+              finding: 'signature-invalid',
+              // The signed timestamp covers the signature: it is the first thing to fail.
+              code: 'TIMESTAMP_ERROR'
+            }
+          ]
+        },
+        detail: expect.stringMatching(/^binding\.sigstore\.json did not verify \[TIMESTAMP_ERROR\]/)
       }
     ])
     for (const name of Object.values(PROOF_FILES))
@@ -106,7 +116,7 @@ describe('fetch verifies every candidate', () => {
     const err = await fetchA([local(forgedSignature())], out).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'PROOF_MISMATCH', exitCode: 1 })
     expect((err as Error).message).toMatch(
-      /no candidate verified: .*forged-\d+: failed binding-signature, online-runtime \(TIMESTAMP_ERROR/
+      /no candidate verified: .*forged-\d+: failed binding-signature \(binding\.sigstore\.json did not verify \[TIMESTAMP_ERROR\]/
     )
     expect(existsSync(out)).toBe(false)
   })
@@ -120,7 +130,11 @@ describe('fetch verifies every candidate', () => {
     expect(rejected).toHaveLength(1)
     expect(rejected[0]?.rejection).toEqual({
       kind: 'not-verified',
-      checks: ['runtime-record', 'online-runtime']
+      checks: [
+        { check: 'runtime-record', status: 'fail', finding: 'job-mismatch' },
+        // fetch compares with the job it read, and never looks up another one
+        { check: 'online-runtime', status: 'fail', finding: 'online-unavailable' }
+      ]
     })
   })
 
@@ -140,7 +154,10 @@ describe('fetch verifies every candidate', () => {
       }).catch((e: unknown) => e)
       const rejected = (err2 as { details: { rejected: { rejection: unknown }[] } }).details
         .rejected
-      expect(rejected[0]?.rejection).toEqual({ kind: 'not-verified', checks: ['online-runtime'] })
+      expect(rejected[0]?.rejection).toEqual({
+        kind: 'not-verified',
+        checks: [{ check: 'online-runtime', status: 'fail', finding: 'online-mismatch' }]
+      })
     } finally {
       await api.replaceTags(jobB, live.tags)
     }

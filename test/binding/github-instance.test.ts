@@ -114,7 +114,9 @@ describe('the github sandbox instance', () => {
     }[]
     expect(checks.find(c => c.name === 'statement-signature')).toMatchObject({
       status: 'fail',
-      detail: 'CERTIFICATE_ERROR: expected 1 SCTs, got 0'
+      finding: 'signature-invalid',
+      code: 'CERTIFICATE_ERROR',
+      detail: expect.stringMatching(/\(expected 1 SCTs, got 0\)$/)
     })
     const gh = await runInProcess(['verify', jobDir, ...policy(), '--profile', 'github', '--json'])
     expect(gh.code, gh.stdout).toBe(0)
@@ -153,7 +155,7 @@ describe('the github sandbox instance', () => {
     const refused = await runInProcess(args(join(work, 'refused'), []))
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(
-      /PROOF_MISMATCH.*failed statement-signature, binding-signature.*\(CERTIFICATE_ERROR: expected 1 SCTs, got 0\)/
+      /PROOF_MISMATCH.*failed statement-signature, binding-signature \(statement\.sigstore\.json did not verify \[CERTIFICATE_ERROR\] \(expected 1 SCTs, got 0\)\)/
     )
     const out = join(work, 'fetched')
     const f = await runInProcess(args(out, ['--profile', 'github']))
