@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { X509Certificate } from '@sigstore/core'
@@ -8,6 +8,10 @@ import { proofVerifier } from '../../src/action/verifier.js'
 import type { ActionInputs } from '../../src/action/inputs.js'
 import type { GitHubEdges } from '../../src/action/github-edges.js'
 import type { Reporter } from '../../src/action/reporter.js'
+import { planSigning, signStatement } from '../../src/attest/sign.js'
+import { signingFromOptions } from '../../src/cli/signing-options.js'
+import { bindingBytes, parseBinding } from '../../src/proof/binding-document.js'
+import { bindingStatementPayload } from '../../src/proof/binding-statement.js'
 import { PROOF_FILES } from '../../src/proof/layout.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
 import { renderHtmlReport } from '../../src/verify/html-report.js'
@@ -126,6 +130,31 @@ describe('the github sandbox instance', () => {
       name: 'transparency-entry',
       status: 'pass',
       detail: 'no Rekor entry (timestamp only), none bound'
+    })
+  })
+
+  it('a binding signed to claim a Rekor entry the statement does not have fails transparency-entry', async () => {
+    const forged = join(work, 'forged-entry')
+    cpSync(jobDir, forged, { recursive: true })
+    const doc = parseBinding(readFileSync(join(jobDir, PROOF_FILES.binding)))
+    const uuid = 'ab'.repeat(32)
+    doc.provenance.transparency_entry = { log: 'rekor', uuid, log_index: 7 }
+    writeFileSync(join(forged, PROOF_FILES.binding), bindingBytes(doc))
+    const signing = signingFromOptions({ sandbox: sb.dir }).signing
+    const signed = await signStatement(bindingStatementPayload(doc), await planSigning(signing, {}))
+    writeFileSync(join(forged, PROOF_FILES.bindingBundle), `${JSON.stringify(signed.bundle)}\n`)
+    const [v] = await verifyProofBundles([forged], {
+      policy: { identity: sb.config.identity, issuer: sb.config.issuer },
+      trustedRoot: readFileSync(sb.config.trustedRoot, 'utf8'),
+      profile: GITHUB_PROFILE,
+      workers: 0
+    })
+    expect(v?.ok).toBe(false)
+    expect(v?.checks.find(c => c.name === 'binding-signature')?.status).toBe('pass')
+    expect(v?.checks.find(c => c.name === 'transparency-entry')).toMatchObject({
+      status: 'fail',
+      finding: 'tlog-entry-mismatch',
+      mismatches: [{ field: 'transparency_entry', expected: null, actual: uuid }]
     })
   })
 
