@@ -135,7 +135,7 @@ describe('signed statement bytes', () => {
       [PROOF_FILES.statementBundle]: stmtBundle,
       [PROOF_FILES.runtimeJob]: Buffer.from(jobText)
     }
-    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]), 'job-spec')
+    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]))
     files[PROOF_FILES.binding] = bindingBytes(doc)
     files[PROOF_FILES.bindingBundle] = await signWithSandbox(bindingStatementPayload(doc))
     const v = verifyInMemory(files)

@@ -27,7 +27,7 @@ export function actionReceipt(inputs: ActionInputs): ReceiptSource {
       generator: 'qprov.action',
       keep: true
     },
-    { receipt: 'input receipt', receiptsJson: 'input receipts-json', commit: 'input commit' }
+    'action'
   )
 }
 
