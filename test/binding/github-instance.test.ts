@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { X509Certificate } from '@sigstore/core'
@@ -60,8 +60,10 @@ afterAll(() => sb?.close())
 describe('qprov sandbox --instance', () => {
   it('starts a github instance until SIGTERM, and refuses unknown instances and a prefill', async () => {
     const dir = join(work, 'cli-sandbox')
+    const listening = process.listenerCount('SIGTERM')
     const running = runInProcess(['sandbox', '--instance', 'github', '--dir', dir])
-    while (!existsSync(join(dir, 'sandbox.json'))) await new Promise(r => setTimeout(r, 50))
+    // Ready once it waits for the signal (sandbox.json is written a moment before that).
+    while (process.listenerCount('SIGTERM') === listening) await new Promise(r => setTimeout(r, 50))
     const cfg = read(dir, 'sandbox.json')
     expect(cfg).toMatchObject({ instance: 'github' })
     expect(cfg.rekorURL).toBeUndefined()
