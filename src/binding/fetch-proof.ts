@@ -95,11 +95,9 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
   const verify = async (found: FoundProof, at: number) => {
     opts.onProgress?.(`verifying ${found.location}`)
     const j = await judge(found, at, query.jobId, verifier)
+    // Rejections are reported once, in the result or the error, not as progress.
     if (j.valid) valid.push(j.candidate)
-    else {
-      rejected.push(j.rejected)
-      opts.onProgress?.(`rejected ${found.location}: ${describeRejection(j.rejected)}`)
-    }
+    else rejected.push(j.rejected)
   }
   for (const source of opts.sources) {
     opts.onProgress?.(`searching ${source.name}`)

@@ -338,9 +338,9 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
         source: 'release assets',
         location: `release v1.0.0 asset ${defaultBundleFileName(jobId)}`,
         kind: 'not-verified',
-        checks: ['signer-identity'],
+        checks: [{ check: 'signer-identity', status: 'fail', finding: 'signer-policy' }],
         detail: expect.stringMatching(
-          /certificate identity error .* got https:\/\/github\.com\/mallory\/impostor\//
+          /the signer does not satisfy the policy: identity is "https:\/\/github\.com\/mallory\/impostor\//
         )
       }
     ])
@@ -407,7 +407,7 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
     )
     expect(f.code).toBe(1)
     expect(f.stderr).toMatch(
-      /PROOF_MISMATCH.*release v1\.0\.0 asset .*: failed online-runtime \(live qprov-rekor-idx is \d+\)/
+      /PROOF_MISMATCH.*release v1\.0\.0 asset .*: failed online-runtime \(.*live tag qprov-rekor-idx is "\d+", expected "\d+"\)/
     )
     expect(existsSync(out)).toBe(false)
   }, 60_000)

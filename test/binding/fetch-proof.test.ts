@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { RFC3161Timestamp } from '@sigstore/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { planSigning, signStatement } from '../../src/attest/sign.js'
-import { rankCandidates, type ValidCandidate } from '../../src/binding/candidates.js'
+import { judge, rankCandidates, type ValidCandidate } from '../../src/binding/candidates.js'
 import { fetchProof, type FetchPolicy } from '../../src/binding/fetch-proof.js'
 import {
   LocalDirectorySource,
@@ -12,12 +12,14 @@ import {
 } from '../../src/binding/proof-sources.js'
 import { signingFromOptions } from '../../src/cli/signing-options.js'
 import { PROOF_FILES } from '../../src/proof/layout.js'
-import { readProofDirectory } from '../../src/proof/proof-bundle.js'
+import { readProofDirectory, type ProofFiles } from '../../src/proof/proof-bundle.js'
 import { createRuntimeClient, type RuntimeApi } from '../../src/runtime/client.js'
 import { resolveConnection } from '../../src/runtime/connection.js'
 import { connectionSettings } from '../../src/settings/connection.js'
 import { PUBLIC_GOOD_PROFILE } from '../../src/sigstore/profiles.js'
 import { signedTimeOf } from '../../src/sigstore/signed-time.js'
+import type { FilesVerifier } from '../../src/verify/index.js'
+import type { BundleVerdict } from '../../src/verify/verdict.js'
 import { makeProofFixture, type ProofFixture } from '../verify/proof-fixture.js'
 
 // In process: the sandbox (Sigstore + Runtime emulator over HTTP), real bundles from submit.
@@ -91,10 +93,20 @@ describe('fetch verifies every candidate', () => {
       {
         source: 'local',
         location: decoy,
-        // online-runtime cannot run without a verified binding, and fails.
-        rejection: { kind: 'not-verified', checks: ['binding-signature', 'online-runtime'] },
-        // The signed timestamp covers the signature: it is the first thing to fail.
-        detail: 'TIMESTAMP_ERROR: timestamp could not be verified'
+        // online-runtime did not run (prerequisite-failed): only the check that failed is named.
+        rejection: {
+          kind: 'not-verified',
+          checks: [
+            {
+              check: 'binding-signature',
+              status: 'fail',
+              finding: 'signature-invalid',
+              // The signed timestamp covers the signature: it is the first thing to fail.
+              code: 'TIMESTAMP_ERROR'
+            }
+          ]
+        },
+        detail: expect.stringMatching(/^binding\.sigstore\.json did not verify \[TIMESTAMP_ERROR\]/)
       }
     ])
     for (const name of Object.values(PROOF_FILES))
@@ -106,7 +118,7 @@ describe('fetch verifies every candidate', () => {
     const err = await fetchA([local(forgedSignature())], out).catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'PROOF_MISMATCH', exitCode: 1 })
     expect((err as Error).message).toMatch(
-      /no candidate verified: .*forged-\d+: failed binding-signature, online-runtime \(TIMESTAMP_ERROR/
+      /no candidate verified: .*forged-\d+: failed binding-signature \(binding\.sigstore\.json did not verify \[TIMESTAMP_ERROR\]/
     )
     expect(existsSync(out)).toBe(false)
   })
@@ -120,7 +132,11 @@ describe('fetch verifies every candidate', () => {
     expect(rejected).toHaveLength(1)
     expect(rejected[0]?.rejection).toEqual({
       kind: 'not-verified',
-      checks: ['runtime-record', 'online-runtime']
+      checks: [
+        { check: 'runtime-record', status: 'fail', finding: 'job-mismatch' },
+        // fetch compares with the job it read, and never looks up another one
+        { check: 'online-runtime', status: 'fail', finding: 'online-unavailable' }
+      ]
     })
   })
 
@@ -140,7 +156,10 @@ describe('fetch verifies every candidate', () => {
       }).catch((e: unknown) => e)
       const rejected = (err2 as { details: { rejected: { rejection: unknown }[] } }).details
         .rejected
-      expect(rejected[0]?.rejection).toEqual({ kind: 'not-verified', checks: ['online-runtime'] })
+      expect(rejected[0]?.rejection).toEqual({
+        kind: 'not-verified',
+        checks: [{ check: 'online-runtime', status: 'fail', finding: 'online-mismatch' }]
+      })
     } finally {
       await api.replaceTags(jobB, live.tags)
     }
@@ -177,6 +196,31 @@ describe('the signed time of a binding bundle', () => {
     b.verificationMaterial.timestampVerificationData.rfc3161Timestamps = []
     expect(signedTimeOf(b)).toBeUndefined()
     expect(signedTimeOf({ not: 'a bundle' })).toBeUndefined()
+  })
+})
+
+describe('judging a candidate whose verdict is ok', () => {
+  // A stand-in verifier: these guards sit behind the real one and must hold on their own.
+  const okVerdict = (jobId: string | null): FilesVerifier => ({
+    verify: b =>
+      Promise.resolve({ ok: true, bundle: b.path, jobId, checks: [], facts: {} } as BundleVerdict)
+  })
+  const found = (files: ProofFiles): FoundProof => ({ source: 's', location: 'x', files })
+
+  it('still refuses one that binds another job', async () => {
+    const files = await readProofDirectory(f.a)
+    const j = await judge(found(files), 0, 'other', okVerdict(jobA))
+    expect(j.valid ? undefined : j.rejected.rejection).toEqual({ kind: 'other-job', jobId: jobA })
+  })
+
+  it('refuses one whose binding bundle carries no signed time', async () => {
+    const files = await readProofDirectory(f.a)
+    const b = JSON.parse(files[PROOF_FILES.bindingBundle]!.toString('utf8'))
+    delete b.verificationMaterial.tlogEntries[0].inclusionPromise
+    b.verificationMaterial.timestampVerificationData.rfc3161Timestamps = []
+    files[PROOF_FILES.bindingBundle] = Buffer.from(JSON.stringify(b))
+    const j = await judge(found(files), 0, jobA, okVerdict(jobA))
+    expect(j.valid ? undefined : j.rejected.rejection).toEqual({ kind: 'no-signed-time' })
   })
 })
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { X509Certificate } from '@sigstore/core'
@@ -8,6 +8,10 @@ import { proofVerifier } from '../../src/action/verifier.js'
 import type { ActionInputs } from '../../src/action/inputs.js'
 import type { GitHubEdges } from '../../src/action/github-edges.js'
 import type { Reporter } from '../../src/action/reporter.js'
+import { planSigning, signStatement } from '../../src/attest/sign.js'
+import { signingFromOptions } from '../../src/cli/signing-options.js'
+import { bindingBytes, parseBinding } from '../../src/proof/binding-document.js'
+import { bindingStatementPayload } from '../../src/proof/binding-statement.js'
 import { PROOF_FILES } from '../../src/proof/layout.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
 import { renderHtmlReport } from '../../src/verify/html-report.js'
@@ -56,8 +60,10 @@ afterAll(() => sb?.close())
 describe('qprov sandbox --instance', () => {
   it('starts a github instance until SIGTERM, and refuses unknown instances and a prefill', async () => {
     const dir = join(work, 'cli-sandbox')
+    const listening = process.listenerCount('SIGTERM')
     const running = runInProcess(['sandbox', '--instance', 'github', '--dir', dir])
-    while (!existsSync(join(dir, 'sandbox.json'))) await new Promise(r => setTimeout(r, 50))
+    // Ready once it waits for the signal (sandbox.json is written a moment before that).
+    while (process.listenerCount('SIGTERM') === listening) await new Promise(r => setTimeout(r, 50))
     const cfg = read(dir, 'sandbox.json')
     expect(cfg).toMatchObject({ instance: 'github' })
     expect(cfg.rekorURL).toBeUndefined()
@@ -129,6 +135,31 @@ describe('the github sandbox instance', () => {
     })
   })
 
+  it('a binding signed to claim a Rekor entry the statement does not have fails transparency-entry', async () => {
+    const forged = join(work, 'forged-entry')
+    cpSync(jobDir, forged, { recursive: true })
+    const doc = parseBinding(readFileSync(join(jobDir, PROOF_FILES.binding)))
+    const uuid = 'ab'.repeat(32)
+    doc.provenance.transparency_entry = { log: 'rekor', uuid, log_index: 7 }
+    writeFileSync(join(forged, PROOF_FILES.binding), bindingBytes(doc))
+    const signing = signingFromOptions({ sandbox: sb.dir }).signing
+    const signed = await signStatement(bindingStatementPayload(doc), await planSigning(signing, {}))
+    writeFileSync(join(forged, PROOF_FILES.bindingBundle), `${JSON.stringify(signed.bundle)}\n`)
+    const [v] = await verifyProofBundles([forged], {
+      policy: { identity: sb.config.identity, issuer: sb.config.issuer },
+      trustedRoot: readFileSync(sb.config.trustedRoot, 'utf8'),
+      profile: GITHUB_PROFILE,
+      workers: 0
+    })
+    expect(v?.ok).toBe(false)
+    expect(v?.checks.find(c => c.name === 'binding-signature')?.status).toBe('pass')
+    expect(v?.checks.find(c => c.name === 'transparency-entry')).toMatchObject({
+      status: 'fail',
+      finding: 'tlog-entry-mismatch',
+      mismatches: [{ field: 'transparency_entry', expected: null, actual: uuid }]
+    })
+  })
+
   it('custom thresholds that demand a log entry refuse it; ones that do not accept it', async () => {
     const custom = (t: string) =>
       runInProcess(['verify', jobDir, ...policy(), '--profile', 'custom', '--thresholds', t])
@@ -155,7 +186,7 @@ describe('the github sandbox instance', () => {
     const refused = await runInProcess(args(join(work, 'refused'), []))
     expect(refused.code).toBe(1)
     expect(refused.stderr).toMatch(
-      /PROOF_MISMATCH.*failed statement-signature, binding-signature.*\[CERTIFICATE_ERROR\] \(expected 1 SCTs, got 0\)/
+      /PROOF_MISMATCH.*failed statement-signature, binding-signature \(statement\.sigstore\.json did not verify \[CERTIFICATE_ERROR\] \(expected 1 SCTs, got 0\)\)/
     )
     const out = join(work, 'fetched')
     const f = await runInProcess(args(out, ['--profile', 'github']))

@@ -221,7 +221,7 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     ])
     expect(f.code).toBe(1)
     expect(f.stderr).toMatch(
-      /PROOF_MISMATCH.*no candidate verified: .*badstore\/x: failed binding-consistency \(binding\.json is not the signed predicate\)/
+      /PROOF_MISMATCH.*no candidate verified: .*badstore\/x: failed binding-consistency \(binding\.json is not the signed predicate: provenance\.aiir_statement is "sha256:1{64}"/
     )
     expect(existsSync(out('refused'))).toBe(false)
   })
