@@ -207,7 +207,14 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
     tagError = oneLine(e)
   }
   if (flags.json) {
-    printJson({ job: job.raw, provenance, ...(tagError ? { tagError } : {}) })
+    const reason = describeReason(job)
+    const state = {
+      status: job.statusDetail ?? job.status,
+      ranTooLong: job.ranTooLong,
+      ...(job.reasonCode !== undefined ? { reasonCode: job.reasonCode } : {}),
+      ...(reason ? { reason } : {})
+    }
+    printJson({ job: job.raw, state, provenance, ...(tagError ? { tagError } : {}) })
     return
   }
   printOut(`job: ${job.id}`)
