@@ -9404,7 +9404,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv3 = class {
+    var Ajv4 = class {
       constructor(opts2 = {}) {
         this.schemas = {};
         this.refs = {};
@@ -9774,9 +9774,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports.default = Ajv3;
+    Ajv4.ValidationError = validation_error_1.default;
+    Ajv4.MissingRefError = ref_error_1.default;
+    exports.default = Ajv4;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -10117,8 +10117,8 @@ var require_multipleOf = __commonJS({
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
         const res = gen.let("res");
-        const invalid2 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
+        const invalid3 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid3}))`);
       }
     };
     exports.default = def;
@@ -11887,7 +11887,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
+    var Ajv4 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -11906,11 +11906,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv3;
-    module.exports = exports = Ajv3;
-    module.exports.Ajv = Ajv3;
+    exports.Ajv = Ajv4;
+    module.exports = exports = Ajv4;
+    module.exports.Ajv = Ajv4;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv3;
+    exports.default = Ajv4;
     var validate_1 = require_validate2();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -11961,31 +11961,55 @@ var import_bundle = __toESM(require_dist2(), 1);
 var import_verify2 = __toESM(require_dist4(), 1);
 
 // src/errors.ts
-var INPUT_CODES = /* @__PURE__ */ new Set([
-  "USAGE",
-  "INPUT_NOT_FOUND",
-  "INPUT_SYMLINK",
-  "INPUT_TOO_LARGE",
-  "INPUT_NOT_JSON",
-  "INPUT_INVALID",
-  "BAD_REF",
-  "NOT_A_GIT_REPO",
-  "WORKLOAD_INVALID",
-  "JOB_SPEC_INVALID",
-  "TARGET_MISMATCH",
-  "BACKEND_UNKNOWN",
-  "TAGS_INVALID",
-  "TRUSTED_ROOT_INVALID",
-  "POLICY_INVALID",
-  "CONFIG_INVALID",
-  "OIDC_UNAVAILABLE",
-  "PROOF_BUNDLE_INVALID",
-  "OUTPUT_UNUSABLE",
-  "ATTESTATION_MISMATCH",
-  "URL_CREDENTIALS"
-]);
+var ERROR_CODES = {
+  USAGE: { exit: 2, category: "usage" },
+  INPUT_NOT_FOUND: { exit: 2, category: "input" },
+  INPUT_SYMLINK: { exit: 2, category: "input" },
+  INPUT_TOO_LARGE: { exit: 2, category: "input" },
+  INPUT_NOT_JSON: { exit: 2, category: "input" },
+  INPUT_INVALID: { exit: 2, category: "input" },
+  BAD_REF: { exit: 2, category: "input" },
+  NOT_A_GIT_REPO: { exit: 2, category: "input" },
+  WORKLOAD_INVALID: { exit: 2, category: "input" },
+  JOB_SPEC_INVALID: { exit: 2, category: "input" },
+  TARGET_MISMATCH: { exit: 2, category: "input" },
+  BACKEND_UNKNOWN: { exit: 2, category: "input" },
+  TAGS_INVALID: { exit: 2, category: "input" },
+  TRUSTED_ROOT_INVALID: { exit: 2, category: "input" },
+  POLICY_INVALID: { exit: 2, category: "input" },
+  CONFIG_INVALID: { exit: 2, category: "input" },
+  OIDC_UNAVAILABLE: { exit: 2, category: "input" },
+  PROOF_BUNDLE_INVALID: { exit: 2, category: "input" },
+  OUTPUT_UNUSABLE: { exit: 2, category: "input" },
+  ATTESTATION_MISMATCH: { exit: 2, category: "input" },
+  URL_CREDENTIALS: { exit: 2, category: "input" },
+  OUTPUT_WRITE_FAILED: { exit: 1, category: "output" },
+  GIT_ERROR: { exit: 1, category: "git" },
+  RECEIPT_INVALID: { exit: 1, category: "receipt" },
+  OIDC_REQUEST_FAILED: { exit: 1, category: "signing" },
+  SIGNING_FAILED: { exit: 1, category: "signing" },
+  BUNDLE_INVALID: { exit: 1, category: "verification" },
+  VERIFY_FAILED: { exit: 1, category: "verification" },
+  ARTIFACT_MISMATCH: { exit: 1, category: "verification" },
+  SUBJECT_MISMATCH: { exit: 1, category: "verification" },
+  STATEMENT_INVALID: { exit: 1, category: "verification" },
+  BINDING_INVALID: { exit: 1, category: "proof" },
+  PROOF_NOT_FOUND: { exit: 1, category: "proof" },
+  PROOF_MISMATCH: { exit: 1, category: "proof" },
+  RUNTIME_AUTH: { exit: 1, category: "runtime" },
+  RUNTIME_HTTP: { exit: 1, category: "runtime" },
+  RUNTIME_RATE_LIMITED: { exit: 1, category: "runtime" },
+  RUNTIME_TIMEOUT: { exit: 1, category: "runtime" },
+  RUNTIME_NETWORK: { exit: 1, category: "runtime" },
+  RUNTIME_BAD_RESPONSE: { exit: 1, category: "runtime" },
+  RUNTIME_TAGS_REJECTED: { exit: 1, category: "runtime" },
+  GITHUB_API: { exit: 1, category: "github" },
+  PUBLISH_FAILED: { exit: 1, category: "github" },
+  RELEASE_IMMUTABLE: { exit: 1, category: "github" },
+  INTERNAL: { exit: 1, category: "internal" }
+};
 function exitCodeOf(code) {
-  return INPUT_CODES.has(code) ? 2 : 1;
+  return ERROR_CODES[code].exit;
 }
 var SIGSTORE_VERIFY_CODES = [
   "TLOG_ERROR",
@@ -12278,6 +12302,42 @@ function parseDerSignature(sig) {
     off += 2 + len;
   }
   return off === sig.length ? [ints[0], ints[1]] : void 0;
+}
+
+// src/sigstore/profiles.ts
+var PUBLIC_GOOD_PROFILE = {
+  name: "public-good",
+  thresholds: { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }
+};
+var GITHUB_PROFILE = {
+  name: "github",
+  thresholds: { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }
+};
+var NAMED = {
+  "public-good": PUBLIC_GOOD_PROFILE,
+  github: GITHUB_PROFILE
+};
+var KEYS = { tlog: "tlogThreshold", ctlog: "ctlogThreshold", timestamp: "timestampThreshold" };
+var MAX = 9;
+var invalid = (message) => new QprovError("POLICY_INVALID", message);
+function checkThresholds(t) {
+  for (const k of Object.values(KEYS)) {
+    const v = t?.[k];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX)
+      throw invalid(`threshold ${k} must be an integer from 0 to ${MAX}`);
+  }
+  if (t.timestampThreshold < 1)
+    throw invalid("the timestamp threshold must be at least 1: a signature needs a verified time");
+  return { ...t };
+}
+function checkProfile(p) {
+  if (p?.name === "custom") return checkThresholds(p.thresholds);
+  const named2 = NAMED[p?.name];
+  if (named2 === void 0) throw invalid(`unknown verification profile ${String(p?.name)}`);
+  const t = p.thresholds;
+  if (t?.tlogThreshold !== named2.thresholds.tlogThreshold || t.ctlogThreshold !== named2.thresholds.ctlogThreshold || t.timestampThreshold !== named2.thresholds.timestampThreshold)
+    throw invalid(`profile ${p.name} has other thresholds than its own`);
+  return { ...t };
 }
 
 // src/proof/statement.ts
@@ -12600,11 +12660,6 @@ function trustMaterialFrom(roots, keys) {
 }
 
 // src/sigstore/verify-bundle.ts
-var THRESHOLDS = {
-  "public-good": { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
-  // GitHub's private instance has no Rekor: a TSA timestamp is the only time source.
-  github: { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 }
-};
 function prepareTrustMaterial(trustedRoot) {
   const roots = trustedRoot === void 0 ? [publicGoodTrustedRoot()] : parseTrustedRoots(Buffer.isBuffer(trustedRoot) ? trustedRoot.toString("utf8") : trustedRoot);
   return { material: trustMaterialFrom(roots), roots: roots.length };
@@ -12674,7 +12729,7 @@ function runWith(input, result, pass2, material, rootCount) {
   }));
   const entity = signedEntity(bundle, input.artifact, pass2);
   const verifier = new import_verify2.Verifier(material, {
-    ...THRESHOLDS[input.profile ?? "public-good"],
+    ...checkProfile(input.profile ?? PUBLIC_GOOD_PROFILE),
     ...input.thresholds
   });
   let signer;
@@ -13178,16 +13233,96 @@ function rekorEntryOf(bundle) {
   return { logIndex, uuid: rekorEntryUUID(Buffer.from(e.canonicalizedBody, "base64")) };
 }
 
+// src/json-schema.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+function compileValidator(schema, options = {}) {
+  let compiled;
+  const validate2 = (data) => {
+    compiled ??= new import_ajv2.Ajv({ strict: false, ...options }).compile(schema);
+    const ok = compiled(data);
+    validate2.errors = compiled.errors;
+    return ok;
+  };
+  return validate2;
+}
+function firstSchemaError(validate2) {
+  const e = validate2.errors?.[0];
+  return `${e?.instancePath || "/"} ${e?.message ?? ""}`.trim();
+}
+
+// schemas/runtime-job.v1.schema.json
+var runtime_job_v1_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://qprov.dev/runtime-job/v1",
+  title: "qprov runtime job record (runtime-job.json), version 1",
+  description: "Where a Qiskit Runtime job is and what its tags point at, written by qprov submit and qprov tag. Never holds a secret. See docs/binding-spec.md.",
+  type: "object",
+  additionalProperties: false,
+  required: ["kind", "jobId", "instanceCRN", "runtimeURL", "tags", "recordedAt"],
+  definitions: {
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
+    text: { type: "string", minLength: 1, maxLength: 1024 }
+  },
+  properties: {
+    kind: { const: "qprov.runtime-job/v1" },
+    jobId: { type: "string", minLength: 1, maxLength: 256 },
+    sessionId: { $ref: "#/definitions/text" },
+    backend: { $ref: "#/definitions/text" },
+    program: { $ref: "#/definitions/text" },
+    created: { $ref: "#/definitions/text" },
+    instanceCRN: { type: "string", pattern: "^crn:v1:", maxLength: 1024 },
+    runtimeURL: { $ref: "#/definitions/text" },
+    tags: { type: "array", items: { type: "string" }, maxItems: 1e3 },
+    statementDigest: { $ref: "#/definitions/digest" },
+    packageDigest: { $ref: "#/definitions/digest" },
+    rekor: {
+      type: "object",
+      additionalProperties: false,
+      required: ["logIndex"],
+      properties: {
+        logIndex: { type: "string", pattern: "^(0|[1-9][0-9]{0,18})$" },
+        uuid: { type: "string", pattern: "^[0-9a-f]{64}([0-9a-f]{16})?$" }
+      }
+    },
+    targetCheck: {
+      oneOf: [
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["status", "backend", "qubits"],
+          properties: {
+            status: { const: "passed" },
+            backend: { $ref: "#/definitions/text" },
+            version: { $ref: "#/definitions/text" },
+            qubits: { type: "integer", minimum: 0 }
+          }
+        },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["status", "backend"],
+          properties: {
+            status: { const: "skipped" },
+            backend: { $ref: "#/definitions/text" }
+          }
+        }
+      ]
+    },
+    backendSource: { enum: ["job-spec", "override", "runtime"] },
+    recordedAt: {
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"
+    }
+  }
+};
+
+// src/proof/runtime-job-validator.ts
+var validateRuntimeJob = compileValidator(runtime_job_v1_schema_default);
+
 // src/proof/runtime-job-file.ts
-var BACKEND_SOURCES = /* @__PURE__ */ new Set(["job-spec", "override", "runtime"]);
+var RUNTIME_JOB_KIND = "qprov.runtime-job/v1";
 function bad(why) {
   return new QprovError("PROOF_BUNDLE_INVALID", `runtime-job.json ${why}`);
-}
-function optString(o, key) {
-  const v = o[key];
-  if (v === void 0) return void 0;
-  if (typeof v !== "string") throw bad(`field ${key} is not a string`);
-  return v;
 }
 function parseRuntimeJob(bytes) {
   let raw;
@@ -13197,29 +13332,11 @@ function parseRuntimeJob(bytes) {
     throw bad("is not JSON");
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw bad("is not an object");
-  const o = raw;
-  if (o.kind !== "qprov.runtime-job/v1") throw bad(`has kind ${JSON.stringify(o.kind)}`);
-  const jobId = optString(o, "jobId");
-  const instanceCRN = optString(o, "instanceCRN");
-  if (!jobId) throw bad("has no jobId");
-  if (!instanceCRN) throw bad("has no instanceCRN");
-  if (!Array.isArray(o.tags) || o.tags.some((t2) => typeof t2 !== "string"))
-    throw bad("tags is not a list of strings");
-  const source = o.backendSource;
-  if (source !== void 0 && (typeof source !== "string" || !BACKEND_SOURCES.has(source)))
-    throw bad(`has an unknown backendSource ${JSON.stringify(source)}`);
-  const target = o.targetCheck;
-  const t = target;
-  if (target !== void 0 && (t === null || typeof t !== "object" || Array.isArray(t) || t.status !== "passed" && t.status !== "skipped" || typeof t.backend !== "string"))
-    throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`);
-  const facts = { jobId, instanceCRN, tags: o.tags };
-  for (const key of ["sessionId", "backend", "program", "created", "runtimeURL"]) {
-    const v = optString(o, key);
-    if (v !== void 0) facts[key] = v;
-  }
-  if (source !== void 0) facts.backendSource = source;
-  if (target !== void 0) facts.targetCheck = target;
-  return facts;
+  const kind = raw.kind;
+  if (kind !== RUNTIME_JOB_KIND) throw bad(`has kind ${JSON.stringify(kind)}`);
+  if (!validateRuntimeJob(raw))
+    throw bad(`does not match ${RUNTIME_JOB_KIND}: ${firstSchemaError(validateRuntimeJob)}`);
+  return raw;
 }
 
 // src/receipt/json-literal.ts
@@ -13380,7 +13497,7 @@ var REKOR_UUID = "qprov-rekor-uuid:";
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var LOG_INDEX = /^(0|[1-9][0-9]{0,18})$/;
 var UUID = /^[0-9a-f]{64}([0-9a-f]{16})?$/;
-function invalid(message) {
+function invalid2(message) {
   return new QprovError("TAGS_INVALID", message);
 }
 function isQprovTag(tag) {
@@ -13388,21 +13505,21 @@ function isQprovTag(tag) {
 }
 function formatProvenanceTags(refs) {
   if (!DIGEST.test(refs.statementDigest))
-    throw invalid(`statement digest "${refs.statementDigest}" is not sha256:<64 lowercase hex>`);
+    throw invalid2(`statement digest "${refs.statementDigest}" is not sha256:<64 lowercase hex>`);
   const tags = [TAG_VERSION, `${STMT}${refs.statementDigest}`];
   if (refs.packageDigest !== void 0) {
     if (!DIGEST.test(refs.packageDigest))
-      throw invalid(`package digest "${refs.packageDigest}" is not sha256:<64 lowercase hex>`);
+      throw invalid2(`package digest "${refs.packageDigest}" is not sha256:<64 lowercase hex>`);
     tags.push(`${PKG}${refs.packageDigest}`);
   }
   if (refs.rekorLogIndex !== void 0) {
     if (!LOG_INDEX.test(refs.rekorLogIndex))
-      throw invalid(`Rekor log index "${refs.rekorLogIndex}" is not a non-negative integer`);
+      throw invalid2(`Rekor log index "${refs.rekorLogIndex}" is not a non-negative integer`);
     tags.push(`${REKOR_IDX}${refs.rekorLogIndex}`);
   }
   if (refs.rekorUuid !== void 0) {
     const uuid = refs.rekorUuid.toLowerCase();
-    if (!UUID.test(uuid)) throw invalid(`Rekor UUID "${refs.rekorUuid}" is not 64 or 80 hex`);
+    if (!UUID.test(uuid)) throw invalid2(`Rekor UUID "${refs.rekorUuid}" is not 64 or 80 hex`);
     const tag = `${REKOR_UUID}${uuid}`;
     if (tag.length <= MAX_TAG_LENGTH) tags.push(tag);
   }
@@ -13414,24 +13531,24 @@ function parseTags(tags, opts2 = {}) {
   const found = {};
   const take = (key, value, tag) => {
     if (found[key] !== void 0)
-      throw invalid(`conflicting qprov tags: "${tag}" and an earlier ${key} tag`);
+      throw invalid2(`conflicting qprov tags: "${tag}" and an earlier ${key} tag`);
     found[key] = value;
   };
   for (const tag of tags) {
-    if (seen.has(tag)) throw invalid(`duplicate tag "${tag}"`);
+    if (seen.has(tag)) throw invalid2(`duplicate tag "${tag}"`);
     seen.add(tag);
     if (!isQprovTag(tag)) {
       userTags.push(tag);
       continue;
     }
     if (tag.startsWith("qprov:")) {
-      if (tag !== TAG_VERSION) throw invalid(`unsupported qprov tag version "${tag}"`);
+      if (tag !== TAG_VERSION) throw invalid2(`unsupported qprov tag version "${tag}"`);
       take("version", tag, tag);
     } else if (tag.startsWith(STMT)) take("stmt", tag.slice(STMT.length), tag);
     else if (tag.startsWith(PKG)) take("pkg", tag.slice(PKG.length), tag);
     else if (tag.startsWith(REKOR_IDX)) take("idx", tag.slice(REKOR_IDX.length), tag);
     else if (tag.startsWith(REKOR_UUID)) take("uuid", tag.slice(REKOR_UUID.length), tag);
-    else throw invalid(`unknown qprov tag "${tag}"`);
+    else throw invalid2(`unknown qprov tag "${tag}"`);
   }
   if (Object.keys(found).length === 0) return { userTags };
   if (opts2.partial) {
@@ -13441,17 +13558,17 @@ function parseTags(tags, opts2 = {}) {
     if (found.uuid !== void 0) probe.rekorUuid = found.uuid;
     const canonical2 = formatProvenanceTags(probe);
     for (const t of tags)
-      if (isQprovTag(t) && !canonical2.includes(t)) throw invalid(`bad tag "${t}"`);
+      if (isQprovTag(t) && !canonical2.includes(t)) throw invalid2(`bad tag "${t}"`);
     if (found.stmt === void 0) return { userTags };
     return { refs: refsOf(found.stmt, found), userTags };
   }
-  if (found.version === void 0) throw invalid(`qprov tags without the "${TAG_VERSION}" tag`);
-  if (found.stmt === void 0) throw invalid(`qprov tags without a "${STMT}" tag`);
+  if (found.version === void 0) throw invalid2(`qprov tags without the "${TAG_VERSION}" tag`);
+  if (found.stmt === void 0) throw invalid2(`qprov tags without a "${STMT}" tag`);
   if (found.uuid !== void 0 && found.idx === void 0)
-    throw invalid("a Rekor UUID tag without a Rekor log index tag");
+    throw invalid2("a Rekor UUID tag without a Rekor log index tag");
   const refs = refsOf(found.stmt, found);
   const canonical = formatProvenanceTags(refs);
-  for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid(`bad tag "${t}"`);
+  for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid2(`bad tag "${t}"`);
   return { refs, userTags };
 }
 function refsOf(statementDigest2, found) {
@@ -14530,7 +14647,7 @@ function pyStr(s) {
 }
 
 // src/receipt/schema.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_ajv3 = __toESM(require_ajv(), 1);
 var SCHEMA_V1 = "aiir/commit_receipt.v1";
 var SCHEMA_V2 = "aiir/commit_receipt.v2";
 var AIIR_TOOL_PREFIX = "https://github.com/invariant-systems-ai/aiir@";
@@ -14622,7 +14739,7 @@ function receiptSchema(v2) {
 var validators;
 function compiledValidators() {
   if (validators === void 0) {
-    const ajv = new import_ajv2.Ajv({ allErrors: true, strict: false, verbose: true });
+    const ajv = new import_ajv3.Ajv({ allErrors: true, strict: false, verbose: true });
     validators = { v1: ajv.compile(receiptSchema(false)), v2: ajv.compile(receiptSchema(true)) };
   }
   return validators;
@@ -15085,7 +15202,7 @@ function factsOf(ctx) {
     facts.packageDigest = b.provenance.workload_package;
     facts.bindingDigest = digestOf(ctx.files, PROOF_FILES.binding);
     const t = b.provenance.transparency_entry;
-    if (t) facts.rekor = { logIndex: String(t.log_index), uuid: t.uuid };
+    facts.rekor = t ? { logIndex: String(t.log_index), uuid: t.uuid } : null;
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload);
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity;

@@ -8,7 +8,7 @@ import {
   type VerifyProfile
 } from '../sigstore/profiles.js'
 import { refuseUrlCredentials } from '../url-credentials.js'
-import { CLI_OPTION, type OptionName } from './signing.js'
+import { optionName, type Caller } from '../option-names.js'
 
 /** What the user asked verification to require, however the CLI or the action spelled it. */
 export interface VerificationChoice {
@@ -36,8 +36,9 @@ export interface VerificationSettings {
  */
 export function profileSettings(
   c: Pick<VerificationChoice, 'profile' | 'thresholds' | 'trustedRoot'>,
-  option: OptionName = CLI_OPTION
+  caller: Caller = 'cli'
 ): VerifyProfile {
+  const option = (flag: string): string => optionName(flag, caller)
   const name = c.profile ?? PUBLIC_GOOD_PROFILE.name
   if (!(PROFILE_NAMES as readonly string[]).includes(name))
     throw new QprovError(
@@ -72,8 +73,9 @@ export function profileSettings(
 /** Turns the choices into settings: exactly one identity form, an issuer, a readable root. */
 export function verificationSettings(
   c: VerificationChoice,
-  option: OptionName = CLI_OPTION
+  caller: Caller = 'cli'
 ): VerificationSettings {
+  const option = (flag: string): string => optionName(flag, caller)
   if ((c.identity === undefined) === (c.identityRegExp === undefined))
     throw new QprovError(
       'USAGE',
@@ -82,7 +84,7 @@ export function verificationSettings(
   if (c.issuer === undefined)
     throw new QprovError('USAGE', `${option('certificate-oidc-issuer')} is required`)
   refuseUrlCredentials(c.issuer, option('certificate-oidc-issuer'))
-  const profile = profileSettings(c, option)
+  const profile = profileSettings(c, caller)
   const policy: IdentityPolicy =
     c.identity !== undefined
       ? { identity: c.identity, issuer: c.issuer }

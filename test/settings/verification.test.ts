@@ -6,7 +6,7 @@ import { profileSettings, verificationSettings } from '../../src/settings/verifi
 import { GITHUB_PROFILE, PUBLIC_GOOD_PROFILE } from '../../src/sigstore/profiles.js'
 
 const issuer = 'https://token.actions.githubusercontent.com'
-const action = (k: string) => `input ${k === 'profile' ? 'sigstore' : k}`
+const action = 'action' as const
 
 describe('verification settings (shared by verify, fetch and the action)', () => {
   it('defaults to public-good and the embedded root', () => {

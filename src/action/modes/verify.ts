@@ -111,7 +111,7 @@ export async function runVerify(
   // The `sigstore` input names the instance the bundles were signed on, hence the profile.
   const profile = profileSettings(
     { profile: inputs.sigstore, thresholds: inputs.thresholds, trustedRoot: rootPath },
-    k => `input ${k === 'profile' ? 'sigstore' : k}`
+    'action'
   )
   let trustedRoot: string | undefined
   if (rootPath) trustedRoot = readBoundedText(rootPath, READ_LIMITS.trustedRoot)
