@@ -7,7 +7,7 @@ import { evaluate } from './qasm-expr.js'
 import { formatOperand, parseQasm, type Circuit, type Instruction } from './qasm.js'
 
 // rzz is calibrated for [0, pi/2]; the client allows 1e-10 more for rounding (utils/utils.py).
-export const RZZ_MAX = Math.PI / 2 + 1e-10
+const RZZ_MAX = Math.PI / 2 + 1e-10
 const CONTROL = new Set(['if_else', 'for_loop', 'while_loop', 'switch_case', 'box'])
 
 const names = (s: Iterable<string>) => [...s].sort().join(', ') || 'none'

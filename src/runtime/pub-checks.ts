@@ -46,7 +46,7 @@ function observablesShape(o: Observables): number[] {
 }
 
 /** numpy's broadcast rule: right-aligned, each pair of dimensions equal or one of them 1. */
-export function broadcastable(a: number[], b: number[]): boolean {
+function broadcastable(a: number[], b: number[]): boolean {
   for (let i = 1; i <= Math.min(a.length, b.length); i++) {
     const [x, y] = [a[a.length - i], b[b.length - i]]
     if (x !== y && x !== 1 && y !== 1) return false

@@ -138,3 +138,38 @@ describe('Runtime client against the emulator', () => {
     expect(err.message).not.toContain('wrong-api-key-value')
   })
 })
+
+describe("the backend's state", () => {
+  // qiskit-ibm-runtime api/rest/cloud_backend.py: properties(datetime) sends updated_before.
+  it('asks for an older calibration with updated_before and reads status and usage', async () => {
+    emu.conditions.calibrations = [
+      { backend: ISA_BACKEND, date: '2026-05-01T00:00:00Z', faultyQubits: [4] }
+    ]
+    emu.conditions.usage = { consumedSeconds: 5, limitReached: false }
+    const now = await api.getBackendProperties(ISA_BACKEND)
+    const before = await api.getBackendProperties(ISA_BACKEND, {
+      updatedBefore: '2026-04-30T00:00:00Z'
+    })
+    expect([now?.last_update_date, before?.last_update_date]).toEqual([
+      '2026-05-01T00:00:00Z',
+      '2025-02-26T15:26:08-05:00'
+    ])
+    expect(apiCalls().map(r => [r.path, r.query.updated_before])).toEqual([
+      [`/api/v1/backends/${ISA_BACKEND}/properties`, undefined],
+      [`/api/v1/backends/${ISA_BACKEND}/properties`, ['2026-04-30T00:00:00Z']]
+    ])
+    expect(await api.getBackendStatus(ISA_BACKEND)).toMatchObject({ state: true, status: 'active' })
+    expect(await api.getInstanceUsage()).toEqual({
+      usage_consumed_seconds: 5,
+      usage_limit_reached: false
+    })
+  })
+
+  it('reads an empty properties answer as no properties', async () => {
+    emu.faults.add({
+      path: `/api/v1/backends/${ISA_BACKEND}/properties`,
+      fault: { kind: 'status', status: 200, body: {} }
+    })
+    expect(await api.getBackendProperties(ISA_BACKEND)).toBeUndefined()
+  })
+})

@@ -238,8 +238,16 @@ describe("qprov submit reads the backend's state on the day", () => {
     emu.conditions.executionSeconds = 400
     const { r } = await submit('examples/bell')
     expect(r.code, r.stderr).toBe(0)
-    const shown = await settle(/^job: (\S+)$/m.exec(r.stdout)![1])
+    const id = /^job: (\S+)$/m.exec(r.stdout)![1]
+    const shown = await settle(id)
     expect(shown).toMatch(/^status: Cancelled - Ran too long$/m)
+    const j = JSON.parse((await cli(['job', 'get', '--job', id, '--json', ...conn()])).stdout)
+    expect(j.state).toMatchObject({
+      status: 'Cancelled - Ran too long',
+      ranTooLong: true,
+      reasonCode: 1305
+    })
+    expect(j.job.state.reason_code).toBe(1305)
     expect(shown).toMatch(
       /^reason: error code 1305; the job ran longer than its maximum execution time \(max_execution_time \/ cost\) \(Ran too long\)$/m
     )

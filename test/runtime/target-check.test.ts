@@ -87,7 +87,8 @@ describe('the OpenQASM 3 parser', () => {
     const piece = fc.constantFrom(
       ...['OPENQASM 3.0;', 'bit[2] c;', 'rz(pi/2) $0;', 'cz $0, $1;', 'c[0] = measure $0;'],
       ...['if (c[0]) {', '}', '(', '$', '//x\n', '/*', '"', "'", 'gate g a {', 'x', ';', ' ', '['],
-      ...['\n', '\t', 'measure', 'reset', '@', 'ctrl', '->', '=']
+      ...['\n', '\t', 'measure', 'reset', '@', 'ctrl', '->', '=', 'switch (c) {', 'case 0:'],
+      ...['break;', 'default: {', 'for int i in {0, 3}', 'let a = {c[0]};', 'box {', 'measure_2 $0']
     )
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 14 }), parts => {

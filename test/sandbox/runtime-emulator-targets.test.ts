@@ -212,15 +212,17 @@ describe('emulated job admission', () => {
 
 describe("the emulator's circuit reader", () => {
   it('answers every input with a verdict, a failure reason being one line', () => {
-    const torino = target(ISA_BACKEND)!
+    const boston = target('ibm_boston')!
     const piece = fc.constantFrom(
       ...['OPENQASM 3.0;', 'bit[2] c;', 'qubit[2] q;', 'rz(pi/2) $0;', 'cz $0, $1;', 'h q[0];'],
       ...['c[0] = measure $0;', 'if (c[0]) {', '}', '{', '(', '$', '//x\n', '/*', 'gate g a {'],
-      ...['x', ';', ' ', '[', '\n', 'switch (c) {', 'case 0 {', 'delay[10dt] $1;', '=', '$200;']
+      ...['x', ';', ' ', '[', '\n', 'switch (c) {', 'case 0 {', 'delay[10dt] $1;', '=', '$200;'],
+      ...['case 0:', 'break;', 'default: {', 'for int i in {0, 3}', 'let a = {c[0]};', 'box {'],
+      ...['c[0] = measure_2 $0;', 'reset_2 $0;', 'rzz(pi) $0, $1;', 'input float[64] t;']
     )
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 14 }), parts => {
-        const v = checkIsa(parts.join(' '), torino)
+        const v = checkIsa(parts.join(' '), boston)
         if (!v.ok) expect(v.why).toMatch(/^[^\n]+$/)
         else expect(v.facts.width).toBeGreaterThanOrEqual(0)
       })

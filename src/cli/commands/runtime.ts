@@ -207,7 +207,14 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
     tagError = oneLine(e)
   }
   if (flags.json) {
-    printJson({ job: job.raw, provenance, ...(tagError ? { tagError } : {}) })
+    const reason = describeReason(job)
+    const state = {
+      status: job.statusDetail ?? job.status,
+      ranTooLong: job.ranTooLong,
+      ...(job.reasonCode !== undefined ? { reasonCode: job.reasonCode } : {}),
+      ...(reason ? { reason } : {})
+    }
+    printJson({ job: job.raw, state, provenance, ...(tagError ? { tagError } : {}) })
     return
   }
   printOut(`job: ${job.id}`)
@@ -229,8 +236,10 @@ export function registerRuntimeCommands(program: Command): void {
       'Attest a workload package (as `qprov attest` does) and submit its\n' +
         'qprov.job.json to Qiskit Runtime with provenance tags (statement digest,\n' +
         'package digest, Rekor entry). Tag limits, and the circuits against the\n' +
-        "backend's configuration (ISA gates, coupling map, observable width), are\n" +
-        'checked before anything is signed or sent.\n' +
+        "backend's configuration and properties (ISA instructions, coupling map, rzz\n" +
+        'angles, faulty qubits, parameter values, observable width), are checked\n' +
+        'before anything is signed or sent; a backend that is not operational or an\n' +
+        'exhausted plan is a warning.\n' +
         'Prints the job ID (and session ID), then signs the runtime binding and writes\n' +
         'the complete proof bundle (docs/binding-spec.md) into --out.\n' +
         'The API key is read from the variable named by --api-key-env (default\n' +

@@ -10,7 +10,7 @@ import { isObject } from './job-body.js'
 import type { EmulatedTarget } from './targets.js'
 
 /** state.reason for code 1517, as IBM Quantum showed it (qiskit-community/qiskit-algorithms#165). */
-export const NON_ISA_REASON =
+const NON_ISA_REASON =
   'Circuits do not match the target definition (non-ISA circuits). -- \\n Transpile your circuits for the target before submitting a primitive query. For\\n example, you can use the following code block given an IBMBackend object backend \\n and circuits of type List[QuantumCircuit]:\\n from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager\\n pm = generate_preset_pass_manager(optimization_level=1, target=backend.target)\\n isa_circuits = pm.run(circuits)\\n Then pass isa_circuits to the Sampler or Estimator.\\n -- https://ibm.biz/error_codes#1517'
 
 export interface Failure {

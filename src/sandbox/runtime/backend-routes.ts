@@ -40,23 +40,17 @@ function deviceView(c: Conditions, t: EmulatedTarget): Record<string, unknown> {
   }
 }
 
-/** BackendProperties in IBM's shape; `operational: 0` marks the faulty parts. */
+/**
+ * BackendProperties in IBM's shape, with what the emulator knows: which parts are faulty
+ * (`operational: 0`). It holds no calibration numbers, so healthy gates are not listed.
+ */
 function propertiesView(t: EmulatedTarget, f: NonNullable<ReturnType<typeof faultyAt>>) {
-  const down = (date: string) => [{ date, name: 'operational', unit: '', value: 0 }]
-  const qubits = Array.from({ length: t.qubits }, (_, q) =>
-    f.qubits.has(q) ? down(f.updated) : []
-  )
+  const down = [{ date: f.updated, name: 'operational', unit: '', value: 0 }]
+  const qubits = Array.from({ length: t.qubits }, (_, q) => (f.qubits.has(q) ? down : []))
   const gates: Record<string, unknown>[] = []
-  for (const gate of t.facts.basis_gates) {
-    const on = gate === t.twoQubitGate || gate === 'rzz' ? pairs(t) : qubits.map((_, q) => [q])
-    for (const qs of on)
-      gates.push({
-        qubits: qs,
-        gate,
-        name: `${gate}${qs.join('_')}`,
-        parameters: qs.length === 2 && f.edges.has(qs.join(',')) ? down(f.updated) : []
-      })
-  }
+  for (const gate of t.facts.basis_gates.filter(g => g === t.twoQubitGate || g === 'rzz'))
+    for (const qs of pairs(t).filter(p => f.edges.has(p.join(','))))
+      gates.push({ qubits: qs, gate, name: `${gate}${qs.join('_')}`, parameters: down })
   return {
     backend_name: t.name,
     backend_version: t.facts.backend_version,

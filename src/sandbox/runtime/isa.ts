@@ -32,7 +32,7 @@ const CONTROL: Record<string, string> = {
   switch: 'switch_case',
   box: 'box'
 }
-export const RZZ_LIMIT = Math.PI / 2 + 1e-10
+const RZZ_LIMIT = Math.PI / 2 + 1e-10
 
 const unsupported = (name: string, q: number[]) =>
   new Error(
