@@ -31,7 +31,7 @@ export function registerSandboxCommand(program: Command): void {
         throw new QprovError('INPUT_INVALID', '--log-prefill must be an integer from 0 to 10000')
       const { checkOutputDir } = await import('../../output-dir.js')
       checkOutputDir(flags.dir, { what: '--dir', files: ['sandbox.json', 'trusted_root.json'] })
-      const { startSandbox } = await import('../../sandbox/sandbox.js')
+      const { startSandbox } = await import('../../sandbox/index.js')
       const sandbox = await startSandbox({ dir: flags.dir, logPrefill: Number(flags.logPrefill) })
       progress(`sandbox config: ${sandbox.dir}/sandbox.json`)
       progress(`Fulcio ${sandbox.config.fulcioURL}, Rekor ${sandbox.config.rekorURL}`)
