@@ -10,7 +10,7 @@
 // relative to the module that starts them (src/verify/worker-pool.ts).
 import { build } from 'esbuild'
 import { readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { licenceReport } from './licenses.mjs'
 import { precompiledValidators } from './precompiled-validators.mjs'
 
@@ -43,8 +43,6 @@ const banner = [
 ].join('\n')
 
 mkdirSync(outDir, { recursive: true })
-// Chunk names change with their contents: the last build's must not stay behind.
-for (const f of readdirSync(outDir)) if (/^chunk-[A-Z0-9]+\.js$/.test(f)) rmSync(join(outDir, f))
 const result = await build({
   entryPoints: ENTRIES,
   outdir: outDir,
@@ -64,24 +62,11 @@ const result = await build({
   plugins: [precompiledValidators],
   banner: { js: banner }
 })
-// The hash worker of `qprov digest`/attest (src/workload/hash-workers.ts loads ./hash-worker.js
-// beside the bundle). It imports only builtins, so it is built alone, without the banner.
-const hashWorker = await build({
-  entryPoints: ['src/workload/hash-loop.ts'],
-  outfile: join(outDir, 'hash-worker.js'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24',
-  legalComments: 'none',
-  logLevel: 'warning',
-  metafile: true
-})
-
+// Chunk names change with their contents: JavaScript of an earlier build must not stay behind.
+const built = new Set(Object.keys(result.metafile.outputs).map(o => basename(o)))
+for (const f of readdirSync(outDir)) if (f.endsWith('.js') && !built.has(f)) rmSync(join(outDir, f))
 if (metafilePath) writeFileSync(metafilePath, JSON.stringify(result.metafile))
-const licences = licenceReport(
-  new Set([...Object.keys(result.metafile.inputs), ...Object.keys(hashWorker.metafile.inputs)])
-)
+const licences = licenceReport(new Set(Object.keys(result.metafile.inputs)))
 writeFileSync(join(outDir, 'licenses.txt'), licences.text)
 for (const id of licences.undeclared)
   console.warn(

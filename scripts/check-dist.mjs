@@ -18,14 +18,7 @@ try {
     else if (!readFileSync(a).equals(readFileSync(b))) stale.push(`${b} differs from a fresh build`)
   }
   // Every bundle and worker the build emits, and the licences of what they bundle.
-  for (const name of [
-    'cli.js',
-    'index.js',
-    'verify-worker.js',
-    'sandbox.js',
-    'hash-worker.js',
-    'licenses.txt'
-  ])
+  for (const name of ['cli.js', 'index.js', 'verify-worker.js', 'sandbox.js', 'licenses.txt'])
     if (!existsSync(join(fresh, name))) stale.push(`the build produced no ${name}`)
   const licensesPath = join(fresh, 'licenses.txt')
   const licenses = existsSync(licensesPath) ? readFileSync(licensesPath, 'utf8') : ''
