@@ -3,7 +3,6 @@ import { QprovError } from '../errors.js'
 import type { RuntimeApi } from '../runtime/client.js'
 import { checkJobId } from '../runtime/input-checks.js'
 import { parseTags } from '../proof/tags.js'
-import { PROOF_FILES } from '../proof/layout.js'
 import { PROOF_FILE_NAMES } from '../proof/proof-bundle.js'
 import {
   completeFrom,
@@ -98,5 +97,3 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
     { details: { jobId: job.id } }
   )
 }
-
-export { PROOF_FILES }

@@ -13,7 +13,6 @@ export const PROOF_FILES = {
   runtimeJob: 'runtime-job.json'
 } as const
 
-export type ProofFileKey = keyof typeof PROOF_FILES
 
 /** Schema id and media type of binding.json. */
 export const BINDING_SCHEMA_ID = 'https://qprov.dev/binding/v1'

@@ -4,7 +4,6 @@ import type {
   FailOutcome,
   FindingKind,
   Mismatch,
-  Outcome,
   PassOutcome,
   SkipOutcome,
   SkipReason
@@ -42,6 +41,3 @@ export function mismatch(
     v === null || v === undefined ? null : String(v)
   return { field, expected: text(expected), actual: text(actual) }
 }
-
-/** Whether an outcome stops the checks that need it. */
-export const passed = (o: Outcome): boolean => o.status === 'pass'
