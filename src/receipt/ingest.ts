@@ -196,4 +196,3 @@ export async function receiptsFromActionOutput(
     throw new QprovError('INPUT_INVALID', 'receipts_json must be a JSON array of receipts')
   return receiptsFromDocument(doc, 'receipts_json')
 }
-
