@@ -5,7 +5,9 @@ export type Caller = 'cli' | 'action'
 const INPUT_OF_FLAG: Readonly<Record<string, string>> = {
   out: 'out-dir',
   job: 'job-id',
-  attestation: 'attestation-dir'
+  attestation: 'attestation-dir',
+  // the `sigstore` input names the instance the bundles were signed on, hence the profile
+  profile: 'sigstore'
 }
 
 /**

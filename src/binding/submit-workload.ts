@@ -126,7 +126,8 @@ export async function submitWorkload(
   // Every local check has passed: the target check is the first request.
   const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {
     skip: opts.skipTargetCheck,
-    onProgress: hooks.onProgress
+    onProgress: hooks.onProgress,
+    onWarning: hooks.onWarning
   })
   if (opts.attest && signing && endpoints) {
     attestation = await attestWorkload({

@@ -36,12 +36,23 @@ export function signingSettings(c: SigningChoice, caller: Caller = 'cli'): Signi
   let signing: SigningConfig
   if (c.sandbox) {
     const sb = sandboxSigning(c.sandbox)
-    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
-      checkEndpointURL(sb[k], `${k} in ${c.sandbox}/sandbox.json`)
+    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const) {
+      const url = sb[k]
+      if (url !== undefined) checkEndpointURL(url, `${k} in ${c.sandbox}/sandbox.json`)
+    }
+    // The public-good instance would fill the missing Rekor with the real one, and a sandbox
+    // certificate must never reach a public log.
+    if (sb.rekorURL === undefined && instance === 'public-good' && urls.rekorURL === undefined)
+      throw new QprovError(
+        'USAGE',
+        `the sandbox in ${c.sandbox} stands in for GitHub's instance (no Rekor): sign with ` +
+          `${option('sigstore')} github or custom, or give ${option('rekor-url')}`
+      )
+    const rekorURL = urls.rekorURL ?? sb.rekorURL
     signing = {
       instance: instance ?? 'custom',
       fulcioURL: urls.fulcioURL ?? sb.fulcioURL,
-      rekorURL: urls.rekorURL ?? sb.rekorURL,
+      ...(rekorURL !== undefined ? { rekorURL } : {}),
       tsaURL: urls.tsaURL ?? sb.tsaURL,
       actionsOidc: {
         requestURL: sb.actionsIdTokenRequestURL,

@@ -15,6 +15,8 @@ export interface FindingFacts {
   code?: VerifyFailureCode
   /** Further words for people, e.g. a library's error message. */
   note?: string
+  /** The whole sentence, when a policy renders its own from its typed decision (the AI policy). */
+  sentence?: string
 }
 
 const FINDING_TEXT: Record<FindingKind, string> = {
@@ -71,6 +73,7 @@ export function mismatchText(m: Mismatch): string {
 const MAX_LISTED = 20
 
 export function findingText(kind: FindingKind, f: FindingFacts = {}): string {
+  if (f.sentence !== undefined) return f.sentence
   const base = FINDING_TEXT[kind]
   // Sentences that start with a verb read as "<subject> is missing"; the others as "<subject>: …".
   const lead =

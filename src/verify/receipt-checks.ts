@@ -84,5 +84,5 @@ export function aiPolicyCheck(ctx: BundleContext, policy: AiPolicy): Outcome {
   const decision = decideAiPolicy(policy, classifyAiInvolvement(receipt))
   const first = decision.findings[0]
   if (decision.ok || first === undefined) return pass(describeAiPolicy(decision))
-  return fail(AI_FINDING[first.kind], { subject: policy, note: describeAiPolicy(decision) })
+  return fail(AI_FINDING[first.kind], { sentence: describeAiPolicy(decision) })
 }

@@ -159,7 +159,8 @@ export interface VerdictFacts {
   bindingDigest?: string
   receiptId?: string
   commit?: string
-  rekor?: { logIndex: string; uuid?: string }
+  /** null: the verified binding names no Rekor entry (signed on an instance without one). */
+  rekor?: { logIndex: string; uuid?: string } | null
 }
 
 export interface BundleVerdict {

@@ -40,9 +40,10 @@ function statuses(receipt: Record<string, unknown>): PolicyOutcomes {
 describe('the ai-policy check', () => {
   it('row 33: without a signed receipt it does not run', () => {
     for (const p of POLICIES) {
-      expect(aiPolicyCheck({} as BundleContext, p)).toEqual({
+      expect(aiPolicyCheck({} as BundleContext, p)).toMatchObject({
         status: 'skip',
-        detail: 'not run: statement-signature failed'
+        reason: 'prerequisite-failed',
+        prerequisite: 'statement-signature'
       })
       for (const predicate of [null, [], 'receipt'])
         expect(aiPolicyCheck(signedContext(predicate), p).status).toBe('skip')

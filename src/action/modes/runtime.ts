@@ -252,7 +252,8 @@ export async function runTag(
     chain: {
       ...chain,
       statementDigest: r.refs.statementDigest,
-      ...(r.refs.rekorLogIndex ? { rekorLogIndex: r.refs.rekorLogIndex } : {}),
+      // The job's tags name the log entry; without one it was timestamped only.
+      rekorLogIndex: r.refs.rekorLogIndex ?? null,
       jobId: r.jobId,
       ...(r.binding ? { bindingDigest: r.binding.bindingDigest } : {})
     },

@@ -8,6 +8,8 @@ import { checkJobId } from '../../runtime/input-checks.js'
 import type { CheckAnnotation } from '../../github/check-runs.js'
 import type { RunContext } from '../../github/context.js'
 import { sandboxSigning } from '../../settings/sandbox.js'
+import { profileSettings } from '../../settings/verification.js'
+import type { VerifyProfile } from '../../sigstore/profiles.js'
 import { renderHtmlReport } from '../../verify/html-report.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { GitHubEdges } from '../github-edges.js'
@@ -23,6 +25,7 @@ export const HTML_REPORT_FILE = 'qprov-verify-report.html'
 export interface ActionVerifyOptions {
   trustedRoot?: string
   policy: IdentityPolicy
+  profile: VerifyProfile
   aiPolicy?: AiPolicyInput
   /** Input job-id: every bundle must bind this job. */
   jobId?: string
@@ -105,6 +108,11 @@ export async function runVerify(
     : inputs.sandbox
       ? sandboxSigning(inputs.sandbox).trustedRoot
       : undefined
+  // The `sigstore` input names the instance the bundles were signed on, hence the profile.
+  const profile = profileSettings(
+    { profile: inputs.sigstore, thresholds: inputs.thresholds, trustedRoot: rootPath },
+    'action'
+  )
   let trustedRoot: string | undefined
   if (rootPath) trustedRoot = readBoundedText(rootPath, READ_LIMITS.trustedRoot)
   const paths = inputs.bundle.map(b => resolve(inputs.workspace, b))
@@ -112,6 +120,7 @@ export async function runVerify(
   try {
     verdicts = await verify(paths, {
       policy,
+      profile,
       ...(trustedRoot !== undefined ? { trustedRoot } : {}),
       ...(inputs.aiPolicy ? { aiPolicy: inputs.aiPolicy } : {}),
       ...(inputs.jobId ? { jobId: inputs.jobId } : {})
