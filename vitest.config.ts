@@ -13,8 +13,10 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'json-summary'],
       reportsDirectory: 'coverage',
-      // Just under what the suite measured (CONTRIBUTING.md); a drop below fails CI.
-      thresholds: { statements: 0, branches: 0, functions: 0, lines: 0 }
+      // A failing test fails the run anyway; the numbers are still worth reading.
+      reportOnFailure: true,
+      // Just under what the suite measured (80.1 / 75.5 / 84.7 / 82.1 %); a drop below fails CI.
+      thresholds: { statements: 79, branches: 74, functions: 83, lines: 81 }
     }
   }
 })
