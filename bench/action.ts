@@ -1,13 +1,14 @@
 // Cold start to verdict on one proof bundle: the action's verify mode (dist/index.js, as the runner
 // starts it) and `qprov verify` (dist/cli.js), each against a fresh Node process that only runs
 // raw @sigstore/verify over the bundle's two signatures, bundled the same way. Medians of
-// interleaved runs, process start to exit.
+// interleaved runs, process start to exit. Also the bundle sizes, and the bytes each run loads.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build } from 'esbuild'
 import { makeBenchProof, ROOT } from './proof.js'
+import { bundleSizes, loadedModulesHook, loadedSize, type SizeRow } from './sizes.js'
 import { compare, type BenchRow, type Measure } from './table.js'
 
 interface Cmd {
@@ -43,10 +44,21 @@ function race(cmds: Cmd[], runs: number): number[] {
   return times.map(median)
 }
 
-export async function runActionBench(quick = false): Promise<BenchRow[]> {
+/** stderr of one run with the module-load hook. */
+function loadLog(c: Cmd, hook: string): string {
+  const r = spawnSync(process.execPath, ['--import', hook, ...c.args], {
+    env: c.env ?? process.env,
+    encoding: 'utf8'
+  })
+  return r.stderr
+}
+
+export async function runActionBench(
+  quick = false
+): Promise<{ rows: BenchRow[]; sizes: SizeRow[] }> {
   const runs = quick ? 3 : 11
   const work = mkdtempSync(join(tmpdir(), 'qprov-action-bench-'))
-  const { sandbox, bundle, dist } = await makeBenchProof(work)
+  const { sandbox, bundle, dist, metafile } = await makeBenchProof(work)
   try {
     const raw = join(work, 'raw-verify.mjs')
     await build({
@@ -82,41 +94,42 @@ export async function runActionBench(quick = false): Promise<BenchRow[]> {
       'INPUT_OUT-DIR': join(work, 'action-out')
     }
     const policy = ['--trusted-root', trustedRoot, '--certificate-identity', identity]
-    const [action, cli, reference] = race(
-      [
-        { args: [join(dist, 'index.js')], env: actionEnv },
-        {
-          args: [
-            join(dist, 'cli.js'),
-            'verify',
-            bundle,
-            ...policy,
-            '--certificate-oidc-issuer',
-            issuer
-          ]
-        },
-        { args: [raw, bundle, trustedRoot, identity, issuer] }
-      ],
-      runs
-    )
+    const actionCmd: Cmd = { args: [join(dist, 'index.js')], env: actionEnv }
+    const cliCmd: Cmd = {
+      args: [join(dist, 'cli.js'), 'verify', bundle, ...policy, '--certificate-oidc-issuer', issuer]
+    }
+    const rawCmd: Cmd = { args: [raw, bundle, trustedRoot, identity, issuer] }
+    const [action, cli, reference] = race([actionCmd, cliCmd, rawCmd], runs)
+    const hook = join(work, 'load-hook.mjs')
+    writeFileSync(hook, loadedModulesHook)
+    const sizes = [
+      ...bundleSizes(dist, metafile),
+      loadedSize(loadLog(cliCmd, hook), 'qprov verify, 1 bundle (loaded)'),
+      loadedSize(loadLog(actionCmd, hook), 'action, mode verify (loaded)'),
+      loadedSize(loadLog(rawCmd, hook), 'node + raw @sigstore/verify (loaded)')
+    ]
     const ref: Measure = {
       label: 'node + raw @sigstore/verify (2 signatures)',
       seconds: reference as number
     }
-    return [
-      compare(
-        'action cold start, verify mode (1 bundle)',
-        { label: 'node dist/index.js, mode verify', seconds: action as number },
-        ref,
-        'process start to verdict, job summary and report included'
-      ),
-      compare(
-        'CLI cold start, qprov verify (1 bundle)',
-        { label: 'node dist/cli.js verify', seconds: cli as number },
-        ref,
-        'process start to verdict'
-      )
-    ]
+    const times = (s: number) => `${(s / (reference as number)).toFixed(2)}x the reference's time`
+    return {
+      rows: [
+        compare(
+          'action cold start, verify mode (1 bundle)',
+          { label: 'node dist/index.js, mode verify', seconds: action as number },
+          ref,
+          `process start to verdict, job summary and report included: ${times(action as number)}`
+        ),
+        compare(
+          'CLI cold start, qprov verify (1 bundle)',
+          { label: 'node dist/cli.js verify', seconds: cli as number },
+          ref,
+          `process start to verdict: ${times(cli as number)} (target <= 1.5x)`
+        )
+      ],
+      sizes
+    }
   } finally {
     await sandbox.close()
     rmSync(work, { recursive: true, force: true })

@@ -21,6 +21,8 @@ export interface BenchProof {
   bundle: string
   /** The built dist directory. */
   dist: string
+  /** esbuild's metafile of that build. */
+  metafile: string
 }
 
 export async function makeBenchProof(work: string): Promise<BenchProof> {
@@ -47,14 +49,19 @@ export async function makeBenchProof(work: string): Promise<BenchProof> {
       env: {}
     })
     const dist = join(work, 'dist')
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), dist], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'pipe']
-    })
+    const metafile = join(work, 'dist-meta.json')
+    const r = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts/build.mjs'), dist, '--metafile', metafile],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'pipe']
+      }
+    )
     if (r.status !== 0) throw new Error(`build failed: ${r.stderr?.toString()}`)
     // As shipped: dist/ sits in a "type": "module" package.
     writeFileSync(join(dist, 'package.json'), '{"type":"module"}\n')
-    return { sandbox, bundle, dist }
+    return { sandbox, bundle, dist, metafile }
   } catch (e) {
     await sandbox.close()
     throw e

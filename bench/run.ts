@@ -6,6 +6,7 @@ import { runActionBench } from './action.js'
 import { DIGEST_FULL, DIGEST_QUICK, runDigestBench } from './digest.js'
 import { RECEIPTS_FULL, RECEIPTS_QUICK, runReceiptBench } from './receipts.js'
 import { runVerifyBench } from './verify.js'
+import { renderSizes, type SizeRow } from './sizes.js'
 import { machine, renderTable, unavailable, type BenchRow, type BenchTable } from './table.js'
 
 const quick = process.env.QPROV_BENCH_QUICK === '1'
@@ -31,6 +32,7 @@ async function rowsOf(names: string[], run: () => Promise<BenchRow[]>): Promise<
 }
 
 const rows: BenchRow[] = []
+let sizes: SizeRow[] = []
 if (!only || only === 'digest') {
   progress('digest (openssl, sha256sum)…')
   rows.push(...(await runDigestBench(quick ? DIGEST_QUICK : DIGEST_FULL)))
@@ -46,18 +48,25 @@ if (!only || only === 'verify') {
   )
 }
 if (!only || only === 'action') {
-  progress('action cold start (verify mode)…')
+  progress('cold starts (action and CLI, verify) and bundle sizes…')
   rows.push(
-    ...(await rowsOf(['action cold start, verify mode', 'CLI cold start, qprov verify'], () =>
-      runActionBench(quick)
+    ...(await rowsOf(
+      ['action cold start, verify mode', 'CLI cold start, qprov verify'],
+      async () => {
+        const r = await runActionBench(quick)
+        sizes = r.sizes
+        return r.rows
+      }
     ))
   )
 }
 
-const table: BenchTable = { machine: machine(), quick, rows }
-if (jsonAt < 0) console.log(renderTable(table))
+const table: BenchTable & { sizes: SizeRow[] } = { machine: machine(), quick, rows, sizes }
+const text = () =>
+  [renderTable(table), ...(sizes.length ? ['', renderSizes(sizes)] : [])].join('\n')
+if (jsonAt < 0) console.log(text())
 else if (jsonFile) {
   writeFileSync(jsonFile, `${JSON.stringify(table, null, 2)}\n`)
-  console.log(renderTable(table))
+  console.log(text())
   progress(`wrote ${jsonFile}`)
 } else console.log(JSON.stringify(table, null, 2))

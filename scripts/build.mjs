@@ -1,16 +1,36 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) into single ESM files.
+// Bundles the action (dist/index.js), the CLI (dist/cli.js), the verify worker
+// (dist/verify-worker.js) and the local stand-ins (dist/sandbox.js) into ESM with esbuild.
 // esbuild rather than rollup: one deterministic pass over ~300 packages in about a second, no
 // plugins needed for JSON or dynamic imports, and no sourcemap is emitted at all.
-import { build as esbuild } from 'esbuild'
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
+//
+// Code splitting: the four entries share chunks (dist/chunk-<hash>.js), and every dynamic import()
+// in src/ becomes a chunk loaded only when that code runs. So `qprov verify` parses the verifier and
+// not the signing client, octokit or the sandbox, and only `qprov sandbox`/`emulator` load
+// dist/sandbox.js with @sigstore/mock. Chunks sit beside the entries because the workers are found
+// relative to the module that starts them (src/verify/worker-pool.ts).
+import { build } from 'esbuild'
+import { readFileSync, readdirSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { licenceReport } from './licenses.mjs'
-import { builtinModules } from 'node:module'
-import { join } from 'node:path'
+import { precompiledValidators } from './precompiled-validators.mjs'
 
-const outDir = process.argv[2] ?? 'dist'
+// node scripts/build.mjs [OUT_DIR] [--metafile FILE]: FILE gets esbuild's metafile (bench/sizes.ts).
+const args = process.argv.slice(2)
+const metaAt = args.indexOf('--metafile')
+const metafilePath = metaAt >= 0 ? args.splice(metaAt, 2)[1] : undefined
+const outDir = args[0] ?? 'dist'
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
 
-// CommonJS dependencies (sigstore, octokit internals) call require/__dirname inside an ESM bundle.
+/** The entries, by output name. */
+const ENTRIES = {
+  index: 'src/action/index.ts',
+  cli: 'src/cli/bin.ts',
+  'verify-worker': 'src/verify/worker.ts',
+  sandbox: 'src/sandbox/index.ts'
+}
+
+// CommonJS dependencies (octokit internals, @sigstore/mock's) call require/__dirname inside an ESM
+// bundle. Every output file is its own module, so each gets these.
 const banner = [
   "import { createRequire as __qprovCreateRequire } from 'node:module';",
   "import { fileURLToPath as __qprovFileURLToPath } from 'node:url';",
@@ -22,28 +42,13 @@ const banner = [
   'var __dirname = __qprovDirname(__filename);'
 ].join('\n')
 
-// An ESM `import` of a Node builtin is hoisted to the top of the bundle and so runs at start-up
-// even when only a lazily initialised command uses it; importing node:http that way also loads
-// Node's internal undici (~50 ms). Routing such imports through require() keeps them lazy.
-const builtins = new Set(builtinModules)
-const lazyBuiltins = {
-  name: 'lazy-builtins',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?[a-z0-9_/]+$/ }, args => {
-      if (args.kind !== 'import-statement') return undefined
-      const name = args.path.replace(/^node:/, '')
-      if (!builtins.has(name) && !builtins.has(args.path)) return undefined
-      return { path: args.path, namespace: 'lazy-builtin' }
-    })
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, args => ({
-      contents: `module.exports = require(${JSON.stringify(args.path)})`,
-      loader: 'js'
-    }))
-  }
-}
-
 mkdirSync(outDir, { recursive: true })
-const common = {
+const result = await build({
+  entryPoints: ENTRIES,
+  outdir: outDir,
+  entryNames: '[name]',
+  chunkNames: 'chunk-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -54,44 +59,14 @@ const common = {
   logLevel: 'warning',
   metafile: true,
   define: { __QPROV_VERSION__: JSON.stringify(pkg.version) },
-  plugins: [lazyBuiltins]
-}
-/** Every bundle's inputs, for licenses.txt. */
-const inputs = new Set()
-const build = async options => {
-  const result = await esbuild(options)
-  for (const path of Object.keys(result.metafile.inputs)) inputs.add(path)
-  return result
-}
-await build({
-  ...common,
-  entryPoints: ['src/action/index.ts'],
-  outfile: join(outDir, 'index.js'),
+  plugins: [precompiledValidators],
   banner: { js: banner }
 })
-await build({
-  ...common,
-  entryPoints: ['src/cli/bin.ts'],
-  outfile: join(outDir, 'cli.js'),
-  banner: { js: `#!/usr/bin/env node\n${banner}` }
-})
-// The worker threads of `qprov verify` (src/verify/worker-pool.ts loads ./verify-worker.js
-// beside the bundle that starts them: dist/cli.js or dist/index.js).
-await build({
-  ...common,
-  entryPoints: ['src/verify/worker.ts'],
-  outfile: join(outDir, 'verify-worker.js'),
-  banner: { js: banner }
-})
-// The hash worker of `qprov digest`/attest (src/workload/hash-workers.ts loads ./hash-worker.js
-// beside the bundle). It imports only builtins, so it needs neither the banner nor lazy imports.
-await build({
-  ...common,
-  plugins: [],
-  entryPoints: ['src/workload/hash-loop.ts'],
-  outfile: join(outDir, 'hash-worker.js')
-})
-const licences = licenceReport(inputs)
+// Chunk names change with their contents: JavaScript of an earlier build must not stay behind.
+const built = new Set(Object.keys(result.metafile.outputs).map(o => basename(o)))
+for (const f of readdirSync(outDir)) if (f.endsWith('.js') && !built.has(f)) rmSync(join(outDir, f))
+if (metafilePath) writeFileSync(metafilePath, JSON.stringify(result.metafile))
+const licences = licenceReport(new Set(Object.keys(result.metafile.inputs)))
 writeFileSync(join(outDir, 'licenses.txt'), licences.text)
 for (const id of licences.undeclared)
   console.warn(

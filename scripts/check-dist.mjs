@@ -18,11 +18,11 @@ try {
     else if (!readFileSync(a).equals(readFileSync(b))) stale.push(`${b} differs from a fresh build`)
   }
   // Every bundle and worker the build emits, and the licences of what they bundle.
-  for (const name of ['cli.js', 'index.js', 'verify-worker.js', 'hash-worker.js', 'licenses.txt'])
+  for (const name of ['cli.js', 'index.js', 'verify-worker.js', 'sandbox.js', 'licenses.txt'])
     if (!existsSync(join(fresh, name))) stale.push(`the build produced no ${name}`)
   const licensesPath = join(fresh, 'licenses.txt')
   const licenses = existsSync(licensesPath) ? readFileSync(licensesPath, 'utf8') : ''
-  for (const pkg of ['sigstore@', '@sigstore/verify@', 'commander@', '@actions/core@'])
+  for (const pkg of ['@sigstore/sign@', '@sigstore/verify@', 'commander@', '@actions/core@'])
     if (!licenses.includes(`\n${pkg}`)) stale.push(`licenses.txt does not list ${pkg}`)
   // A bundled package that declares no licence fails unless it has been reviewed (licenses.mjs).
   for (const id of unreviewedUndeclared(licenses))

@@ -255,8 +255,3 @@ export function parseJsonText(text: string, what: string, path: string): unknown
     )
   }
 }
-
-/** A bounded read of a JSON file. */
-export function readJsonSync(path: string, limit: ReadLimit, opts: ReadOptions = {}): unknown {
-  return parseJsonText(readBoundedText(path, limit, opts), limit.what, path)
-}

@@ -27,8 +27,3 @@ export function redact(text: string): string {
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join('***')
   return out
 }
-
-/** For tests only. */
-export function clearSecretsForTest(): void {
-  secrets.clear()
-}

@@ -1,12 +1,12 @@
 import type { GitHubEdges } from './github-edges.js'
 import type { ActionInputs } from './inputs.js'
-import { runAttest } from './modes/attest.js'
-import { runReceipt } from './modes/receipt.js'
-import { runSubmit, runTag } from './modes/runtime.js'
-import { runVerify, type ProofVerifier } from './modes/verify.js'
+import type { ProofVerifier } from './modes/verify.js'
 import type { Reporter } from './reporter.js'
 
-/** inputs → pipeline → outputs. Each mode is a thin call into domain code. */
+/**
+ * inputs → pipeline → outputs. Each mode is a thin call into domain code, loaded only for its
+ * mode: a verify gate never parses the signing client or the Runtime client.
+ */
 export async function runAction(
   inputs: ActionInputs,
   report: Reporter,
@@ -15,14 +15,14 @@ export async function runAction(
 ): Promise<void> {
   switch (inputs.mode) {
     case 'receipt':
-      return runReceipt(inputs, report)
+      return (await import('./modes/receipt.js')).runReceipt(inputs, report)
     case 'attest':
-      return runAttest(inputs, report)
+      return (await import('./modes/attest.js')).runAttest(inputs, report)
     case 'submit':
-      return runSubmit(inputs, report, gh)
+      return (await import('./modes/runtime.js')).runSubmit(inputs, report, gh)
     case 'tag':
-      return runTag(inputs, report, gh)
+      return (await import('./modes/runtime.js')).runTag(inputs, report, gh)
     case 'verify':
-      return runVerify(inputs, report, gh, verify)
+      return (await import('./modes/verify.js')).runVerify(inputs, report, gh, verify)
   }
 }

@@ -1,7 +1,5 @@
-import { ATTESTATION_FILES, readAttestationDir } from '../attest/attestation-dir.js'
+import { readAttestationDir } from '../attest/attestation-dir.js'
 import type { ProvenanceRefs } from '../proof/tags.js'
-
-export { ATTESTATION_FILES }
 
 /**
  * The tag values of an attestation directory, taken from what the bundle signs: statement.json

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { dropOutputToClosedPipes } from './io.js'
 import { main } from './main.js'
 

@@ -1,4 +1,3 @@
-import { DefaultArtifactClient } from '@actions/artifact'
 import { QprovError, oneLine } from '../errors.js'
 import { artifactURL, type RunContext } from './context.js'
 
@@ -45,6 +44,8 @@ export function actionsArtifactStore(ctx: RunContext): ArtifactStore {
   return {
     async upload(u) {
       checkArtifactName(u.name)
+      // Loaded here: @actions/artifact and its Azure client are most of the action's bundle.
+      const { DefaultArtifactClient } = await import('@actions/artifact')
       const client = new DefaultArtifactClient()
       let res: { id?: number; digest?: string; size?: number }
       try {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { Ajv, type ValidateFunction } from 'ajv'
-import schema from '../../schemas/binding.v1.schema.json' with { type: 'json' }
 import { QprovError } from '../errors.js'
+import { firstSchemaError } from '../json-schema.js'
+import { validateBindingSchema } from './binding-validator.js'
 import { BINDING_SCHEMA_ID, PROOF_FILES } from './layout.js'
 
 /** The proof bundle files whose sha256 binding.json lists (every file but itself and its signature). */
@@ -71,10 +71,6 @@ export function bindingBytes(doc: BindingDocument): Buffer {
   return Buffer.from(canonicalJson(doc), 'utf8')
 }
 
-let validator: ValidateFunction | undefined
-const validate = (): ValidateFunction =>
-  (validator ??= new Ajv({ allErrors: false, strict: false }).compile(schema))
-
 /** Checks a parsed binding: its version first (an unknown major is refused), then the schema. */
 export function checkBinding(raw: unknown): BindingDocument {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
@@ -85,14 +81,11 @@ export function checkBinding(raw: unknown): BindingDocument {
     throw new QprovError('BINDING_INVALID', `binding.json has no qprov schema id (${String(id)})`)
   if (m[1] !== '1')
     throw new QprovError('BINDING_INVALID', `unsupported binding version v${m[1]}; this is v1`)
-  const v = validate()
-  if (!v(raw)) {
-    const e = v.errors?.[0]
+  if (!validateBindingSchema(raw))
     throw new QprovError(
       'BINDING_INVALID',
-      `binding.json does not match ${BINDING_SCHEMA_ID}: ${e?.instancePath || '/'} ${e?.message ?? ''}`.trim()
+      `binding.json does not match ${BINDING_SCHEMA_ID}: ${firstSchemaError(validateBindingSchema)}`
     )
-  }
   const entry = (raw as BindingDocument).provenance.transparency_entry
   if (entry !== null && !Number.isSafeInteger(entry.log_index))
     throw new QprovError('BINDING_INVALID', 'transparency_entry.log_index is not a safe integer')

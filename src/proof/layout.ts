@@ -13,8 +13,6 @@ export const PROOF_FILES = {
   runtimeJob: 'runtime-job.json'
 } as const
 
-export type ProofFileKey = keyof typeof PROOF_FILES
-
 /** Schema id and media type of binding.json. */
 export const BINDING_SCHEMA_ID = 'https://qprov.dev/binding/v1'
 /** Predicate type of the runtime-binding statement (its predicate is binding.json). */

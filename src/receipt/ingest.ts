@@ -1,9 +1,8 @@
 import { constants } from 'node:fs'
 import { lstat, open, readdir, type FileHandle } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { QprovError, oneLine } from '../errors.js'
 import { JsonSyntaxError, parseJsonLiteral } from './json-literal.js'
-import type { Receipt } from './types.js'
 
 /**
  * Reads receipts from everything the AIIR action leaves behind: a receipt file, a JSON array, a
@@ -197,9 +196,3 @@ export async function receiptsFromActionOutput(
     throw new QprovError('INPUT_INVALID', 'receipts_json must be a JSON array of receipts')
   return receiptsFromDocument(doc, 'receipts_json')
 }
-
-export function isReceiptFileName(path: string): boolean {
-  return /^receipt_.*\.json$/.test(basename(path))
-}
-
-export type { Receipt }

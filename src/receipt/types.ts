@@ -32,16 +32,3 @@ export interface AiAttestation {
   authorship_class: 'human' | 'ai_assisted' | 'bot' | 'ai+bot'
   detection_method: string
 }
-
-export interface ReceiptV2 {
-  type: 'aiir.commit_receipt'
-  schema: 'aiir/commit_receipt.v2'
-  version: string
-  commit: CommitObject
-  ai_attestation: AiAttestation
-  provenance: { repository: string | null; tool: string; generator: string }
-  receipt_id: string
-  content_hash: string
-  timestamp: string
-  extensions: Record<string, unknown>
-}

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { basename, dirname, join, resolve, sep } from 'node:path'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import schema from '../../schemas/qprov.job.schema.json' with { type: 'json' }
+import type { ErrorObject } from 'ajv'
+import { validateJobSpecSchema } from './job-spec-validator.js'
 import { QprovError } from '../errors.js'
 import { readBoundedText } from '../read-file.js'
 import type { CreateJobBody } from './client.js'
@@ -63,10 +63,6 @@ const OPTION_KEYS: Record<JobSpec['program'], ReadonlySet<string>> = {
   ])
 }
 
-let compiled: ValidateFunction | undefined
-// Compiled on first use: most CLI commands never read a job spec.
-const validator = () => (compiled ??= new Ajv({ allErrors: false, strict: false }).compile(schema))
-
 function specError(source: string, pointer: string, message: string): QprovError {
   return new QprovError('JOB_SPEC_INVALID', `${source}: ${pointer || '/'}: ${message}`, {
     details: { pointer: pointer || '/' }
@@ -82,9 +78,8 @@ function describe(e: ErrorObject): string {
 
 /** Schema plus the rules a schema states badly (which PUB fields belong to which primitive). */
 export function validateJobSpec(value: unknown, source = JOB_SPEC_FILE): JobSpec {
-  const validate = validator()
-  if (!validate(value)) {
-    const e = validate.errors?.[0]
+  if (!validateJobSpecSchema(value)) {
+    const e = validateJobSpecSchema.errors?.[0]
     throw specError(source, e?.instancePath ?? '', e ? describe(e) : 'is invalid')
   }
   const spec = value as unknown as JobSpec

@@ -11,17 +11,8 @@ import { verifyPath } from './verify-path.js'
 import type { BundleVerdict } from './verdict.js'
 import { verifyOnWorkers } from './worker-pool.js'
 
-export type { AiPolicy, JobReader, LiveJob, VerifyOptions } from './options.js'
-export { AI_POLICIES } from './options.js'
-export type {
-  BundleVerdict,
-  CheckName,
-  CheckResult,
-  FindingKind,
-  Mismatch,
-  SkipReason
-} from './verdict.js'
-export { CHECK_NAMES, CHECK_RULES } from './verdict.js'
+export type { JobReader, VerifyOptions } from './options.js'
+export type { BundleVerdict } from './verdict.js'
 
 /**
  * Verifies proof bundles (directories, single files, or directories of them) offline against the

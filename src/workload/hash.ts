@@ -1,42 +1,20 @@
-import { createHash, hash as oneShotHash } from 'node:crypto'
-import { closeSync, read, readSync } from 'node:fs'
+import { createHash, hash } from 'node:crypto'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { QprovError } from '../errors.js'
-import { HashRefusal, openRegular } from './hash-loop.js'
+
+/*
+ * Plain streaming hashes, one file after another on this thread. A workload is a few files; a tree
+ * of 20,000 is bound by per-file system calls (open, fstat, read, close), not by hashing. Measured
+ * paired on a shared 2-core machine (npm run bench -- digest): one 1 GiB file hashes at 1.2x the
+ * speed of `openssl dgst -sha256`; 20,000 files of 4 KiB take 1.27x sha256sum's time here, and the
+ * worker-thread pool this replaced took 1.07x on a quieter run (load 2) and 1.8x under load,
+ * at a third more CPU. Synchronous reads into one reused buffer: memory is flat for any file
+ * size, and no call waits on a thread-pool round trip (async reads measured 3x the CPU).
+ */
 
 export interface FileDigest {
   size: number
   sha256: string
-}
-
-// A plain callback wrapper: importing node:util for promisify costs more start-up than it saves.
-function readAsync(
-  fd: number,
-  buffer: Buffer,
-  offset: number,
-  length: number,
-  position: number
-): Promise<{ bytesRead: number; buffer: Buffer }> {
-  return new Promise((resolve, reject) =>
-    read(fd, buffer, offset, length, position, (err, bytesRead) =>
-      err ? reject(err) : resolve({ bytesRead, buffer })
-    )
-  )
-}
-
-// Large reads amortise the syscall and thread-pool hop; two buffers let the next read run on the
-// libuv pool while this thread hashes the previous chunk.
-const CHUNK = 4 * 1024 * 1024
-// Below this size a file is read synchronously: a thread-pool round trip per call would cost
-// more than the read itself, which is what dominates trees of many small files.
-const SYNC_LIMIT = 256 * 1024
-
-export interface HashBuffers {
-  a: Buffer
-  b: Buffer
-}
-
-export function hashBuffers(): HashBuffers {
-  return { a: Buffer.allocUnsafe(CHUNK), b: Buffer.allocUnsafe(CHUNK) }
 }
 
 /** Where to read a file and how to name it. */
@@ -45,93 +23,84 @@ export interface HashTarget {
   path: string
 }
 
+// O_NOFOLLOW: the path is already the resolved real path, so a symlink there was swapped in after
+// the walk. O_NONBLOCK: if it was swapped for a FIFO, open must not hang.
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
+
+const CHUNK = 1024 * 1024
+
+function refused(file: HashTarget, why: string): QprovError {
+  return new QprovError('WORKLOAD_INVALID', `'${file.path}' ${why}`)
+}
+
 /**
- * Opens a selected file, or refuses: a symlink or special file is never read. No identity check
- * against the walk (see the symlink policy in docs/binding-spec.md): what is hashed is exactly the
- * regular file opened here. The guard itself is hash-loop.ts's openRegular, shared with the
- * worker threads.
+ * The one file-swap guard: opens a selected file, or refuses a symlink or special file swapped in
+ * after the walk (see the symlink policy in docs/binding-spec.md). What is hashed is exactly the
+ * regular file opened here.
  */
-export function openSelected(file: HashTarget): { fd: number; size: number } {
+function openRegular(file: HashTarget): { fd: number; size: number } {
+  let fd: number
   try {
-    return openRegular(file.absolute)
+    fd = openSync(file.absolute, OPEN_FLAGS)
   } catch (e) {
-    if (e instanceof HashRefusal)
-      throw new QprovError('WORKLOAD_INVALID', `'${file.path}' ${e.message}`)
-    throw e
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') throw refused(file, 'changed while it was being hashed')
+    throw new QprovError(
+      'WORKLOAD_INVALID',
+      `cannot read '${file.path}': ${(e as Error).message}`,
+      {
+        cause: e
+      }
+    )
   }
+  const st = fstatSync(fd)
+  if (st.isFile()) return { fd, size: st.size }
+  closeSync(fd)
+  throw refused(file, 'is not a regular file')
 }
 
-/**
- * Hashes one regular file with reused buffers, so memory is flat for any size. Small files are
- * done synchronously and return a value; large ones stream and return a promise.
- */
-export function hashFile(
-  file: HashTarget,
-  buffers: HashBuffers = hashBuffers()
-): FileDigest | Promise<FileDigest> {
-  const { fd, size } = openSelected(file)
-  let async = false
+/** Hashes one regular file, reading it in `buf`-sized pieces; its size must stay what fstat said. */
+export function hashFile(file: HashTarget, buf: Buffer = Buffer.allocUnsafe(CHUNK)): FileDigest {
+  const { fd, size } = openRegular(file)
   try {
+    let n = readSync(fd, buf, 0, buf.length, 0)
     // A short first read is the whole file (regular files only return short at end of file).
-    const n = readSync(fd, buffers.a, 0, SYNC_LIMIT, 0)
-    if (n > 0 && n < SYNC_LIMIT)
-      return { size: n, sha256: oneShotHash('sha256', buffers.a.subarray(0, n), 'hex') }
-    if (n === 0) {
-      if (size !== 0) throw changed(file.path)
-      return { size: 0, sha256: oneShotHash('sha256', buffers.a.subarray(0, 0), 'hex') }
+    if (n < buf.length) {
+      if (n !== size) throw refused(file, 'changed while it was being hashed')
+      return { size, sha256: hash('sha256', buf.subarray(0, n), 'hex') }
     }
-    async = true
-    return streamFile(fd, size, file.path, buffers).finally(() => closeSync(fd))
+    const h = createHash('sha256')
+    let read = 0
+    while (n > 0) {
+      h.update(buf.subarray(0, n))
+      read += n
+      n = readSync(fd, buf, 0, buf.length, read)
+    }
+    if (read !== size) throw refused(file, 'changed while it was being hashed')
+    return { size, sha256: h.digest('hex') }
+  } catch (e) {
+    if (e instanceof QprovError) throw e
+    throw new QprovError(
+      'WORKLOAD_INVALID',
+      `cannot read '${file.path}': ${(e as Error).message}`,
+      {
+        cause: e
+      }
+    )
   } finally {
-    if (!async) closeSync(fd)
+    closeSync(fd)
   }
 }
 
-function changed(shown: string): QprovError {
-  return new QprovError('WORKLOAD_INVALID', `'${shown}' changed while it was being hashed`)
-}
-
-async function streamFile(
-  fd: number,
-  expected: number,
-  shown: string,
-  buffers: HashBuffers
-): Promise<FileDigest> {
-  const hash = createHash('sha256')
-  let size = 0
-  let spare = buffers.b
-  let pending = readAsync(fd, buffers.a, 0, CHUNK, 0)
-  for (;;) {
-    const { bytesRead, buffer } = await pending
-    if (bytesRead === 0) break
-    size += bytesRead
-    pending = readAsync(fd, spare, 0, CHUNK, size)
-    spare = buffer
-    hash.update(buffer.subarray(0, bytesRead))
-  }
-  if (size !== expected) throw changed(shown)
-  return { size, sha256: hash.digest('hex') }
-}
-
-/** Hashes many files with at most `parallel` in flight; results keep the input order. */
-export async function hashFiles(
+/** Hashes the files in order, with one buffer for all; `onDone` after each. */
+export function hashFiles(
   files: readonly HashTarget[],
-  parallel: number,
   onDone?: (done: number) => void
-): Promise<FileDigest[]> {
-  const out: FileDigest[] = new Array(files.length)
-  let next = 0
-  let done = 0
-  const worker = async (): Promise<void> => {
-    const buffers = hashBuffers()
-    while (next < files.length) {
-      const i = next++
-      const r = hashFile(files[i], buffers)
-      out[i] = r instanceof Promise ? await r : r
-      onDone?.(++done)
-    }
-  }
-  const workers = Math.max(1, Math.min(parallel, files.length))
-  await Promise.all(Array.from({ length: workers }, worker))
-  return out
+): FileDigest[] {
+  const buf = Buffer.allocUnsafe(CHUNK)
+  return files.map((f, i) => {
+    const d = hashFile(f, buf)
+    onDone?.(i + 1)
+    return d
+  })
 }

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto'
-import { statSync } from 'node:fs'
-import { availableParallelism } from 'node:os'
-import path from 'node:path'
 import { QprovError, isQprovError } from '../errors.js'
 import { hashFiles } from './hash.js'
-import { HashPool } from './hash-workers.js'
 import { selectFiles } from './select.js'
 
 export interface ManifestEntry {
@@ -22,9 +18,6 @@ export interface WorkloadManifest {
   /** The exact bytes that the package digest covers. */
   canonicalBytes: Buffer
 }
-
-/** From this many files on, per-file system calls dominate and extra threads pay off. */
-const WORKER_MIN_FILES = 1000
 
 export const MANIFEST_VERSION = 'qprov.workload.manifest/v1'
 
@@ -73,64 +66,23 @@ export function manifestFromEntries(files: readonly ManifestEntry[]): WorkloadMa
   }
 }
 
-function mayBeLarge(patterns: string[], cwd: string): boolean {
-  return patterns.some(p => {
-    if (/[*?[\]{}]/.test(p)) return true
-    try {
-      return statSync(path.resolve(cwd, p)).isDirectory()
-    } catch {
-      return false
-    }
-  })
-}
-
 /** Selects, hashes and describes the workload package rooted at opts.cwd. */
 export async function buildManifest(
   patterns: string[],
-  opts: {
-    cwd: string
-    onProgress?: (m: string) => void
-    /** Files hashed concurrently on the main thread (small trees). */
-    parallel?: number
-    /** Hashing threads (main + workers, max 8); default: one per core, used for big trees only. */
-    threads?: number
-  }
+  opts: { cwd: string; onProgress?: (m: string) => void }
 ): Promise<WorkloadManifest> {
-  const threads = Math.min(opts.threads ?? availableParallelism(), 8)
-  // Started before the walk so the workers boot while it runs; closed whatever happens. Named
-  // files alone never make a big tree, so they do not pay for a worker.
-  const pool =
-    threads > 1 && (opts.threads !== undefined || mayBeLarge(patterns, opts.cwd))
-      ? new HashPool(threads - 1)
-      : undefined
   try {
     const selected = await selectFiles(patterns, opts.cwd)
-    const entry = (i: number, size: number, sha256: string): ManifestEntry => ({
-      path: selected[i].path,
-      size,
-      sha256
+    const every = Math.max(1000, Math.ceil(selected.length / 10))
+    const digests = hashFiles(selected, done => {
+      if (done % every === 0) opts.onProgress?.(`hashed ${done}/${selected.length} files`)
     })
-    let entries: ManifestEntry[]
-    if (pool !== undefined && (opts.threads !== undefined || selected.length >= WORKER_MIN_FILES)) {
-      opts.onProgress?.(`hashing ${selected.length} files on ${threads} threads`)
-      entries = await pool.hashTo(selected, entry)
-    } else if (selected.length >= WORKER_MIN_FILES) {
-      // Many files on one thread: synchronous reads beat a thread-pool round trip per file.
-      opts.onProgress?.(`hashing ${selected.length} files`)
-      entries = await new HashPool(0).hashTo(selected, entry)
-    } else {
-      const every = Math.max(1000, Math.ceil(selected.length / 10))
-      const digests = await hashFiles(selected, opts.parallel ?? 4, done => {
-        if (done % every === 0) opts.onProgress?.(`hashed ${done}/${selected.length} files`)
-      })
-      entries = digests.map((d, i) => entry(i, d.size, d.sha256))
-    }
-    return manifestFromEntries(entries)
+    return manifestFromEntries(
+      digests.map((d, i) => ({ path: selected[i].path, size: d.size, sha256: d.sha256 }))
+    )
   } catch (e) {
     if (isQprovError(e)) throw e
     throw new QprovError('WORKLOAD_INVALID', `cannot read the workload: ${String(e)}`, { cause: e })
-  } finally {
-    await pool?.close()
   }
 }
 

@@ -11,7 +11,6 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { writeAttestationDir } from '../helpers/attestation.js'
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -142,11 +141,4 @@ export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map(f => join(dir, f))
     .filter(f => statSync(f).isFile())
-}
-
-/** An attestation directory as `qprov attest` writes it, with a placeholder signature. */
-export function fakeAttestation(): string {
-  const dir = tmp('qprov-att-')
-  writeAttestationDir(dir, { logIndex: '7' })
-  return dir
 }

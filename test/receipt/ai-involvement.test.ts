@@ -16,7 +16,7 @@ import {
   REFERENCE_TOOL_PHRASES,
   REFERENCE_TRAILER_KEYS
 } from '../../src/receipt/aiir-vocabulary.js'
-import { AUTHORSHIP_CLASSES } from '../../src/receipt/schema.js'
+import { AUTHORSHIP_CLASSES } from '../../src/receipt/receipt-schema.js'
 import { attestation, outcomes, receiptWith } from '../helpers/ai-attestation.js'
 
 const identity = (markers: readonly string[]) =>

@@ -70,3 +70,20 @@ describe('repository hygiene', () => {
     expect(ecosystems.sort()).toEqual(['github-actions', 'npm'])
   })
 })
+
+describe('coverage', () => {
+  it('is measured by the CI workflow against thresholds, and not by npm test', async () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> })
+      .scripts
+    expect(scripts['test:coverage']).toBe('vitest run --coverage')
+    expect(scripts.test).not.toMatch(/coverage/)
+    expect(read('.github/workflows/ci.yml')).toMatch(/command: npm run test:coverage/)
+    const config = (await import('../../vitest.config.js')).default as {
+      test: { coverage: { provider: string; thresholds: Record<string, number> } }
+    }
+    expect(config.test.coverage.provider).toBe('v8')
+    const t = config.test.coverage.thresholds
+    for (const k of ['statements', 'branches', 'functions', 'lines'])
+      expect(t[k], k).toBeGreaterThan(50)
+  })
+})

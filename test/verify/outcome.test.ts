@@ -59,9 +59,6 @@ describe('outcomes', () => {
     expect(findingText('signer-policy', { note: '' })).toBe(
       'the signer does not satisfy the policy'
     )
-    expect(findingText('ai-involved', { sentence: 'no-ai: said so', subject: 'x' })).toBe(
-      'no-ai: said so'
-    )
     expect(skipText('no-workload')).toBe('no --workload given')
   })
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { hashFiles, type FileDigest, type HashTarget } from '../../src/workload/hash.js'
-import { HashPool } from '../../src/workload/hash-workers.js'
 import { selectFiles } from '../../src/workload/select.js'
 
 const dirs: string[] = []
@@ -28,19 +27,7 @@ function layout(): { pkg: string; outside: string } {
 }
 
 const hashers: [string, (files: HashTarget[]) => Promise<FileDigest[]>][] = [
-  ['the async hasher', files => hashFiles(files, 2)],
-  ['the main-thread loop', files => new HashPool(0).hash(files)],
-  [
-    'a worker thread',
-    async files => {
-      const pool = new HashPool(1, { mainThread: false })
-      try {
-        return await pool.hash(files)
-      } finally {
-        await pool.close()
-      }
-    }
-  ]
+  ['the hasher', async files => hashFiles(files)]
 ]
 
 const swaps: [string, (pkg: string, outside: string) => void, string][] = [

@@ -24,6 +24,7 @@ import {
   parseManifest,
   type ManifestEntry
 } from '../../src/workload/manifest.js'
+import { hashFiles } from '../../src/workload/hash.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -109,55 +110,7 @@ describe('workload manifest', () => {
     expect(m.files.map(f => f.path)).toEqual(['job.json'])
   })
 
-  it('gives the same manifest on worker threads as on the main thread', async () => {
-    const files: Record<string, string> = {}
-    for (let i = 0; i < 50; i++) files[`d${i % 3}/f${i}.txt`] = `file ${i}\n`.repeat(i)
-    const root = tree(files)
-    const one = await buildManifest(['.'], { cwd: root, threads: 1 })
-    const three = await buildManifest(['.'], { cwd: root, threads: 3 })
-    expect(three.canonicalBytes.equals(one.canonicalBytes)).toBe(true)
-    expect(three.files).toHaveLength(50)
-  })
-
-  it('reports a special file met while hashing on several threads as WORKLOAD_INVALID', async () => {
-    const { HashPool } = await import('../../src/workload/hash-workers.js')
-    const pool = new HashPool(1)
-    try {
-      const root = tree(SAMPLE)
-      const files = Object.keys(SAMPLE).map(p => target(p, path.join(root, p)))
-      const digests = await pool.hash([...files, target('dev', '/dev/null')]).catch(e => e)
-      expect(digests).toMatchObject({
-        code: 'WORKLOAD_INVALID',
-        message: expect.stringMatching(/dev/)
-      })
-    } finally {
-      await pool.close()
-    }
-  })
-
-  it('gives the same digests when only the worker threads hash, large and empty files too', async () => {
-    const big = Buffer.alloc(3 * 1024 * 1024 + 5, 7)
-    const root = tree({ ...SAMPLE, big, empty: '', 'sub/x.bin': Buffer.from([0, 1, 2]) })
-    const files = [...Object.keys(SAMPLE), 'big', 'empty', 'sub/x.bin'].map(p =>
-      target(p, path.join(root, p))
-    )
-    const { HashPool } = await import('../../src/workload/hash-workers.js')
-    const pool = new HashPool(2, { mainThread: false })
-    try {
-      const digests = await pool.hash(files)
-      expect(digests).toEqual(
-        files.map(f => {
-          const bytes = readFileSync(f.absolute)
-          return { size: bytes.length, sha256: hex(bytes) }
-        })
-      )
-    } finally {
-      await pool.close()
-    }
-  })
-
-  it('names the file a worker thread could not read', async () => {
-    const { HashPool } = await import('../../src/workload/hash-workers.js')
+  it('reports a special file met while hashing as WORKLOAD_INVALID, naming it', () => {
     const root = tree(SAMPLE)
     const ok = Object.keys(SAMPLE).map(p => target(p, path.join(root, p)))
     const cases = [
@@ -167,17 +120,27 @@ describe('workload manifest', () => {
         message: /^cannot read 'gone': .*ENOENT/
       }
     ]
-    for (const c of cases) {
-      const pool = new HashPool(1, { mainThread: false })
-      try {
-        await expect(pool.hash([...ok, c.file])).rejects.toMatchObject({
+    for (const c of cases)
+      expect(() => hashFiles([...ok, c.file])).toThrow(
+        expect.objectContaining({
           code: 'WORKLOAD_INVALID',
           message: expect.stringMatching(c.message)
         })
-      } finally {
-        await pool.close()
-      }
-    }
+      )
+  })
+
+  it('gives each file its own digest, large and empty files too, whatever was read before', () => {
+    const big = Buffer.alloc(3 * 1024 * 1024 + 5, 7)
+    const root = tree({ ...SAMPLE, big, empty: '', 'sub/x.bin': Buffer.from([0, 1, 2]) })
+    const files = ['big', ...Object.keys(SAMPLE), 'empty', 'sub/x.bin'].map(p =>
+      target(p, path.join(root, p))
+    )
+    expect(hashFiles(files)).toEqual(
+      files.map(f => {
+        const bytes = readFileSync(f.absolute)
+        return { size: bytes.length, sha256: hex(bytes) }
+      })
+    )
   })
 
   it('hashes large files across chunk boundaries and empty files', async () => {

@@ -31,7 +31,7 @@ async function emulatorAction(flags: EmulatorFlags): Promise<void> {
   // The directory first: if it cannot exist, no server is left running to keep the process alive.
   checkOutputDir(dir, { what: '--dir', files: ['emulator.json'] })
   await mkdir(dir, { recursive: true })
-  const { startRuntimeEmulator } = await import('../../sandbox/runtime/emulator.js')
+  const { startRuntimeEmulator } = await import('../../sandbox/index.js')
   const emu = await startRuntimeEmulator({ port, jobsPerMinute, plan })
   const path = join(dir, 'emulator.json')
   const { runtimeURL, iamURL, apiKey, instanceCRN } = emu

@@ -43,7 +43,7 @@ export function registerSandboxCommand(program: Command): void {
         throw new QprovError('USAGE', '--log-prefill needs a Rekor; the github instance has none')
       const { checkOutputDir } = await import('../../output-dir.js')
       checkOutputDir(flags.dir, { what: '--dir', files: ['sandbox.json', 'trusted_root.json'] })
-      const { startSandbox } = await import('../../sandbox/sandbox.js')
+      const { startSandbox } = await import('../../sandbox/index.js')
       const sandbox = await startSandbox({
         dir: flags.dir,
         instance: flags.instance,

@@ -39,7 +39,10 @@ function parseWorkers(v: string | undefined): number | undefined {
 function emit(
   verdicts: BundleVerdict[],
   flags: VerifyFlags,
-  renderers: typeof import('../../verify/render.js')
+  renderers: {
+    renderJson: (v: BundleVerdict[]) => unknown
+    renderText: (v: BundleVerdict[]) => string
+  }
 ): void {
   if (flags.json) printJson(renderers.renderJson(verdicts))
   else printOut(renderers.renderText(verdicts))
@@ -63,7 +66,7 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     const m = await loadRuntime()
     online = { api: client(m, flags).api }
   }
-  const [{ verifyProofBundles }, renderers] = await Promise.all([
+  const [{ verifyProofBundles }, { renderJson, renderText }] = await Promise.all([
     import('../../verify/index.js'),
     import('../../verify/render.js')
   ])
@@ -79,7 +82,7 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     ...(online ? { online } : {}),
     ...(workers !== undefined ? { workers } : {})
   })
-  emit(verdicts, flags, renderers)
+  emit(verdicts, flags, { renderJson, renderText })
   if (flags.html !== undefined) {
     const [{ renderHtmlReport }, { writeFileAtomic }] = await Promise.all([
       import('../../verify/html-report.js'),

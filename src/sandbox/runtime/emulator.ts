@@ -6,7 +6,7 @@ import { FaultPlan, type Fault, type FaultRule } from './faults.js'
 import { RuntimeRoutes, type Plan, type Reply } from './routes.js'
 import type { EmulatedJob, Lifecycle } from './store.js'
 
-export type { Calibration, Conditions } from './conditions.js'
+export type { Conditions } from './conditions.js'
 export type { Fault, FaultRule } from './faults.js'
 export type { EmulatedJob } from './store.js'
 export type { Plan } from './routes.js'

@@ -20,7 +20,6 @@ import { buildSandboxTrustedRoot } from './trusted-root.js'
  * CT log, and a trusted root that lists neither.
  */
 export type SandboxInstance = 'public-good' | 'github'
-export const SANDBOX_INSTANCES: readonly SandboxInstance[] = ['public-good', 'github']
 
 /** A running local Sigstore instance: Fulcio, Rekor v1, TSA and an Actions-style OIDC endpoint. */
 export interface SigstoreSandbox {
