@@ -4,6 +4,8 @@
  * CLI and the action map it in one place: 1 = remote, output or verification failure,
  * 2 = usage or input error.
  */
+import { cleanText } from './untrusted-text.js'
+
 export type ErrorCode =
   // usage and input (exit 2)
   | 'USAGE'
@@ -145,13 +147,17 @@ export interface QprovErrorOptions {
   details?: ErrorDetails
 }
 
+/**
+ * The message is cleaned here (src/untrusted-text.ts): it quotes paths, job IDs, server answers
+ * and file names, and is printed by the CLI, the action and the verifier alike.
+ */
 export class QprovError extends Error {
   readonly code: ErrorCode
   readonly exitCode: ExitCode
   readonly details: ErrorDetails
 
   constructor(code: ErrorCode, message: string, options: QprovErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    super(cleanText(message), options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'QprovError'
     this.code = code
     this.exitCode = exitCodeOf(code)
@@ -163,8 +169,11 @@ export function isQprovError(e: unknown): e is QprovError {
   return e instanceof QprovError
 }
 
-/** Any thrown value as one line: multi-line messages would break log parsers and annotations. */
+/**
+ * Any thrown value as one clean line: a library's multi-line message is joined with spaces, and
+ * whatever it quotes (a URL, a file name, a server's answer) is cleaned.
+ */
 export function oneLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e)
-  return msg.replace(/\s*\n\s*/g, ' ').trim()
+  return cleanText(msg.replace(/\s*[\r\n]+\s*/g, ' ').trim())
 }

@@ -1,5 +1,6 @@
 import { writeFilesAtomically } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
+import { cleanDeep } from '../untrusted-text.js'
 import type { RuntimeApi } from '../runtime/client.js'
 import { checkJobId } from '../runtime/input-checks.js'
 import { parseTags } from '../proof/tags.js'
@@ -72,7 +73,8 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
         opts.outDir,
         PROOF_FILE_NAMES.map(n => [n, chosen.files[n] as Buffer])
       )
-      return { query, found: chosen, rejected, skipped, files }
+      // Locations and reasons quote candidates, asset names and server answers: cleaned once.
+      return cleanDeep({ query, found: chosen, rejected, skipped, files })
     }
   }
   for (const p of partials) {

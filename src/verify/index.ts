@@ -3,6 +3,7 @@ import { checkPolicyShape } from '../sigstore/identity-policy.js'
 import { prepareTrustMaterial } from '../sigstore/verify-bundle.js'
 import { expandBundlePaths } from '../proof/proof-bundle.js'
 import { QprovError } from '../errors.js'
+import { cleanDeep } from '../untrusted-text.js'
 import { buildManifest } from '../workload/manifest.js'
 import { onlineRuntime } from './online-check.js'
 import type { CheckOptions, VerifyOptions } from './options.js'
@@ -57,5 +58,7 @@ export async function verifyProofBundles(
       decide(v)
     }
   }
-  return verdicts
+  // Paths, job IDs and details quote bundle files and server answers: cleaned once, here, for
+  // every renderer (text, --json, HTML, job summary, check run).
+  return verdicts.map(v => cleanDeep(v))
 }
