@@ -1,16 +1,29 @@
+import { logJson, logLines } from '../log-text.js'
 import { redact } from '../secrets.js'
 
-/** All CLI output goes through here so that registered secrets can never reach a terminal or log. */
+/**
+ * All CLI output goes through here: registered secrets are redacted, then the terminal's escaper
+ * (src/log-text.ts) runs, since stdout is as often a CI step's log as a terminal.
+ */
 export function printOut(text: string): void {
-  process.stdout.write(`${redact(text)}\n`)
+  process.stdout.write(`${terminalText(text)}\n`)
 }
 
 export function printErr(text: string): void {
-  process.stderr.write(`${redact(text)}\n`)
+  process.stderr.write(`${terminalText(text)}\n`)
+}
+
+export function terminalText(text: string): string {
+  return logLines(redact(text))
+}
+
+/** JSON text exactly as parsed by a consumer, with nothing a terminal or runner would act on. */
+export function printJsonText(json: string): void {
+  process.stdout.write(`${logJson(redact(json))}\n`)
 }
 
 export function printJson(value: unknown): void {
-  printOut(JSON.stringify(value, null, 2))
+  printJsonText(JSON.stringify(value, null, 2))
 }
 
 /** Progress lines for long work; on stderr so --json output on stdout stays parseable. */
