@@ -165,7 +165,9 @@ describe('parse errors name the file and the position, never the bytes', () => {
       ])
     )
     expect(out.result).toBe(1)
-    expect(out.stdout).toContain('unreadable bundle: the proof bundle file is not JSON')
+    expect(out.stdout).toContain(
+      'the proof bundle could not be read (the proof bundle file is not JSON)'
+    )
     expectNoEcho(out.stdout + out.stderr)
   })
 })

@@ -167,7 +167,12 @@ describe('the sinks, end to end', () => {
     ok: false,
     bundle: hostile,
     jobId: hostile,
-    checks: CHECK_NAMES.map(name => ({ name, status: 'fail', detail: `bad: ${hostile}` })),
+    checks: CHECK_NAMES.map(name => ({
+      name,
+      status: 'fail',
+      finding: 'record-mismatch',
+      detail: `bad: ${hostile}`
+    })),
     facts: {}
   })
 
