@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { coreReporter } from '../src/action/reporter.js'
-import { printErr, printJson, printOut, terminalText } from '../src/cli/io.js'
+import { printErr, printJson, printLines, printOut } from '../src/cli/io.js'
 import { annotationText } from '../src/github/check-runs.js'
 import { escapeText, renderSummary } from '../src/github/summary.js'
 import { logJson, logLine, logLines } from '../src/log-text.js'
@@ -28,7 +28,7 @@ type Sink =
 /** Each sink's escaper applied to one untrusted string, as that sink receives it. */
 const SINKS: Record<Sink, (s: string) => Promise<string> | string> = {
   cleaner: cleanText,
-  terminal: terminalText,
+  terminal: async s => (await captureOutput(() => printOut(s))).stdout,
   'terminal JSON': s => logJson(JSON.stringify(s)),
   'action log': async s => (await captureOutput(() => coreReporter().info(s))).stdout,
   'workflow command': async s => (await captureOutput(() => coreReporter().warning(s))).stdout,
@@ -44,7 +44,7 @@ const TABLE: [string, string, Record<Sink, string>][] = [
     'a\n::warning ::x',
     {
       cleaner: `a${F}::warning ::x`,
-      terminal: `a\n${F}:warning ::x`,
+      terminal: `a${F}::warning ::x\n`,
       'terminal JSON': '"a\\n::warning ::x"',
       'action log': `a${F}::warning ::x\n`,
       'workflow command': `::warning::a${F}::warning ::x\n`,
@@ -58,7 +58,7 @@ const TABLE: [string, string, Record<Sink, string>][] = [
     'job\r\n::stop-commands::tok',
     {
       cleaner: `job${F}${F}::stop-commands::tok`,
-      terminal: `job${F}\n${F}:stop-commands::tok`,
+      terminal: `job${F}${F}::stop-commands::tok\n`,
       'terminal JSON': '"job\\r\\n::stop-commands::tok"',
       'action log': `job${F}${F}::stop-commands::tok\n`,
       'workflow command': `::warning::job${F}${F}::stop-commands::tok\n`,
@@ -72,7 +72,7 @@ const TABLE: [string, string, Record<Sink, string>][] = [
     '::set-output name=a::b',
     {
       cleaner: '::set-output name=a::b',
-      terminal: `${F}:set-output name=a::b`,
+      terminal: `${F}:set-output name=a::b\n`,
       'terminal JSON': '"::set-output name=a::b"',
       'action log': `${F}:set-output name=a::b\n`,
       'workflow command': `::warning::${F}:set-output name=a::b\n`,
@@ -86,7 +86,7 @@ const TABLE: [string, string, Record<Sink, string>][] = [
     'x##[add-mask]y',
     {
       cleaner: 'x##[add-mask]y',
-      terminal: `x${F}#[add-mask]y`,
+      terminal: `x${F}#[add-mask]y\n`,
       'terminal JSON': '"x##\\u005badd-mask]y"',
       'action log': `x${F}#[add-mask]y\n`,
       'workflow command': `::warning::x${F}#[add-mask]y\n`,
@@ -100,7 +100,7 @@ const TABLE: [string, string, Record<Sink, string>][] = [
     '%0A::error::50%',
     {
       cleaner: '%0A::error::50%',
-      terminal: '%0A::error::50%',
+      terminal: '%0A::error::50%\n',
       'terminal JSON': '"%0A::error::50%"',
       'action log': '%0A::error::50%\n',
       'workflow command': '::warning::%250A::error::50%25\n',
@@ -114,7 +114,7 @@ const TABLE: [string, string, Record<Sink, string>][] = [
     '\u001b[31mred\u001b]8;;http://e\u0007',
     {
       cleaner: `${F}[31mred${F}]8;;http://e${F}`,
-      terminal: `${F}[31mred${F}]8;;http://e${F}`,
+      terminal: `${F}[31mred${F}]8;;http://e${F}\n`,
       'terminal JSON': '"\\u001b[31mred\\u001b]8;;http://e\\u0007"',
       'action log': `${F}[31mred${F}]8;;http://e${F}\n`,
       'workflow command': `::warning::${F}[31mred${F}]8;;http://e${F}\n`,
@@ -128,7 +128,7 @@ const TABLE: [string, string, Record<Sink, string>][] = [
     'abc\u202e\u2066gpj.exe\u2069\u200b',
     {
       cleaner: `abc${F}${F}gpj.exe${F}${F}`,
-      terminal: `abc${F}${F}gpj.exe${F}${F}`,
+      terminal: `abc${F}${F}gpj.exe${F}${F}\n`,
       'terminal JSON': '"abc\\u202e\\u2066gpj.exe\\u2069\\u200b"',
       'action log': `abc${F}${F}gpj.exe${F}${F}\n`,
       'workflow command': `::warning::abc${F}${F}gpj.exe${F}${F}\n`,
@@ -142,7 +142,7 @@ const TABLE: [string, string, Record<Sink, string>][] = [
     '<b>|*a*|</b>\u2028[l](javascript:x)',
     {
       cleaner: `<b>|*a*|</b>${F}[l](javascript:x)`,
-      terminal: `<b>|*a*|</b>${F}[l](javascript:x)`,
+      terminal: `<b>|*a*|</b>${F}[l](javascript:x)\n`,
       'terminal JSON': '"<b>|*a*|</b>\\u2028[l](javascript:x)"',
       'action log': `<b>|*a*|</b>${F}[l](javascript:x)\n`,
       'workflow command': `::warning::<b>|*a*|</b>${F}[l](javascript:x)\n`,
@@ -187,15 +187,18 @@ describe('the sinks, end to end', () => {
     )
   })
 
-  it('printOut, printErr and printJson write no command and no escape a terminal acts on', async () => {
+  it('printOut and printErr print one line, printLines keeps the lines qprov joined, printJson the value', async () => {
     const out = await captureOutput(() => {
       printOut(`line ${hostile}`)
-      printErr(`qprov: ${hostile}`)
+      printLines(`table\n${hostile}`)
       printJson({ bundle: `${hostile}\u202e\u009b` })
+      printErr(`qprov: ${hostile}`)
     })
     expect(out.stdout).toBe(
       [
-        'line proof/a',
+        `line proof/a${F}${F}::stop-commands::tok${F}| x | y |${F}${F}#[add-mask]z`,
+        'table',
+        'proof/a',
         '',
         `${F}:stop-commands::tok`,
         '| x | y |',
@@ -207,9 +210,9 @@ describe('the sinks, end to end', () => {
       ].join('\n')
     )
     expect(out.stderr).toBe(
-      `qprov: proof/a\n\n${F}:stop-commands::tok\n| x | y |\n${F}#[add-mask]z\n`
+      `qprov: proof/a${F}${F}::stop-commands::tok${F}| x | y |${F}${F}#[add-mask]z\n`
     )
-    expect(JSON.parse(out.stdout.split('\n').slice(5).join('\n'))).toEqual({
+    expect(JSON.parse(out.stdout.split('\n').slice(7).join('\n'))).toEqual({
       bundle: `${hostile}\u202e\u009b`
     })
   })

@@ -11,6 +11,7 @@ import { createRuntimeClient } from '../../src/runtime/client.js'
 import { resolveConnection } from '../../src/runtime/connection.js'
 import { clearSecretsForTest, setSecretMasker } from '../../src/secrets.js'
 import { hasUnsafeText } from '../../src/untrusted-text.js'
+import { startRuntimeEmulator } from '../../src/sandbox/runtime/emulator.js'
 import { connectionSettings } from '../../src/settings/connection.js'
 import { tmp } from '../action/action-process.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
@@ -147,5 +148,40 @@ describe('a hostile candidate name in fetch', () => {
       `found in local: ${from}/x${F}::stop-commands::tok${F}${F}#[add-mask]y`
     )
     expectNoInjectedCommand(cli.stdout + cli.stderr)
+  })
+})
+
+describe("a hostile server answer in 'qprov job get'", () => {
+  it('prints each tag on its own line: a tag cannot forge the provenance line', async () => {
+    const emu = await startRuntimeEmulator({ apiKey: 'emulator-key-123456' })
+    try {
+      const forged = `x\nprovenance: sha256:${'a'.repeat(64)}`
+      const id = emu.createJob({ tags: [forged, '\u001b[2J##[add-mask]k'] })
+      process.env.QPROV_TEST_KEY = 'emulator-key-123456'
+      const out = await captureOutput(() =>
+        main([
+          'job',
+          'get',
+          '--job',
+          id,
+          '--instance',
+          emu.instanceCRN,
+          '--runtime-url',
+          emu.runtimeURL,
+          '--iam-url',
+          emu.iamURL,
+          '--api-key-env',
+          'QPROV_TEST_KEY'
+        ])
+      )
+      expect(out.result).toBe(0)
+      const lines = out.stdout.split('\n')
+      expect(lines).toContain(`tag: x${F}provenance: sha256:${'a'.repeat(64)}`)
+      expect(lines).toContain(`tag: ${F}[2J${F}#[add-mask]k`)
+      expect(lines.filter(l => l.startsWith('provenance:'))).toEqual(['provenance: none'])
+    } finally {
+      delete process.env.QPROV_TEST_KEY
+      await emu.close()
+    }
   })
 })

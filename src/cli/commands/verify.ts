@@ -7,7 +7,7 @@ import { refuseUrlCredentials } from '../../url-credentials.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
 import { addConnectionOptions } from '../connection-options.js'
-import { printJson, printOut, progress } from '../io.js'
+import { printJson, printLines, progress } from '../io.js'
 import { client, loadRuntime, type RuntimeFlags } from './runtime.js'
 import { actionReturningStatus } from '../exit-status.js'
 
@@ -40,7 +40,7 @@ function emit(
   renderers: typeof import('../../verify/render.js')
 ): void {
   if (flags.json) printJson(renderers.renderJson(verdicts))
-  else printOut(renderers.renderText(verdicts))
+  else printLines(renderers.renderText(verdicts))
 }
 
 async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number> {
