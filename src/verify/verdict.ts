@@ -67,7 +67,6 @@ export const FINDING_KINDS = [
   // the workload files
   'workload-mismatch',
   // the AI policy
-  'ai-attestation-missing',
   'ai-attestation-invalid',
   'ai-involved',
   'ai-undeclared',
@@ -160,7 +159,8 @@ export interface VerdictFacts {
   bindingDigest?: string
   receiptId?: string
   commit?: string
-  rekor?: { logIndex: string; uuid?: string }
+  /** null: the verified binding names no Rekor entry (signed on an instance without one). */
+  rekor?: { logIndex: string; uuid?: string } | null
 }
 
 export interface BundleVerdict {

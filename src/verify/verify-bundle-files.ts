@@ -79,7 +79,7 @@ function factsOf(ctx: BundleContext): VerdictFacts {
     facts.packageDigest = b.provenance.workload_package
     facts.bindingDigest = digestOf(ctx.files, PROOF_FILES.binding)
     const t = b.provenance.transparency_entry
-    if (t) facts.rekor = { logIndex: String(t.log_index), uuid: t.uuid }
+    facts.rekor = t ? { logIndex: String(t.log_index), uuid: t.uuid } : null
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload)
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity

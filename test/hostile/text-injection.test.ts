@@ -7,6 +7,7 @@ import { LocalDirectorySource } from '../../src/binding/proof-sources.js'
 import { main } from '../../src/cli/main.js'
 import { escapeText } from '../../src/github/summary.js'
 import { PROOF_FILES } from '../../src/proof/layout.js'
+import { PUBLIC_GOOD_PROFILE } from '../../src/sigstore/profiles.js'
 import { createRuntimeClient } from '../../src/runtime/client.js'
 import { resolveConnection } from '../../src/runtime/connection.js'
 import { clearSecretsForTest, setSecretMasker } from '../../src/secrets.js'
@@ -126,9 +127,14 @@ describe('a hostile candidate name in fetch', () => {
       jobId,
       api: createRuntimeClient(conn),
       sources: [new LocalDirectorySource([from])],
+      verification: {
+        policy: fx.policy,
+        trustedRoot: fx.trustedRoot,
+        profile: PUBLIC_GOOD_PROFILE
+      },
       outDir: join(tmp('qprov-inject-out-'), 'proof')
     })
-    expect(r.found.location).toBe(join(from, EVIL_CLEAN))
+    expect(r.chosen.found.location).toBe(join(from, EVIL_CLEAN))
 
     const cli = await captureOutput(() =>
       main([
@@ -139,13 +145,21 @@ describe('a hostile candidate name in fetch', () => {
         from,
         '--sandbox',
         fx.sandbox.dir,
+        '--trusted-root',
+        fx.sandbox.config.trustedRoot,
+        '--certificate-identity',
+        fx.policy.identity,
+        '--certificate-oidc-issuer',
+        fx.policy.issuer,
         '--out',
         join(tmp('qprov-inject-out-'), 'proof')
       ])
     )
     expect(cli.result).toBe(0)
-    expect(cli.stdout.split('\n')[1]).toBe(
-      `found in local: ${from}/x${F}::stop-commands::tok${F}${F}#[add-mask]y`
+    expect(cli.stdout.split('\n')[1]).toMatch(
+      new RegExp(
+        `^found in local: ${from}/x${F}::stop-commands::tok${F}${F}#\\[add-mask\\]y \\(signed [0-9T:.-]+Z\\)$`
+      )
     )
     expectNoInjectedCommand(cli.stdout + cli.stderr)
   })
