@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { judge } from '../src/binding/candidates.js'
 import { main } from '../src/cli/main.js'
 import { readZipEntries } from '../src/github/zip-reader.js'
 import { jsonErrorOffset } from '../src/json-position.js'
 import { parseBinding } from '../src/proof/binding-document.js'
+import { PROOF_FILES } from '../src/proof/layout.js'
 import { unpackProofBundle } from '../src/proof/proof-bundle.js'
 import { parseRuntimeJob } from '../src/proof/runtime-job-file.js'
 import { parseStatement } from '../src/proof/statement.js'
@@ -127,6 +129,25 @@ describe('parse errors name the file and the position, never the bytes', () => {
     expect(r.code).toBe('BUNDLE_INVALID')
     expect(r.error).toBe('the bundle is not valid JSON (error at line 1, column 1)')
     expectNoEcho(JSON.stringify(r))
+  })
+
+  it("fetch's ranking: a binding bundle it cannot parse is rejected without quoting it", async () => {
+    // A verifier that passes everything, so the ranking step is the one that reads the bytes.
+    const verifier = {
+      verify: () => Promise.resolve({ ok: true, bundle: 'b', jobId: 'job1', checks: [], facts: {} })
+    }
+    const j = await judge(
+      {
+        source: 'local',
+        location: 'cand',
+        files: { [PROOF_FILES.bindingBundle]: Buffer.from(BARE) }
+      },
+      0,
+      'job1',
+      verifier
+    )
+    expect(j.valid).toBe(false)
+    if (!j.valid) expect(j.rejected.detail).toBe('its binding bundle is not JSON')
   })
 
   it('qprov receipt verify --bundle: one error line on stderr, without the bundle bytes', async () => {
