@@ -54,6 +54,11 @@ function expectNoEcho(text: string): void {
 
 describe('parse errors name the file and the position, never the bytes', () => {
   const spec = file('qprov.job.json', BARE)
+  mkdirSync(join(dir, 'schema'))
+  const schemaSpec = file(
+    'schema/qprov.job.json',
+    `{"version": 1, "program": "${CANARY}${ESC}", "backend": "ibm_torino", "pubs": []}`
+  )
   const sandboxDir = join(dir, 'sandbox')
   mkdirSync(sandboxDir)
   writeFileSync(join(sandboxDir, 'sandbox.json'), BARE)
@@ -83,6 +88,11 @@ describe('parse errors name the file and the position, never the bytes', () => {
       'qprov.job.json',
       () => loadJobSpec(spec),
       `job spec ${spec} is not valid JSON (error at line 1, column 1)`
+    ],
+    [
+      'qprov.job.json failing its schema (an ajv message names the field, not the value)',
+      () => loadJobSpec(schemaSpec),
+      `${schemaSpec}: /program: must be one of ["sampler","estimator"]`
     ],
     [
       'sandbox.json',
