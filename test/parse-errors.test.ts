@@ -57,7 +57,7 @@ describe('parse errors name the file and the position, never the bytes', () => {
   mkdirSync(join(dir, 'schema'))
   const schemaSpec = file(
     'schema/qprov.job.json',
-    `{"version": 1, "program": "${CANARY}${ESC}", "backend": "ibm_torino", "pubs": []}`
+    `{"version": 1, "program": "${CANARY}\\u001b[2J", "backend": "ibm_torino", "pubs": []}`
   )
   const sandboxDir = join(dir, 'sandbox')
   mkdirSync(sandboxDir)
