@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { coreReporter } from '../src/action/reporter.js'
 import { printErr, printJson, printLines, printOut } from '../src/cli/io.js'
+import { main } from '../src/cli/main.js'
 import { annotationText } from '../src/github/check-runs.js'
 import { escapeText, renderSummary } from '../src/github/summary.js'
 import { logJson, logLine, logLines } from '../src/log-text.js'
@@ -215,6 +216,14 @@ describe('the sinks, end to end', () => {
     expect(JSON.parse(out.stdout.split('\n').slice(7).join('\n'))).toEqual({
       bundle: `${hostile}\u202e\u009b`
     })
+  })
+
+  it("commander's usage errors, which quote the argument, pass the terminal's escaper", async () => {
+    const out = await captureOutput(() => main(['verify', '--bogus\n::warning ::x\u001b[2J']))
+    expect(out.result).toBe(2)
+    expect(out.stderr).toBe(
+      `error: unknown option '--bogus\n${F}:warning ::x${F}[2J'\n(run with --help for usage)\n`
+    )
   })
 
   it('the job summary keeps a hostile bundle path inside its table cell and heading', () => {
