@@ -3,6 +3,8 @@
  * failures apart. The exit status follows from the code alone (no call site chooses it), and the
  * CLI and the action map it in one place: 2 = usage or input error, 1 = anything else.
  */
+import { cleanText } from './untrusted-text.js'
+
 export type ExitCode = 1 | 2
 
 /** What kind of failure a code is; usage and input errors exit 2, every other category 1. */
@@ -133,13 +135,17 @@ export interface QprovErrorOptions {
   details?: ErrorDetails
 }
 
+/**
+ * The message is cleaned here (src/untrusted-text.ts): it quotes paths, job IDs, server answers
+ * and file names, and is printed by the CLI, the action and the verifier alike.
+ */
 export class QprovError extends Error {
   readonly code: ErrorCode
   readonly exitCode: ExitCode
   readonly details: ErrorDetails
 
   constructor(code: ErrorCode, message: string, options: QprovErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    super(cleanText(message), options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'QprovError'
     this.code = code
     this.exitCode = exitCodeOf(code)
@@ -151,8 +157,11 @@ export function isQprovError(e: unknown): e is QprovError {
   return e instanceof QprovError
 }
 
-/** Any thrown value as one line: multi-line messages would break log parsers and annotations. */
+/**
+ * Any thrown value as one clean line: a library's multi-line message is joined with spaces, and
+ * whatever it quotes (a URL, a file name, a server's answer) is cleaned.
+ */
 export function oneLine(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e)
-  return msg.replace(/\s*\n\s*/g, ' ').trim()
+  return cleanText(msg.replace(/\s*[\r\n]+\s*/g, ' ').trim())
 }

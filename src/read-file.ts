@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { QprovError } from './errors.js'
+import { jsonErrorOffset, positionOf } from './json-position.js'
 
 /**
  * The one bounded reader for the files qprov reads: nothing may hang on a FIFO without a writer or
@@ -248,10 +249,20 @@ export function parseJsonText(text: string, what: string, path: string): unknown
   } catch (e) {
     if (e instanceof RangeError)
       throw new QprovError('INPUT_NOT_JSON', `${where} is nested too deeply to parse`)
-    const at = /at position (\d+)/.exec((e as Error).message)
-    throw new QprovError(
-      'INPUT_NOT_JSON',
-      `${where} is not valid JSON${at ? ` (error at character ${at[1]})` : ''}`
-    )
+    throw new QprovError('INPUT_NOT_JSON', `${where} ${jsonSyntaxProblem(text, e)}`)
   }
 }
+
+/**
+ * Why JSON.parse refused text, naming the place and never the bytes: V8's own message quotes a
+ * snippet of the input, which may be part of a secret or a terminal escape sequence.
+ */
+export function jsonSyntaxProblem(text: string, e: unknown): string {
+  const at = /at position (\d+)/.exec(e instanceof Error ? e.message : '')
+  const offset = at ? Number(at[1]) : jsonErrorOffset(text)
+  if (offset === undefined) return 'is not valid JSON'
+  if (offset >= text.length) return 'is not valid JSON: it ends before the value is complete'
+  const p = positionOf(text, offset)
+  return `is not valid JSON (error at line ${p.line}, column ${p.column})`
+}
+

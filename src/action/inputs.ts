@@ -1,6 +1,9 @@
 import * as core from '@actions/core'
 import { SIGSTORE_INSTANCES, type SigstoreInstance } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
+import { checkRange, checkRef } from '../receipt/refs.js'
+import { checkBackend, checkJobId } from '../runtime/input-checks.js'
+import { hasUnsafeText } from '../untrusted-text.js'
 import { AI_POLICIES, type AiPolicy } from '../verify/options.js'
 
 export const MODES = ['receipt', 'attest', 'submit', 'tag', 'verify'] as const
@@ -91,12 +94,31 @@ export interface ActionInputs {
   workspace: string
 }
 
-const get = (name: InputName) => core.getInput(name)
-const list = (name: InputName) => core.getMultilineInput(name)
+/**
+ * Every input is validated before anything prints it: a value carrying a line break, a control
+ * character or an invisible formatting character is refused whole, and the refusal does not
+ * quote it. (A list input's items are its lines; each item is held to the same rule.)
+ */
+function refuseUnsafe(name: InputName, value: string): string {
+  if (hasUnsafeText(value))
+    throw new QprovError(
+      'USAGE',
+      `input ${name} holds a line break, control character or invisible formatting character; refusing it`
+    )
+  return value
+}
+
+const get = (name: InputName) => refuseUnsafe(name, core.getInput(name))
+const list = (name: InputName) => core.getMultilineInput(name).map(v => refuseUnsafe(name, v))
 
 function opt(name: InputName): string | undefined {
   const v = get(name)
   return v === '' ? undefined : v
+}
+
+function optChecked(name: InputName, check: (v: string, what: string) => string) {
+  const v = opt(name)
+  return v === undefined ? undefined : check(v, `input ${name}`)
 }
 
 /** YAML 1.2 core booleans, as core.getBooleanInput takes them; '' means "not given". */
@@ -116,6 +138,21 @@ function oneOf<T extends string>(name: InputName, allowed: readonly T[], fallbac
   return v as T
 }
 
+/**
+ * A commit or a range A..B: the receipt kernel's ref rules, and nothing git would not take as a
+ * commit (no whitespace, no ':' of a `rev:path`), so the value is known good before it is logged.
+ */
+function commitInput(name: 'commit' | 'commit-range'): string | undefined {
+  const v = opt(name)
+  if (v === undefined) return undefined
+  if (/[\s:]/.test(v))
+    throw new QprovError(
+      'BAD_REF',
+      `input ${name} must be a commit${name === 'commit-range' ? ' range A..B' : ''}: it holds whitespace or ':'`
+    )
+  return name === 'commit' ? checkRef(v) : checkRange(v)
+}
+
 function retentionDays(): number | undefined {
   const v = get('artifact-retention-days')
   if (v === '') return undefined
@@ -133,16 +170,16 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     workload: list('workload'),
     receipt: opt('receipt'),
     receiptsJson: opt('receipts-json'),
-    commit: opt('commit'),
-    commitRange: opt('commit-range'),
+    commit: commitInput('commit'),
+    commitRange: commitInput('commit-range'),
     declareAi: list('declare-ai'),
     sigstore: oneOf('sigstore', SIGSTORE_INSTANCES, 'public-good') as SigstoreInstance,
     fulcioURL: opt('fulcio-url'),
     rekorURL: opt('rekor-url'),
     tsaURL: opt('tsa-url'),
     instance: opt('instance'),
-    backend: opt('backend'),
-    jobId: opt('job-id'),
+    backend: optChecked('backend', checkBackend),
+    jobId: optChecked('job-id', checkJobId),
     attestationDir: opt('attestation-dir'),
     apiKeyEnv: get('api-key-env') || 'QISKIT_IBM_TOKEN',
     runtimeURL: opt('runtime-url'),

@@ -67,7 +67,9 @@ export async function judge(
       JSON.parse((found.files[PROOF_FILES.bindingBundle] as Buffer).toString('utf8'))
     )
   } catch (e) {
-    return reject({ kind: 'no-signed-time' }, oneLine(e))
+    // V8's JSON.parse message would quote the file.
+    const why = e instanceof SyntaxError ? 'its binding bundle is not JSON' : oneLine(e)
+    return reject({ kind: 'no-signed-time' }, why)
   }
   if (signedAt === undefined)
     return reject({ kind: 'no-signed-time' }, 'its binding bundle carries no signed time')

@@ -1,5 +1,6 @@
 import { writeFilesAtomically } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
+import { cleanDeep } from '../untrusted-text.js'
 import type { RuntimeApi, RuntimeJob } from '../runtime/client.js'
 import { checkJobId } from '../runtime/input-checks.js'
 import { parseBinding } from '../proof/binding-document.js'
@@ -138,7 +139,8 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
     opts.outDir,
     PROOF_FILE_NAMES.map(n => [n, bytes[n] as Buffer])
   )
-  return { query, chosen, valid: ranked, rejected, skipped, files }
+  // Locations and reasons quote candidates, asset names and server answers: cleaned once.
+  return cleanDeep({ query, chosen, valid: ranked, rejected, skipped, files })
 }
 
 function nothingVerified(

@@ -1,16 +1,35 @@
+import { logJson, logLine, logLines } from '../log-text.js'
 import { redact } from '../secrets.js'
 
-/** All CLI output goes through here so that registered secrets can never reach a terminal or log. */
-export function printOut(text: string): void {
-  process.stdout.write(`${redact(text)}\n`)
+/**
+ * All CLI output goes through here: registered secrets are redacted, then the terminal's escaper
+ * (src/log-text.ts) runs, since stdout is as often a CI step's log as a terminal. printOut and
+ * printErr print one line: whatever they quote (a path, a server's tag) cannot start another.
+ */
+export function printOut(line: string): void {
+  process.stdout.write(`${logLine(redact(line))}\n`)
 }
 
-export function printErr(text: string): void {
-  process.stderr.write(`${redact(text)}\n`)
+export function printErr(line: string): void {
+  process.stderr.write(`${logLine(redact(line))}\n`)
+}
+
+/** Text of several lines that qprov assembled itself (the verify table); each line escaped. */
+export function printLines(text: string): void {
+  process.stdout.write(`${terminalText(text)}\n`)
+}
+
+export function terminalText(text: string): string {
+  return logLines(redact(text))
+}
+
+/** JSON text exactly as parsed by a consumer, with nothing a terminal or runner would act on. */
+export function printJsonText(json: string): void {
+  process.stdout.write(`${logJson(redact(json))}\n`)
 }
 
 export function printJson(value: unknown): void {
-  printOut(JSON.stringify(value, null, 2))
+  printJsonText(JSON.stringify(value, null, 2))
 }
 
 /** Progress lines for long work; on stderr so --json output on stdout stays parseable. */

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { QprovError, oneLine } from '../errors.js'
 import { QPROV_VERSION } from '../version.js'
 import { exitStatusOf } from './exit-status.js'
-import { printErr } from './io.js'
+import { printErr, terminalText } from './io.js'
 import { registerReceiptCommands } from './commands/receipt.js'
 import { registerDigestCommand } from './commands/digest.js'
 import { registerVerifyBundleCommand } from './commands/verify-bundle.js'
@@ -24,7 +24,10 @@ export function buildProgram(): Command {
     .version(QPROV_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: s => process.stderr.write(s) })
+    .configureOutput({
+      // Commander quotes the arguments it refuses: they pass the terminal's escaper too.
+      writeErr: s => process.stderr.write(terminalText(s))
+    })
   registerReceiptCommands(program)
   registerDigestCommand(program)
   registerVerifyBundleCommand(program)

@@ -1,3 +1,4 @@
+import { cleanText, cutText } from '../untrusted-text.js'
 import { QprovError } from '../errors.js'
 import type { RunContext } from './context.js'
 import { githubError, type Octokit } from './octokit.js'
@@ -38,7 +39,17 @@ export const OUTPUT_TEXT_LIMIT = 65535
 export function fitText(s: string, limit = OUTPUT_TEXT_LIMIT): string {
   if (s.length <= limit) return s
   const note = '\n\n… (cut to fit the check run output limit; the job summary has the rest)'
-  return s.slice(0, limit - note.length) + note
+  // cutText never splits a surrogate pair; its '…' gives way to the note.
+  return cutText(s, limit - note.length + 1).slice(0, -1) + note
+}
+
+/**
+ * The check-run escaper for plain-text fields (an annotation's path, title and message, and the
+ * run's title): GitHub shows them as text, so the cleaner is the escaping, then GitHub's
+ * length limit. The summary and text fields are Markdown, rendered by renderSummary.
+ */
+export function annotationText(s: string, limit: number): string {
+  return cutText(cleanText(s), limit)
 }
 
 function batches<T>(items: T[], size: number): T[][] {
@@ -56,16 +67,16 @@ export function octokitCheckRuns(octokit: Octokit, ctx: RunContext): CheckRuns {
   const perm = { permission: 'checks: write' }
   return {
     async create(r) {
-      const title = fitText(r.title, 1000)
+      const title = annotationText(r.title, 1000)
       const summary = fitText(r.summary)
       const text = r.text !== undefined ? fitText(r.text) : undefined
       const wire = r.annotations.map(a => ({
-        path: a.path,
+        path: annotationText(a.path, 1024),
         start_line: a.startLine,
         end_line: a.endLine,
         annotation_level: a.level,
-        title: fitText(a.title, 255),
-        message: fitText(a.message, 64 * 1024 - 1)
+        title: annotationText(a.title, 255),
+        message: annotationText(a.message, 64 * 1024 - 1)
       }))
       const [first = [], ...rest] = batches(wire, ANNOTATIONS_PER_REQUEST)
       let created: { id: number; html_url: string | null }

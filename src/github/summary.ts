@@ -1,3 +1,4 @@
+import { cleanText, cutText } from '../untrusted-text.js'
 import type { BundleVerdict, CheckStatus } from '../verify/verdict.js'
 
 /** What the chain diagram shows; each value is untrusted text and is sanitised for Mermaid. */
@@ -31,15 +32,17 @@ export const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024
 const DETAIL_LIMIT = 600
 
 /**
- * Escapes text for both HTML and Markdown: entities for HTML's specials, and for the characters
- * Markdown would turn into links, emphasis, tables, mentions or issue references.
+ * The job summary's escaper, for both HTML and Markdown. The cleaner runs first: a line break
+ * would end the HTML block and let what follows render as Markdown outside the table. Then
+ * entities for HTML's specials and for the characters Markdown would turn into links, emphasis,
+ * tables, mentions or issue references.
  */
 export function escapeText(s: string): string {
-  return s.replace(/[&<>"'`[\]*_|\\!@#~$(){}]/g, c => `&#${c.charCodeAt(0)};`)
+  return cleanText(s).replace(/[&<>"'`[\]*_|\\!@#~$(){}]/g, c => `&#${c.charCodeAt(0)};`)
 }
 
 function cut(s: string, n = DETAIL_LIMIT): string {
-  return s.length > n ? `${s.slice(0, n)}…` : s
+  return cutText(s, n + 1)
 }
 
 const STATUS: Record<CheckStatus, string> = { pass: '✅ pass', fail: '❌ fail', skip: '➖ skip' }

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path'
 import type { ErrorObject } from 'ajv'
 import { validateJobSpecSchema } from './job-spec-validator.js'
 import { QprovError } from '../errors.js'
-import { readBoundedText } from '../read-file.js'
+import { jsonSyntaxProblem, readBoundedText } from '../read-file.js'
 import type { CreateJobBody } from './client.js'
 
 export const JOB_SPEC_FILE = 'qprov.job.json'
@@ -118,7 +118,7 @@ export function loadJobSpec(path: string): LoadedJobSpec {
   try {
     raw = JSON.parse(text)
   } catch (e) {
-    throw new QprovError('JOB_SPEC_INVALID', `${path}: not JSON: ${(e as Error).message}`)
+    throw new QprovError('JOB_SPEC_INVALID', `job spec ${path} ${jsonSyntaxProblem(text, e)}`)
   }
   const spec = validateJobSpec(raw, path)
   const dir = resolve(dirname(path))

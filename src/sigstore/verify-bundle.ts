@@ -25,6 +25,7 @@ import {
   type IdentityPolicy,
   type PolicyFinding
 } from './identity-policy.js'
+import { jsonSyntaxProblem } from '../read-file.js'
 import { verifyPrehashedSha256 } from './prehashed.js'
 import { PUBLIC_GOOD_PROFILE, checkProfile, type VerifyProfile } from './profiles.js'
 import {
@@ -256,10 +257,15 @@ function parsePublicKey(pem: string): KeyObject {
 }
 
 function parseBundle(raw: unknown): Bundle {
-  const json =
-    Buffer.isBuffer(raw) || typeof raw === 'string'
-      ? (JSON.parse(Buffer.isBuffer(raw) ? raw.toString('utf8') : raw) as unknown)
-      : raw
+  let json = raw
+  if (Buffer.isBuffer(raw) || typeof raw === 'string') {
+    const text = Buffer.isBuffer(raw) ? raw.toString('utf8') : raw
+    try {
+      json = JSON.parse(text) as unknown
+    } catch (e) {
+      throw new QprovError('BUNDLE_INVALID', `the bundle ${jsonSyntaxProblem(text, e)}`)
+    }
+  }
   try {
     return bundleFromJSON(json)
   } catch (e) {

@@ -1,3 +1,5 @@
+import { cleanText } from '../untrusted-text.js'
+
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -7,15 +9,11 @@ const ENTITIES: Record<string, string> = {
 }
 
 /**
- * Text for HTML element content and double-quoted attributes (also inside inline SVG). Control
- * characters other than tab and newline become U+FFFD, so bundle content cannot smuggle in a
- * NUL or a bidi override that makes one string look like another.
+ * The HTML report's escaper: text for element content and double-quoted attributes (also inside
+ * inline SVG). The cleaner runs first (src/untrusted-text.ts), so bundle content can smuggle in
+ * neither a NUL nor a bidi override or zero-width character that makes one string look like
+ * another; then HTML's five specials become entities.
  */
 export function escapeHtml(text: string): string {
-  return (
-    String(text)
-      .replace(/[&<>"']/g, ch => ENTITIES[ch] as string)
-      // eslint-disable-next-line no-control-regex -- matching control characters is the point
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd')
-  )
+  return cleanText(String(text)).replace(/[&<>"']/g, ch => ENTITIES[ch] as string)
 }

@@ -3,6 +3,7 @@ import { checkPolicyShape } from '../sigstore/identity-policy.js'
 import { prepareTrustMaterial } from '../sigstore/verify-bundle.js'
 import { expandBundlePaths, type LoadedProofBundle } from '../proof/proof-bundle.js'
 import { QprovError } from '../errors.js'
+import { cleanDeep } from '../untrusted-text.js'
 import { buildManifest } from '../workload/manifest.js'
 import { onlineRuntime } from './online-check.js'
 import type { CheckOptions, JobReader, VerifyOptions } from './options.js'
@@ -44,7 +45,9 @@ export async function verifyProofBundles(
   } else verdicts = await verifyOnWorkers(bundles, opts, workers)
   if (options.online !== undefined)
     for (const v of verdicts) await withOnlineCheck(options.online.api, v)
-  return verdicts
+  // Paths, job IDs and details quote bundle files and server answers: cleaned once, here, for
+  // every renderer (text, --json, HTML, job summary, check run).
+  return verdicts.map(v => cleanDeep(v))
 }
 
 function checkOptionsOf(options: VerifyOptions): CheckOptions {
@@ -79,7 +82,7 @@ export function filesVerifier(options: Omit<VerifyOptions, 'workload' | 'workers
   return {
     async verify(bundle) {
       const v = verifyBundleFiles(bundle, opts, trust)
-      return options.online ? withOnlineCheck(options.online.api, v) : v
+      return cleanDeep(options.online ? await withOnlineCheck(options.online.api, v) : v)
     }
   }
 }

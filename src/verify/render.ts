@@ -1,14 +1,13 @@
+import { cleanText as clean } from '../untrusted-text.js'
 import type { BundleVerdict } from './verdict.js'
 
 const MARK = { pass: 'ok  ', fail: 'FAIL', skip: 'skip' } as const
 
-/** Control characters from bundle content never reach a terminal. */
-function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')
-}
-
-/** The readable table: one line per check, then the verdict; bundles separated by a blank line. */
+/**
+ * The readable table: one line per check, then the verdict; bundles separated by a blank line.
+ * Every field stays on its line (a detail with a line break could forge a row); the terminal's
+ * escaper (cli/io.ts) handles the rest.
+ */
 export function renderText(verdicts: BundleVerdict[]): string {
   const blocks = verdicts.map(v => {
     const lines = [`${clean(v.bundle)}${v.jobId ? ` (job ${clean(v.jobId)})` : ''}`]

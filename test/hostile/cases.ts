@@ -227,7 +227,7 @@ export const CASES: HostileCase[] = [
   {
     name: 'verify-bundle --bundle that is not JSON fails verification, not the reader',
     args: (fx, d) => vb(fx, { bundle: file(d, 'b.json', '{"mediaType":') }),
-    code: 'VERIFY_FAILED',
+    code: 'BUNDLE_INVALID',
     exit: 1,
     message: /NOT verified/
   },

@@ -56,8 +56,8 @@ describe('HTML report', () => {
     }
   })
 
-  it('escapes control and bidi characters that could disguise text', () => {
-    expect(escapeHtml('a\u202eb\u0000c\td\ne')).toBe('a\ufffdb\ufffdc\td\ne')
+  it('escapes control, bidi and line-break characters that could disguise text', () => {
+    expect(escapeHtml('a\u202eb\u0000c\td\ne')).toBe('a\ufffdb\ufffdc\ufffdd\ufffde')
   })
 
   it('links each bundle of a batch from a summary table', () => {

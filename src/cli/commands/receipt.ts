@@ -1,9 +1,11 @@
 import { resolve } from 'node:path'
 import type { Command } from 'commander'
-import { QprovError, oneLine } from '../../errors.js'
+import { QprovError } from '../../errors.js'
+import { parseJsonText } from '../../read-file.js'
+import { cleanDeep } from '../../untrusted-text.js'
 import type { SignatureCheck } from '../../attest/receipt-signature.js'
 import type { FileReceiptVerdict } from '../../receipt/verify-file.js'
-import { printJson, printOut, progress } from '../io.js'
+import { printJson, printJsonText, printOut, progress } from '../io.js'
 import { actionReturningStatus } from '../exit-status.js'
 
 interface VerifyFlags {
@@ -119,8 +121,9 @@ async function runVerify(paths: string[], flags: VerifyFlags): Promise<number> {
   return ok ? 0 : 1
 }
 
+/** Receipt values and file names enter the report here, cleaned once. */
 function toOutput(v: FileReceiptVerdict): VerifyOutput {
-  return {
+  return cleanDeep({
     path: v.path,
     index: v.index,
     valid: v.valid,
@@ -128,18 +131,13 @@ function toOutput(v: FileReceiptVerdict): VerifyOutput {
     schema_errors: v.schema_errors,
     receipt_id: v.receipt_id,
     commit_sha: v.commit_sha
-  }
+  })
 }
 
 async function checkSignature(bytes: Buffer, flags: VerifyFlags): Promise<SignatureCheck> {
   const { readReceiptText } = await import('../../receipt/ingest.js')
   const bundleText = (await readReceiptText(flags.bundle as string)).text
-  let bundle: unknown
-  try {
-    bundle = JSON.parse(bundleText)
-  } catch (e) {
-    throw new QprovError('INPUT_NOT_JSON', `Invalid JSON: ${flags.bundle as string}: ${oneLine(e)}`)
-  }
+  const bundle = parseJsonText(bundleText, 'signature bundle', flags.bundle as string)
   const { verifyReceiptSignature } = await import('../../attest/receipt-signature.js')
   return verifyReceiptSignature(
     bytes,
@@ -197,5 +195,5 @@ async function runCreate(flags: CreateFlags): Promise<void> {
     return
   }
   if (flags.json) printJson(receipts)
-  else for (const r of receipts) process.stdout.write(receiptFileText(r))
+  else for (const r of receipts) printJsonText(receiptFileText(r).trimEnd())
 }

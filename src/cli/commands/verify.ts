@@ -11,7 +11,7 @@ import {
   verificationFromFlags,
   type VerificationFlags
 } from '../verification-options.js'
-import { printJson, printOut, progress } from '../io.js'
+import { printJson, printLines, progress } from '../io.js'
 import { client, loadRuntime, type RuntimeFlags } from './runtime.js'
 import { actionReturningStatus } from '../exit-status.js'
 
@@ -45,7 +45,7 @@ function emit(
   }
 ): void {
   if (flags.json) printJson(renderers.renderJson(verdicts))
-  else printOut(renderers.renderText(verdicts))
+  else printLines(renderers.renderText(verdicts))
 }
 
 async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number> {
