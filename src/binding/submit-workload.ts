@@ -22,6 +22,7 @@ import {
   type ProvenanceRefs
 } from '../proof/tags.js'
 import { jobExistsError } from './job-exists.js'
+import { checkManifestClosure, checkPackageClosure } from './package-closure.js'
 import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
 import type { Connect, RebindHint } from './runtime-target.js'
 
@@ -102,7 +103,8 @@ export async function submitWorkload(
 ): Promise<SubmittedWorkload> {
   const { api, instanceCRN, runtimeURL } = opts.connect()
   checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(PROOF_FILES) })
-  const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
+  const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd), opts.cwd)
+  const specs = await checkPackageClosure(loaded, opts.workload, opts.cwd)
   checkBackend(
     opts.backend ?? loaded.spec.backend,
     opts.backend ? '--backend' : 'backend in qprov.job.json'
@@ -135,6 +137,7 @@ export async function submitWorkload(
       receipt: opts.attest.receipt,
       signing: () => planSigning(signing, env, endpoints),
       outDir: opts.outDir,
+      checkManifest: m => checkManifestClosure(m, specs, loaded),
       onProgress: hooks.onProgress
     })
     refs = refsOfAttestation(attestation)
