@@ -36,6 +36,8 @@ export interface RuntimeJob {
   reasonCode?: number
   /** Why a job failed or was cancelled, as the service words it. */
   reason?: string
+  /** The primitive input (PUBs, options), only when read with `params: true`. */
+  params?: Record<string, unknown>
   raw: Record<string, unknown>
 }
 
@@ -58,7 +60,8 @@ export interface RuntimeSession {
 /** The Runtime edge: everything qprov needs from the IBM Qiskit Runtime REST API. */
 export interface RuntimeApi {
   createJob(body: CreateJobBody): Promise<CreatedJob>
-  getJob(id: string): Promise<RuntimeJob>
+  /** `params: true` also reads the job's input (`exclude_params=false`), for comparing circuits. */
+  getJob(id: string, opts?: { params?: boolean }): Promise<RuntimeJob>
   listJobs(q: { tags?: string[]; limit?: number; offset?: number }): Promise<JobList>
   /** Follows offset paging until `count` jobs were read. */
   listAllJobs(tags: string[]): Promise<RuntimeJob[]>
@@ -119,6 +122,9 @@ export function toRuntimeJob(o: Record<string, unknown>, what: string): RuntimeJ
     program: typeof program === 'string' ? program : undefined,
     reasonCode: typeof reason === 'number' ? reason : undefined,
     reason: typeof state.reason === 'string' ? state.reason : undefined,
+    ...(typeof o.params === 'object' && o.params !== null && !Array.isArray(o.params)
+      ? { params: o.params as Record<string, unknown> }
+      : {}),
     raw: o
   }
 }
@@ -205,9 +211,10 @@ export class HttpRuntimeApi implements RuntimeApi {
     }
   }
 
-  async getJob(id: string): Promise<RuntimeJob> {
+  async getJob(id: string, opts: { params?: boolean } = {}): Promise<RuntimeJob> {
     const what = `get job ${id}`
-    const res = await this.call(what, 'GET', `/jobs/${seg(id)}?exclude_params=true`)
+    const exclude = opts.params === true ? 'false' : 'true'
+    const res = await this.call(what, 'GET', `/jobs/${seg(id)}?exclude_params=${exclude}`)
     return toRuntimeJob(asObject(res.text, what), what)
   }
 

@@ -5,6 +5,7 @@ import { expandBundlePaths } from '../proof/proof-bundle.js'
 import { QprovError } from '../errors.js'
 import { buildManifest } from '../workload/manifest.js'
 import { onlineRuntime } from './online-check.js'
+import { readWorkloadSpecs, signedCircuitsOf } from './signed-workload.js'
 import type { CheckOptions, VerifyOptions } from './options.js'
 import { decide } from './verify-bundle-files.js'
 import { verifyPath } from './verify-path.js'
@@ -35,10 +36,10 @@ export async function verifyProofBundles(
     ...(options.profile ? { profile: options.profile } : {})
   }
   if (options.workload !== undefined) {
-    const m = await buildManifest(options.workload.paths, {
-      cwd: options.workload.cwd ?? process.cwd()
-    })
+    const cwd = options.workload.cwd ?? process.cwd()
+    const m = await buildManifest(options.workload.paths, { cwd })
     opts.workloadManifest = new Uint8Array(m.canonicalBytes)
+    opts.workloadSpecs = readWorkloadSpecs(m, cwd)
   }
   const bundles = await expandBundlePaths(paths)
   // Fail closed: "every bundle verified" over no bundle at all is not a pass.
@@ -52,7 +53,7 @@ export async function verifyProofBundles(
   if (options.online !== undefined) {
     const api = options.online.api
     for (const v of verdicts) {
-      const live = await onlineRuntime(api, v)
+      const live = await onlineRuntime(api, v, await signedCircuitsOf(v, opts.workloadSpecs))
       v.checks = v.checks.map(c => (c.name === 'online-runtime' ? live : c))
       decide(v)
     }

@@ -127,7 +127,10 @@ export function registerVerifyCommand(program: Command): void {
     .option('--certificate-oidc-issuer <url>', 'exact OIDC issuer of both signers')
     .option('--workload <paths...>', 're-hash these workload files and require the signed manifest')
     .option('--ai-policy <policy>', 'any, declared-only or no-ai (docs/binding-spec.md)', 'any')
-    .option('--online', 'also read each job from the Runtime API and compare ID, tags and backend')
+    .option(
+      '--online',
+      'also read each job from the Runtime API and compare ID, tags, backend and circuits'
+    )
     .option('--json', 'print the verdict as JSON (an array for several bundles)')
     .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')
     .option('--workers <n>', 'worker threads for a batch (default: the CPU count)')
