@@ -13,6 +13,7 @@ export const CHECK_NAMES = [
   'binding-consistency',
   'runtime-record',
   'workload-files',
+  'workload-closure',
   'ai-policy',
   'online-runtime'
 ] as const

@@ -13,6 +13,7 @@ import {
   skip,
   type BundleContext
 } from './bundle-context.js'
+import { NO_WORKLOAD, workloadClosure } from './closure-check.js'
 import { statementContent } from './content-checks.js'
 import type { CheckOptions } from './options.js'
 import { aiPolicyCheck, commitConsistency, receiptIntegrity } from './receipt-checks.js'
@@ -22,6 +23,7 @@ import { CHECK_NAMES, type BundleVerdict, type CheckName, type VerdictFacts } fr
 /** Checks that may be skipped without failing the bundle, and only with this exact reason. */
 export const OPTIONAL_SKIPS: Partial<Record<CheckName, string>> = {
   'workload-files': 'no --workload given',
+  'workload-closure': NO_WORKLOAD,
   'online-runtime': 'offline (no --online)'
 }
 
@@ -150,6 +152,7 @@ export function verifyBundleFiles(
       'binding-consistency': bindingConsistency(ctx),
       'runtime-record': runtimeRecord(ctx),
       'workload-files': workloadFiles(ctx),
+      'workload-closure': workloadClosure(ctx),
       'ai-policy': aiPolicyCheck(ctx, opts.aiPolicy),
       'online-runtime': skip(OPTIONAL_SKIPS['online-runtime'] as string)
     }
