@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { checkEndpointURL } from '../url-credentials.js'
 import { QPROV_VERSION } from '../version.js'
 import { stripTrailingSlash } from '../proof/crn.js'
 import { sendRuntimeRequest, type HttpPolicy, type HttpRequest } from './http.js'
@@ -150,7 +151,8 @@ export class HttpRuntimeApi implements RuntimeApi {
   private readonly iam: IamTokenManager
 
   constructor(private readonly opts: RuntimeClientOptions) {
-    this.base = stripTrailingSlash(opts.runtimeURL)
+    // Bearer tokens go here: only over TLS (or on loopback), however the options were built.
+    this.base = stripTrailingSlash(checkEndpointURL(opts.runtimeURL, 'the Runtime URL'))
     this.iam = new IamTokenManager({
       apiKey: opts.apiKey,
       iamURL: opts.iamURL,

@@ -42,20 +42,24 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
       'USAGE',
       `input instance (the Runtime instance CRN) is required for mode ${inputs.mode}`
     )
-  checkEnvVarName(inputs.apiKeyEnv, 'input api-key-env', 'key')
-  registerSecret(env[inputs.apiKeyEnv])
-  if (!env[inputs.apiKeyEnv])
+  const keyEnv = checkEnvVarName(
+    inputs.apiKeyEnv ?? DEFAULT_API_KEY_ENV,
+    'input api-key-env',
+    'key'
+  )
+  registerSecret(env[keyEnv])
+  if (!env[keyEnv])
     throw new QprovError(
       'USAGE',
-      looksLikeSecretName(inputs.apiKeyEnv)
+      looksLikeSecretName(keyEnv)
         ? 'no IBM Cloud API key: input api-key-env takes the NAME of an environment variable set from a secret, not a key'
-        : `no IBM Cloud API key: set the ${inputs.apiKeyEnv} environment variable from a secret (env: ${inputs.apiKeyEnv}: \${{ secrets.… }})`
+        : `no IBM Cloud API key: set the ${keyEnv} environment variable from a secret (env: ${keyEnv}: \${{ secrets.… }})`
     )
   const settings = {
     instance: inputs.instance,
     runtimeURL: inputs.runtimeURL,
     iamURL: inputs.iamURL,
-    apiKeyEnv: inputs.apiKeyEnv
+    apiKeyEnv: keyEnv
   }
   return () => {
     const conn = resolveConnection(settings, env)
@@ -67,16 +71,19 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
   }
 }
 
-/** With `sandbox`: the emulator's URLs, CRN and key, unless the inputs name others. */
+/**
+ * With `sandbox`: the emulator's URLs, CRN and key, unless the inputs name others. A real key
+ * (QISKIT_IBM_TOKEN in the job's environment) is used only when api-key-env names it: the
+ * sandbox's IAM URL comes from a file, and the key must never go to a stand-in by default.
+ */
 function sandboxConnect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
-  const keyGiven = env[inputs.apiKeyEnv] !== undefined
   const conn = resolveConnection(
     connectionSettings({
       sandbox: inputs.sandbox,
       instance: inputs.instance,
       runtimeURL: inputs.runtimeURL,
       iamURL: inputs.iamURL,
-      ...(keyGiven ? { apiKeyEnv: inputs.apiKeyEnv } : {})
+      ...(inputs.apiKeyEnv !== undefined ? { apiKeyEnv: inputs.apiKeyEnv } : {})
     }),
     env
   )
@@ -107,7 +114,9 @@ function hint(inputs: ActionInputs, attestationDir: string) {
         ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
         runtimeURL: inputs.runtimeURL,
         iamURL: inputs.iamURL,
-        ...(inputs.apiKeyEnv !== DEFAULT_API_KEY_ENV ? { apiKeyEnv: inputs.apiKeyEnv } : {})
+        ...(inputs.apiKeyEnv !== undefined && inputs.apiKeyEnv !== DEFAULT_API_KEY_ENV
+          ? { apiKeyEnv: inputs.apiKeyEnv }
+          : {})
       },
       crn
     )
