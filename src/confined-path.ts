@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs'
+import { lstatSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { QprovError, type ErrorCode } from './errors.js'
 
@@ -34,6 +34,14 @@ export function isInside(rootReal: string, real: string): boolean {
   return real === rootReal || real.startsWith(prefix)
 }
 
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
 function errnoOf(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException).code
 }
@@ -48,20 +56,23 @@ function realOrAncestor(abs: string, opts: ConfineOptions, shown: string): [stri
       return [missing.length === 0 ? real : path.join(real, ...missing), missing.length === 0]
     } catch (e) {
       const code = errnoOf(e)
-      if (code === 'ENOTDIR' && opts.mayBeMissing)
-        throw new QprovError(
-          opts.code,
-          `${opts.what} '${shown}': a part of the path is a file, not a directory`
-        )
+      // A file where a directory should be: the caller's own checks say so in their words.
+      const absent = code === 'ENOENT' || (code === 'ENOTDIR' && opts.mayBeMissing === true)
       if (code === 'ELOOP')
         throw new QprovError(opts.code, `${opts.what} '${shown}': too many symbolic links`)
-      if (code !== 'ENOENT' || !opts.mayBeMissing)
+      if (!absent || !opts.mayBeMissing)
         throw new QprovError(
           code === 'ENOENT' || code === 'ENOTDIR' ? 'INPUT_NOT_FOUND' : opts.code,
           code === 'ENOENT' || code === 'ENOTDIR'
             ? `${opts.what} '${shown}' does not exist`
             : `${opts.what} '${shown}' cannot be resolved (${code ?? 'error'})`,
           { cause: e }
+        )
+      // Not there, or a link to nowhere: where it would lead is not known, so it is refused.
+      if (isLink(at))
+        throw new QprovError(
+          opts.code,
+          `${opts.what} '${shown}' goes through a symbolic link that leads nowhere`
         )
       const up = path.dirname(at)
       if (up === at) throw new QprovError(opts.code, `${opts.what} '${shown}': no part exists`)

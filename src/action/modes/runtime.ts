@@ -6,6 +6,8 @@ import {
   readProofDirectory
 } from '../../proof/proof-bundle.js'
 import { QprovError } from '../../errors.js'
+import type { BoundProof } from '../../binding/bind.js'
+import { sha256Digest } from '../../proof/binding-document.js'
 import { createRuntimeClient } from '../../runtime/client.js'
 import { checkEnvVarName, looksLikeSecretName } from '../../env-var-name.js'
 import { DEFAULT_API_KEY_ENV, resolveConnection } from '../../runtime/connection.js'
@@ -33,6 +35,7 @@ import {
   reportAttestation,
   requireWorkload
 } from './attest.js'
+import { outputPath } from '../../confined-path.js'
 
 /** The API key comes only from the environment variable named by api-key-env, never an input. */
 function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
@@ -77,6 +80,7 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
  * sandbox's IAM URL comes from a file, and the key must never go to a stand-in by default.
  */
 function sandboxConnect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
+  if (inputs.apiKeyEnv !== undefined) checkEnvVarName(inputs.apiKeyEnv, 'input api-key-env', 'key')
   const conn = resolveConnection(
     connectionSettings({
       sandbox: inputs.sandbox,
@@ -134,7 +138,7 @@ export async function runSubmit(
   requireWorkload(inputs)
   const target = connect(inputs, env)
   const signing = actionSigning(inputs, env)
-  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const outDir = outputPath(inputs.outDir, inputs.workspace, 'out-dir')
   const receipt = actionReceipt(inputs)
   const r = await submitWorkload(
     {
@@ -164,7 +168,7 @@ export async function runSubmit(
   report.output('out-dir', outDir)
   report.output('bundle-path', outDir)
   if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
-  const published = await publishOrKeep(inputs, r.jobId, outDir, gh, report)
+  const published = await publishOrKeep(inputs, r.jobId, outDir, r.binding, gh, report)
   await report.summary({
     title: 'qprov submit',
     rows: [
@@ -189,11 +193,30 @@ export async function runSubmit(
   })
 }
 
-/** `<job-id>.qprov.json` beside the directory form in out-dir (verify reads either form). */
-async function writeSingleFile(jobId: string, outDir: string): Promise<string> {
+/**
+ * `<job-id>.qprov.json` beside the directory form in out-dir (verify reads either form), packed
+ * from exactly the files this run bound, each read back with the digest it computed.
+ */
+async function writeSingleFile(
+  jobId: string,
+  outDir: string,
+  digests: Record<string, string>
+): Promise<{ path: string; digest: string }> {
+  const onDisk = await readProofDirectory(outDir)
+  const files: Record<string, Buffer> = {}
+  for (const [name, digest] of Object.entries(digests)) {
+    const b = onDisk[name]
+    if (b === undefined || sha256Digest(b) !== digest)
+      throw new QprovError(
+        'PUBLISH_FAILED',
+        `${join(outDir, name)} is not the file this run wrote; the single-file bundle was not made`
+      )
+    files[name] = b
+  }
   const path = join(outDir, defaultBundleFileName(jobId))
-  await writeFileAtomic(path, packProofBundle(await readProofDirectory(outDir), jobId))
-  return path
+  const packed = packProofBundle(files, jobId)
+  await writeFileAtomic(path, packed)
+  return { path, digest: sha256Digest(packed) }
 }
 
 /** Publishes; on failure the summary still says where the bundle is before the step fails. */
@@ -201,12 +224,20 @@ async function publishOrKeep(
   inputs: ActionInputs,
   jobId: string,
   outDir: string,
+  binding: BoundProof | undefined,
   gh: GitHubEdges,
   report: Reporter
 ): Promise<Published> {
   try {
-    const singleFile = await writeSingleFile(jobId, outDir)
-    return await publishProof(inputs, { jobId, dir: outDir, singleFile }, gh, report)
+    if (binding === undefined)
+      throw new QprovError('INTERNAL', `job ${jobId} has no signed binding to publish`)
+    const singleFile = await writeSingleFile(jobId, outDir, binding.digests)
+    return await publishProof(
+      inputs,
+      { jobId, dir: outDir, digests: binding.digests, singleFile },
+      gh,
+      report
+    )
   } catch (e) {
     await report.summary({
       title: `qprov ${inputs.mode}: job ${jobId} bound, publishing failed`,
@@ -239,7 +270,7 @@ export async function runTag(
     throw new QprovError('USAGE', 'give either input attestation-dir or input workload, not both')
   const target = connect(inputs, env)
   const signing = actionSigning(inputs, env)
-  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const outDir = outputPath(inputs.outDir, inputs.workspace, 'out-dir')
   let chain: ChainFacts = {}
   let links: SummaryLink[] = []
   let attestationDir: string
@@ -277,7 +308,7 @@ export async function runTag(
   report.output('out-dir', outDir)
   report.output('bundle-path', outDir)
   if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
-  const published = await publishOrKeep(inputs, r.jobId, outDir, gh, report)
+  const published = await publishOrKeep(inputs, r.jobId, outDir, r.binding, gh, report)
   await report.summary({
     title: 'qprov tag',
     rows: [
