@@ -89,6 +89,15 @@ export default {
       to: { path: '^src/' }
     },
     {
+      name: 'no-tuf-at-run-time',
+      comment:
+        'trust material is pinned and signing configs are embedded: nothing may bring in a TUF ' +
+        'client (the `sigstore` package loads one for attest()); sign with @sigstore/sign',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { path: '(^|node_modules/)(sigstore|@sigstore/tuf|tuf-js)(/|$)' }
+    },
+    {
       name: 'root-files-are-leaves',
       comment: 'the root files (errors, secrets, atomic-file, version) import no folder',
       severity: 'error',

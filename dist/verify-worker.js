@@ -2044,8 +2044,8 @@ var require_parse = __commonJS({
       const bits = [];
       for (let i = start; i < end; ++i) {
         const byte = buf[i];
-        const skip3 = i === end - 1 ? unused : 0;
-        for (let j = 7; j >= skip3; --j) {
+        const skip2 = i === end - 1 ? unused : 0;
+        for (let j = 7; j >= skip2; --j) {
           bits.push(byte >> j & 1);
         }
       }
@@ -3511,9 +3511,9 @@ var require_error4 = __commonJS({
     var VerificationError = class extends BaseError {
     };
     exports.VerificationError = VerificationError;
-    var PolicyError = class extends BaseError {
+    var PolicyError2 = class extends BaseError {
     };
-    exports.PolicyError = PolicyError;
+    exports.PolicyError = PolicyError2;
   }
 });
 
@@ -9404,7 +9404,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv3 = class {
+    var Ajv4 = class {
       constructor(opts2 = {}) {
         this.schemas = {};
         this.refs = {};
@@ -9688,7 +9688,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -9774,9 +9774,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports.default = Ajv3;
+    Ajv4.ValidationError = validation_error_1.default;
+    Ajv4.MissingRefError = ref_error_1.default;
+    exports.default = Ajv4;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -10117,8 +10117,8 @@ var require_multipleOf = __commonJS({
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
         const res = gen.let("res");
-        const invalid2 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
+        const invalid3 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid3}))`);
       }
     };
     exports.default = def;
@@ -11887,7 +11887,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
+    var Ajv4 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -11906,11 +11906,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv3;
-    module.exports = exports = Ajv3;
-    module.exports.Ajv = Ajv3;
+    exports.Ajv = Ajv4;
+    module.exports = exports = Ajv4;
+    module.exports.Ajv = Ajv4;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv3;
+    exports.default = Ajv4;
     var validate_1 = require_validate2();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -11961,31 +11961,55 @@ var import_bundle = __toESM(require_dist2(), 1);
 var import_verify2 = __toESM(require_dist4(), 1);
 
 // src/errors.ts
-var INPUT_CODES = /* @__PURE__ */ new Set([
-  "USAGE",
-  "INPUT_NOT_FOUND",
-  "INPUT_SYMLINK",
-  "INPUT_TOO_LARGE",
-  "INPUT_NOT_JSON",
-  "INPUT_INVALID",
-  "BAD_REF",
-  "NOT_A_GIT_REPO",
-  "WORKLOAD_INVALID",
-  "JOB_SPEC_INVALID",
-  "TARGET_MISMATCH",
-  "BACKEND_UNKNOWN",
-  "TAGS_INVALID",
-  "TRUSTED_ROOT_INVALID",
-  "POLICY_INVALID",
-  "CONFIG_INVALID",
-  "OIDC_UNAVAILABLE",
-  "PROOF_BUNDLE_INVALID",
-  "OUTPUT_UNUSABLE",
-  "ATTESTATION_MISMATCH",
-  "URL_CREDENTIALS"
-]);
+var ERROR_CODES = {
+  USAGE: { exit: 2, category: "usage" },
+  INPUT_NOT_FOUND: { exit: 2, category: "input" },
+  INPUT_SYMLINK: { exit: 2, category: "input" },
+  INPUT_TOO_LARGE: { exit: 2, category: "input" },
+  INPUT_NOT_JSON: { exit: 2, category: "input" },
+  INPUT_INVALID: { exit: 2, category: "input" },
+  BAD_REF: { exit: 2, category: "input" },
+  NOT_A_GIT_REPO: { exit: 2, category: "input" },
+  WORKLOAD_INVALID: { exit: 2, category: "input" },
+  JOB_SPEC_INVALID: { exit: 2, category: "input" },
+  TARGET_MISMATCH: { exit: 2, category: "input" },
+  BACKEND_UNKNOWN: { exit: 2, category: "input" },
+  TAGS_INVALID: { exit: 2, category: "input" },
+  TRUSTED_ROOT_INVALID: { exit: 2, category: "input" },
+  POLICY_INVALID: { exit: 2, category: "input" },
+  CONFIG_INVALID: { exit: 2, category: "input" },
+  OIDC_UNAVAILABLE: { exit: 2, category: "input" },
+  PROOF_BUNDLE_INVALID: { exit: 2, category: "input" },
+  OUTPUT_UNUSABLE: { exit: 2, category: "input" },
+  ATTESTATION_MISMATCH: { exit: 2, category: "input" },
+  URL_CREDENTIALS: { exit: 2, category: "input" },
+  OUTPUT_WRITE_FAILED: { exit: 1, category: "output" },
+  GIT_ERROR: { exit: 1, category: "git" },
+  RECEIPT_INVALID: { exit: 1, category: "receipt" },
+  OIDC_REQUEST_FAILED: { exit: 1, category: "signing" },
+  SIGNING_FAILED: { exit: 1, category: "signing" },
+  BUNDLE_INVALID: { exit: 1, category: "verification" },
+  VERIFY_FAILED: { exit: 1, category: "verification" },
+  ARTIFACT_MISMATCH: { exit: 1, category: "verification" },
+  SUBJECT_MISMATCH: { exit: 1, category: "verification" },
+  STATEMENT_INVALID: { exit: 1, category: "verification" },
+  BINDING_INVALID: { exit: 1, category: "proof" },
+  PROOF_NOT_FOUND: { exit: 1, category: "proof" },
+  PROOF_MISMATCH: { exit: 1, category: "proof" },
+  RUNTIME_AUTH: { exit: 1, category: "runtime" },
+  RUNTIME_HTTP: { exit: 1, category: "runtime" },
+  RUNTIME_RATE_LIMITED: { exit: 1, category: "runtime" },
+  RUNTIME_TIMEOUT: { exit: 1, category: "runtime" },
+  RUNTIME_NETWORK: { exit: 1, category: "runtime" },
+  RUNTIME_BAD_RESPONSE: { exit: 1, category: "runtime" },
+  RUNTIME_TAGS_REJECTED: { exit: 1, category: "runtime" },
+  GITHUB_API: { exit: 1, category: "github" },
+  PUBLISH_FAILED: { exit: 1, category: "github" },
+  RELEASE_IMMUTABLE: { exit: 1, category: "github" },
+  INTERNAL: { exit: 1, category: "internal" }
+};
 function exitCodeOf(code) {
-  return INPUT_CODES.has(code) ? 2 : 1;
+  return ERROR_CODES[code].exit;
 }
 var SIGSTORE_VERIFY_CODES = [
   "TLOG_ERROR",
@@ -12068,8 +12092,8 @@ function githubClaims(oids) {
     const arc = Number(id.slice(FULCIO_OID_PREFIX.length));
     const key = V2_CLAIMS[arc];
     if (key === void 0) continue;
-    const text = decodeDerUtf8String(value);
-    if (text !== void 0) claims[key] = text;
+    const text2 = decodeDerUtf8String(value);
+    if (text2 !== void 0) claims[key] = text2;
   }
   return claims;
 }
@@ -12095,25 +12119,25 @@ function checkPolicyShape(p) {
 function sanMatcher(p) {
   return p.identity !== void 0 ? new RegExp(`^${escapeRegExp(p.identity)}$`, "u") : anchoredRegExp(p.identityRegExp);
 }
+function policyFindingText(f) {
+  return f.ok ? `${f.requirement} ${JSON.stringify(f.actual)}` : `${f.requirement}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`;
+}
 function evaluatePolicy(p, signer) {
   const san = signer.identity?.subjectAlternativeName;
   const claims = githubClaims(signer.identity?.oids);
   const issuer = signer.identity?.extensions?.issuer;
   const findings = [];
-  const exact = (name, want, got) => {
-    if (want === void 0) return;
-    findings.push({
-      name,
-      ok: got === want,
-      detail: got === want ? got : `expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`
-    });
+  const exact = (requirement, want, got) => {
+    if (want !== void 0)
+      findings.push({ requirement, ok: got === want, expected: want, actual: got });
   };
   if (p.identity !== void 0) exact("identity", p.identity, san);
   else
     findings.push({
-      name: "identity",
+      requirement: "identity",
       ok: san !== void 0 && sanMatcher(p).test(san),
-      detail: `${JSON.stringify(san)} against ^(?:${p.identityRegExp})$`
+      expected: `^(?:${p.identityRegExp})$`,
+      actual: san
     });
   exact("issuer", p.issuer, issuer);
   exact("source-repository", p.sourceRepository, claims.sourceRepositoryUri);
@@ -12121,13 +12145,7 @@ function evaluatePolicy(p, signer) {
   exact("source-digest", p.sourceDigest, claims.sourceRepositoryDigest);
   exact("build-config-uri", p.buildConfigUri, claims.buildConfigUri);
   exact("build-signer-uri", p.buildSignerUri, claims.buildSignerUri);
-  if (p.denySelfHosted)
-    findings.push({
-      name: "runner-environment",
-      // An allow-list: any value other than github-hosted, or none, is not a GitHub-hosted runner.
-      ok: claims.runnerEnvironment === "github-hosted",
-      detail: `runner environment ${JSON.stringify(claims.runnerEnvironment)}`
-    });
+  if (p.denySelfHosted) exact("runner-environment", "github-hosted", claims.runnerEnvironment);
   return findings;
 }
 
@@ -12284,6 +12302,42 @@ function parseDerSignature(sig) {
     off += 2 + len;
   }
   return off === sig.length ? [ints[0], ints[1]] : void 0;
+}
+
+// src/sigstore/profiles.ts
+var PUBLIC_GOOD_PROFILE = {
+  name: "public-good",
+  thresholds: { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }
+};
+var GITHUB_PROFILE = {
+  name: "github",
+  thresholds: { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }
+};
+var NAMED = {
+  "public-good": PUBLIC_GOOD_PROFILE,
+  github: GITHUB_PROFILE
+};
+var KEYS = { tlog: "tlogThreshold", ctlog: "ctlogThreshold", timestamp: "timestampThreshold" };
+var MAX = 9;
+var invalid = (message) => new QprovError("POLICY_INVALID", message);
+function checkThresholds(t) {
+  for (const k of Object.values(KEYS)) {
+    const v = t?.[k];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX)
+      throw invalid(`threshold ${k} must be an integer from 0 to ${MAX}`);
+  }
+  if (t.timestampThreshold < 1)
+    throw invalid("the timestamp threshold must be at least 1: a signature needs a verified time");
+  return { ...t };
+}
+function checkProfile(p) {
+  if (p?.name === "custom") return checkThresholds(p.thresholds);
+  const named2 = NAMED[p?.name];
+  if (named2 === void 0) throw invalid(`unknown verification profile ${String(p?.name)}`);
+  const t = p.thresholds;
+  if (t?.tlogThreshold !== named2.thresholds.tlogThreshold || t.ctlogThreshold !== named2.thresholds.ctlogThreshold || t.timestampThreshold !== named2.thresholds.timestampThreshold)
+    throw invalid(`profile ${p.name} has other thresholds than its own`);
+  return { ...t };
 }
 
 // src/proof/statement.ts
@@ -12517,8 +12571,8 @@ var MEDIA_TYPES = /* @__PURE__ */ new Set([
 function publicGoodTrustedRoot() {
   return structuredClone(public_good_trusted_root_default);
 }
-function parseTrustedRoots(text) {
-  const trimmed = text.trim();
+function parseTrustedRoots(text2) {
+  const trimmed = text2.trim();
   if (trimmed === "") throw new QprovError("TRUSTED_ROOT_INVALID", "trusted root file is empty");
   try {
     return [JSON.parse(trimmed)];
@@ -12606,11 +12660,6 @@ function trustMaterialFrom(roots, keys) {
 }
 
 // src/sigstore/verify-bundle.ts
-var THRESHOLDS = {
-  "public-good": { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
-  // GitHub's private instance has no Rekor: a TSA timestamp is the only time source.
-  github: { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 }
-};
 function prepareTrustMaterial(trustedRoot) {
   const roots = trustedRoot === void 0 ? [publicGoodTrustedRoot()] : parseTrustedRoots(Buffer.isBuffer(trustedRoot) ? trustedRoot.toString("utf8") : trustedRoot);
   return { material: trustMaterialFrom(roots), roots: roots.length };
@@ -12680,27 +12729,38 @@ function runWith(input, result, pass2, material, rootCount) {
   }));
   const entity = signedEntity(bundle, input.artifact, pass2);
   const verifier = new import_verify2.Verifier(material, {
-    ...THRESHOLDS[input.profile ?? "public-good"],
+    ...checkProfile(input.profile ?? PUBLIC_GOOD_PROFILE),
     ...input.thresholds
   });
   let signer;
+  try {
+    signer = verifier.verify(entity);
+  } catch (e) {
+    result.crypto = { verified: false, code: failureCode(e), error: oneLine(e) };
+    throw e;
+  }
+  result.crypto = { verified: true };
   if (policy.kind === "identity") {
-    signer = verifier.verify(entity, {
-      subjectAlternativeName: sanMatcher(policy),
-      extensions: { issuer: policy.issuer }
-    });
     pass2("sigstore", "certificate chain, timestamps, transparency log and signature verified");
     result.signer = {
       identity: signer.identity?.subjectAlternativeName,
       issuer: signer.identity?.extensions?.issuer,
       claims: githubClaims(signer.identity?.oids)
     };
-    for (const f of evaluatePolicy(policy, signer))
-      result.checks.push({ name: f.name, status: f.ok ? "pass" : "fail", detail: f.detail });
-  } else {
-    verifier.verify(entity);
-    pass2("sigstore", "timestamps, transparency log and signature verified with the given key");
-  }
+    const findings = evaluatePolicy(policy, signer);
+    result.policy = { ok: findings.length > 0 && findings.every((f) => f.ok), findings };
+    for (const f of findings)
+      result.checks.push({
+        name: f.requirement,
+        status: f.ok ? "pass" : "fail",
+        detail: policyFindingText(f)
+      });
+    if (!result.policy.ok)
+      throw new import_verify2.PolicyError({
+        code: "UNTRUSTED_SIGNER_ERROR",
+        message: `the signer does not satisfy the policy: ${findings.filter((f) => !f.ok).map(policyFindingText).join("; ")}`
+      });
+  } else pass2("sigstore", "timestamps, transparency log and signature verified with the given key");
   if (content === "dsseEnvelope") checkStatement(bundle, input, result, pass2);
 }
 function parsePublicKey(pem) {
@@ -12811,6 +12871,7 @@ var PROOF_FILES = {
 var BINDING_SCHEMA_ID = "https://qprov.dev/binding/v1";
 var BINDING_PREDICATE_TYPE = "https://qprov.dev/predicates/runtime-binding/v1";
 var PROOF_BUNDLE_MEDIA_TYPE = "application/vnd.qprov.proof-bundle.v1+json";
+var PROOF_BUNDLE_SUFFIX = ".qprov.json";
 
 // src/proof/proof-bundle.ts
 var PROOF_FILE_NAMES = Object.values(PROOF_FILES);
@@ -12900,16 +12961,43 @@ async function loadProofBundle(path3) {
   } catch {
     throw new QprovError("INPUT_NOT_FOUND", `no proof bundle at ${path3}`);
   }
+  if (path3.endsWith(PROOF_BUNDLE_SUFFIX) && !st.isFile())
+    return {
+      path: path3,
+      form: "file",
+      files: {},
+      error: `${path3} is ${kindOf(st)}, not a single-file proof bundle`
+    };
   if (st.isDirectory()) return { path: path3, form: "directory", files: await readProofDirectory(path3) };
   try {
     const bytes = readBoundedFile(path3);
     if (bytes === void 0) throw new QprovError("INPUT_NOT_FOUND", `no proof bundle at ${path3}`);
     const { files, jobId } = unpackProofBundle(bytes);
-    return { path: path3, form: "file", files, declaredJobId: jobId };
+    const named2 = jobIdOfFileName(path3);
+    return {
+      path: path3,
+      form: "file",
+      files,
+      declaredJobId: jobId,
+      ...named2 !== void 0 ? { namedJobId: named2 } : {}
+    };
   } catch (e) {
     if (e instanceof QprovError && e.code === "INPUT_NOT_FOUND") throw e;
     return { path: path3, form: "file", files: {}, error: oneLine(e) };
   }
+}
+function kindOf(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+function jobIdOfFileName(path3) {
+  const name = (0, import_node_path.basename)(path3);
+  if (!name.endsWith(PROOF_BUNDLE_SUFFIX)) return void 0;
+  const id = name.slice(0, -PROOF_BUNDLE_SUFFIX.length);
+  return id === "" ? void 0 : id;
 }
 
 // src/sigstore/certificate-signer.ts
@@ -13145,16 +13233,96 @@ function rekorEntryOf(bundle) {
   return { logIndex, uuid: rekorEntryUUID(Buffer.from(e.canonicalizedBody, "base64")) };
 }
 
+// src/json-schema.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+function compileValidator(schema, options = {}) {
+  let compiled;
+  const validate2 = (data) => {
+    compiled ??= new import_ajv2.Ajv({ strict: false, ...options }).compile(schema);
+    const ok = compiled(data);
+    validate2.errors = compiled.errors;
+    return ok;
+  };
+  return validate2;
+}
+function firstSchemaError(validate2) {
+  const e = validate2.errors?.[0];
+  return `${e?.instancePath || "/"} ${e?.message ?? ""}`.trim();
+}
+
+// schemas/runtime-job.v1.schema.json
+var runtime_job_v1_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://qprov.dev/runtime-job/v1",
+  title: "qprov runtime job record (runtime-job.json), version 1",
+  description: "Where a Qiskit Runtime job is and what its tags point at, written by qprov submit and qprov tag. Never holds a secret. See docs/binding-spec.md.",
+  type: "object",
+  additionalProperties: false,
+  required: ["kind", "jobId", "instanceCRN", "runtimeURL", "tags", "recordedAt"],
+  definitions: {
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
+    text: { type: "string", minLength: 1, maxLength: 1024 }
+  },
+  properties: {
+    kind: { const: "qprov.runtime-job/v1" },
+    jobId: { type: "string", minLength: 1, maxLength: 256 },
+    sessionId: { $ref: "#/definitions/text" },
+    backend: { $ref: "#/definitions/text" },
+    program: { $ref: "#/definitions/text" },
+    created: { $ref: "#/definitions/text" },
+    instanceCRN: { type: "string", pattern: "^crn:v1:", maxLength: 1024 },
+    runtimeURL: { $ref: "#/definitions/text" },
+    tags: { type: "array", items: { type: "string" }, maxItems: 1e3 },
+    statementDigest: { $ref: "#/definitions/digest" },
+    packageDigest: { $ref: "#/definitions/digest" },
+    rekor: {
+      type: "object",
+      additionalProperties: false,
+      required: ["logIndex"],
+      properties: {
+        logIndex: { type: "string", pattern: "^(0|[1-9][0-9]{0,18})$" },
+        uuid: { type: "string", pattern: "^[0-9a-f]{64}([0-9a-f]{16})?$" }
+      }
+    },
+    targetCheck: {
+      oneOf: [
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["status", "backend", "qubits"],
+          properties: {
+            status: { const: "passed" },
+            backend: { $ref: "#/definitions/text" },
+            version: { $ref: "#/definitions/text" },
+            qubits: { type: "integer", minimum: 0 }
+          }
+        },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["status", "backend"],
+          properties: {
+            status: { const: "skipped" },
+            backend: { $ref: "#/definitions/text" }
+          }
+        }
+      ]
+    },
+    backendSource: { enum: ["job-spec", "override", "runtime"] },
+    recordedAt: {
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"
+    }
+  }
+};
+
+// src/proof/runtime-job-validator.ts
+var validateRuntimeJob = compileValidator(runtime_job_v1_schema_default);
+
 // src/proof/runtime-job-file.ts
-var BACKEND_SOURCES = /* @__PURE__ */ new Set(["job-spec", "override", "runtime"]);
+var RUNTIME_JOB_KIND = "qprov.runtime-job/v1";
 function bad(why) {
   return new QprovError("PROOF_BUNDLE_INVALID", `runtime-job.json ${why}`);
-}
-function optString(o, key) {
-  const v = o[key];
-  if (v === void 0) return void 0;
-  if (typeof v !== "string") throw bad(`field ${key} is not a string`);
-  return v;
 }
 function parseRuntimeJob(bytes) {
   let raw;
@@ -13164,29 +13332,11 @@ function parseRuntimeJob(bytes) {
     throw bad("is not JSON");
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw bad("is not an object");
-  const o = raw;
-  if (o.kind !== "qprov.runtime-job/v1") throw bad(`has kind ${JSON.stringify(o.kind)}`);
-  const jobId = optString(o, "jobId");
-  const instanceCRN = optString(o, "instanceCRN");
-  if (!jobId) throw bad("has no jobId");
-  if (!instanceCRN) throw bad("has no instanceCRN");
-  if (!Array.isArray(o.tags) || o.tags.some((t2) => typeof t2 !== "string"))
-    throw bad("tags is not a list of strings");
-  const source = o.backendSource;
-  if (source !== void 0 && (typeof source !== "string" || !BACKEND_SOURCES.has(source)))
-    throw bad(`has an unknown backendSource ${JSON.stringify(source)}`);
-  const target = o.targetCheck;
-  const t = target;
-  if (target !== void 0 && (t === null || typeof t !== "object" || Array.isArray(t) || t.status !== "passed" && t.status !== "skipped" || typeof t.backend !== "string"))
-    throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`);
-  const facts = { jobId, instanceCRN, tags: o.tags };
-  for (const key of ["sessionId", "backend", "program", "created", "runtimeURL"]) {
-    const v = optString(o, key);
-    if (v !== void 0) facts[key] = v;
-  }
-  if (source !== void 0) facts.backendSource = source;
-  if (target !== void 0) facts.targetCheck = target;
-  return facts;
+  const kind = raw.kind;
+  if (kind !== RUNTIME_JOB_KIND) throw bad(`has kind ${JSON.stringify(kind)}`);
+  if (!validateRuntimeJob(raw))
+    throw bad(`does not match ${RUNTIME_JOB_KIND}: ${firstSchemaError(validateRuntimeJob)}`);
+  return raw;
 }
 
 // src/receipt/json-literal.ts
@@ -13199,12 +13349,12 @@ var NumberLiteral = class {
 var JsonSyntaxError = class extends Error {
 };
 var MAX_PARSE_DEPTH = 1e3;
-function parseJsonLiteral(text) {
-  const p = new Parser(text);
+function parseJsonLiteral(text2) {
+  const p = new Parser(text2);
   p.ws();
   const v = p.value(0);
   p.ws();
-  if (p.i !== text.length) p.fail("extra data");
+  if (p.i !== text2.length) p.fail("extra data");
   return v;
 }
 var WS = /* @__PURE__ */ new Set([" ", "	", "\n", "\r"]);
@@ -13347,7 +13497,7 @@ var REKOR_UUID = "qprov-rekor-uuid:";
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var LOG_INDEX = /^(0|[1-9][0-9]{0,18})$/;
 var UUID = /^[0-9a-f]{64}([0-9a-f]{16})?$/;
-function invalid(message) {
+function invalid2(message) {
   return new QprovError("TAGS_INVALID", message);
 }
 function isQprovTag(tag) {
@@ -13355,21 +13505,21 @@ function isQprovTag(tag) {
 }
 function formatProvenanceTags(refs) {
   if (!DIGEST.test(refs.statementDigest))
-    throw invalid(`statement digest "${refs.statementDigest}" is not sha256:<64 lowercase hex>`);
+    throw invalid2(`statement digest "${refs.statementDigest}" is not sha256:<64 lowercase hex>`);
   const tags = [TAG_VERSION, `${STMT}${refs.statementDigest}`];
   if (refs.packageDigest !== void 0) {
     if (!DIGEST.test(refs.packageDigest))
-      throw invalid(`package digest "${refs.packageDigest}" is not sha256:<64 lowercase hex>`);
+      throw invalid2(`package digest "${refs.packageDigest}" is not sha256:<64 lowercase hex>`);
     tags.push(`${PKG}${refs.packageDigest}`);
   }
   if (refs.rekorLogIndex !== void 0) {
     if (!LOG_INDEX.test(refs.rekorLogIndex))
-      throw invalid(`Rekor log index "${refs.rekorLogIndex}" is not a non-negative integer`);
+      throw invalid2(`Rekor log index "${refs.rekorLogIndex}" is not a non-negative integer`);
     tags.push(`${REKOR_IDX}${refs.rekorLogIndex}`);
   }
   if (refs.rekorUuid !== void 0) {
     const uuid = refs.rekorUuid.toLowerCase();
-    if (!UUID.test(uuid)) throw invalid(`Rekor UUID "${refs.rekorUuid}" is not 64 or 80 hex`);
+    if (!UUID.test(uuid)) throw invalid2(`Rekor UUID "${refs.rekorUuid}" is not 64 or 80 hex`);
     const tag = `${REKOR_UUID}${uuid}`;
     if (tag.length <= MAX_TAG_LENGTH) tags.push(tag);
   }
@@ -13381,24 +13531,24 @@ function parseTags(tags, opts2 = {}) {
   const found = {};
   const take = (key, value, tag) => {
     if (found[key] !== void 0)
-      throw invalid(`conflicting qprov tags: "${tag}" and an earlier ${key} tag`);
+      throw invalid2(`conflicting qprov tags: "${tag}" and an earlier ${key} tag`);
     found[key] = value;
   };
   for (const tag of tags) {
-    if (seen.has(tag)) throw invalid(`duplicate tag "${tag}"`);
+    if (seen.has(tag)) throw invalid2(`duplicate tag "${tag}"`);
     seen.add(tag);
     if (!isQprovTag(tag)) {
       userTags.push(tag);
       continue;
     }
     if (tag.startsWith("qprov:")) {
-      if (tag !== TAG_VERSION) throw invalid(`unsupported qprov tag version "${tag}"`);
+      if (tag !== TAG_VERSION) throw invalid2(`unsupported qprov tag version "${tag}"`);
       take("version", tag, tag);
     } else if (tag.startsWith(STMT)) take("stmt", tag.slice(STMT.length), tag);
     else if (tag.startsWith(PKG)) take("pkg", tag.slice(PKG.length), tag);
     else if (tag.startsWith(REKOR_IDX)) take("idx", tag.slice(REKOR_IDX.length), tag);
     else if (tag.startsWith(REKOR_UUID)) take("uuid", tag.slice(REKOR_UUID.length), tag);
-    else throw invalid(`unknown qprov tag "${tag}"`);
+    else throw invalid2(`unknown qprov tag "${tag}"`);
   }
   if (Object.keys(found).length === 0) return { userTags };
   if (opts2.partial) {
@@ -13408,17 +13558,17 @@ function parseTags(tags, opts2 = {}) {
     if (found.uuid !== void 0) probe.rekorUuid = found.uuid;
     const canonical2 = formatProvenanceTags(probe);
     for (const t of tags)
-      if (isQprovTag(t) && !canonical2.includes(t)) throw invalid(`bad tag "${t}"`);
+      if (isQprovTag(t) && !canonical2.includes(t)) throw invalid2(`bad tag "${t}"`);
     if (found.stmt === void 0) return { userTags };
     return { refs: refsOf(found.stmt, found), userTags };
   }
-  if (found.version === void 0) throw invalid(`qprov tags without the "${TAG_VERSION}" tag`);
-  if (found.stmt === void 0) throw invalid(`qprov tags without a "${STMT}" tag`);
+  if (found.version === void 0) throw invalid2(`qprov tags without the "${TAG_VERSION}" tag`);
+  if (found.stmt === void 0) throw invalid2(`qprov tags without a "${STMT}" tag`);
   if (found.uuid !== void 0 && found.idx === void 0)
-    throw invalid("a Rekor UUID tag without a Rekor log index tag");
+    throw invalid2("a Rekor UUID tag without a Rekor log index tag");
   const refs = refsOf(found.stmt, found);
   const canonical = formatProvenanceTags(refs);
-  for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid(`bad tag "${t}"`);
+  for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid2(`bad tag "${t}"`);
   return { refs, userTags };
 }
 function refsOf(statementDigest2, found) {
@@ -13597,9 +13747,6 @@ function parseManifest(bytes) {
 }
 
 // src/verify/bundle-context.ts
-var pass = (detail) => ({ status: "pass", detail });
-var fail = (detail) => ({ status: "fail", detail });
-var skip = (detail) => ({ status: "skip", detail });
 function digestOf(files, name) {
   const b = files[name];
   return b === void 0 ? void 0 : sha256Digest(b);
@@ -13632,77 +13779,196 @@ function completeContext(ctx) {
     }
   return ctx;
 }
-function firstProblem(problems) {
-  return problems.find((p) => typeof p === "string");
+
+// src/verify/outcome-text.ts
+var FINDING_TEXT = {
+  "bundle-unreadable": "the proof bundle could not be read",
+  "verification-error": "verification stopped on an unexpected error",
+  "worker-lost": "no verify worker returned a verdict for this bundle",
+  "file-missing": "is missing",
+  "bundle-not-json": "is not JSON",
+  "bundle-malformed": "is not a Sigstore bundle",
+  "bundle-not-canonical": "is not in canonical form (JSON.stringify of the bundle)",
+  "unsigned-field": "a field no signature covers is not what the signing profile writes",
+  "signature-invalid": "did not verify",
+  "not-dsse": "is not a DSSE bundle",
+  "signer-policy": "the signer does not satisfy the policy",
+  "signers-differ": "the two statements have different signers",
+  "certificate-unreadable": "the signing certificate cannot be read",
+  "payload-type": "the DSSE payload type is not in-toto",
+  "statement-invalid": "is not an in-toto Statement v1",
+  "statement-file-differs": "statement.json is not the signed DSSE payload",
+  "predicate-type": "the predicate type is not the pinned one",
+  "subjects-differ": "the subjects are not the expected ones",
+  "statement-not-rebuilt": "the signed payload is not exactly the statement qprov builds from it",
+  "manifest-invalid": "workload.manifest.json is not a valid manifest",
+  "receipt-invalid": "receipt.json does not verify as an AIIR receipt",
+  "receipt-differs": "receipt.json differs from the signed statement predicate",
+  "commit-missing": "the signed receipt has no commit.sha",
+  "commit-mismatch": "the commits disagree",
+  "tlog-entry-invalid": "the statement bundle tlog entry cannot be read",
+  "tlog-entry-mismatch": "the binding does not name the statement bundle Rekor entry",
+  "binding-invalid": "the binding is not a valid binding v1",
+  "binding-differs": "binding.json is not the signed predicate",
+  "digest-mismatch": "a file does not have the sha256 the binding lists",
+  "provenance-mismatch": "a provenance field disagrees with the files",
+  "record-invalid": "runtime-job.json is not a valid job record",
+  "job-mismatch": "the job ID is not the expected one",
+  "tags-invalid": "the job record tags do not parse",
+  "tags-missing": "the job record carries no qprov tags",
+  "tag-mismatch": "a qprov tag disagrees with the signed binding",
+  "record-mismatch": "the job record disagrees with the signed binding",
+  "workload-mismatch": "the workload files are not the signed manifest",
+  "ai-attestation-invalid": "the receipt ai_attestation cannot be read",
+  "ai-involved": "the receipt records AI involvement",
+  "ai-undeclared": "the receipt records AI involvement that names no tool",
+  "online-unavailable": "the live job could not be read",
+  "online-mismatch": "the live job disagrees with the binding"
+};
+var quote = (v) => v === null ? "none" : JSON.stringify(v);
+function mismatchText(m) {
+  return `${m.field} is ${quote(m.actual)}, expected ${quote(m.expected)}`;
+}
+var MAX_LISTED = 20;
+function findingText(kind, f = {}) {
+  if (f.sentence !== void 0) return f.sentence;
+  const base = FINDING_TEXT[kind];
+  const lead = f.subject === void 0 ? base : /^(is|did) /.test(base) ? `${f.subject} ${base}` : `${f.subject}: ${base}`;
+  let text2 = lead;
+  if (f.code !== void 0) text2 += ` [${f.code}]`;
+  if (f.mismatches?.length) text2 += `: ${f.mismatches.map(mismatchText).join("; ")}`;
+  if (f.changes?.length) {
+    const listed2 = f.changes.slice(0, MAX_LISTED).map((c) => `${c.change} ${c.path}`);
+    const more = f.changes.length - listed2.length;
+    text2 += `: ${listed2.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+  }
+  if (f.note !== void 0 && f.note !== "") text2 += ` (${f.note})`;
+  return text2;
+}
+var SKIP_TEXT = {
+  "no-workload": "no --workload given",
+  offline: "offline (no --online)",
+  "prerequisite-failed": "not run"
+};
+function skipText(reason, prerequisite) {
+  return prerequisite === void 0 ? SKIP_TEXT[reason] : `${SKIP_TEXT[reason]}: ${prerequisite} did not pass`;
+}
+
+// src/verify/outcome.ts
+var pass = (detail) => ({ status: "pass", detail });
+function fail(finding, facts = {}) {
+  const out = { status: "fail", finding, detail: findingText(finding, facts) };
+  if (facts.mismatches?.length) out.mismatches = facts.mismatches;
+  if (facts.changes?.length) out.changes = facts.changes;
+  if (facts.code !== void 0) out.code = facts.code;
+  return out;
+}
+function skip(reason, prerequisite) {
+  const out = { status: "skip", reason, detail: skipText(reason, prerequisite) };
+  if (prerequisite !== void 0) out.prerequisite = prerequisite;
+  return out;
+}
+var notRun = (prerequisite) => skip("prerequisite-failed", prerequisite);
+function mismatch(field, expected, actual) {
+  const text2 = (v) => v === null || v === void 0 ? null : String(v);
+  return { field, expected: text2(expected), actual: text2(actual) };
+}
+
+// src/verify/field-differences.ts
+var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var text = (v) => v === void 0 ? null : typeof v === "string" ? v : canonicalJson(v);
+function fieldDifferences(expected, actual, path3 = "") {
+  if (isObject(expected) && isObject(actual)) {
+    const keys = [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
+    return keys.flatMap(
+      (k) => fieldDifferences(expected[k], actual[k], path3 === "" ? k : `${path3}.${k}`)
+    );
+  }
+  const same = expected === void 0 || actual === void 0 ? expected === actual : canonicalJson(expected) === canonicalJson(actual);
+  return same ? [] : [mismatch(path3 === "" ? "(document)" : path3, text(expected), text(actual))];
 }
 
 // src/verify/binding-checks.ts
 function signed(ctx) {
-  if (ctx.bind.signature.status !== "pass") return "not run: binding-signature failed";
-  return ctx.signedBinding ?? `the signed binding is invalid: ${ctx.signedBindingError}`;
+  if (ctx.bind.signature.status !== "pass") return notRun("binding-signature");
+  return ctx.signedBinding ?? fail("binding-invalid", { subject: "the signed binding", note: ctx.signedBindingError });
 }
+var isOutcome = (v) => "status" in v;
 function transparencyEntry(ctx) {
   const b = signed(ctx);
-  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
-  if (ctx.stmt.signature.status !== "pass") return skip("not run: statement-signature failed");
+  if (isOutcome(b)) return b;
+  if (ctx.stmt.signature.status !== "pass") return notRun("statement-signature");
   let entry;
   try {
     entry = rekorEntryOf(ctx.stmt.json);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("tlog-entry-invalid", { note: oneLine(e) });
   }
   const t = b.provenance.transparency_entry;
   if (entry === void 0)
-    return t === null ? pass("no Rekor entry (timestamp only), none bound") : fail("the binding names a Rekor entry the statement bundle does not have");
-  if (t === null)
-    return fail(`the binding names no Rekor entry; the statement is logged at ${entry.logIndex}`);
-  if (String(t.log_index) !== entry.logIndex)
-    return fail(`binding log_index ${t.log_index}, statement bundle ${entry.logIndex}`);
-  if (t.uuid !== entry.uuid) return fail(`binding uuid ${t.uuid}, statement bundle ${entry.uuid}`);
-  return pass(`rekor ${entry.logIndex} ${entry.uuid}`);
+    return t === null ? pass("no Rekor entry (timestamp only), none bound") : fail("tlog-entry-mismatch", {
+      mismatches: [mismatch("transparency_entry", "none (the statement is not logged)", t.uuid)]
+    });
+  const mismatches = t === null ? [mismatch("transparency_entry", entry.uuid, null)] : [
+    String(t.log_index) !== entry.logIndex && mismatch("transparency_entry.log_index", entry.logIndex, t.log_index),
+    t.uuid !== entry.uuid && mismatch("transparency_entry.uuid", entry.uuid, t.uuid)
+  ].filter((m) => m !== false);
+  return mismatches.length > 0 ? fail("tlog-entry-mismatch", { mismatches }) : pass(`rekor ${entry.logIndex} ${entry.uuid}`);
 }
 function bindingConsistency(ctx) {
   const file = ctx.files[PROOF_FILES.binding];
-  if (file === void 0) return fail(`${PROOF_FILES.binding} is missing`);
+  if (file === void 0) return fail("file-missing", { subject: PROOF_FILES.binding });
   let doc;
   try {
     doc = parseBinding(file);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("binding-invalid", { subject: PROOF_FILES.binding, note: oneLine(e) });
   }
   const b = signed(ctx);
-  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
-  if (!bindingBytes(b).equals(file)) return fail("binding.json is not the signed predicate");
+  if (isOutcome(b)) return b;
+  if (!bindingBytes(b).equals(file)) {
+    const differences = fieldDifferences(b, doc);
+    return fail("binding-differs", {
+      ...differences.length > 0 ? { mismatches: differences } : { note: "its bytes differ" }
+    });
+  }
+  const digests = [];
   for (const name of DIGESTED_FILES) {
     const got = digestOf(ctx.files, name);
-    if (got === void 0) return fail(`${name} is missing`);
-    if (got !== doc.files[name])
-      return fail(`${name} has ${got}, the binding says ${doc.files[name]}`);
+    if (got === void 0) return fail("file-missing", { subject: name });
+    if (got !== doc.files[name]) digests.push(mismatch(name, doc.files[name], got));
   }
+  if (digests.length > 0) return fail("digest-mismatch", { mismatches: digests });
   let receipt;
   try {
     receipt = parseJsonLiteral(
       ctx.files[PROOF_FILES.receipt].toString("utf8")
     );
   } catch (e) {
-    return fail(`receipt.json: ${oneLine(e)}`);
+    return fail("receipt-invalid", { subject: PROOF_FILES.receipt, note: oneLine(e) });
   }
   let signer;
   try {
     signer = certificateSigner(ctx.stmt.json);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("certificate-unreadable", { note: oneLine(e) });
   }
   const p = doc.provenance;
-  const problem = firstProblem([
-    p.aiir_statement !== doc.files[PROOF_FILES.statement] && "aiir_statement is not the sha256 of statement.json",
-    p.workload_package !== doc.files[PROOF_FILES.manifest] && "workload_package is not the sha256 of workload.manifest.json",
-    p.receipt.receipt_id !== receipt?.receipt_id && "receipt_id differs from receipt.json",
-    p.receipt.content_hash !== receipt?.content_hash && "content_hash differs from receipt.json",
-    p.receipt.commit !== receipt?.commit?.sha && "commit differs from receipt.json",
-    (p.signer.identity !== signer.identity || p.signer.issuer !== signer.issuer) && "signer differs from the statement certificate"
-  ]);
-  return problem ? fail(problem) : pass(`binding.json is signed and lists ${DIGESTED_FILES.length} file digests that match`);
+  const text2 = (v) => typeof v === "string" ? v : null;
+  const provenance = [
+    mismatch("aiir_statement", doc.files[PROOF_FILES.statement], p.aiir_statement),
+    mismatch("workload_package", doc.files[PROOF_FILES.manifest], p.workload_package),
+    mismatch("receipt.receipt_id", text2(receipt?.receipt_id), p.receipt.receipt_id),
+    mismatch("receipt.content_hash", text2(receipt?.content_hash), p.receipt.content_hash),
+    mismatch(
+      "receipt.commit",
+      text2(receipt?.commit?.sha),
+      p.receipt.commit
+    ),
+    mismatch("signer.identity", signer.identity ?? null, p.signer.identity),
+    mismatch("signer.issuer", signer.issuer ?? null, p.signer.issuer)
+  ].filter((m) => m.expected !== m.actual);
+  return provenance.length > 0 ? fail("provenance-mismatch", { mismatches: provenance }) : pass(`binding.json is signed and lists ${DIGESTED_FILES.length} file digests that match`);
 }
 function regionOf(crn) {
   try {
@@ -13711,46 +13977,53 @@ function regionOf(crn) {
     return void 0;
   }
 }
-var canonicalOrNone = (v) => v === void 0 ? "" : canonicalJson(v);
+var canonicalOrNone = (v) => v === void 0 ? null : canonicalJson(v);
 function runtimeRecord(ctx) {
   const file = ctx.files[PROOF_FILES.runtimeJob];
-  if (file === void 0) return fail(`${PROOF_FILES.runtimeJob} is missing`);
+  if (file === void 0) return fail("file-missing", { subject: PROOF_FILES.runtimeJob });
   let job;
   try {
     job = parseRuntimeJob(file);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("record-invalid", { note: oneLine(e) });
   }
   const b = signed(ctx);
-  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
-  if (ctx.declaredJobId !== void 0 && ctx.declaredJobId !== b.runtime.job_id)
-    return fail(`the bundle file names job ${ctx.declaredJobId}, the binding ${b.runtime.job_id}`);
-  if (job.jobId !== b.runtime.job_id)
-    return fail(`runtime-job.json is job ${job.jobId}, the binding is job ${b.runtime.job_id}`);
+  if (isOutcome(b)) return b;
+  const r = b.runtime;
+  const jobIds = [
+    ctx.opts.jobId !== void 0 && mismatch("job ID (--job)", ctx.opts.jobId, r.job_id),
+    ctx.declaredJobId !== void 0 && mismatch("jobId of the single-file bundle", r.job_id, ctx.declaredJobId),
+    ctx.namedJobId !== void 0 && mismatch("job ID in the bundle file name", ctx.namedJobId, r.job_id),
+    mismatch("runtime-job.json jobId", r.job_id, job.jobId)
+  ].filter((m) => m !== false && m.expected !== m.actual);
+  if (jobIds.length > 0) return fail("job-mismatch", { mismatches: jobIds });
   let refs;
   try {
     refs = parseTags(job.tags).refs;
   } catch (e) {
-    return fail(`tags: ${oneLine(e)}`);
+    return fail("tags-invalid", { note: oneLine(e) });
   }
-  if (refs === void 0) return fail("the job record carries no qprov tags");
+  if (refs === void 0) return fail("tags-missing");
   const t = b.provenance.transparency_entry;
-  const r = b.runtime;
-  const problem = firstProblem([
-    refs.statementDigest !== b.provenance.aiir_statement && `tag qprov-stmt is ${refs.statementDigest}`,
-    refs.packageDigest !== b.provenance.workload_package && `tag qprov-pkg is ${refs.packageDigest}`,
-    refs.rekorLogIndex !== (t ? String(t.log_index) : void 0) && `tag qprov-rekor-idx is ${refs.rekorLogIndex}`,
-    refs.rekorUuid !== void 0 && refs.rekorUuid !== t?.uuid && `tag qprov-rekor-uuid is ${refs.rekorUuid}`,
-    (job.sessionId ?? null) !== r.session_id && "sessionId differs from the binding",
-    (job.backend ?? null) !== r.backend && "backend differs from the binding",
-    (job.program ?? null) !== r.program && "program differs from the binding",
-    (job.created ?? null) !== r.created && "created differs from the binding",
-    job.instanceCRN !== r.instance.crn && "instanceCRN differs from the binding",
-    regionOf(r.instance.crn) !== r.instance.region && `region ${r.instance.region} is not the CRN's location`,
-    job.backendSource !== void 0 && job.backendSource !== r.backend_source && "backendSource differs from the binding",
-    canonicalOrNone(job.targetCheck) !== canonicalOrNone(r.target_check) && "targetCheck differs from the binding"
-  ]);
-  return problem ? fail(problem) : pass(`job ${job.jobId}: ${job.tags.length} tags carry this statement, package and log entry`);
+  const tags = [
+    mismatch("tag qprov-stmt", b.provenance.aiir_statement, refs.statementDigest),
+    mismatch("tag qprov-pkg", b.provenance.workload_package, refs.packageDigest),
+    mismatch("tag qprov-rekor-idx", t ? String(t.log_index) : null, refs.rekorLogIndex ?? null),
+    // The UUID tag is optional (eight tags at most); when present it must be the bound one.
+    refs.rekorUuid === void 0 ? void 0 : mismatch("tag qprov-rekor-uuid", t?.uuid ?? null, refs.rekorUuid)
+  ].filter((m) => m !== void 0 && m.expected !== m.actual);
+  if (tags.length > 0) return fail("tag-mismatch", { mismatches: tags });
+  const record = [
+    mismatch("sessionId", r.session_id, job.sessionId ?? null),
+    mismatch("backend", r.backend, job.backend ?? null),
+    mismatch("program", r.program, job.program ?? null),
+    mismatch("created", r.created, job.created ?? null),
+    mismatch("instanceCRN", r.instance.crn, job.instanceCRN),
+    mismatch("binding runtime.instance.region", regionOf(r.instance.crn), r.instance.region),
+    job.backendSource === void 0 ? void 0 : mismatch("backendSource", r.backend_source, job.backendSource),
+    mismatch("targetCheck", canonicalOrNone(r.target_check), canonicalOrNone(job.targetCheck))
+  ].filter((m) => m !== void 0 && m.expected !== m.actual);
+  return record.length > 0 ? fail("record-mismatch", { mismatches: record }) : pass(`job ${job.jobId}: ${job.tags.length} tags carry this statement, package and log entry`);
 }
 
 // src/proof/predicate-value.ts
@@ -13804,32 +14077,43 @@ function receiptFileBytes(statementPayload) {
 
 // src/verify/content-checks.ts
 var sameSubjects = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+var WORKLOAD = "the workload statement";
+var BINDING = "the binding statement";
 function statementContent(ctx) {
-  if (ctx.stmt.signature.status !== "pass" || ctx.bind.signature.status !== "pass")
-    return skip("not run: a signature did not verify");
+  if (ctx.stmt.signature.status !== "pass") return notRun("statement-signature");
+  if (ctx.bind.signature.status !== "pass") return notRun("binding-signature");
   if (ctx.stmt.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(`workload statement payloadType is ${JSON.stringify(ctx.stmt.payloadType)}`);
+    return fail("payload-type", {
+      subject: WORKLOAD,
+      mismatches: [mismatch("payloadType", IN_TOTO_PAYLOAD_TYPE, ctx.stmt.payloadType)]
+    });
   if (ctx.bind.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(`binding statement payloadType is ${JSON.stringify(ctx.bind.payloadType)}`);
+    return fail("payload-type", {
+      subject: BINDING,
+      mismatches: [mismatch("payloadType", IN_TOTO_PAYLOAD_TYPE, ctx.bind.payloadType)]
+    });
   const s = ctx.statement;
   const b = ctx.bindingStatement;
-  if (s === void 0) return fail("the workload statement is not an in-toto Statement v1");
-  if (b === void 0) return fail("the binding statement is not an in-toto Statement v1");
+  if (s === void 0) return fail("statement-invalid", { subject: WORKLOAD });
+  if (b === void 0) return fail("statement-invalid", { subject: BINDING });
   const stmtFile = ctx.files[PROOF_FILES.statement];
   if (stmtFile === void 0 || ctx.stmt.payload === void 0 || !stmtFile.equals(ctx.stmt.payload))
-    return fail("statement.json is not the signed DSSE payload");
+    return fail("statement-file-differs");
   const receipt = s.predicate;
   if (receipt === null || typeof receipt !== "object" || Array.isArray(receipt))
-    return fail("the workload statement predicate is not a receipt");
+    return fail("statement-invalid", { subject: WORKLOAD, note: "its predicate is not a receipt" });
   let expectedType;
   try {
     expectedType = predicateTypeFor(receipt);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("predicate-type", { subject: WORKLOAD, note: oneLine(e) });
   }
   if (s.predicateType !== expectedType)
-    return fail(`workload predicateType ${s.predicateType}, expected ${expectedType}`);
-  if (ctx.manifest === void 0) return fail(`manifest: ${ctx.manifestError}`);
+    return fail("predicate-type", {
+      subject: WORKLOAD,
+      mismatches: [mismatch("predicateType", expectedType, s.predicateType)]
+    });
+  if (ctx.manifest === void 0) return fail("manifest-invalid", { note: ctx.manifestError });
   let expected;
   try {
     expected = buildStatement({
@@ -13837,10 +14121,13 @@ function statementContent(ctx) {
       receipt
     });
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("statement-not-rebuilt", { subject: WORKLOAD, note: oneLine(e) });
   }
   if (!sameSubjects(s.subject, expected.subject))
-    return fail("the workload statement subjects are not the manifest files, manifest and commit");
+    return fail("subjects-differ", {
+      subject: WORKLOAD,
+      note: "they must be the manifest files, the manifest and the commit"
+    });
   let rebuilt;
   try {
     const literal = parseJsonLiteral(ctx.stmt.payload.toString("utf8"));
@@ -13851,12 +14138,14 @@ function statementContent(ctx) {
       })
     );
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("statement-not-rebuilt", { subject: WORKLOAD, note: oneLine(e) });
   }
-  if (!rebuilt.equals(ctx.stmt.payload))
-    return fail("the workload statement is not exactly the statement of its manifest and receipt");
+  if (!rebuilt.equals(ctx.stmt.payload)) return fail("statement-not-rebuilt", { subject: WORKLOAD });
   if (b.predicateType !== BINDING_PREDICATE_TYPE)
-    return fail(`binding predicateType ${b.predicateType}, expected ${BINDING_PREDICATE_TYPE}`);
+    return fail("predicate-type", {
+      subject: BINDING,
+      mismatches: [mismatch("predicateType", BINDING_PREDICATE_TYPE, b.predicateType)]
+    });
   const bindingSubjects = [
     {
       name: STATEMENT_SUBJECT_NAME,
@@ -13865,14 +14154,347 @@ function statementContent(ctx) {
     { name: MANIFEST_SUBJECT_NAME, digest: { sha256: ctx.manifest.digest.slice(7) } }
   ];
   if (!sameSubjects(b.subject, bindingSubjects))
-    return fail("the binding statement subjects are not this statement and package");
+    return fail("subjects-differ", {
+      subject: BINDING,
+      note: "they must be this statement and this package"
+    });
   if (ctx.signedBinding === void 0)
-    return fail(`the signed binding is invalid: ${ctx.signedBindingError}`);
+    return fail("binding-invalid", { subject: "the signed binding", note: ctx.signedBindingError });
   if (ctx.bind.payload === void 0 || !bindingStatementPayload(ctx.signedBinding).equals(ctx.bind.payload))
-    return fail("the binding statement is not exactly the statement of its binding");
+    return fail("statement-not-rebuilt", { subject: BINDING });
   return pass(
     `${s.predicateType} over ${ctx.manifest.files.length} file(s); ${BINDING_PREDICATE_TYPE}`
   );
+}
+
+// src/receipt/aiir-vocabulary.ts
+var AUTHORSHIP_CLASS_SPELLINGS = /* @__PURE__ */ new Map([
+  ["human", "human"],
+  ["ai_assisted", "ai_assisted"],
+  ["ai-assisted", "ai_assisted"],
+  ["ai_generated", "ai_generated"],
+  ["ai-generated", "ai_generated"],
+  ["bot", "bot"],
+  ["bot-generated", "bot"],
+  ["ai+bot", "ai+bot"]
+]);
+var REFERENCE_TOOL_PHRASES = /* @__PURE__ */ new Set([
+  "co-authored-by: copilot",
+  "co-authored-by: github copilot",
+  "co-authored-by: chatgpt",
+  "co-authored-by: claude",
+  "co-authored-by: cursor",
+  "co-authored-by: devin",
+  "co-authored-by: gitlab duo",
+  "generated by copilot",
+  "generated by chatgpt",
+  "generated by claude",
+  "generated by cursor",
+  "generated by devin",
+  "generated by gitlab duo",
+  "aider:",
+  "codeium",
+  "github copilot",
+  "cursor tab",
+  "claude code",
+  "windsurf",
+  "sourcegraph cody",
+  "amazon q",
+  "amazon-q",
+  "codewhisperer",
+  "amazon codewhisperer",
+  "devin ai",
+  "gemini code assist",
+  "google gemini",
+  "tabnine",
+  "codegen by gemini",
+  "replit agent",
+  "bolt.new",
+  "lovable",
+  "jetbrains ai",
+  "supermaven",
+  "continue.dev",
+  "double.bot",
+  "codestral",
+  "gitlab duo",
+  "duo code suggestions",
+  "suggested by: gitlab duo",
+  "duo chat",
+  "duo enterprise",
+  "code suggestions by gitlab",
+  "duo workflow"
+]);
+var REFERENCE_GENERIC_PHRASES = /* @__PURE__ */ new Set([
+  "generated by ai",
+  "ai-generated",
+  "llm-generated",
+  "machine-generated"
+]);
+var REFERENCE_TRAILER_KEYS = [
+  "generated-by",
+  "ai-assisted",
+  "ai-model",
+  "tool",
+  "copilot"
+];
+var REFERENCE_AGENT_MARKERS = [
+  "copilot",
+  "coderabbit",
+  "devin[bot]",
+  "devin-bot",
+  "amazon-q",
+  "tabnine",
+  "gemini[bot]",
+  "gemini-bot",
+  "gitlab-duo",
+  "duo[bot]"
+];
+var REFERENCE_BOT_MARKERS = [
+  "github-actions",
+  "dependabot",
+  "renovate",
+  "snyk-bot",
+  "deepsource",
+  "gitlab-bot"
+];
+var IDENTITY_FIELDS = [
+  "author_name",
+  "author_email",
+  "committer_name",
+  "committer_email"
+];
+var AI_ATTESTATION_KEYS = /* @__PURE__ */ new Set([
+  "is_ai_authored",
+  "signals_detected",
+  "signal_count",
+  "is_bot_authored",
+  "bot_signals_detected",
+  "bot_signal_count",
+  "authorship_class",
+  "detection_method"
+]);
+var AGENT_ATTESTATION_KEYS = /* @__PURE__ */ new Set([
+  "tool_id",
+  "model_class",
+  "session_id",
+  "run_context",
+  "tool_version",
+  "confidence"
+]);
+
+// src/receipt/ai-markers.ts
+var AI_AGENT_IDENTITIES = [
+  "copilot-swe-agent",
+  "copilot[bot]",
+  "claude[bot]",
+  "noreply@anthropic.com",
+  "devin-ai-integration",
+  "cursoragent",
+  "openai-codex",
+  "codex[bot]",
+  "google-labs-jules",
+  "aider"
+];
+var AUTOMATION_BOTS = [
+  "dependabot",
+  "renovate",
+  "github-actions[bot]",
+  "snyk-bot",
+  "pre-commit-ci",
+  "mergify",
+  "greenkeeper"
+];
+var AI_TRAILER_KEYS = ["ai-assisted", "assisted-by", "generated-by", "ai-tool", "ai-model"];
+
+// src/receipt/ai-signals.ts
+var TRAILER_KEYS = /* @__PURE__ */ new Set([...REFERENCE_TRAILER_KEYS, ...AI_TRAILER_KEYS]);
+var AGENT_MARKERS = /* @__PURE__ */ new Set([
+  ...REFERENCE_AGENT_MARKERS,
+  ...AI_AGENT_IDENTITIES
+]);
+var BOT_MARKERS = [...REFERENCE_BOT_MARKERS, ...AUTOMATION_BOTS];
+var named = (s) => /\S/.test(s);
+function readIdentitySignal(signal) {
+  for (const field of IDENTITY_FIELDS) {
+    const prefix = `${field}_bot:`;
+    const marker = signal.slice(prefix.length);
+    if (signal.startsWith(prefix) && named(marker)) return { field, marker };
+  }
+  return void 0;
+}
+function readAiSignal(signal) {
+  const after = (prefix) => signal.startsWith(prefix) ? signal.slice(prefix.length) : void 0;
+  const declared = after("declared:");
+  if (declared !== void 0 && named(declared)) return { form: "declared", tool: declared };
+  const coAuthor = after("trailer:co-authored-by:");
+  if (coAuthor !== void 0 && named(coAuthor))
+    return { form: "co-author-trailer", tool: coAuthor };
+  const trailer = after("trailer:");
+  if (trailer !== void 0 && TRAILER_KEYS.has(trailer)) return { form: "trailer", key: trailer };
+  const phrase = after("message_match:");
+  if (phrase !== void 0 && REFERENCE_TOOL_PHRASES.has(phrase))
+    return { form: "tool-phrase", phrase };
+  if (phrase !== void 0 && REFERENCE_GENERIC_PHRASES.has(phrase))
+    return { form: "generic-phrase", phrase };
+  const identity2 = readIdentitySignal(signal);
+  return identity2 === void 0 ? { form: "unknown" } : { form: "agent-identity", ...identity2 };
+}
+
+// src/receipt/ai-involvement.ts
+var CLASS_ASSERTS = {
+  human: { ai: false, bot: false },
+  ai_assisted: { ai: true, bot: false },
+  ai_generated: { ai: true },
+  bot: { ai: false, bot: true },
+  "ai+bot": { ai: true, bot: true }
+};
+function impliedClass(ai, bot) {
+  if (ai) return bot ? "ai+bot" : "ai_assisted";
+  return bot ? "bot" : "human";
+}
+var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function shown(v) {
+  if (v === void 0) return "absent";
+  const s = JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+var Reading = class {
+  attributions = [];
+  unattributed = [];
+  inconsistencies = [];
+  agentIsAi = false;
+  agentIsBot = false;
+  result(kind) {
+    const { attributions, unattributed, inconsistencies } = this;
+    return { kind, attributions, unattributed, inconsistencies };
+  }
+  problem(kind, field, expected, actual) {
+    this.inconsistencies.push({ kind, field, expected, actual });
+  }
+  /** A value of the wrong type, or a required one that is missing. */
+  badValue(field, expected, v) {
+    this.problem(v === void 0 ? "missing" : "wrong-type", field, expected, shown(v));
+  }
+  flag(att, key, required) {
+    const v = att[key];
+    if (typeof v === "boolean") return v;
+    if (required || v !== void 0) this.badValue(`ai_attestation.${key}`, "a boolean", v);
+    return void 0;
+  }
+  /** The list; `[]` when an optional one is absent; undefined when it is not a list of strings. */
+  list(att, key, required) {
+    const v = att[key];
+    if (v === void 0 && !required) return [];
+    if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
+    this.badValue(`ai_attestation.${key}`, "a list of strings", v);
+    return void 0;
+  }
+  /** `<key>` must be the length of `<of>`; a list that did not read is not compared. */
+  count(att, key, required, of, list) {
+    const v = att[key];
+    if (v === void 0 && !required) return;
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+      this.badValue(`ai_attestation.${key}`, "a non-negative integer", v);
+    else if (list !== void 0 && v !== list.length)
+      this.problem("count-mismatch", `ai_attestation.${key}`, `${list.length} = len(${of})`, `${v}`);
+  }
+};
+function readAiSignals(r, signals) {
+  signals.forEach((signal, i) => {
+    const s = readAiSignal(signal);
+    const attribute = (source, name, commitWide = false) => r.attributions.push({ source, name, evidence: signal, commitWide });
+    if (s.form === "unknown")
+      r.problem(
+        "unknown-signal",
+        `ai_attestation.signals_detected[${i}]`,
+        "a known signal form",
+        shown(signal)
+      );
+    else if (s.form === "generic-phrase") r.unattributed.push(signal);
+    else if (s.form === "declared") attribute("declared", s.tool, true);
+    else if (s.form === "co-author-trailer") attribute("trailer", s.tool);
+    else if (s.form === "trailer") attribute("trailer", s.key);
+    else if (s.form === "tool-phrase") attribute("tool-phrase", s.phrase);
+    else attribute("agent-identity", s.marker);
+  });
+}
+function readBotSignals(r, signals) {
+  signals.forEach((signal, i) => {
+    const field = `ai_attestation.bot_signals_detected[${i}]`;
+    const id = readIdentitySignal(signal);
+    if (id === void 0) r.problem("unknown-signal", field, "<field>_bot:<marker>", shown(signal));
+    else if (AGENT_MARKERS.has(id.marker))
+      r.problem("ai-agent-as-bot", field, "an automation bot marker", shown(signal));
+  });
+}
+function readAgentAttestation(r, receipt) {
+  const ext = receipt.extensions;
+  if (!isRecord(ext) || ext.agent_attestation === void 0) return;
+  const field = "extensions.agent_attestation";
+  const a = ext.agent_attestation;
+  if (!isRecord(a)) return r.badValue(field, "an object", a);
+  for (const [k, v] of Object.entries(a))
+    if (!AGENT_ATTESTATION_KEYS.has(k))
+      r.problem("unknown-field", `${field}.${k}`, "absent", shown(v));
+    else if (typeof v !== "string") r.badValue(`${field}.${k}`, "a string", v);
+  const name = [a.tool_id, a.model_class].find(
+    (v) => typeof v === "string" && named(v)
+  );
+  if (name === void 0) return;
+  const lower = name.toLowerCase();
+  if (a.model_class === void 0 && BOT_MARKERS.some((m) => lower.includes(m))) r.agentIsBot = true;
+  else {
+    r.agentIsAi = true;
+    r.attributions.push({ source: "agent-attestation", name, evidence: field, commitWide: true });
+  }
+}
+function readClass(r, cls) {
+  if (cls === void 0) return void 0;
+  const meaning = typeof cls === "string" ? AUTHORSHIP_CLASS_SPELLINGS.get(cls) : void 0;
+  if (meaning === void 0)
+    r.problem("unknown-class", "ai_attestation.authorship_class", "an AIIR class", shown(cls));
+  return meaning;
+}
+function classifyAiInvolvement(receipt) {
+  const r = new Reading();
+  readAgentAttestation(r, receipt);
+  const att = receipt.ai_attestation;
+  if (!isRecord(att)) {
+    r.badValue("ai_attestation", "an object", att);
+    return r.result(r.agentIsAi ? "ai" : "none");
+  }
+  for (const [k, v] of Object.entries(att))
+    if (!AI_ATTESTATION_KEYS.has(k))
+      r.problem("unknown-field", `ai_attestation.${k}`, "absent", shown(v));
+  const isAi = r.flag(att, "is_ai_authored", true);
+  const isBot = r.flag(att, "is_bot_authored", false);
+  const aiList = r.list(att, "signals_detected", true);
+  const botList = r.list(att, "bot_signals_detected", false);
+  r.count(att, "signal_count", true, "signals_detected", aiList);
+  r.count(att, "bot_signal_count", false, "bot_signals_detected", botList);
+  if (typeof att.detection_method !== "string")
+    r.badValue("ai_attestation.detection_method", "a string", att.detection_method);
+  const meaning = readClass(r, att.authorship_class);
+  readAiSignals(r, aiList ?? []);
+  readBotSignals(r, botList ?? []);
+  const hasAi = (aiList ?? []).length > 0;
+  const hasBot = (botList ?? []).length > 0;
+  const flagField = (key) => `ai_attestation.${key}`;
+  if (isAi !== void 0 && isAi !== hasAi)
+    r.problem("flag-contradicts-signals", flagField("is_ai_authored"), `${hasAi}`, `${isAi}`);
+  if (isBot !== void 0 && isBot !== hasBot)
+    r.problem("flag-contradicts-signals", flagField("is_bot_authored"), `${hasBot}`, `${isBot}`);
+  const asserts = meaning === void 0 ? void 0 : CLASS_ASSERTS[meaning];
+  if (asserts !== void 0 && (asserts.ai !== hasAi || (asserts.bot ?? hasBot) !== hasBot))
+    r.problem(
+      "class-contradicts-signals",
+      flagField("authorship_class"),
+      impliedClass(hasAi, hasBot),
+      shown(att.authorship_class)
+    );
+  const ai = isAi === true || hasAi || asserts?.ai === true || r.agentIsAi;
+  const bot = isBot === true || hasBot || asserts?.bot === true || r.agentIsBot;
+  return r.result(ai ? "ai" : bot ? "bot-only" : "none");
 }
 
 // src/receipt/canonical-json.ts
@@ -13915,19 +14537,19 @@ function canonicalJson2(value) {
   return encode(value);
 }
 function unsupportedNumberReason(literal) {
-  const shown = literal.length > 40 ? `${literal.slice(0, 40)}\u2026 (${literal.length} characters)` : literal;
+  const shown2 = literal.length > 40 ? `${literal.slice(0, 40)}\u2026 (${literal.length} characters)` : literal;
   const digits = literal.replace(/^-/, "");
   if (/^\d+$/.test(digits)) {
     if (digits.length > 4300)
       return `Exceeds the limit (4300 digits) for integer string conversion: value has ${digits.length} digits`;
-    return `unsupported number: integer ${shown} is outside \xB1(2^53 \u2212 1), which qprov cannot hash exactly`;
+    return `unsupported number: integer ${shown2} is outside \xB1(2^53 \u2212 1), which qprov cannot hash exactly`;
   }
   const n = Number(literal);
   if (!Number.isFinite(n)) {
     const repr = Number.isNaN(n) ? "nan" : n > 0 ? "inf" : "-inf";
     return `Out of range float values are not JSON compliant: ${repr}`;
   }
-  return `unsupported number: ${shown} is not an integer; only integers are canonicalised`;
+  return `unsupported number: ${shown2} is not an integer; only integers are canonicalised`;
 }
 function encode(v) {
   if (v === null || typeof v === "boolean") return String(v);
@@ -14008,11 +14630,11 @@ function pyFloat(x) {
 }
 var NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 function pyStr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
+  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote2;
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    if (ch === quote2 || ch === "\\") out += `\\${ch}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "	") out += "\\t";
@@ -14021,24 +14643,15 @@ function pyStr(s) {
     else if (cp < 65536) out += `\\u${cp.toString(16).padStart(4, "0")}`;
     else out += `\\U${cp.toString(16).padStart(8, "0")}`;
   }
-  return out + quote;
+  return out + quote2;
 }
 
 // src/receipt/schema.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_ajv3 = __toESM(require_ajv(), 1);
 var SCHEMA_V1 = "aiir/commit_receipt.v1";
 var SCHEMA_V2 = "aiir/commit_receipt.v2";
 var AIIR_TOOL_PREFIX = "https://github.com/invariant-systems-ai/aiir@";
-var AUTHORSHIP_CLASSES = [
-  "ai+bot",
-  "ai-assisted",
-  "ai-generated",
-  "ai_assisted",
-  "ai_generated",
-  "bot",
-  "bot-generated",
-  "human"
-];
+var AUTHORSHIP_CLASSES = [...AUTHORSHIP_CLASS_SPELLINGS.keys()].sort();
 var SHA = "^([0-9a-f]{40}|[0-9a-f]{64})$";
 var HASH = "^sha256:[0-9a-f]{64}$";
 var str = (extra = {}) => ({ type: "string", ...extra });
@@ -14126,7 +14739,7 @@ function receiptSchema(v2) {
 var validators;
 function compiledValidators() {
   if (validators === void 0) {
-    const ajv = new import_ajv2.Ajv({ allErrors: true, strict: false, verbose: true });
+    const ajv = new import_ajv3.Ajv({ allErrors: true, strict: false, verbose: true });
     validators = { v1: ajv.compile(receiptSchema(false)), v2: ajv.compile(receiptSchema(true)) };
   }
   return validators;
@@ -14179,7 +14792,7 @@ function semanticErrors(r) {
 // src/receipt/verify.ts
 var RECEIPT_TYPE = "aiir.commit_receipt";
 var VERSION_RE = /^[0-9]+\.[0-9]+\.[0-9]+([.+-][0-9a-zA-Z.+-]*)?$/;
-var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function preCheckErrors(r) {
   const errors = [];
   if (r.type !== RECEIPT_TYPE) errors.push(`unknown receipt type: ${pyRepr(r.type)}`);
@@ -14200,13 +14813,13 @@ function verifyReceipt(receipt) {
     content_hash_match: false,
     receipt_id_match: false
   };
-  if (!isObject(receipt)) {
+  if (!isObject2(receipt)) {
     verdict.errors.push("receipt is not a dict");
     return verdict;
   }
   if (typeof receipt.receipt_id === "string") verdict.receipt_id = receipt.receipt_id;
   const commit = receipt.commit;
-  if (isObject(commit) && typeof commit.sha === "string") verdict.commit_sha = commit.sha;
+  if (isObject2(commit) && typeof commit.sha === "string") verdict.commit_sha = commit.sha;
   const pre = preCheckErrors(receipt);
   if (pre.length > 0) {
     verdict.errors = pre;
@@ -14235,6 +14848,59 @@ function verifyReceipt(receipt) {
   return verdict;
 }
 
+// src/verify/ai-policy.ts
+function decideAiPolicy(policy, involvement) {
+  const findings = [];
+  if (policy !== "any")
+    for (const inconsistency of involvement.inconsistencies)
+      findings.push({ kind: "inconsistent-attestation", inconsistency });
+  if (policy === "no-ai" && involvement.kind === "ai") findings.push({ kind: "ai-involved" });
+  const declaredForCommit = involvement.attributions.some((a) => a.commitWide);
+  if (policy === "declared-only" && !declaredForCommit)
+    for (const signal of involvement.unattributed)
+      findings.push({ kind: "unattributed-ai", signal });
+  return { policy, ok: findings.length === 0, findings, involvement };
+}
+var INCONSISTENCY_TEXT = {
+  missing: "missing",
+  "wrong-type": "wrong type",
+  "unknown-field": "not an AIIR field",
+  "count-mismatch": "count disagrees with its list",
+  "flag-contradicts-signals": "flag contradicts the signals",
+  "unknown-class": "unknown authorship class",
+  "class-contradicts-signals": "class contradicts the signals",
+  "unknown-signal": "unknown signal form",
+  "ai-agent-as-bot": "AI agent recorded as an automation bot"
+};
+var MAX_LISTED2 = 5;
+function listed(items) {
+  const more = items.length - MAX_LISTED2;
+  return items.slice(0, MAX_LISTED2).join(", ") + (more > 0 ? ` and ${more} more` : "");
+}
+function summary(inv) {
+  if (inv.kind === "none") return "no AI involvement recorded";
+  if (inv.kind === "bot-only") return "automation only, no AI involvement recorded";
+  const named2 = inv.attributions.map((a) => a.evidence);
+  const parts = [
+    ...named2.length > 0 ? [`named by ${listed(named2)}`] : [],
+    ...inv.unattributed.length > 0 ? [`naming no tool: ${listed(inv.unattributed)}`] : []
+  ];
+  return `AI involvement${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`;
+}
+function findingText2(f, inv) {
+  if (f.kind === "ai-involved") return `the receipt records ${summary(inv)}`;
+  if (f.kind === "unattributed-ai")
+    return `${f.signal} names no AI tool and no tool is declared for the commit`;
+  const { kind, field, expected, actual } = f.inconsistency;
+  return `${field}: ${INCONSISTENCY_TEXT[kind]} (expected ${expected}, got ${actual})`;
+}
+function describeAiPolicy(d) {
+  const [first, ...rest] = d.findings;
+  if (first === void 0) return `${d.policy}: ${summary(d.involvement)}`;
+  const more = rest.length > 0 ? ` (${rest.length} more finding${rest.length > 1 ? "s" : ""})` : "";
+  return `${d.policy}: ${findingText2(first, d.involvement)}${more}`;
+}
+
 // src/verify/receipt-checks.ts
 var NULL_OID = /^0{40}$|^0{64}$/;
 function signedReceipt(ctx) {
@@ -14243,92 +14909,83 @@ function signedReceipt(ctx) {
 }
 function receiptIntegrity(ctx) {
   const file = ctx.files[PROOF_FILES.receipt];
-  if (file === void 0) return fail(`${PROOF_FILES.receipt} is missing`);
+  if (file === void 0) return fail("file-missing", { subject: PROOF_FILES.receipt });
   let parsed;
   try {
     parsed = parseJsonLiteral(file.toString("utf8"));
   } catch (e) {
-    return fail(`receipt.json is not JSON: ${oneLine(e)}`);
+    return fail("receipt-invalid", { note: `not JSON: ${oneLine(e)}` });
   }
   const v = verifyReceipt(parsed);
-  if (!v.valid) return fail(`AIIR verification failed: ${v.errors.join("; ")}`);
-  if (ctx.stmt.payload === void 0) return skip("not run: statement-signature failed");
+  if (!v.valid) return fail("receipt-invalid", { note: v.errors.join("; ") });
+  if (ctx.stmt.payload === void 0) return notRun("statement-signature");
   let expected;
   try {
     expected = receiptFileBytes(ctx.stmt.payload);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("statement-invalid", { subject: "the workload statement", note: oneLine(e) });
   }
-  if (!expected.equals(file))
-    return fail("receipt.json differs from the signed statement predicate");
+  if (!expected.equals(file)) return fail("receipt-differs");
   return pass(`receipt ${v.receipt_id} verifies and equals the signed predicate`);
 }
 function commitConsistency(ctx) {
   const receipt = signedReceipt(ctx);
-  if (receipt === void 0 || ctx.statement === void 0)
-    return skip("not run: statement-signature failed");
+  if (receipt === void 0 || ctx.statement === void 0) return notRun("statement-signature");
   const sha = receipt.commit?.sha;
-  if (typeof sha !== "string") return fail("the signed receipt has no commit.sha");
+  if (typeof sha !== "string") return fail("commit-missing");
   const commits = ctx.statement.subject.filter((s) => s.digest.gitCommit !== void 0);
   if (commits.length !== 1 || commits[0].digest.gitCommit !== sha)
-    return fail(`the statement's commit subject is not the receipt commit ${sha}`);
+    return fail("commit-mismatch", {
+      mismatches: [
+        mismatch(
+          "the statement gitCommit subject",
+          sha,
+          commits.map((c) => c.digest.gitCommit).join(", ") || null
+        )
+      ]
+    });
   const certDigest = ctx.stmt.signer?.claims?.sourceRepositoryDigest;
-  if (ctx.stmt.signer === void 0) return skip("not run: signer-identity failed");
+  if (ctx.stmt.signer === void 0) return notRun("statement-signature");
   if (certDigest !== void 0 && !NULL_OID.test(certDigest) && certDigest !== sha)
-    return fail(
-      `the signing certificate's source digest ${certDigest} is not the receipt commit ${sha}`
-    );
+    return fail("commit-mismatch", {
+      mismatches: [mismatch("the certificate source repository digest", sha, certDigest)]
+    });
   const via = certDigest !== void 0 && !NULL_OID.test(certDigest) ? " and certificate" : "";
   return pass(`commit ${sha} in receipt, statement${via}`);
 }
-function aiInvolved(att) {
-  const cls = att.authorship_class;
-  return att.is_ai_authored === true || cls === "ai_assisted" || cls === "ai+bot";
-}
-function declaredTools(att) {
-  const signals = Array.isArray(att.signals_detected) ? att.signals_detected : [];
-  return signals.filter(
-    (s) => typeof s === "string" && (/^declared:./.test(s) || /^trailer:co-authored-by:./.test(s))
-  );
-}
+var AI_FINDING = {
+  "inconsistent-attestation": "ai-attestation-invalid",
+  "ai-involved": "ai-involved",
+  "unattributed-ai": "ai-undeclared"
+};
 function aiPolicyCheck(ctx, policy) {
   const receipt = signedReceipt(ctx);
-  if (receipt === void 0) return skip("not run: statement-signature failed");
-  const att = receipt.ai_attestation;
-  if (att === null || typeof att !== "object" || Array.isArray(att))
-    return policy === "any" ? pass("any: the receipt has no ai_attestation") : fail("the receipt has no ai_attestation");
-  const a = att;
-  const cls = String(a.authorship_class);
-  if (policy === "any") return pass(`any: authorship class ${cls}`);
-  const involved = aiInvolved(a);
-  if (policy === "no-ai")
-    return involved ? fail(`no-ai: authorship class ${cls}`) : pass(`no-ai: authorship class ${cls}`);
-  const tools = declaredTools(a);
-  if (involved && tools.length === 0)
-    return fail(`declared-only: authorship class ${cls} but no AI tool is declared`);
-  return pass(
-    `declared-only: authorship class ${cls}${tools.length ? `, ${tools.join(", ")}` : ""}`
-  );
+  if (receipt === void 0) return notRun("statement-signature");
+  const decision = decideAiPolicy(policy, classifyAiInvolvement(receipt));
+  const first = decision.findings[0];
+  if (decision.ok || first === void 0) return pass(describeAiPolicy(decision));
+  return fail(AI_FINDING[first.kind], { sentence: describeAiPolicy(decision) });
 }
 
 // src/verify/signature-checks.ts
 var import_bundle2 = __toESM(require_dist2(), 1);
 
 // src/verify/strict-encoding.ts
-function derExact(b64, what) {
-  if (typeof b64 !== "string") return `${what} is missing`;
+function derExact(b64, field) {
+  if (typeof b64 !== "string") return mismatch(field, "a DER value", null);
   const b = Buffer.from(b64, "base64");
-  if (b.length < 2 || b[0] !== 48) return `${what} is not a DER SEQUENCE`;
+  if (b.length < 2 || b[0] !== 48) return mismatch(field, "a DER SEQUENCE", "another value");
   let len = b[1];
   let header = 2;
   if (len & 128) {
     const n = len & 127;
-    if (n === 0 || n > 4 || b.length < 2 + n) return `${what} has a bad DER length`;
+    if (n === 0 || n > 4 || b.length < 2 + n)
+      return mismatch(field, "a DER length", "a malformed length");
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + b[2 + i];
     header = 2 + n;
   }
-  return header + len === b.length ? void 0 : `${what} has bytes outside its DER value`;
+  return header + len === b.length ? void 0 : mismatch(field, `${header + len} bytes`, `${b.length} bytes`);
 }
 function strictEncodingProblem(bundle) {
   const root = bundle;
@@ -14338,96 +14995,91 @@ function strictEncodingProblem(bundle) {
   for (const [i, s] of (env?.signatures ?? []).entries())
     problems.push(derExact(s?.sig, `dsseEnvelope.signatures[${i}].sig`));
   const cert = vm?.certificate;
-  if (cert !== void 0) problems.push(derExact(cert.rawBytes, "certificate"));
+  if (cert !== void 0)
+    problems.push(derExact(cert.rawBytes, "verificationMaterial.certificate.rawBytes"));
   const tsv = vm?.timestampVerificationData;
   for (const [i, t] of (tsv?.rfc3161Timestamps ?? []).entries())
-    problems.push(derExact(t?.signedTimestamp, `rfc3161Timestamps[${i}]`));
+    problems.push(
+      derExact(
+        t?.signedTimestamp,
+        `verificationMaterial.timestampVerificationData.rfc3161Timestamps[${i}].signedTimestamp`
+      )
+    );
   for (const [i, e] of (vm?.tlogEntries ?? []).entries()) {
+    const at = `verificationMaterial.tlogEntries[${i}]`;
     const promise = e?.inclusionPromise;
     if (promise !== void 0)
-      problems.push(derExact(promise.signedEntryTimestamp, `tlogEntries[${i}] SET`));
+      problems.push(
+        derExact(promise.signedEntryTimestamp, `${at}.inclusionPromise.signedEntryTimestamp`)
+      );
     const proof = e?.inclusionProof;
-    if (proof !== void 0) problems.push(checkpointAgrees(proof, i));
+    if (proof !== void 0) problems.push(checkpointAgrees(proof, `${at}.inclusionProof`));
   }
   return problems.find((p) => p !== void 0);
 }
 var SIGNATURE_LINE = /^\u2014 (\S+) ([A-Za-z0-9+/]+={0,2})$/;
-function signatureLinesCanonical(note, i) {
+function signatureLinesCanonical(note, field) {
   const sep = note.indexOf("\n\n");
   const lines = note.slice(sep + 2).split("\n");
   if (sep < 0 || lines.pop() !== "" || lines.length !== 1)
-    return `tlogEntries[${i}] checkpoint must carry exactly one signature line`;
-  for (const line of lines) {
-    const m = SIGNATURE_LINE.exec(line);
-    if (!m || Buffer.from(m[2], "base64").toString("base64") !== m[2])
-      return `tlogEntries[${i}] checkpoint signature line is not canonical`;
-  }
+    return mismatch(field, "exactly one signature line", `${Math.max(0, lines.length)} lines`);
+  const m = SIGNATURE_LINE.exec(lines[0]);
+  if (!m || Buffer.from(m[2], "base64").toString("base64") !== m[2])
+    return mismatch(field, '"\u2014 <name> <canonical base64>"', "another signature line");
   return void 0;
 }
-function checkpointAgrees(proof, i) {
+function checkpointAgrees(proof, at) {
   const note = proof.checkpoint?.envelope;
-  if (typeof note !== "string") return `tlogEntries[${i}] inclusion proof has no checkpoint`;
-  const lines = signatureLinesCanonical(note, i);
+  if (typeof note !== "string") return mismatch(`${at}.checkpoint`, "a checkpoint", null);
+  const lines = signatureLinesCanonical(note, `${at}.checkpoint.envelope`);
   if (lines) return lines;
   const [, size, root] = note.split("\n");
-  if (String(proof.treeSize) !== size) return `tlogEntries[${i}] treeSize is not the checkpoint's`;
+  if (String(proof.treeSize) !== size)
+    return mismatch(`${at}.treeSize`, size, String(proof.treeSize));
   if (typeof proof.rootHash !== "string" || !Buffer.from(proof.rootHash, "base64").equals(Buffer.from(root ?? "", "base64")))
-    return `tlogEntries[${i}] rootHash is not the checkpoint's`;
+    return mismatch(
+      `${at}.rootHash`,
+      root,
+      typeof proof.rootHash === "string" ? proof.rootHash : null
+    );
   return void 0;
 }
 
 // src/verify/signature-checks.ts
-var POLICY_FINDINGS = /* @__PURE__ */ new Set([
-  "identity",
-  "issuer",
-  "source-repository",
-  "source-ref",
-  "source-digest",
-  "build-config-uri",
-  "build-signer-uri",
-  "runner-environment"
-]);
-var fail2 = (detail) => ({ status: "fail", detail });
-var skip2 = (detail) => ({ status: "skip", detail });
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 function unsignedFieldProblem(json) {
   const b = json;
   if (b?.mediaType !== BUNDLE_MEDIA_TYPE)
-    return `media type ${JSON.stringify(b?.mediaType)} is not ${BUNDLE_MEDIA_TYPE}`;
-  if ((b.dsseEnvelope?.signatures ?? []).some((s) => s?.keyid !== void 0 && s.keyid !== ""))
-    return "a keyless DSSE signature carries a keyid";
+    return mismatch("mediaType", BUNDLE_MEDIA_TYPE, JSON.stringify(b?.mediaType));
+  for (const [i, s] of (b.dsseEnvelope?.signatures ?? []).entries())
+    if (s?.keyid !== void 0 && s.keyid !== "")
+      return mismatch(`dsseEnvelope.signatures[${i}].keyid`, "", JSON.stringify(s.keyid));
   return void 0;
 }
-function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
-  if (bytes === void 0)
-    return { signature: fail2(`${name} is missing`), identity: skip2(`${name} is missing`) };
+var failed = (signature, json) => ({
+  signature,
+  ...json !== void 0 ? { json } : {}
+});
+function checkSignedBundle(bytes, name, subjectDigest, ctx) {
+  if (bytes === void 0) return failed(fail("file-missing", { subject: name }));
   let json;
   try {
     json = JSON.parse(bytes.toString("utf8"));
   } catch {
-    return { signature: fail2(`${name} is not JSON`), identity: skip2(`${name} did not parse`) };
+    return failed(fail("bundle-not-json", { subject: name }));
   }
-  if (requireCanonical) {
-    let canonical;
-    try {
-      canonical = `${JSON.stringify((0, import_bundle2.bundleToJSON)((0, import_bundle2.bundleFromJSON)(json)))}
+  let canonical;
+  try {
+    canonical = `${JSON.stringify((0, import_bundle2.bundleToJSON)((0, import_bundle2.bundleFromJSON)(json)))}
 `;
-    } catch (e) {
-      return {
-        signature: fail2(`${name} is not a Sigstore bundle: ${oneLine(e)}`),
-        identity: skip2(`${name} did not parse`)
-      };
-    }
-    if (canonical !== bytes.toString("utf8") || !Buffer.from(canonical).equals(bytes))
-      return {
-        signature: fail2(`${name} is not in canonical form (JSON.stringify of the bundle)`),
-        identity: skip2(`${name} did not parse`),
-        json
-      };
+  } catch (e) {
+    return failed(fail("bundle-malformed", { subject: name, note: oneLine(e) }), json);
   }
-  const strict = unsignedFieldProblem(json) ?? strictEncodingProblem(json);
-  if (strict !== void 0)
-    return { signature: fail2(`${name}: ${strict}`), identity: skip2(`${name} did not parse`), json };
+  if (!Buffer.from(canonical).equals(bytes))
+    return failed(fail("bundle-not-canonical", { subject: name }), json);
+  const unsigned = unsignedFieldProblem(json) ?? strictEncodingProblem(json);
+  if (unsigned !== void 0)
+    return failed(fail("unsigned-field", { subject: name, mismatches: [unsigned] }), json);
   const r = verifyBundle({
     bundle: json,
     artifact: { digest: subjectDigest },
@@ -14435,27 +15087,26 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
     policy: { kind: "identity", ...ctx.policy },
     ...ctx.profile ? { profile: ctx.profile } : {}
   });
-  const cryptoPassed = r.code === "UNTRUSTED_SIGNER_ERROR" || r.checks.some((c) => c.name === "sigstore" && c.status === "pass");
-  if (!cryptoPassed)
-    return {
-      signature: fail2(`${r.code ?? "VERIFY_FAILED"}: ${r.error ?? "not verified"}`),
-      identity: skip2("the signature did not verify"),
+  if (r.crypto?.verified !== true)
+    return failed(
+      fail("signature-invalid", {
+        subject: name,
+        code: r.crypto?.code ?? r.code ?? "VERIFY_FAILED",
+        note: r.crypto?.error ?? r.error ?? "not verified"
+      }),
       json
-    };
+    );
   const env = json.dsseEnvelope;
-  if (typeof env?.payload !== "string")
-    return {
-      signature: fail2(`${name} is not a DSSE bundle`),
-      identity: skip2("not a DSSE bundle"),
-      json
-    };
-  const policyFailures = r.checks.filter((c) => c.status === "fail" && POLICY_FINDINGS.has(c.name));
-  const identity2 = r.code === "UNTRUSTED_SIGNER_ERROR" ? fail2(`${name}: ${r.error}`) : policyFailures.length > 0 ? fail2(`${name}: ${policyFailures.map((c) => `${c.name} ${c.detail}`).join("; ")}`) : { status: "pass", detail: r.signer?.identity ?? "" };
+  if (typeof env?.payload !== "string") return failed(fail("not-dsse", { subject: name }), json);
+  const policy = r.policy;
+  const identity2 = policy === void 0 ? fail("signer-policy", { subject: name, note: "the policy was not evaluated" }) : policy.ok ? pass(r.signer?.identity ?? "") : fail("signer-policy", {
+    subject: name,
+    mismatches: policy.findings.filter((f) => !f.ok).map((f) => mismatch(f.requirement, f.expected, f.actual))
+  });
   return {
-    signature: {
-      status: "pass",
-      detail: `${name}: certificate chain, timestamps, transparency log and signature verified`
-    },
+    signature: pass(
+      `${name}: certificate chain, timestamps, transparency log and signature verified`
+    ),
     identity: identity2,
     payload: Buffer.from(env.payload, "base64"),
     payloadType: typeof env.payloadType === "string" ? env.payloadType : void 0,
@@ -14465,57 +15116,77 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
 }
 
 // src/verify/verdict.ts
-var CHECK_NAMES = [
-  "statement-signature",
-  "binding-signature",
-  "signer-identity",
-  "statement-content",
-  "receipt-integrity",
-  "commit-consistency",
-  "transparency-entry",
-  "binding-consistency",
-  "runtime-record",
-  "workload-files",
-  "ai-policy",
-  "online-runtime"
-];
-
-// src/verify/verify-bundle-files.ts
-var OPTIONAL_SKIPS = {
-  "workload-files": "no --workload given",
-  "online-runtime": "offline (no --online)"
+var CHECK_RULES = {
+  "statement-signature": { optionalWhen: [] },
+  "binding-signature": { optionalWhen: [] },
+  "signer-identity": { optionalWhen: [] },
+  "statement-content": { optionalWhen: [] },
+  "receipt-integrity": { optionalWhen: [] },
+  "commit-consistency": { optionalWhen: [] },
+  "transparency-entry": { optionalWhen: [] },
+  "binding-consistency": { optionalWhen: [] },
+  "runtime-record": { optionalWhen: [] },
+  "workload-files": { optionalWhen: ["no-workload"] },
+  "ai-policy": { optionalWhen: [] },
+  "online-runtime": { optionalWhen: ["offline"] }
 };
-var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
-function signerIdentity(ctx) {
-  for (const o of [ctx.stmt.identity, ctx.bind.identity]) if (o.status === "fail") return o;
-  if (ctx.stmt.identity.status !== "pass" || ctx.bind.identity.status !== "pass")
-    return skip("not run: a signature did not verify");
-  try {
-    const a = certificateSigner(ctx.stmt.json);
-    const b = certificateSigner(ctx.bind.json);
-    if (a.identity !== b.identity || a.issuer !== b.issuer)
-      return fail(`the statements have different signers: ${a.identity} and ${b.identity}`);
-    return pass(`${a.identity} (${a.issuer}) signed both statements`);
-  } catch (e) {
-    return fail(oneLine(e));
+var CHECK_NAMES = Object.keys(CHECK_RULES);
+
+// src/verify/workload-check.ts
+function fileChanges(signed2, found) {
+  const was = new Map(signed2.map((f) => [f.path, f]));
+  const now = new Map(found.map((f) => [f.path, f]));
+  const changes = [];
+  for (const [path3, f] of was) {
+    const g = now.get(path3);
+    if (g === void 0) changes.push({ path: path3, change: "removed" });
+    else if (g.sha256 !== f.sha256 || g.size !== f.size) changes.push({ path: path3, change: "changed" });
   }
+  for (const path3 of now.keys()) if (!was.has(path3)) changes.push({ path: path3, change: "added" });
+  return changes.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function workloadFiles(ctx) {
   const rehashed = ctx.opts.workloadManifest;
-  if (rehashed === void 0) return skip(OPTIONAL_SKIPS["workload-files"]);
+  if (rehashed === void 0) return skip("no-workload");
   const file = ctx.files[PROOF_FILES.manifest];
-  if (file === void 0) return fail(`${PROOF_FILES.manifest} is missing`);
-  if (!Buffer.from(rehashed).equals(file))
-    return fail(
-      `the workload hashes to ${sha256Digest(rehashed)}, the manifest is ${sha256Digest(file)}`
-    );
-  return pass(`the workload re-hashes to ${sha256Digest(file)}`);
+  if (file === void 0) return fail("file-missing", { subject: PROOF_FILES.manifest });
+  if (Buffer.from(rehashed).equals(file))
+    return pass(`the workload re-hashes to ${sha256Digest(file)}`);
+  const changes = ctx.manifest === void 0 ? [] : fileChanges(ctx.manifest.files, parseManifest(Buffer.from(rehashed)).files);
+  return fail("workload-mismatch", {
+    changes,
+    note: `the workload hashes to ${sha256Digest(rehashed)}, the manifest is ${sha256Digest(file)}`
+  });
+}
+
+// src/verify/verify-bundle-files.ts
+var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
+function signerIdentity(ctx) {
+  for (const o of [ctx.stmt.identity, ctx.bind.identity]) if (o?.status === "fail") return o;
+  if (ctx.stmt.identity?.status !== "pass") return notRun("statement-signature");
+  if (ctx.bind.identity?.status !== "pass") return notRun("binding-signature");
+  try {
+    const a = certificateSigner(ctx.stmt.json);
+    const b = certificateSigner(ctx.bind.json);
+    const differ = [
+      a.identity !== b.identity && mismatch("binding signer identity", a.identity, b.identity),
+      a.issuer !== b.issuer && mismatch("binding signer issuer", a.issuer, b.issuer)
+    ].filter((m) => m !== false);
+    if (differ.length > 0) return fail("signers-differ", { mismatches: differ });
+    return pass(`${a.identity} (${a.issuer}) signed both statements`);
+  } catch (e) {
+    return fail("certificate-unreadable", { note: oneLine(e) });
+  }
+}
+function allowed(check) {
+  if (check.status === "pass") return true;
+  if (check.status !== "skip") return false;
+  const rule = CHECK_RULES[check.name].optionalWhen;
+  return rule.includes(check.reason);
 }
 function decide(verdict) {
   const c = verdict.checks;
-  verdict.ok = c.length === CHECK_NAMES.length && CHECK_NAMES.every(
-    (name, i) => c[i]?.name === name && (c[i].status === "pass" || c[i].status === "skip" && OPTIONAL_SKIPS[name] === c[i].detail)
-  );
+  verdict.ok = c.length === CHECK_NAMES.length && CHECK_NAMES.every((name, i) => c[i]?.name === name && allowed(c[i]));
   return verdict;
 }
 function factsOf(ctx) {
@@ -14531,20 +15202,38 @@ function factsOf(ctx) {
     facts.packageDigest = b.provenance.workload_package;
     facts.bindingDigest = digestOf(ctx.files, PROOF_FILES.binding);
     const t = b.provenance.transparency_entry;
-    if (t) facts.rekor = { logIndex: String(t.log_index), uuid: t.uuid };
+    facts.rekor = t ? { logIndex: String(t.log_index), uuid: t.uuid } : null;
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload);
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity;
   if (ctx.stmt.signer?.issuer) facts.signerIssuer = ctx.stmt.signer.issuer;
   return facts;
 }
-function failedVerdict(bundle, detail) {
+function failedVerdict(bundle, finding, facts = {}) {
+  const outcome = fail(finding, facts);
   return {
     ok: false,
     bundle,
     jobId: null,
-    checks: CHECK_NAMES.map((name) => ({ name, status: "fail", detail })),
+    checks: CHECK_NAMES.map((name) => ({ name, ...outcome })),
     facts: {}
+  };
+}
+function runChecks(ctx) {
+  return {
+    "statement-signature": ctx.stmt.signature,
+    "binding-signature": ctx.bind.signature,
+    "signer-identity": signerIdentity(ctx),
+    "statement-content": statementContent(ctx),
+    "receipt-integrity": receiptIntegrity(ctx),
+    "commit-consistency": commitConsistency(ctx),
+    "transparency-entry": transparencyEntry(ctx),
+    "binding-consistency": bindingConsistency(ctx),
+    "runtime-record": runtimeRecord(ctx),
+    "workload-files": workloadFiles(ctx),
+    "ai-policy": aiPolicyCheck(ctx, ctx.opts.aiPolicy),
+    // Filled in by verifyProofBundles when --online is given.
+    "online-runtime": skip("offline")
   };
 }
 function verifyBundleFiles(loaded, opts2, trust2) {
@@ -14556,52 +15245,35 @@ function verifyBundleFiles(loaded, opts2, trust2) {
     facts: {}
   };
   if (loaded.error !== void 0)
-    return failedVerdict(loaded.path, `unreadable bundle: ${loaded.error}`);
+    return failedVerdict(loaded.path, "bundle-unreadable", { note: loaded.error });
   try {
     const files = loaded.files;
     const sig = { trust: trust2, policy: opts2.policy, ...opts2.profile ? { profile: opts2.profile } : {} };
     const ctx = completeContext({
       files,
       ...loaded.declaredJobId ? { declaredJobId: loaded.declaredJobId } : {},
+      ...loaded.namedJobId ? { namedJobId: loaded.namedJobId } : {},
       opts: opts2,
       stmt: checkSignedBundle(
         files[PROOF_FILES.statementBundle],
         PROOF_FILES.statementBundle,
         digestOf(files, PROOF_FILES.manifest) ?? ZERO_DIGEST,
-        sig,
-        true
+        sig
       ),
       bind: checkSignedBundle(
         files[PROOF_FILES.bindingBundle],
         PROOF_FILES.bindingBundle,
         digestOf(files, PROOF_FILES.statement) ?? ZERO_DIGEST,
-        sig,
-        true
+        sig
       )
     });
-    const results = {
-      "statement-signature": ctx.stmt.signature,
-      "binding-signature": ctx.bind.signature,
-      "signer-identity": signerIdentity(ctx),
-      "statement-content": statementContent(ctx),
-      "receipt-integrity": receiptIntegrity(ctx),
-      "commit-consistency": commitConsistency(ctx),
-      "transparency-entry": transparencyEntry(ctx),
-      "binding-consistency": bindingConsistency(ctx),
-      "runtime-record": runtimeRecord(ctx),
-      "workload-files": workloadFiles(ctx),
-      "ai-policy": aiPolicyCheck(ctx, opts2.aiPolicy),
-      "online-runtime": skip(OPTIONAL_SKIPS["online-runtime"])
-    };
+    const results = runChecks(ctx);
     verdict.checks = CHECK_NAMES.map((name) => ({ name, ...results[name] }));
     verdict.facts = factsOf(ctx);
     verdict.jobId = verdict.facts.jobId ?? null;
   } catch (e) {
-    verdict.checks = CHECK_NAMES.map((name) => ({
-      name,
-      status: "fail",
-      detail: `verification error: ${oneLine(e)}`
-    }));
+    const outcome = fail("verification-error", { note: oneLine(e) });
+    verdict.checks = CHECK_NAMES.map((name) => ({ name, ...outcome }));
   }
   return decide(verdict);
 }

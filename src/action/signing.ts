@@ -21,7 +21,7 @@ export function actionSigning(
         rekorURL: inputs.rekorURL,
         tsaURL: inputs.tsaURL
       },
-      k => `input ${k}`
+      'action'
     )
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL && !env.SIGSTORE_ID_TOKEN)
     throw new QprovError(
@@ -30,10 +30,13 @@ export function actionSigning(
         'is not set: grant the job `permissions: id-token: write` (pull requests from forks and ' +
         'Dependabot never get it; run mode verify there instead)'
     )
-  return {
-    instance: inputs.sigstore,
-    fulcioURL: inputs.fulcioURL,
-    rekorURL: inputs.rekorURL,
-    tsaURL: inputs.tsaURL
-  }
+  return signingSettings(
+    {
+      instance: inputs.sigstore,
+      fulcioURL: inputs.fulcioURL,
+      rekorURL: inputs.rekorURL,
+      tsaURL: inputs.tsaURL
+    },
+    'action'
+  )
 }

@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { optionName, type Caller } from '../option-names.js'
 import { checkEndpointURL } from '../url-credentials.js'
 import {
   SIGSTORE_INSTANCES,
@@ -32,8 +33,10 @@ export function githubInstanceHost(serverURL: string | undefined): string {
 export function resolveEndpoints(
   instance: SigstoreInstance,
   overrides: { fulcioURL?: string; rekorURL?: string; tsaURL?: string },
-  env: Record<string, string | undefined> = process.env
+  env: Record<string, string | undefined> = process.env,
+  caller: Caller = 'cli'
 ): SigningEndpoints {
+  const option = (flag: string) => optionName(flag, caller)
   let base: Partial<SigningEndpoints>
   switch (instance) {
     case 'public-good':
@@ -50,19 +53,20 @@ export function resolveEndpoints(
     default:
       throw new QprovError(
         'USAGE',
-        `unknown Sigstore instance "${String(instance)}" (use ${SIGSTORE_INSTANCES.join(', ')})`
+        `unknown ${option('sigstore')} "${String(instance)}" (use ${SIGSTORE_INSTANCES.join(', ')})`
       )
   }
   const merged = { ...base, ...definedOnly(overrides) }
   if (!merged.fulcioURL)
-    throw new QprovError('USAGE', `the ${instance} Sigstore instance needs --fulcio-url`)
+    throw new QprovError('USAGE', `the ${instance} Sigstore instance needs ${option('fulcio-url')}`)
   if (!merged.rekorURL && !merged.tsaURL)
     throw new QprovError(
       'USAGE',
-      `the ${instance} Sigstore instance needs --rekor-url or --tsa-url: a signature without a ` +
+      `the ${instance} Sigstore instance needs ${option('rekor-url')} or ${option('tsa-url')}: a signature without a ` +
         'transparency-log entry or a signed timestamp cannot be verified after the certificate expires'
     )
-  for (const [k, v] of Object.entries(merged)) if (v !== undefined) checkURL(k, v)
+  for (const [k, v] of Object.entries(merged))
+    if (v !== undefined) checkEndpointURL(v, option(`${k.slice(0, -3)}-url`))
   return merged as SigningEndpoints
 }
 
@@ -72,21 +76,11 @@ export function signingEndpoints(
   env: Record<string, string | undefined> = process.env
 ): SigningEndpoints {
   const { fulcioURL, rekorURL, tsaURL } = signing
-  return resolveEndpoints(signing.instance, { fulcioURL, rekorURL, tsaURL }, env)
+  return resolveEndpoints(signing.instance, { fulcioURL, rekorURL, tsaURL }, env, signing.caller)
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(o).filter(([, v]) => v !== undefined && v !== '')
   ) as Partial<T>
-}
-
-const OPTION_NAMES: Record<string, string> = {
-  fulcioURL: 'the Fulcio URL (fulcio-url)',
-  rekorURL: 'the Rekor URL (rekor-url)',
-  tsaURL: 'the TSA URL (tsa-url)'
-}
-
-function checkURL(name: string, value: string): void {
-  checkEndpointURL(value, OPTION_NAMES[name] ?? name)
 }

@@ -1,6 +1,7 @@
-import { attest } from 'sigstore'
+import { bundleToJSON } from '@sigstore/bundle'
 import { QprovError } from '../errors.js'
 import { redact } from '../secrets.js'
+import { dsseBundleBuilder } from './bundle-builder.js'
 import { signingEndpoints } from './instances.js'
 import { resolveIdentityToken } from './oidc.js'
 import { rekorEntryOf, type RekorEntryRef } from '../sigstore/rekor-entry.js'
@@ -42,13 +43,11 @@ export async function signStatement(
   )
   let bundle: Record<string, unknown>
   try {
-    bundle = (await attest(payload, IN_TOTO_PAYLOAD_TYPE, {
-      identityToken: token.token,
-      fulcioURL: endpoints.fulcioURL,
-      ...(endpoints.rekorURL ? { rekorURL: endpoints.rekorURL } : {}),
-      tlogUpload: endpoints.rekorURL !== undefined,
-      ...(endpoints.tsaURL ? { tsaServerURL: endpoints.tsaURL } : {})
-    })) as unknown as Record<string, unknown>
+    const built = await dsseBundleBuilder(endpoints, token.token).create({
+      data: payload,
+      type: IN_TOTO_PAYLOAD_TYPE
+    })
+    bundle = bundleToJSON(built) as unknown as Record<string, unknown>
   } catch (e) {
     const err = e as Error & { code?: string }
     throw new QprovError(

@@ -1,7 +1,9 @@
 /**
  * The types of signing, in a leaf module: configuration (what the user asked for), endpoints and
- * token (what it resolved to), and the plan that signStatement takes. Nothing here imports.
+ * token (what it resolved to), and the plan that signStatement takes. Only types are imported.
  */
+
+import type { Caller } from '../option-names.js'
 
 export type SigstoreInstance = 'public-good' | 'github' | 'custom'
 
@@ -22,6 +24,8 @@ export interface SigningConfig {
    * ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variables.
    */
   actionsOidc?: { requestURL: string; requestToken: string }
+  /** Who asked, so messages name its options (`--fulcio-url` or `input fulcio-url`); default cli. */
+  caller?: Caller
 }
 
 /** The endpoints one signature needs; an absent rekorURL means no transparency-log entry. */

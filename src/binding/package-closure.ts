@@ -1,6 +1,6 @@
 import { QprovError } from '../errors.js'
 import { readBoundedSync } from '../read-file.js'
-import type { LoadedJobSpec } from '../runtime/job-spec.js'
+import type { PackagedJobSpec } from '../runtime/job-spec.js'
 import {
   MAX_SPEC_BYTES,
   closureFindings,
@@ -25,7 +25,11 @@ function refuse(problem: string): never {
   )
 }
 
-function refuseFindings(files: readonly PackageFile[], specs: SpecBytes[], loaded: LoadedJobSpec) {
+function refuseFindings(
+  files: readonly PackageFile[],
+  specs: SpecBytes[],
+  loaded: PackagedJobSpec
+) {
   const bare = specsWithoutCircuits(files.map(f => f.path))
   const findings = closureFindings({ files, specs, used: loaded.circuitDigests })
   if (findings.length > 0) refuse(describeFinding(findings[0]))
@@ -38,7 +42,7 @@ function refuseFindings(files: readonly PackageFile[], specs: SpecBytes[], loade
  * for the digest check once the package is hashed.
  */
 export async function checkPackageClosure(
-  loaded: LoadedJobSpec,
+  loaded: PackagedJobSpec,
   workload: string[],
   cwd: string
 ): Promise<SpecBytes[]> {
@@ -67,7 +71,7 @@ export async function checkPackageClosure(
 export function checkManifestClosure(
   manifest: WorkloadManifest,
   specs: SpecBytes[],
-  loaded: LoadedJobSpec
+  loaded: PackagedJobSpec
 ): void {
   refuseFindings(manifest.files, specs, loaded)
 }

@@ -43,6 +43,10 @@ export interface LoadedJobSpec {
   spec: JobSpec
   /** Circuit path (as written in the spec) → OpenQASM 3 source. */
   circuits: Map<string, string>
+}
+
+/** A spec as read from its package: what was read, where, and the digests of what is sent. */
+export interface PackagedJobSpec extends LoadedJobSpec {
   /** The spec's path relative to the package root, '/'-separated. */
   packagePath: string
   /** The exact bytes of the spec that was read. */
@@ -145,7 +149,7 @@ function exactText(bytes: Buffer, what: string, path: string): string {
  * spec's directory as written, and inside the package root (default: that directory) for real:
  * a symbolic link in any directory on the way cannot lead it out.
  */
-export function loadJobSpec(path: string, root: string = dirname(path)): LoadedJobSpec {
+export function loadJobSpec(path: string, root: string = dirname(path)): PackagedJobSpec {
   const confine = (p: string, what: string, code: 'JOB_SPEC_INVALID' | 'WORKLOAD_INVALID') =>
     confinePath(root, p, { what, rootName: 'the package root', code, mayBeMissing: true })
   const packagePath = confine(

@@ -7,8 +7,10 @@ import { join } from 'node:path'
  * trusted unless passed explicitly.
  */
 export interface SandboxConfig {
+  /** `github`: no Rekor (rekorURL absent) and no CT log, as GitHub's instance. */
+  instance: 'public-good' | 'github'
   fulcioURL: string
-  rekorURL: string
+  rekorURL?: string
   tsaURL: string
   /** Absolute path of the sandbox trusted_root.json. */
   trustedRoot: string

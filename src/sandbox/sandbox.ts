@@ -40,8 +40,9 @@ export async function startSandbox(
       mode: 0o600
     })
     const config: SandboxConfig = {
+      instance: sigstore.instance,
       fulcioURL: sigstore.fulcioURL,
-      rekorURL: sigstore.rekorURL,
+      ...(sigstore.rekorURL ? { rekorURL: sigstore.rekorURL } : {}),
       tsaURL: sigstore.tsaURL,
       trustedRoot,
       identityToken: sigstore.identityToken,

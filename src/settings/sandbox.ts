@@ -9,8 +9,11 @@ import { registerSecret } from '../secrets.js'
  * code with the stand-in that writes it (src/sandbox/config.ts).
  */
 export interface SandboxSigning {
+  /** `github`: the sandbox stands in for GitHub's instance and has no Rekor. */
+  instance: 'public-good' | 'github'
   fulcioURL: string
-  rekorURL: string
+  /** Absent on a github sandbox. */
+  rekorURL?: string
   tsaURL: string
   /** Absolute path of the sandbox's trusted_root.json. */
   trustedRoot: string
@@ -31,9 +34,8 @@ export interface SandboxRuntime {
   file: string
 }
 
-const SIGNING_FIELDS: (keyof SandboxSigning)[] = [
+const SIGNING_FIELDS = [
   'fulcioURL',
-  'rekorURL',
   'tsaURL',
   'trustedRoot',
   'identityToken',
@@ -41,7 +43,7 @@ const SIGNING_FIELDS: (keyof SandboxSigning)[] = [
   'issuer',
   'actionsIdTokenRequestURL',
   'actionsIdTokenRequestToken'
-]
+] as const
 const SECRET_FIELDS = ['identityToken', 'actionsIdTokenRequestToken', 'apiKey']
 
 type Json = Record<string, unknown>
@@ -90,8 +92,28 @@ export function sandboxSigning(dir: string): SandboxSigning {
   for (const k of SIGNING_FIELDS)
     if (typeof cfg[k] !== 'string' || cfg[k] === '')
       throw new QprovError('CONFIG_INVALID', `sandbox config ${path} lacks "${k}"`)
-  const out = Object.fromEntries(SIGNING_FIELDS.map(k => [k, cfg[k]])) as unknown as SandboxSigning
-  return { ...out, trustedRoot: resolve(dirname(path), out.trustedRoot) }
+  // Written before the github instance existed: such a file names no instance and has Rekor.
+  const instance = cfg.instance ?? 'public-good'
+  if (instance !== 'public-good' && instance !== 'github')
+    throw new QprovError('CONFIG_INVALID', `sandbox config ${path} has an unknown "instance"`)
+  const rekor = cfg.rekorURL
+  if (instance === 'public-good' ? typeof rekor !== 'string' || rekor === '' : rekor !== undefined)
+    throw new QprovError(
+      'CONFIG_INVALID',
+      instance === 'public-good'
+        ? `sandbox config ${path} lacks "rekorURL"`
+        : `sandbox config ${path} is a github instance and must not name a Rekor`
+    )
+  const out = Object.fromEntries(SIGNING_FIELDS.map(k => [k, cfg[k] as string])) as Record<
+    (typeof SIGNING_FIELDS)[number],
+    string
+  >
+  return {
+    ...out,
+    instance,
+    ...(typeof rekor === 'string' ? { rekorURL: rekor } : {}),
+    trustedRoot: resolve(dirname(path), out.trustedRoot)
+  }
 }
 
 /**

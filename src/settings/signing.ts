@@ -5,6 +5,7 @@ import {
 } from '../attest/signing-types.js'
 import { checkEnvVarName } from '../env-var-name.js'
 import { QprovError } from '../errors.js'
+import { optionName, type Caller } from '../option-names.js'
 import { checkEndpointURL } from '../url-credentials.js'
 import { sandboxSigning } from './sandbox.js'
 
@@ -18,15 +19,12 @@ export interface SigningChoice {
   identityTokenEnv?: string
 }
 
-/** How an option is written where the choice was made: `--fulcio-url`, `input fulcio-url`. */
-export type OptionName = (kebab: string) => string
-export const CLI_OPTION: OptionName = k => `--${k}`
-
 /**
  * Turns the choices into a SigningConfig. With a sandbox its endpoints and its Actions-style
  * token endpoint are used; explicit choices still win over them.
  */
-export function signingSettings(c: SigningChoice, option: OptionName = CLI_OPTION): SigningConfig {
+export function signingSettings(c: SigningChoice, caller: Caller = 'cli'): SigningConfig {
+  const option = (flag: string) => optionName(flag, caller)
   const instance = c.instance as SigstoreInstance | undefined
   if (instance && !SIGSTORE_INSTANCES.includes(instance))
     throw new QprovError('USAGE', `unknown ${option('sigstore')} "${instance}"`)
@@ -38,12 +36,23 @@ export function signingSettings(c: SigningChoice, option: OptionName = CLI_OPTIO
   let signing: SigningConfig
   if (c.sandbox) {
     const sb = sandboxSigning(c.sandbox)
-    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
-      checkEndpointURL(sb[k], `${k} in ${c.sandbox}/sandbox.json`)
+    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const) {
+      const url = sb[k]
+      if (url !== undefined) checkEndpointURL(url, `${k} in ${c.sandbox}/sandbox.json`)
+    }
+    // The public-good instance would fill the missing Rekor with the real one, and a sandbox
+    // certificate must never reach a public log.
+    if (sb.rekorURL === undefined && instance === 'public-good' && urls.rekorURL === undefined)
+      throw new QprovError(
+        'USAGE',
+        `the sandbox in ${c.sandbox} stands in for GitHub's instance (no Rekor): sign with ` +
+          `${option('sigstore')} github or custom, or give ${option('rekor-url')}`
+      )
+    const rekorURL = urls.rekorURL ?? sb.rekorURL
     signing = {
       instance: instance ?? 'custom',
       fulcioURL: urls.fulcioURL ?? sb.fulcioURL,
-      rekorURL: urls.rekorURL ?? sb.rekorURL,
+      ...(rekorURL !== undefined ? { rekorURL } : {}),
       tsaURL: urls.tsaURL ?? sb.tsaURL,
       actionsOidc: {
         requestURL: sb.actionsIdTokenRequestURL,
@@ -56,5 +65,6 @@ export function signingSettings(c: SigningChoice, option: OptionName = CLI_OPTIO
       if (v !== undefined) signing[k as keyof typeof urls] = v
   }
   if (c.identityTokenEnv) signing.identityTokenEnv = c.identityTokenEnv
+  if (caller !== 'cli') signing.caller = caller
   return signing
 }

@@ -1,6 +1,5 @@
 import {
   closureFindings,
-  describeFinding,
   isJobSpecPath,
   pubCircuits,
   specsWithoutCircuits,
@@ -8,44 +7,51 @@ import {
   type SpecBytes
 } from '../workload/closure.js'
 import { parseManifest, type ManifestEntry } from '../workload/manifest.js'
-import { fail, pass, skip, type BundleContext } from './bundle-context.js'
-import type { Outcome } from './signature-checks.js'
+import type { BundleContext } from './bundle-context.js'
+import { fail, mismatch, notRun, pass, skip } from './outcome.js'
+import type { FindingFacts } from './outcome-text.js'
+import type { FindingKind, Outcome } from './verdict.js'
 
-/** Why `workload-closure` did not pass, as data; the detail line is rendered from it. */
-export type ClosureProblem =
-  | { kind: 'not-run'; why: 'statement-unverified' | 'manifest-invalid'; detail?: string }
-  | { kind: 'spec-without-circuits'; spec: string }
-  | { kind: 'spec-not-in-workload'; spec: string }
-  | { kind: 'finding'; finding: ClosureFinding }
+/** The verdict's finding kind for each way a package can fail to hold what its spec runs. */
+const FINDING_OF: Record<ClosureFinding['kind'], FindingKind> = {
+  'spec-not-in-package': 'spec-not-in-workload',
+  'spec-digest-differs': 'spec-digest-differs',
+  'circuit-outside-package': 'circuit-outside-package',
+  'circuit-not-in-package': 'circuit-not-in-manifest',
+  'circuit-digest-differs': 'circuit-digest-differs'
+}
 
-export const NO_WORKLOAD = 'no --workload given'
-
-export function describeProblem(p: ClosureProblem): string {
-  switch (p.kind) {
-    case 'not-run':
-      return p.why === 'statement-unverified'
-        ? 'not run: the workload statement did not verify'
-        : `not run: the manifest is invalid (${p.detail ?? ''})`
-    case 'spec-without-circuits':
-      return `the signed job spec ${p.spec} names circuits, but the signed package holds no .qasm file beside it`
-    case 'spec-not-in-workload':
-      return `the signed job spec ${p.spec} is not in the --workload given`
-    case 'finding':
-      return describeFinding(p.finding)
+/** Who and what, for the sentence; the decision is the kind alone. */
+function factsOf(f: ClosureFinding, count: number): FindingFacts {
+  const more = count > 1 ? `; ${count - 1} more` : ''
+  switch (f.kind) {
+    case 'spec-not-in-package':
+      return { subject: f.spec }
+    case 'spec-digest-differs':
+      return { subject: f.spec, mismatches: [mismatch('sha256', f.signed, f.used)] }
+    case 'circuit-outside-package':
+      return { subject: `${f.spec} PUB ${f.pub}`, note: `${JSON.stringify(f.circuit)}${more}` }
+    case 'circuit-not-in-package':
+      return { subject: `${f.spec} PUB ${f.pub}`, note: `${f.path}${more}` }
+    case 'circuit-digest-differs':
+      return {
+        subject: `${f.spec} PUB ${f.pub}`,
+        mismatches: [mismatch(`${f.path} sha256`, f.signed, f.used)]
+      }
   }
 }
 
-/** The signed job specs whose closure is judged: those whose bytes are in the workload given. */
+/** The signed job specs whose closure is judged, with their bytes from the workload given. */
 function specsToCheck(
   signed: readonly ManifestEntry[],
   workload: readonly SpecBytes[]
-): SpecBytes[] | ClosureProblem {
+): SpecBytes[] | string {
   const byPath = new Map(workload.map(s => [s.path, s]))
   const out: SpecBytes[] = []
   for (const f of signed) {
     if (!isJobSpecPath(f.path)) continue
     const s = byPath.get(f.path)
-    if (s === undefined) return { kind: 'spec-not-in-workload', spec: f.path }
+    if (s === undefined) return f.path
     out.push(s)
   }
   return out
@@ -57,39 +63,28 @@ function specsToCheck(
  * of earlier versions signed `--workload dir/qprov.job.json` as the spec alone). The full rule
  * needs the spec's bytes, which only the workload holds: without --workload it is skipped.
  */
-export function closureProblem(ctx: BundleContext): ClosureProblem | 'closed' | 'no-workload' {
-  if (ctx.stmt.signature.status !== 'pass') return { kind: 'not-run', why: 'statement-unverified' }
-  if (ctx.manifest === undefined)
-    return { kind: 'not-run', why: 'manifest-invalid', detail: ctx.manifestError }
+export function workloadClosure(ctx: BundleContext): Outcome {
+  if (ctx.stmt.signature.status !== 'pass') return notRun('statement-signature')
+  if (ctx.manifest === undefined) return notRun('statement-content')
   const signed = ctx.manifest.files
   const bare = specsWithoutCircuits(signed.map(f => f.path))
-  if (bare.length > 0) return { kind: 'spec-without-circuits', spec: bare[0] }
-  if (!signed.some(f => isJobSpecPath(f.path))) return 'closed'
+  if (bare.length > 0) return fail('spec-without-circuits', { subject: bare[0] })
+  const specPaths = signed.filter(f => isJobSpecPath(f.path))
+  if (specPaths.length === 0) return pass('the signed package holds no job spec')
   const given = ctx.opts.workloadSpecs
-  if (given === undefined || ctx.opts.workloadManifest === undefined) return 'no-workload'
+  if (given === undefined || ctx.opts.workloadManifest === undefined) return skip('no-workload')
   const specs = specsToCheck(signed, given)
-  if (!Array.isArray(specs)) return specs
+  if (typeof specs === 'string') return fail('spec-not-in-workload', { subject: specs })
   const rehashed = parseManifest(Buffer.from(ctx.opts.workloadManifest)).files
   const findings = closureFindings({
     files: signed,
     specs,
     used: new Map(rehashed.map(f => [f.path, f.sha256]))
   })
-  return findings.length > 0 ? { kind: 'finding', finding: findings[0] } : 'closed'
-}
-
-export function workloadClosure(ctx: BundleContext): Outcome {
-  const p = closureProblem(ctx)
-  if (p === 'no-workload') return skip(NO_WORKLOAD)
-  if (p === 'closed') {
-    const specs = ctx.manifest?.files.filter(f => isJobSpecPath(f.path)) ?? []
-    if (specs.length === 0) return pass('the signed package holds no job spec')
-    const pubs = (ctx.opts.workloadSpecs ?? [])
-      .filter(s => specs.some(f => f.path === s.path))
-      .reduce((n, s) => n + (pubCircuits(s.bytes)?.length ?? 0), 0)
-    return pass(
-      `the ${pubs} circuit(s) named by ${specs.length} signed job spec(s) are signed files of the package`
-    )
-  }
-  return p.kind === 'not-run' ? skip(describeProblem(p)) : fail(describeProblem(p))
+  const first = findings[0]
+  if (first !== undefined) return fail(FINDING_OF[first.kind], factsOf(first, findings.length))
+  const pubs = specs.reduce((n, s) => n + (pubCircuits(s.bytes)?.length ?? 0), 0)
+  return pass(
+    `the ${pubs} circuit(s) named by ${specs.length} signed job spec(s) are signed files of the package`
+  )
 }

@@ -81,7 +81,8 @@ function factsTable(v: BundleVerdict): string {
   if (v.facts.rekor) {
     rows.push(['Rekor log index', v.facts.rekor.logIndex])
     if (v.facts.rekor.uuid) rows.push(['Rekor entry UUID', v.facts.rekor.uuid])
-  }
+  } else if (v.facts.rekor === null)
+    rows.push(['Rekor entry', 'none: the statement carries a signed timestamp only'])
   if (rows.length === 0)
     return '<p class="note">No facts are shown: none were read from material that verified.</p>'
   const body = rows

@@ -1,5 +1,8 @@
 import { sha256Hex } from '../workload/closure.js'
 import type { ManifestEntry } from '../workload/manifest.js'
+import { mismatch } from './outcome.js'
+import type { FindingFacts } from './outcome-text.js'
+import type { FindingKind, Mismatch } from './verdict.js'
 
 /** The signed side of the comparison: the manifest's files and, when known, each PUB's file. */
 export interface SignedCircuits {
@@ -15,7 +18,7 @@ export type PubProblem =
   | { kind: 'pub-not-text'; pub: number }
   | { kind: 'pub-count'; live: number; signed: number }
   | { kind: 'pub-not-signed'; pub: number; sha256: string }
-  | { kind: 'pub-not-its-file'; pub: number; sha256: string; path: string }
+  | { kind: 'pub-not-its-file'; pub: number; sha256: string; path: string; signed?: string }
 
 /**
  * qprov sends each circuit as the UTF-8 text of its file (the reader refuses a BOM), so the
@@ -39,25 +42,39 @@ export function pubCircuitProblem(params: unknown, signed: SignedCircuits): PubP
     const sha256 = circuitTextDigest(text)
     const path = signed.pubs?.[i]
     if (path !== undefined) {
-      if (byPath.get(path) !== sha256) return { kind: 'pub-not-its-file', pub: i, sha256, path }
+      const want = byPath.get(path)
+      if (want !== sha256)
+        return { kind: 'pub-not-its-file', pub: i, sha256, path, ...(want ? { signed: want } : {}) }
     } else if (!digests.has(sha256)) return { kind: 'pub-not-signed', pub: i, sha256 }
   }
   return undefined
 }
 
-export function describePubProblem(p: PubProblem): string {
+/** The verdict's finding for a problem, and the facts its sentence is rendered from. */
+export function pubProblemFacts(p: PubProblem): { finding: FindingKind; facts: FindingFacts } {
+  const unreadable = (note: string) => ({
+    finding: 'online-circuits-unreadable' as const,
+    facts: { note }
+  })
+  const differs = (mismatches: Mismatch[]) => ({
+    finding: 'online-circuit-mismatch' as const,
+    facts: { mismatches }
+  })
   switch (p.kind) {
     case 'no-params':
-      return 'the service returned no params for the job (a private job has its inputs deleted), so its circuits cannot be compared'
+      return unreadable('the service returned no params; a private job has its inputs deleted')
     case 'pubs-malformed':
-      return 'the live params.pubs is not a list of PUBs'
+      return unreadable('the live params.pubs is not a list of PUBs')
     case 'pub-not-text':
-      return `PUB ${p.pub}: the live circuit is not OpenQASM text (e.g. QPY), so it cannot be compared with the signed files`
+      return unreadable(`PUB ${p.pub} is not OpenQASM text (e.g. QPY)`)
     case 'pub-count':
-      return `the live job has ${p.live} PUB(s), the signed job spec ${p.signed}`
+      return differs([mismatch('PUB count', p.signed, p.live)])
     case 'pub-not-signed':
-      return `PUB ${p.pub}: the live circuit (sha256:${p.sha256}) is not a file of the signed package`
+      return {
+        finding: 'online-circuit-mismatch',
+        facts: { note: `PUB ${p.pub}: sha256 ${p.sha256} is no file of the signed package` }
+      }
     case 'pub-not-its-file':
-      return `PUB ${p.pub}: the live circuit (sha256:${p.sha256}) is not the signed ${p.path}`
+      return differs([mismatch(`PUB ${p.pub} circuit (${p.path}) sha256`, p.signed, p.sha256)])
   }
 }

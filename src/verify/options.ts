@@ -1,5 +1,5 @@
 import type { IdentityPolicy } from '../sigstore/identity-policy.js'
-import type { ThresholdProfile } from '../sigstore/verify-bundle.js'
+import type { VerifyProfile } from '../sigstore/profiles.js'
 import type { SpecBytes } from '../workload/closure.js'
 
 /**
@@ -27,10 +27,15 @@ export interface VerifyOptions {
   trustedRoot?: string
   /** Who must have signed both statements: exact identity or anchored regexp, plus exact issuer. */
   policy: IdentityPolicy
-  /** Sigstore thresholds (default public-good: tlog, ctlog and timestamp 1). */
-  profile?: ThresholdProfile
-  /** Re-hash these workload paths (relative to cwd) and require the signed manifest. */
+  /** What each Sigstore signature must carry (default public-good: tlog, ctlog, timestamp 1). */
+  profile?: VerifyProfile
+  /**
+   * Re-hash these workload paths and require the signed manifest. Paths are relative to `cwd`
+   * (default the process's), and so are the manifest paths compared.
+   */
   workload?: { paths: string[]; cwd?: string }
+  /** The job every bundle must bind (`--job`, action input `job-id`). */
+  jobId?: string
   /** Default `any`. */
   aiPolicy?: AiPolicy
   /** Fetch each job live and compare ID, tags and backend (check `online-runtime`). */
@@ -43,10 +48,12 @@ export interface VerifyOptions {
 export interface CheckOptions {
   trustedRoot?: string
   policy: IdentityPolicy
-  profile?: ThresholdProfile
+  profile?: VerifyProfile
   aiPolicy: AiPolicy
   /** Canonical bytes of the re-hashed workload manifest, when --workload was given. */
   workloadManifest?: Uint8Array
   /** The bytes of every qprov.job.json of the re-hashed workload (check `workload-closure`). */
   workloadSpecs?: SpecBytes[]
+  /** The job every bundle must bind, when --job was given. */
+  jobId?: string
 }

@@ -2,7 +2,7 @@ import { confinePath } from '../confined-path.js'
 import { oneLine } from '../errors.js'
 import { sha256Digest } from '../proof/binding-document.js'
 import { PROOF_FILES } from '../proof/layout.js'
-import { loadProofBundle } from '../proof/proof-bundle.js'
+import { loadProofBundle, type ProofFiles } from '../proof/proof-bundle.js'
 import { readBoundedSync } from '../read-file.js'
 import {
   MAX_SPEC_BYTES,
@@ -34,30 +34,32 @@ export function readWorkloadSpecs(m: WorkloadManifest, cwd: string): SpecBytes[]
 }
 
 /**
- * The signed circuit files of a verdict, for `online-runtime`: the bundle's manifest read again
- * and accepted only if it is the package the verified binding signs. With the one signed job
- * spec's bytes (from --workload), each PUB's file too. A string says why there is none.
+ * The signed circuit files of a verdict, for `online-runtime`: the bundle's manifest (from
+ * `files`, or read again from its path), accepted only if it is the package the verified binding
+ * signs. With the one signed job spec's bytes (from --workload), each PUB's file too. A string
+ * says why there is none.
  */
 export async function signedCircuitsOf(
   v: BundleVerdict,
+  files: ProofFiles | undefined,
   workloadSpecs: readonly SpecBytes[] | undefined
 ): Promise<SignedCircuits | string> {
   const signedDigest = v.facts.packageDigest
   if (signedDigest === undefined) return 'no signed workload package to compare the circuits with'
-  let files
+  let entries
   try {
-    const bytes = (await loadProofBundle(v.bundle)).files[PROOF_FILES.manifest]
+    const bytes = (files ?? (await loadProofBundle(v.bundle)).files)[PROOF_FILES.manifest]
     if (bytes === undefined || sha256Digest(bytes) !== signedDigest)
       return `${PROOF_FILES.manifest} is not the signed package ${signedDigest}`
-    files = parseManifest(bytes).files
+    entries = parseManifest(bytes).files
   } catch (e) {
     return `cannot read the signed manifest again: ${oneLine(e)}`
   }
-  const specs = files.filter(f => isJobSpecPath(f.path))
+  const specs = entries.filter(f => isJobSpecPath(f.path))
   const spec = specs.length === 1 ? specs[0] : undefined
   const given = spec && workloadSpecs?.find(s => s.path === spec.path)
   const circuits =
     given && sha256Hex(given.bytes) === spec.sha256 ? pubCircuits(given.bytes) : undefined
   const pubs = circuits?.map(c => circuitPackagePath(spec?.path ?? '', c) ?? '')
-  return { files, ...(pubs ? { pubs } : {}) }
+  return { files: entries, ...(pubs ? { pubs } : {}) }
 }

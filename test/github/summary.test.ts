@@ -11,7 +11,9 @@ function verdict(i: number, detail = 'fine'): BundleVerdict {
     jobId: `job-${i}`,
     checks: [
       { name: 'statement-signature', status: 'pass', detail },
-      { name: 'binding-consistency', status: i % 2 === 0 ? 'pass' : 'fail', detail }
+      i % 2 === 0
+        ? { name: 'binding-consistency', status: 'pass', detail }
+        : { name: 'binding-consistency', status: 'fail', finding: 'binding-differs', detail }
     ],
     facts: {}
   }
@@ -35,6 +37,17 @@ describe('job summary', () => {
     const mermaid = md.slice(md.indexOf('```mermaid'), md.lastIndexOf('```'))
     expect(mermaid).not.toMatch(/<script|\]\(|"[^\]]*"[^\]]*"\]/)
     expect(mermaid).toContain('W --> R --> S --> K --> J --> B')
+  })
+
+  it('shows a signature without a log entry as timestamped only, not as unknown', () => {
+    const chain = (rekorLogIndex: string | null | undefined) =>
+      renderSummary({
+        title: 't',
+        chain: { ...(rekorLogIndex !== undefined ? { rekorLogIndex } : {}) }
+      })
+    expect(chain(null)).toContain('K["Rekor<br/>none: TSA only"]')
+    expect(chain('42')).toContain('K["Rekor<br/>_42"]') // '#' is outside Mermaid's safe alphabet
+    expect(chain(undefined)).toContain('K["Rekor<br/>—"]')
   })
 
   it('names each check and its status, with a ✅/❌ headline per bundle', () => {

@@ -85,6 +85,18 @@ describe('the layer rules (.dependency-cruiser.mjs)', () => {
     )
   })
 
+  it('report a TUF client brought in at run time', () => {
+    const dir = tree({
+      'src/attest/sign.ts': "import { attest } from 'sigstore'\nexport const S = attest\n",
+      'src/sigstore/root.ts':
+        "import { getTrustedRoot } from '@sigstore/tuf'\nexport const R = getTrustedRoot\n"
+    })
+    expect(rules(cruise(dir))).toEqual([
+      'no-tuf-at-run-time: src/attest/sign.ts -> sigstore',
+      'no-tuf-at-run-time: src/sigstore/root.ts -> @sigstore/tuf'
+    ])
+  })
+
   it('accept imports that follow the layer order', () => {
     const dir = tree({
       'src/errors.ts': 'export const E = 1\n',

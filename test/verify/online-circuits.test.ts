@@ -32,15 +32,23 @@ describe('online-runtime compares the live PUB circuits with the signed circuit 
     const v = await f.verify(out, { online: { api: f.api } })
     expect(check(v, 'online-runtime')).toMatchObject({
       status: 'fail',
+      finding: 'online-circuit-mismatch',
       detail: expect.stringMatching(
-        /^PUB 0: the live circuit \(sha256:[0-9a-f]{64}\) is not a file of the signed package$/
+        /runs a circuit the package does not sign \(PUB 0: sha256 [0-9a-f]{64} is no file of the signed package\)$/
       )
     })
     expect(v.ok).toBe(false)
     const w = await f.verify(out, { online: { api: f.api }, workload: workload() })
-    expect(check(w, 'online-runtime').detail).toMatch(
-      /^PUB 0: the live circuit \(sha256:[0-9a-f]{64}\) is not the signed examples\/bell\/circuits\/bell\.qasm$/
-    )
+    expect(check(w, 'online-runtime')).toMatchObject({
+      finding: 'online-circuit-mismatch',
+      mismatches: [
+        {
+          field: 'PUB 0 circuit (examples/bell/circuits/bell.qasm) sha256',
+          expected: expect.stringMatching(/^[0-9a-f]{64}$/),
+          actual: expect.stringMatching(/^[0-9a-f]{64}$/)
+        }
+      ]
+    })
   })
 
   it('fails a job whose inputs the service no longer holds (a private job)', async () => {
@@ -50,7 +58,8 @@ describe('online-runtime compares the live PUB circuits with the signed circuit 
     const v = await f.verify(out, { online: { api: f.api } })
     expect(check(v, 'online-runtime')).toMatchObject({
       status: 'fail',
-      detail: expect.stringMatching(/returned no params for the job/)
+      finding: 'online-circuits-unreadable',
+      detail: expect.stringMatching(/the service returned no params; a private job/)
     })
   })
 })

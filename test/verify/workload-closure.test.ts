@@ -23,7 +23,7 @@ describe('workload-closure', () => {
     const offline = await f.verify(f.submitted)
     expect(check(offline, 'workload-closure')).toMatchObject({
       status: 'skip',
-      detail: 'no --workload given'
+      reason: 'no-workload'
     })
     expect(offline.ok).toBe(true)
   })
@@ -34,8 +34,9 @@ describe('workload-closure', () => {
     expect(check(v, 'workload-closure')).toEqual({
       name: 'workload-closure',
       status: 'fail',
+      finding: 'spec-without-circuits',
       detail:
-        'the signed job spec examples/bell/qprov.job.json names circuits, but the signed package holds no .qasm file beside it'
+        'examples/bell/qprov.job.json: the signed job spec has no .qasm file beside it in the signed package'
     })
     expect(v.ok).toBe(false)
     expect(v.checks.filter(c => c.status === 'fail').map(c => c.name)).toEqual(['workload-closure'])
@@ -46,13 +47,17 @@ describe('workload-closure', () => {
     const paths = ['examples/bell/qprov.job.json', 'examples/bell/decoy.qasm']
     const out = await f.tagged(paths)
     const offline = await f.verify(out)
-    expect(check(offline, 'workload-closure').status).toBe('skip')
+    expect(check(offline, 'workload-closure')).toMatchObject({
+      status: 'skip',
+      reason: 'no-workload'
+    })
     const v = await f.verify(out, { workload: { paths, cwd: f.ws } })
     expect(check(v, 'workload-files').status).toBe('pass')
     expect(check(v, 'workload-closure')).toMatchObject({
       status: 'fail',
+      finding: 'circuit-not-in-manifest',
       detail:
-        'examples/bell/qprov.job.json PUB 0 names examples/bell/circuits/bell.qasm, which is not a file of the package'
+        'examples/bell/qprov.job.json PUB 0: a circuit the signed job spec names is not in the signed manifest (examples/bell/circuits/bell.qasm)'
     })
     expect(v.ok).toBe(false)
     rmSync(join(f.ws, 'examples/bell/decoy.qasm'))
@@ -64,7 +69,8 @@ describe('workload-closure', () => {
     })
     expect(check(v, 'workload-closure')).toMatchObject({
       status: 'fail',
-      detail: 'the signed job spec examples/bell/qprov.job.json is not in the --workload given'
+      finding: 'spec-not-in-workload',
+      detail: 'examples/bell/qprov.job.json: the signed job spec is not in the --workload given'
     })
   })
 })

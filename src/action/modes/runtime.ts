@@ -9,7 +9,6 @@ import { QprovError } from '../../errors.js'
 import type { BoundProof } from '../../binding/bind.js'
 import { sha256Digest } from '../../proof/binding-document.js'
 import { createRuntimeClient } from '../../runtime/client.js'
-import { checkEnvVarName, looksLikeSecretName } from '../../env-var-name.js'
 import { DEFAULT_API_KEY_ENV, resolveConnection } from '../../runtime/connection.js'
 import { retagCommand } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
@@ -18,7 +17,6 @@ import { tagJob } from '../../binding/tag-job.js'
 import { isQprovTag } from '../../proof/tags.js'
 import { attestWorkload } from '../../attest/pipeline.js'
 import { planSigning } from '../../attest/sign.js'
-import { registerSecret } from '../../secrets.js'
 import { connectionSettings } from '../../settings/connection.js'
 import { runURL } from '../../github/context.js'
 import type { ChainFacts, SummaryLink } from '../../github/summary.js'
@@ -37,57 +35,22 @@ import {
 } from './attest.js'
 import { outputPath } from '../../confined-path.js'
 
-/** The API key comes only from the environment variable named by api-key-env, never an input. */
-function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
-  if (inputs.sandbox) return sandboxConnect(inputs, env)
-  if (!inputs.instance)
-    throw new QprovError(
-      'USAGE',
-      `input instance (the Runtime instance CRN) is required for mode ${inputs.mode}`
-    )
-  const keyEnv = checkEnvVarName(
-    inputs.apiKeyEnv ?? DEFAULT_API_KEY_ENV,
-    'input api-key-env',
-    'key'
-  )
-  registerSecret(env[keyEnv])
-  if (!env[keyEnv])
-    throw new QprovError(
-      'USAGE',
-      looksLikeSecretName(keyEnv)
-        ? 'no IBM Cloud API key: input api-key-env takes the NAME of an environment variable set from a secret, not a key'
-        : `no IBM Cloud API key: set the ${keyEnv} environment variable from a secret (env: ${keyEnv}: \${{ secrets.… }})`
-    )
-  const settings = {
-    instance: inputs.instance,
-    runtimeURL: inputs.runtimeURL,
-    iamURL: inputs.iamURL,
-    apiKeyEnv: keyEnv
-  }
-  return () => {
-    const conn = resolveConnection(settings, env)
-    return {
-      api: createRuntimeClient(conn),
-      instanceCRN: conn.instanceCRN,
-      runtimeURL: conn.runtimeURL
-    }
-  }
-}
-
 /**
- * With `sandbox`: the emulator's URLs, CRN and key, unless the inputs name others. A real key
- * (QISKIT_IBM_TOKEN in the job's environment) is used only when api-key-env names it: the
- * sandbox's IAM URL comes from a file, and the key must never go to a stand-in by default.
+ * The API key comes only from the environment variable named by api-key-env, never an input.
+ * Resolved at once, so a missing instance or key fails before anything is signed. With `sandbox`,
+ * the emulator's URLs, CRN and key fill in what the inputs do not name.
  */
-function sandboxConnect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
-  if (inputs.apiKeyEnv !== undefined) checkEnvVarName(inputs.apiKeyEnv, 'input api-key-env', 'key')
+function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
   const conn = resolveConnection(
     connectionSettings({
-      sandbox: inputs.sandbox,
+      ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
       instance: inputs.instance,
       runtimeURL: inputs.runtimeURL,
       iamURL: inputs.iamURL,
-      ...(inputs.apiKeyEnv !== undefined ? { apiKeyEnv: inputs.apiKeyEnv } : {})
+      // With `sandbox` a real key (QISKIT_IBM_TOKEN in the job's environment) is used only when
+      // api-key-env names it: the sandbox's IAM URL comes from a file, never the key by default.
+      ...(inputs.apiKeyEnv !== undefined ? { apiKeyEnv: inputs.apiKeyEnv } : {}),
+      caller: 'action'
     }),
     env
   )
@@ -322,7 +285,8 @@ export async function runTag(
     chain: {
       ...chain,
       statementDigest: r.refs.statementDigest,
-      ...(r.refs.rekorLogIndex ? { rekorLogIndex: r.refs.rekorLogIndex } : {}),
+      // The job's tags name the log entry; without one it was timestamped only.
+      rekorLogIndex: r.refs.rekorLogIndex ?? null,
       jobId: r.jobId,
       ...(r.binding ? { bindingDigest: r.binding.bindingDigest } : {})
     },

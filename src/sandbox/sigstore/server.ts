@@ -14,11 +14,21 @@ import { LogSigner } from './log-signer.js'
 import { createRekorLog } from './rekor.js'
 import { buildSandboxTrustedRoot } from './trusted-root.js'
 
+/**
+ * `public-good`: Fulcio with a CT log, Rekor v1 and a TSA, as the public-good instance (plus a TSA).
+ * `github`: Fulcio and a TSA only, as GitHub's instance for private repositories: no Rekor, no
+ * CT log, and a trusted root that lists neither.
+ */
+export type SandboxInstance = 'public-good' | 'github'
+export const SANDBOX_INSTANCES: readonly SandboxInstance[] = ['public-good', 'github']
+
 /** A running local Sigstore instance: Fulcio, Rekor v1, TSA and an Actions-style OIDC endpoint. */
 export interface SigstoreSandbox {
+  instance: SandboxInstance
   baseURL: string
   fulcioURL: string
-  rekorURL: string
+  /** Absent on the github instance. */
+  rekorURL?: string
   tsaURL: string
   issuer: string
   identity: string
@@ -31,6 +41,8 @@ export interface SigstoreSandbox {
 }
 
 export interface SigstoreSandboxOptions {
+  /** Default public-good. */
+  instance?: SandboxInstance
   host?: string
   port?: number
   identity?: SandboxIdentity
@@ -123,7 +135,10 @@ export async function startSigstoreSandbox(
     ctlogURL: `${baseURL}/ctlog`
   }
 
-  const ctlog = await initializeCTLog(newKeyPair())
+  const instance = opts.instance ?? 'public-good'
+  const withLogs = instance === 'public-good'
+  // Without a CT log the CA embeds no SCT: GitHub's root has no CT log that could check one.
+  const ctlog = withLogs ? await initializeCTLog(newKeyPair()) : undefined
   const ca = await initializeCA(newKeyPair(), ctlog)
   // Rekor's origin names a tree ID; one tree per sandbox run.
   const logSigner = new LogSigner(urls.rekorURL, BigInt(randomInt(2 ** 47)), newKeyPair())
@@ -177,11 +192,11 @@ export async function startSigstoreSandbox(
       const [status, body, type] = await issueCertificate(await readBody(req))
       return send(res, status, body, type)
     }
-    if (req.method === 'POST' && path === '/rekor/api/v1/log/entries') {
+    if (withLogs && req.method === 'POST' && path === '/rekor/api/v1/log/entries') {
       const out = rekor.create(await readBody(req))
       return send(res, out.status, out.json)
     }
-    if (req.method === 'GET' && path.startsWith('/rekor/api/v1/log/entries')) {
+    if (withLogs && req.method === 'GET' && path.startsWith('/rekor/api/v1/log/entries')) {
       const uuid = path.slice('/rekor/api/v1/log/entries'.length).replace(/^\//, '')
       const index = url.searchParams.get('logIndex')
       const found = uuid
@@ -205,17 +220,25 @@ export async function startSigstoreSandbox(
 
   const trustedRoot = buildSandboxTrustedRoot({
     caRoot: bytes(ca.rootCertificate),
-    tlogKey: logSigner.publicKey,
-    ctlogKey: bytes(ctlog.publicKey),
     tsaChain: [bytes(tsa.intCertificate), bytes(tsa.rootCertificate)],
-    ...urls,
+    fulcioURL: urls.fulcioURL,
+    tsaURL: urls.tsaURL,
+    ...(ctlog
+      ? {
+          tlogKey: logSigner.publicKey,
+          ctlogKey: bytes(ctlog.publicKey),
+          rekorURL: urls.rekorURL,
+          ctlogURL: urls.ctlogURL
+        }
+      : {}),
     validFrom
   })
 
   return {
+    instance,
     baseURL,
     fulcioURL: urls.fulcioURL,
-    rekorURL: urls.rekorURL,
+    ...(withLogs ? { rekorURL: urls.rekorURL } : {}),
     tsaURL: urls.tsaURL,
     issuer: oidc.issuer,
     identity: oidc.identity,
