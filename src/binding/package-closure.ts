@@ -1,3 +1,4 @@
+import { confinePath } from '../confined-path.js'
 import { QprovError } from '../errors.js'
 import { readBoundedSync } from '../read-file.js'
 import type { PackagedJobSpec } from '../runtime/job-spec.js'
@@ -28,10 +29,10 @@ function refuse(problem: string): never {
 function refuseFindings(
   files: readonly PackageFile[],
   specs: SpecBytes[],
-  loaded: PackagedJobSpec
+  used?: ReadonlyMap<string, string>
 ) {
   const bare = specsWithoutCircuits(files.map(f => f.path))
-  const findings = closureFindings({ files, specs, used: loaded.circuitDigests })
+  const findings = closureFindings({ files, specs, ...(used ? { used } : {}) })
   if (findings.length > 0) refuse(describeFinding(findings[0]))
   if (bare.length > 0) refuse(`${bare[0]} has no .qasm file beside it in the package`)
 }
@@ -60,7 +61,7 @@ export async function checkPackageClosure(
   }
   if (!specs.some(s => s.path === loaded.packagePath))
     refuse(`the job spec ${loaded.packagePath} is not a file of the package`)
-  refuseFindings(selected, specs, loaded)
+  refuseFindings(selected, specs, loaded.circuitDigests)
   return specs
 }
 
@@ -73,5 +74,29 @@ export function checkManifestClosure(
   specs: SpecBytes[],
   loaded: PackagedJobSpec
 ): void {
-  refuseFindings(manifest.files, specs, loaded)
+  refuseFindings(manifest.files, specs, loaded.circuitDigests)
+}
+
+/**
+ * For `attest` (and the action's tag mode that attests first): a package signed now must verify
+ * later, so every readable job spec in it must name only files of the package. Checked on the
+ * hashed manifest, before signing; the specs are read, inside the package root, from `cwd`.
+ */
+export function attestClosureCheck(cwd: string): (manifest: WorkloadManifest) => void {
+  return manifest => {
+    const specs = manifest.files
+      .filter(f => isJobSpecPath(f.path))
+      .map(f => ({
+        path: f.path,
+        bytes: readBoundedSync(
+          confinePath(cwd, f.path, {
+            what: 'job spec',
+            rootName: 'the package root',
+            code: 'WORKLOAD_INVALID'
+          }).real,
+          { what: 'job spec', maxBytes: MAX_SPEC_BYTES }
+        )
+      }))
+    refuseFindings(manifest.files, specs)
+  }
 }

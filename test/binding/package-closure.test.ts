@@ -1,7 +1,14 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkManifestClosure, checkPackageClosure } from '../../src/binding/package-closure.js'
+import { attestWorkload } from '../../src/attest/pipeline.js'
+import { planSigning } from '../../src/attest/sign.js'
+import {
+  attestClosureCheck,
+  checkManifestClosure,
+  checkPackageClosure
+} from '../../src/binding/package-closure.js'
+import { signingSettings } from '../../src/settings/signing.js'
 import { loadJobSpec } from '../../src/runtime/job-spec.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
 import { buildManifest } from '../../src/workload/manifest.js'
@@ -107,5 +114,26 @@ describe('submit refuses a package that does not hold the circuits its job spec 
     expect(() => checkManifestClosure(manifest, specs, loaded)).toThrow(
       /PUB 0: examples\/bell\/circuits\/bell\.qasm is sha256:[0-9a-f]{64}, the package holds sha256:/
     )
+  })
+
+  it('attest refuses, before signing, a package whose spec names a circuit it does not hold', async () => {
+    const ws = gitWorkspace()
+    const out = join(tmpDir(), 'att')
+    const attest = (workload: string[]) =>
+      attestWorkload({
+        workload,
+        cwd: ws,
+        receipt: { from: 'git', commit: 'HEAD' },
+        signing: () => planSigning(signingSettings({ sandbox: sb.dir }), {}),
+        outDir: out,
+        checkManifest: attestClosureCheck(ws)
+      })
+    await expect(attest(['examples/bell/qprov.job.json'])).rejects.toMatchObject({
+      code: 'WORKLOAD_INVALID',
+      message: expect.stringMatching(/PUB 0 names examples\/bell\/circuits\/bell\.qasm/)
+    })
+    expect(existsSync(out)).toBe(false)
+    await attest(['examples/bell'])
+    expect(existsSync(join(out, 'statement.json'))).toBe(true)
   })
 })

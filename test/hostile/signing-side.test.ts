@@ -158,6 +158,21 @@ describe('a hostile repository', () => {
     expect(existsSync(join(ws, 'qprov-out'))).toBe(false)
   })
 
+  it('cannot get a package signed whose spec runs a circuit it does not hold (mode attest)', async () => {
+    const ws = gitWorkspace()
+    const report = recordingReporter()
+    await refused(
+      runAttest(
+        actionInputs(ws, { sandbox: sb.dir, workload: ['examples/bell/qprov.job.json'] }),
+        report
+      ),
+      'WORKLOAD_INVALID',
+      /PUB 0 names examples\/bell\/circuits\/bell\.qasm, which is not a file of the package/,
+      report
+    )
+    expect(existsSync(join(ws, 'qprov-out'))).toBe(false)
+  })
+
   it('cannot make it read a circuit through a directory link that leaves the workspace', async () => {
     const ws = gitWorkspace()
     const secret = tmpDir('qprov-secret-')

@@ -10,6 +10,7 @@ import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
 import { actionSigning } from '../signing.js'
 import { outputPath } from '../../confined-path.js'
+import { attestClosureCheck } from '../../binding/package-closure.js'
 
 export { actionSigning }
 
@@ -51,6 +52,7 @@ export async function runAttest(inputs: ActionInputs, report: Reporter): Promise
     receipt,
     signing: () => planSigning(signing),
     outDir,
+    checkManifest: attestClosureCheck(inputs.workspace),
     onProgress: m => report.info(m)
   })
   reportAttestation(result, report)

@@ -34,6 +34,7 @@ import {
   requireWorkload
 } from './attest.js'
 import { outputPath } from '../../confined-path.js'
+import { attestClosureCheck } from '../../binding/package-closure.js'
 
 /**
  * The API key comes only from the environment variable named by api-key-env, never an input.
@@ -246,6 +247,7 @@ export async function runTag(
       receipt: actionReceipt(inputs),
       signing: () => planSigning(signing, env),
       outDir,
+      checkManifest: attestClosureCheck(inputs.workspace),
       onProgress: m => report.info(m)
     })
     reportAttestation(a, report)
