@@ -26,7 +26,7 @@ const PLATFORM_NAMES = new Set([
 ])
 
 /** A platform secret's name, or SIGSTORE_ID_TOKEN where an API key is meant (it would go to IAM). */
-export function isPlatformSecretName(name: string, holds: 'key' | 'token'): boolean {
+function isPlatformSecretName(name: string, holds: 'key' | 'token'): boolean {
   const upper = name.toUpperCase()
   return (
     PLATFORM_PREFIXES.some(p => upper.startsWith(p)) ||
