@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
-import { mkdir, mkdtemp, open, rename, rm, rmdir, stat } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, open, rename, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { QprovError } from './errors.js'
 
@@ -96,9 +96,10 @@ export function writeFileAtomicSync(
   }
 }
 
+/** Anything at all at the path, a dangling link included. */
 async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path)
+    await lstat(path)
     return true
   } catch {
     return false
@@ -133,7 +134,7 @@ export async function writeFilesAtomically(
       // Check every destination before the first rename, so a blocked one cannot leave a mix.
       for (const [name] of files) {
         const dest = join(target, name)
-        if ((await exists(dest)) && !(await stat(dest)).isFile())
+        if ((await exists(dest)) && !(await lstat(dest)).isFile())
           throw new Error(`${dest} exists and is not a regular file`)
       }
       for (const [name] of files) await rename(join(staging, name), join(target, name))

@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, openSync, rmSync, statSync, type Stats } from 'node:fs'
+import { closeSync, lstatSync, openSync, rmSync, statSync, type Stats } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { outputPath } from './confined-path.js'
 import { QprovError } from './errors.js'
 
 /**
  * Output locations are checked before anything is signed or sent: on the public-good instance a
  * signature made for an output that then cannot be written is still a permanent Rekor entry.
+ * Outputs never go through links: the directory and each planned file are looked at with lstat
+ * and refused as symbolic links, and a relative location must resolve, for real, inside the
+ * workspace (a committed `qprov-out -> /elsewhere` is refused; an absolute path is the user's).
  */
 
 function unusable(what: string, path: string, why: string): QprovError {
@@ -13,9 +17,13 @@ function unusable(what: string, path: string, why: string): QprovError {
 }
 
 /** undefined when nothing is there; any other failure makes the location unusable. */
-function statOrUndefined(path: string, fail: (why: string) => QprovError): Stats | undefined {
+function statOrUndefined(
+  path: string,
+  fail: (why: string) => QprovError,
+  link: 'follow' | 'lstat' = 'follow'
+): Stats | undefined {
   try {
-    return statSync(path)
+    return link === 'lstat' ? lstatSync(path) : statSync(path)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT') return undefined
@@ -28,6 +36,7 @@ function statOrUndefined(path: string, fail: (why: string) => QprovError): Stats
 }
 
 function kindOf(st: Stats): string {
+  if (st.isSymbolicLink()) return 'a symbolic link'
   if (st.isFile()) return 'a regular file'
   if (st.isFIFO()) return 'a FIFO'
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
@@ -61,6 +70,8 @@ export interface OutputDirOptions {
   what: string
   /** File names that will be written into it: none may exist as anything but a regular file. */
   files?: readonly string[]
+  /** Where a relative path resolves and must stay (default: the working directory). */
+  workspace?: string
 }
 
 /**
@@ -70,13 +81,13 @@ export interface OutputDirOptions {
 export function checkOutputDir(path: string, opts: OutputDirOptions): string {
   const { what } = opts
   if (path.trim() === '') throw unusable(what, JSON.stringify(path), 'the path is empty')
-  const target = resolve(path)
+  const target = resolve(outputPath(path, opts.workspace ?? process.cwd(), what))
   const fail = (why: string) => unusable(what, path, why)
-  const st = statOrUndefined(target, fail)
+  const st = statOrUndefined(target, fail, 'lstat')
   if (st !== undefined) {
     if (!st.isDirectory()) throw unusable(what, path, `it is ${kindOf(st)}, not a directory`)
     for (const name of opts.files ?? []) {
-      const f = statOrUndefined(join(target, name), fail)
+      const f = statOrUndefined(join(target, name), fail, 'lstat')
       if (f !== undefined && !f.isFile())
         throw unusable(
           what,

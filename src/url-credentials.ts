@@ -40,8 +40,19 @@ export function refuseUrlCredentials(value: string, what: string): string {
 }
 
 /**
- * An endpoint URL: http(s), no credentials. Refused values are never echoed, so that a mistyped
- * secret in the URL does not reach a log either.
+ * A loopback host after WHATWG parsing (which turns `127.1` or `2130706433` into `127.0.0.1`):
+ * 127.0.0.0/8, ::1 or localhost. Only there may plain http carry a key or token: nothing leaves
+ * the machine.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase()
+  return h === 'localhost' || h === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h)
+}
+
+/**
+ * An endpoint URL that credentials are sent to (IAM, Runtime, Fulcio, Rekor, TSA, the GitHub
+ * API): https, or http on a loopback address (the sandbox); no credentials in it. Refused values
+ * are never echoed, so that a mistyped secret in the URL does not reach a log either.
  */
 export function checkEndpointURL(value: string, what: string): string {
   refuseUrlCredentials(value, what)
@@ -52,6 +63,11 @@ export function checkEndpointURL(value: string, what: string): string {
     u = undefined
   }
   if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || u.hostname === '')
-    throw new QprovError('USAGE', `${what} must be an http(s) URL`)
+    throw new QprovError('USAGE', `${what} must be an https URL`)
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname))
+    throw new QprovError(
+      'USAGE',
+      `${what} must be an https URL: plain http is allowed only on a loopback address (127.0.0.1, ::1, localhost)`
+    )
   return value
 }

@@ -67,7 +67,8 @@ export interface ActionInputs {
   backend?: string
   jobId?: string
   attestationDir?: string
-  apiKeyEnv: string
+  /** undefined = not given: QISKIT_IBM_TOKEN, except in sandbox mode (the emulator's own key). */
+  apiKeyEnv?: string
   runtimeURL?: string
   iamURL?: string
   outDir: string
@@ -181,7 +182,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     backend: optChecked('backend', checkBackend),
     jobId: optChecked('job-id', checkJobId),
     attestationDir: opt('attestation-dir'),
-    apiKeyEnv: get('api-key-env') || 'QISKIT_IBM_TOKEN',
+    apiKeyEnv: opt('api-key-env'),
     runtimeURL: opt('runtime-url'),
     iamURL: opt('iam-url'),
     outDir: get('out-dir') || 'qprov-out',

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { sha256Digest } from '../proof/binding-document.js'
 import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_FILES } from '../proof/layout.js'
+import { readBoundedFile } from '../proof/proof-bundle.js'
 import { QprovError, oneLine } from '../errors.js'
 import { defaultArtifactName } from '../github/artifact-name.js'
 import type { SummaryLink } from '../github/summary.js'
@@ -8,18 +9,41 @@ import type { GitHubEdges } from './github-edges.js'
 import type { ActionInputs } from './inputs.js'
 import type { Reporter } from './reporter.js'
 
-/** A proof bundle on disk, ready to publish. */
+/** A proof bundle this run wrote, ready to publish: the files and the digests it computed. */
 export interface ProofOnDisk {
   jobId: string
   /** The proof bundle directory (out-dir). */
   dir: string
+  /** Proof file name → sha256:<hex> this run computed; only these files are published. */
+  digests: Record<string, string>
   /** The single-file form `<job-id>.qprov.json`, when it was written. */
-  singleFile?: string
+  singleFile?: { path: string; digest: string }
 }
 
 export interface Published {
   links: SummaryLink[]
   rows: [string, string][]
+}
+
+/**
+ * The bytes at `path`, if they are still exactly what this run wrote: a regular file (never
+ * followed through a link) with the digest it computed. Anything else publishes nothing.
+ */
+function written(path: string, digest: string): Buffer {
+  let bytes: Buffer | undefined
+  try {
+    bytes = readBoundedFile(path)
+  } catch (e) {
+    throw new QprovError('PUBLISH_FAILED', `${path} cannot be published: ${oneLine(e)}`)
+  }
+  if (bytes === undefined)
+    throw new QprovError('PUBLISH_FAILED', `${path} was written by this run and is gone`)
+  if (sha256Digest(bytes) !== digest)
+    throw new QprovError(
+      'PUBLISH_FAILED',
+      `${path} is not the file this run wrote (its sha256 changed); nothing was published`
+    )
+  return bytes
 }
 
 /**
@@ -42,9 +66,13 @@ export async function publishProof(
       failures.push(new QprovError(q.code, `${what}: ${oneLine(q)}`, { cause: e }))
     }
   }
-  const present = Object.values(PROOF_FILES)
-    .map(f => join(proof.dir, f))
-    .filter(p => existsSync(p))
+  // Only proof files, only those this run wrote, each checked before anything is uploaded.
+  const names = Object.values(PROOF_FILES).filter(n => proof.digests[n] !== undefined)
+  const bytes = Object.fromEntries(
+    names.map(n => [n, written(join(proof.dir, n), proof.digests[n] as string)])
+  )
+  const present = names.map(n => join(proof.dir, n))
+  if (proof.singleFile) written(proof.singleFile.path, proof.singleFile.digest)
 
   if (inputs.uploadArtifact ?? (inputs.mode === 'submit' || inputs.mode === 'tag'))
     await attempt('artifact upload', async () => {
@@ -66,10 +94,10 @@ export async function publishProof(
     await attempt(`release ${inputs.releaseTag}`, async () => {
       if (!proof.singleFile)
         throw new QprovError('PUBLISH_FAILED', 'the single-file proof bundle was not written')
-      const name = proof.singleFile.split('/').pop() as string
+      const name = proof.singleFile.path.split('/').pop() as string
       const a = await gh.releases().attach({
         tag: inputs.releaseTag as string,
-        file: proof.singleFile,
+        file: proof.singleFile.path,
         name,
         label: name,
         contentType: 'application/json'
@@ -86,9 +114,9 @@ export async function publishProof(
     await attempt('attestation store', async () => {
       const ids: number[] = []
       for (const f of [PROOF_FILES.statementBundle, PROOF_FILES.bindingBundle]) {
-        const p = join(proof.dir, f)
-        if (!existsSync(p)) continue
-        ids.push(await gh.attestations().store(JSON.parse(readFileSync(p, 'utf8'))))
+        const b = bytes[f]
+        if (b === undefined) continue
+        ids.push(await gh.attestations().store(JSON.parse(b.toString('utf8'))))
       }
       if (ids.length === 0) throw new QprovError('PUBLISH_FAILED', 'no DSSE bundle to store')
       report.output('attestation-ids', JSON.stringify(ids))

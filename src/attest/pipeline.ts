@@ -1,5 +1,5 @@
 import { checkOutputDir } from '../output-dir.js'
-import { buildManifest } from '../workload/manifest.js'
+import { buildManifest, type WorkloadManifest } from '../workload/manifest.js'
 import { writeFilesAtomically } from '../atomic-file.js'
 import { obtainReceipt, type ReceiptSource } from './receipt-source.js'
 import { signStatement } from './sign.js'
@@ -18,6 +18,8 @@ export interface AttestOptions {
    */
   signing: () => Promise<SigningPlan>
   outDir: string
+  /** Refuses a package that must not be signed (submit: the job spec's closure); before signing. */
+  checkManifest?: (manifest: WorkloadManifest) => void
   onProgress?: (message: string) => void
 }
 
@@ -47,6 +49,7 @@ export async function attestWorkload(opts: AttestOptions): Promise<AttestResult>
   progress?.(`hashing the workload (${opts.workload.join(' ')})`)
   const manifest = await buildManifest(opts.workload, { cwd: opts.cwd, onProgress: progress })
   progress?.(`package digest ${manifest.digest} (${manifest.files.length} files)`)
+  opts.checkManifest?.(manifest)
   const receipt = given ?? (await obtainReceipt(opts.receipt, opts.cwd, progress))
   const statement = buildStatement({ manifest, receipt: receipt.predicate })
   const payload = statementPayloadBytes(statement)

@@ -35,6 +35,8 @@ export interface BoundProof {
   rekor?: RekorEntryRef
   /** file name → absolute path, every file of the proof bundle. */
   files: Record<string, string>
+  /** file name → sha256:<hex> of the bytes this run bound: what may be published, and nothing else. */
+  digests: Record<string, string>
 }
 
 function readIn(dir: string, name: string): Buffer {
@@ -143,10 +145,17 @@ export async function bindProofBundle(opts: BindOptions): Promise<BoundProof> {
   const all = Object.fromEntries(
     Object.values(PROOF_FILES).map(n => [n, written[n] ?? resolve(opts.outDir, n)])
   )
+  const bundleBytes = out.find(([n]) => n === PROOF_FILES.bindingBundle)?.[1] as Buffer
+  const digests: Record<string, string> = {
+    ...binding.files,
+    [PROOF_FILES.binding]: sha256Digest(bytes),
+    [PROOF_FILES.bindingBundle]: sha256Digest(bundleBytes)
+  }
   return {
     binding,
     bindingDigest: sha256Digest(bytes),
     ...(signed.rekor ? { rekor: signed.rekor } : {}),
-    files: all
+    files: all,
+    digests
   }
 }

@@ -74,7 +74,8 @@ function liveJob(job: RuntimeJob): JobReader {
  */
 export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof> {
   checkJobId(opts.jobId)
-  const job = await opts.api.getJob(opts.jobId)
+  // With its params: online-runtime compares each candidate's signed circuits with the job's.
+  const job = await opts.api.getJob(opts.jobId, { params: true })
   const refs = parseTags(job.tags).refs
   if (refs === undefined)
     throw new QprovError('PROOF_NOT_FOUND', `job ${job.id} carries no qprov tags; nothing binds it`)

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { signingEndpoints } from '../attest/instances.js'
 import { OUTPUT_NAMES, attestWorkload, type AttestResult } from '../attest/pipeline.js'
 import type { ReceiptSource } from '../attest/receipt-source.js'
@@ -22,6 +22,7 @@ import {
   type ProvenanceRefs
 } from '../proof/tags.js'
 import { jobExistsError } from './job-exists.js'
+import { checkManifestClosure, checkPackageClosure } from './package-closure.js'
 import { jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
 import type { Connect, RebindHint } from './runtime-target.js'
 
@@ -102,7 +103,11 @@ export async function submitWorkload(
 ): Promise<SubmittedWorkload> {
   const { api, instanceCRN, runtimeURL } = opts.connect()
   checkOutputDir(opts.outDir, { what: 'output directory', files: Object.values(PROOF_FILES) })
-  const loaded = loadJobSpec(findJobSpec(opts.workload, opts.cwd))
+  const specPath = findJobSpec(opts.workload, opts.cwd)
+  // An attested package is rooted at cwd and must hold what its spec runs. Unattested, nothing is
+  // signed: the circuits stay, for real, inside the spec's own directory.
+  const loaded = loadJobSpec(specPath, opts.attest ? opts.cwd : dirname(specPath))
+  const specs = opts.attest ? await checkPackageClosure(loaded, opts.workload, opts.cwd) : []
   checkBackend(
     opts.backend ?? loaded.spec.backend,
     opts.backend ? '--backend' : 'backend in qprov.job.json'
@@ -136,6 +141,7 @@ export async function submitWorkload(
       receipt: opts.attest.receipt,
       signing: () => planSigning(signing, env, endpoints),
       outDir: opts.outDir,
+      checkManifest: m => checkManifestClosure(m, specs, loaded),
       onProgress: hooks.onProgress
     })
     refs = refsOfAttestation(attestation)

@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { checkEndpointURL } from '../url-credentials.js'
 import { QPROV_VERSION } from '../version.js'
 import { stripTrailingSlash } from '../proof/crn.js'
 import { sendRuntimeRequest, type HttpPolicy, type HttpRequest } from './http.js'
@@ -46,7 +47,8 @@ export interface RuntimeSession {
 /** The Runtime edge: everything qprov needs from the IBM Qiskit Runtime REST API. */
 export interface RuntimeApi {
   createJob(body: CreateJobBody): Promise<CreatedJob>
-  getJob(id: string): Promise<RuntimeJob>
+  /** `params: true` also reads the job's input (`exclude_params=false`), for comparing circuits. */
+  getJob(id: string, opts?: { params?: boolean }): Promise<RuntimeJob>
   listJobs(q: { tags?: string[]; limit?: number; offset?: number }): Promise<JobList>
   /** Follows offset paging until `count` jobs were read. */
   listAllJobs(tags: string[]): Promise<RuntimeJob[]>
@@ -114,7 +116,8 @@ export class HttpRuntimeApi implements RuntimeApi {
   private readonly iam: IamTokenManager
 
   constructor(private readonly opts: RuntimeClientOptions) {
-    this.base = stripTrailingSlash(opts.runtimeURL)
+    // Bearer tokens go here: only over TLS (or on loopback), however the options were built.
+    this.base = stripTrailingSlash(checkEndpointURL(opts.runtimeURL, 'the Runtime URL'))
     this.iam = new IamTokenManager({
       apiKey: opts.apiKey,
       iamURL: opts.iamURL,
@@ -175,9 +178,10 @@ export class HttpRuntimeApi implements RuntimeApi {
     }
   }
 
-  async getJob(id: string): Promise<RuntimeJob> {
+  async getJob(id: string, opts: { params?: boolean } = {}): Promise<RuntimeJob> {
     const what = `get job ${id}`
-    const res = await this.call(what, 'GET', `/jobs/${seg(id)}?exclude_params=true`)
+    const exclude = opts.params === true ? 'false' : 'true'
+    const res = await this.call(what, 'GET', `/jobs/${seg(id)}?exclude_params=${exclude}`)
     return toRuntimeJob(asObject(res.text, what), what)
   }
 

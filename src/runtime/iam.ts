@@ -1,5 +1,6 @@
 import { QprovError } from '../errors.js'
 import { registerSecret } from '../secrets.js'
+import { checkEndpointURL } from '../url-credentials.js'
 import { sendRuntimeRequest, type HttpPolicy } from './http.js'
 import { stripTrailingSlash } from '../proof/crn.js'
 
@@ -30,6 +31,8 @@ export class IamTokenManager {
 
   constructor(private readonly opts: IamOptions) {
     registerSecret(opts.apiKey)
+    // The key is posted here: whoever built the options, only over TLS (or on loopback).
+    checkEndpointURL(opts.iamURL, 'the IAM URL')
     this.now = opts.now ?? (() => Date.now() / 1000)
   }
 

@@ -26,7 +26,7 @@ export function checkBackend(name: string, what = '--backend'): string {
   return name
 }
 
-/** An endpoint base URL: http or https only, no credentials, so a typo fails here rather than as a fetch error. */
+/** An endpoint base URL: https (http on loopback only), no credentials; checked before any request. */
 export function checkHttpURL(value: string, what: string): string {
   return checkEndpointURL(value, what)
 }

@@ -1,13 +1,14 @@
 import { statSync } from 'node:fs'
-import { basename, dirname, join, resolve, sep } from 'node:path'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import type { ErrorObject } from 'ajv'
 import { validateJobSpecSchema } from './job-spec-validator.js'
+import { confinePath } from '../confined-path.js'
 import { QprovError } from '../errors.js'
-import { jsonSyntaxProblem, readBoundedText } from '../read-file.js'
+import { jsonSyntaxProblem, readBoundedSync, readBoundedText } from '../read-file.js'
+import { JOB_SPEC_FILE, MAX_SPEC_BYTES, sha256Hex } from '../workload/closure.js'
 import type { CreateJobBody } from './client.js'
 
-export const JOB_SPEC_FILE = 'qprov.job.json'
-export const MAX_SPEC_BYTES = 1024 * 1024
+export { JOB_SPEC_FILE, MAX_SPEC_BYTES }
 export const MAX_CIRCUIT_BYTES = 2 * 1024 * 1024
 /** Far below the payload size at which IBM's edge has answered 403. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024
@@ -42,6 +43,16 @@ export interface LoadedJobSpec {
   spec: JobSpec
   /** Circuit path (as written in the spec) → OpenQASM 3 source. */
   circuits: Map<string, string>
+}
+
+/** A spec as read from its package: what was read, where, and the digests of what is sent. */
+export interface PackagedJobSpec extends LoadedJobSpec {
+  /** The spec's path relative to the package root, '/'-separated. */
+  packagePath: string
+  /** The exact bytes of the spec that was read. */
+  bytes: Buffer
+  /** Circuit package path → sha256 (hex) of the bytes read, which are the bytes sent. */
+  circuitDigests: Map<string, string>
 }
 
 // params.options is additionalProperties:false on IBM's side, per primitive.
@@ -107,13 +118,42 @@ export function validateJobSpec(value: unknown, source = JOB_SPEC_FILE): JobSpec
   return spec
 }
 
-function readBounded(path: string, max: number, what: string): string {
-  return readBoundedText(path, { what, maxBytes: max }, { noFollow: true, allowPipe: false })
+function readBounded(path: string, max: number, what: string): Buffer {
+  return readBoundedSync(path, { what, maxBytes: max }, { noFollow: true, allowPipe: false })
 }
 
-/** Reads and validates qprov.job.json and every circuit it names (inside the spec's directory). */
-export function loadJobSpec(path: string): LoadedJobSpec {
-  const text = readBounded(path, MAX_SPEC_BYTES, 'job spec')
+/**
+ * The text sent is the file's bytes exactly, so its digest is the signed one: no byte order mark
+ * (a decoder would drop it) and nothing but UTF-8.
+ */
+function exactText(bytes: Buffer, what: string, path: string): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    throw new QprovError(
+      'JOB_SPEC_INVALID',
+      `${what} ${path} starts with a byte order mark; save it as UTF-8 without BOM`
+    )
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new QprovError('INPUT_INVALID', `${what} ${path} is not valid UTF-8`)
+  }
+}
+
+/**
+ * Reads and validates qprov.job.json and every circuit it names. A circuit stays inside the
+ * spec's directory as written, and inside the package root (default: that directory) for real:
+ * a symbolic link in any directory on the way cannot lead it out.
+ */
+export function loadJobSpec(path: string, root: string = dirname(path)): PackagedJobSpec {
+  const confine = (p: string, what: string, code: 'JOB_SPEC_INVALID' | 'WORKLOAD_INVALID') =>
+    confinePath(root, p, { what, rootName: 'the package root', code, mayBeMissing: true })
+  const packagePath = confine(
+    relative(resolve(root), resolve(path)),
+    'job spec',
+    'WORKLOAD_INVALID'
+  ).relative
+  const bytes = readBounded(path, MAX_SPEC_BYTES, 'job spec')
+  const text = exactText(bytes, 'job spec', path)
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -123,17 +163,22 @@ export function loadJobSpec(path: string): LoadedJobSpec {
   const spec = validateJobSpec(raw, path)
   const dir = resolve(dirname(path))
   const circuits = new Map<string, string>()
+  const circuitDigests = new Map<string, string>()
   spec.pubs.forEach((pub, i) => {
     if (circuits.has(pub.circuit)) return
     const file = resolve(dir, pub.circuit)
     if (!file.startsWith(dir + sep))
       throw specError(path, `/pubs/${i}/circuit`, 'must stay inside the job spec directory')
-    const qasm = readBounded(file, MAX_CIRCUIT_BYTES, `circuit of PUB ${i}`)
+    const what = `circuit of PUB ${i}`
+    const inPackage = confine(relative(resolve(root), file), what, 'JOB_SPEC_INVALID').relative
+    const circuitBytes = readBounded(file, MAX_CIRCUIT_BYTES, what)
+    const qasm = exactText(circuitBytes, what, file)
     if (!/^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*OPENQASM\s+3(\.\d+)?\s*;/.test(qasm))
       throw specError(path, `/pubs/${i}/circuit`, `${pub.circuit} is not an OpenQASM 3 program`)
     circuits.set(pub.circuit, qasm)
+    circuitDigests.set(inPackage, sha256Hex(circuitBytes))
   })
-  return { path, spec, circuits }
+  return { path, spec, circuits, packagePath, bytes, circuitDigests }
 }
 
 /** The spec among the workload paths: a qprov.job.json file, or a directory holding one. */

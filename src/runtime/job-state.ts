@@ -21,6 +21,8 @@ export interface RuntimeJob {
   reasonCode?: number
   /** Why a job failed or was cancelled, as the service words it. */
   reason?: string
+  /** The primitive input (PUBs, options), only when read with `params: true`. */
+  params?: Record<string, unknown>
   raw: Record<string, unknown>
 }
 
@@ -70,6 +72,9 @@ export function toRuntimeJob(o: Record<string, unknown>, what: string): RuntimeJ
     program: typeof program === 'string' ? program : undefined,
     reasonCode,
     reason: typeof state.reason === 'string' ? state.reason : undefined,
+    ...(typeof o.params === 'object' && o.params !== null && !Array.isArray(o.params)
+      ? { params: o.params as Record<string, unknown> }
+      : {}),
     raw: o
   }
 }

@@ -3,7 +3,7 @@ import { escapeHtml } from './html-escape.js'
 
 /** The links of the proof chain, left to right, and the checks that cover each. */
 export const CHAIN_NODES: readonly { id: string; label: string; checks: readonly CheckName[] }[] = [
-  { id: 'workload', label: 'Workload', checks: ['workload-files'] },
+  { id: 'workload', label: 'Workload', checks: ['workload-files', 'workload-closure'] },
   {
     id: 'receipt',
     label: 'AIIR receipt',

@@ -7,6 +7,7 @@ import { cleanDeep } from '../untrusted-text.js'
 import { buildManifest } from '../workload/manifest.js'
 import { onlineRuntime } from './online-check.js'
 import type { CheckOptions, JobReader, VerifyOptions } from './options.js'
+import { readWorkloadSpecs, signedCircuitsOf } from './signed-workload.js'
 import { decide, verifyBundleFiles } from './verify-bundle-files.js'
 import { verifyPath } from './verify-path.js'
 import type { BundleVerdict } from './verdict.js'
@@ -29,10 +30,10 @@ export async function verifyProofBundles(
   const trust = prepareTrustMaterial(options.trustedRoot)
   const opts = checkOptionsOf(options)
   if (options.workload !== undefined) {
-    const m = await buildManifest(options.workload.paths, {
-      cwd: options.workload.cwd ?? process.cwd()
-    })
+    const cwd = options.workload.cwd ?? process.cwd()
+    const m = await buildManifest(options.workload.paths, { cwd })
     opts.workloadManifest = new Uint8Array(m.canonicalBytes)
+    opts.workloadSpecs = readWorkloadSpecs(m, cwd)
   }
   const bundles = await expandBundlePaths(paths)
   // Fail closed: "every bundle verified" over no bundle at all is not a pass.
@@ -44,7 +45,7 @@ export async function verifyProofBundles(
     for (const p of bundles) verdicts.push(await verifyPath(p, opts, trust))
   } else verdicts = await verifyOnWorkers(bundles, opts, workers)
   if (options.online !== undefined)
-    for (const v of verdicts) await withOnlineCheck(options.online.api, v)
+    for (const v of verdicts) await withOnlineCheck(options.online.api, v, opts, undefined)
   // Paths, job IDs and details quote bundle files and server answers: cleaned once, here, for
   // every renderer (text, --json, HTML, job summary, check run).
   return verdicts.map(v => cleanDeep(v))
@@ -60,8 +61,14 @@ function checkOptionsOf(options: VerifyOptions): CheckOptions {
   }
 }
 
-async function withOnlineCheck(api: JobReader, v: BundleVerdict): Promise<BundleVerdict> {
-  const live = await onlineRuntime(api, v)
+/** `files`: the bundle's files when in memory; otherwise they are read again from its path. */
+async function withOnlineCheck(
+  api: JobReader,
+  v: BundleVerdict,
+  opts: CheckOptions,
+  files: LoadedProofBundle['files'] | undefined
+): Promise<BundleVerdict> {
+  const live = await onlineRuntime(api, v, await signedCircuitsOf(v, files, opts.workloadSpecs))
   v.checks = v.checks.map(c => (c.name === 'online-runtime' ? live : c))
   return decide(v)
 }
@@ -82,7 +89,9 @@ export function filesVerifier(options: Omit<VerifyOptions, 'workload' | 'workers
   return {
     async verify(bundle) {
       const v = verifyBundleFiles(bundle, opts, trust)
-      return cleanDeep(options.online ? await withOnlineCheck(options.online.api, v) : v)
+      return cleanDeep(
+        options.online ? await withOnlineCheck(options.online.api, v, opts, bundle.files) : v
+      )
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { IdentityPolicy } from '../sigstore/identity-policy.js'
 import type { VerifyProfile } from '../sigstore/profiles.js'
+import type { SpecBytes } from '../workload/closure.js'
 
 /**
  * What `online-runtime` reads of the live job: a read-only view that the Runtime client satisfies,
@@ -10,9 +11,11 @@ export interface LiveJob {
   status: string
   backend?: string
   tags: string[]
+  /** The job's primitive input as the service holds it, when asked for (`params: true`). */
+  params?: unknown
 }
 export interface JobReader {
-  getJob(id: string): Promise<LiveJob>
+  getJob(id: string, opts?: { params?: boolean }): Promise<LiveJob>
 }
 
 export const AI_POLICIES = ['any', 'declared-only', 'no-ai'] as const
@@ -49,6 +52,8 @@ export interface CheckOptions {
   aiPolicy: AiPolicy
   /** Canonical bytes of the re-hashed workload manifest, when --workload was given. */
   workloadManifest?: Uint8Array
+  /** The bytes of every qprov.job.json of the re-hashed workload (check `workload-closure`). */
+  workloadSpecs?: SpecBytes[]
   /** The job every bundle must bind, when --job was given. */
   jobId?: string
 }

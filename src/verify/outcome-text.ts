@@ -55,11 +55,20 @@ const FINDING_TEXT: Record<FindingKind, string> = {
   'tag-mismatch': 'a qprov tag disagrees with the signed binding',
   'record-mismatch': 'the job record disagrees with the signed binding',
   'workload-mismatch': 'the workload files are not the signed manifest',
+  'spec-without-circuits': 'the signed job spec has no .qasm file beside it in the signed package',
+  'spec-not-in-workload': 'the signed job spec is not in the --workload given',
+  'spec-digest-differs': 'the job spec read from the workload is not the signed one',
+  'circuit-outside-package': 'a circuit the signed job spec names is outside the package',
+  'circuit-not-in-manifest': 'a circuit the signed job spec names is not in the signed manifest',
+  'circuit-digest-differs': 'a circuit the signed job spec names differs from the signed one',
   'ai-attestation-invalid': 'the receipt ai_attestation cannot be read',
   'ai-involved': 'the receipt records AI involvement',
   'ai-undeclared': 'the receipt records AI involvement that names no tool',
   'online-unavailable': 'the live job could not be read',
-  'online-mismatch': 'the live job disagrees with the binding'
+  'online-mismatch': 'the live job disagrees with the binding',
+  'online-circuits-unreadable':
+    'the circuits of the live job cannot be compared with the signed files',
+  'online-circuit-mismatch': 'the live job runs a circuit the package does not sign'
 }
 
 const quote = (v: string | null): string => (v === null ? 'none' : JSON.stringify(v))

@@ -66,13 +66,22 @@ export const FINDING_KINDS = [
   'record-mismatch',
   // the workload files
   'workload-mismatch',
+  // the workload's closure: what its signed job specs name
+  'spec-without-circuits',
+  'spec-not-in-workload',
+  'spec-digest-differs',
+  'circuit-outside-package',
+  'circuit-not-in-manifest',
+  'circuit-digest-differs',
   // the AI policy
   'ai-attestation-invalid',
   'ai-involved',
   'ai-undeclared',
   // the live job
   'online-unavailable',
-  'online-mismatch'
+  'online-mismatch',
+  'online-circuits-unreadable',
+  'online-circuit-mismatch'
 ] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
@@ -96,6 +105,7 @@ export const CHECK_RULES = {
   'binding-consistency': { optionalWhen: [] },
   'runtime-record': { optionalWhen: [] },
   'workload-files': { optionalWhen: ['no-workload'] },
+  'workload-closure': { optionalWhen: ['no-workload'] },
   'ai-policy': { optionalWhen: [] },
   'online-runtime': { optionalWhen: ['offline'] }
 } as const satisfies Record<string, CheckRule>

@@ -22,6 +22,7 @@ import {
   type Outcome,
   type VerdictFacts
 } from './verdict.js'
+import { workloadClosure } from './closure-check.js'
 import { workloadFiles } from './workload-check.js'
 
 const ZERO_DIGEST = `sha256:${'0'.repeat(64)}`
@@ -116,6 +117,7 @@ function runChecks(ctx: BundleContext): Record<CheckName, Outcome> {
     'binding-consistency': bindingConsistency(ctx),
     'runtime-record': runtimeRecord(ctx),
     'workload-files': workloadFiles(ctx),
+    'workload-closure': workloadClosure(ctx),
     'ai-policy': aiPolicyCheck(ctx, ctx.opts.aiPolicy),
     // Filled in by verifyProofBundles when --online is given.
     'online-runtime': skip('offline')

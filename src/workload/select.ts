@@ -3,6 +3,7 @@ import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats
 // print its one-line "Node.js >= 24.15 is required" error.
 import * as fsp from 'node:fs/promises'
 import path from 'node:path'
+import { confinePath, isInside } from '../confined-path.js'
 import { QprovError } from '../errors.js'
 
 /** A regular file chosen for the package: its POSIX path relative to the root and where to read it. */
@@ -55,7 +56,6 @@ class Walker {
   // One walk meets each path once; only several starting points can repeat one.
   readonly found: SelectedFile[] = []
   starts = 0
-  private readonly realDirs = new Map<string, string>()
   private readonly active = new Set<string>()
 
   constructor(readonly rootAbs: string) {
@@ -81,18 +81,7 @@ class Walker {
   }
 
   private inside(real: string): boolean {
-    const prefix = this.rootReal.endsWith(path.sep) ? this.rootReal : this.rootReal + path.sep
-    return real === this.rootReal || real.startsWith(prefix)
-  }
-
-  /** Real path of a directory that is not itself being followed as a link, cached per directory. */
-  private realDir(absDir: string): string {
-    let real = this.realDirs.get(absDir)
-    if (real === undefined) {
-      real = realpathSync.native(absDir)
-      this.realDirs.set(absDir, real)
-    }
-    return real
+    return isInside(this.rootReal, real)
   }
 
   start(rel: string, literal?: string): void {
@@ -108,10 +97,11 @@ class Walker {
     }
     if (st.isSymbolicLink()) return this.follow(rel, abs)
     // A path below a symlinked directory can still resolve outside the root.
-    const real =
-      rel === '' ? this.rootReal : path.join(this.realDir(path.dirname(abs)), path.basename(abs))
-    if (!this.inside(real))
-      throw new QprovError('WORKLOAD_INVALID', `'${rel}' resolves outside the package root`)
+    const { real } = confinePath(this.rootAbs, rel, {
+      what: 'workload path',
+      rootName: 'the package root',
+      code: 'WORKLOAD_INVALID'
+    })
     this.visit(rel, real, st)
   }
 

@@ -509,7 +509,7 @@ export const CASES: HostileCase[] = [
     name: 'attest --rekor-url with an ftp scheme',
     args: (fx, d) => attest(fx, join(d, 'out'), '--rekor-url', 'ftp://127.0.0.1/rekor'),
     code: 'USAGE',
-    message: /--rekor-url must be an http\(s\) URL/
+    message: /--rekor-url must be an https URL/
   },
   {
     name: 'attest --identity-token-env holding a token instead of a name',
@@ -626,7 +626,7 @@ export const CASES: HostileCase[] = [
     name: 'submit --runtime-url javascript:',
     args: (fx, d) => submit(fx, join(d, 'out'), '--runtime-url', 'javascript:alert(1)'),
     code: 'USAGE',
-    message: /--runtime-url must be an http\(s\) URL/
+    message: /--runtime-url must be an https URL/
   },
   {
     name: 'submit --sandbox whose runtimeURL holds credentials',

@@ -238,11 +238,11 @@ describe('bad input fails with exit 2 before any request', () => {
     [['job', 'get', '--job', 'abc', '--timeout-ms', '0'], /USAGE.*--timeout-ms/],
     [
       ['job', 'get', '--job', 'abc', '--runtime-url', 'ftp://x'],
-      /USAGE.*--runtime-url must be an http\(s\) URL/
+      /USAGE.*--runtime-url must be an https URL/
     ],
     [
       ['job', 'get', '--job', 'abc', '--iam-url', 'not a url'],
-      /USAGE.*--iam-url must be an http\(s\) URL/
+      /USAGE.*--iam-url must be an https URL/
     ],
     [['tag', '--job', '../x', '--attestation', '/nonexistent', '--out', '/tmp/x'], /USAGE.*--job/],
     [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { circuitTextDigest, type SignedCircuits } from '../../src/verify/online-circuits.js'
 import { onlineRuntime } from '../../src/verify/online-check.js'
 import type { JobReader, LiveJob } from '../../src/verify/options.js'
 import { verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
@@ -19,13 +20,20 @@ const recorded = JSON.parse(exampleFiles[PROOF_FILES.runtimeJob].toString('utf8'
   backend: string
   tags: string[]
 }
+// The live job runs one circuit, a file of the signed package (online-circuits.test.ts covers
+// the circuit comparison itself).
+const CIRCUIT = 'OPENQASM 3.0;\nbit[1] c;\nc[0] = measure $0;\n'
+const signed: SignedCircuits = {
+  files: [{ path: 'circuits/one.qasm', size: CIRCUIT.length, sha256: circuitTextDigest(CIRCUIT) }]
+}
 const reader = (edit: (j: LiveJob) => void = () => undefined): JobReader => ({
   getJob: id => {
     const j: LiveJob = {
       id,
       status: 'Completed',
       backend: recorded.backend,
-      tags: [...recorded.tags]
+      tags: [...recorded.tags],
+      params: { pubs: [[CIRCUIT]] }
     }
     edit(j)
     return Promise.resolve(j)
@@ -37,18 +45,18 @@ const swapTag = (prefix: string, value: string) => (j: LiveJob) => {
 
 describe('online-runtime', () => {
   it('passes when the live job carries the bound ID, backend and tags', async () => {
-    expect(await onlineRuntime(reader(), example())).toEqual({
+    expect(await onlineRuntime(reader(), example(), signed)).toEqual({
       name: 'online-runtime',
       status: 'pass',
-      detail: `live job ${recorded.jobId} on ${recorded.backend} (Completed) carries the bound tags`
+      detail: `live job ${recorded.jobId} on ${recorded.backend} (Completed) carries the bound tags and runs only signed circuits`
     })
     const noUuid = reader(j => (j.tags = j.tags.filter(t => !t.startsWith('qprov-rekor-uuid:'))))
-    expect((await onlineRuntime(noUuid, example())).status).toBe('pass')
+    expect((await onlineRuntime(noUuid, example(), signed)).status).toBe('pass')
   })
 
   it('does not run for a bundle whose binding did not verify', async () => {
     for (const facts of [{}, { jobId: 'j' }, { statementDigest: 's' }])
-      expect(await onlineRuntime(reader(), { ...example(), facts })).toEqual({
+      expect(await onlineRuntime(reader(), { ...example(), facts }, signed)).toEqual({
         name: 'online-runtime',
         status: 'skip',
         reason: 'prerequisite-failed',
@@ -59,7 +67,7 @@ describe('online-runtime', () => {
 
   it('fails when the job cannot be read', async () => {
     const down: JobReader = { getJob: () => Promise.reject(new Error('503')) }
-    expect(await onlineRuntime(down, example())).toMatchObject({
+    expect(await onlineRuntime(down, example(), signed)).toMatchObject({
       status: 'fail',
       finding: 'online-unavailable',
       detail: `job ${recorded.jobId}: the live job could not be read (503)`
@@ -69,7 +77,8 @@ describe('online-runtime', () => {
   it('names what the live job says differently', async () => {
     const other = await onlineRuntime(
       reader(j => (j.id = 'other')),
-      example()
+      example(),
+      signed
     )
     expect(other).toMatchObject({
       finding: 'online-mismatch',
@@ -78,7 +87,8 @@ describe('online-runtime', () => {
     expect(
       await onlineRuntime(
         reader(j => (j.backend = 'ibm_x')),
-        example()
+        example(),
+        signed
       )
     ).toMatchObject({
       mismatches: [{ field: 'live backend', expected: recorded.backend, actual: 'ibm_x' }]
@@ -86,12 +96,13 @@ describe('online-runtime', () => {
     expect(
       await onlineRuntime(
         reader(j => delete j.backend),
-        example()
+        example(),
+        signed
       )
     ).toMatchObject({
       mismatches: [{ field: 'live backend', actual: null }]
     })
-    const idx = await onlineRuntime(reader(swapTag('qprov-rekor-idx:', '9')), example())
+    const idx = await onlineRuntime(reader(swapTag('qprov-rekor-idx:', '9')), example(), signed)
     expect(idx).toMatchObject({ mismatches: [{ field: 'live tag qprov-rekor-idx', actual: '9' }] })
     const all = await onlineRuntime(
       reader(j => {
@@ -99,7 +110,8 @@ describe('online-runtime', () => {
         swapTag('qprov-pkg:', `sha256:${'2'.repeat(64)}`)(j)
         swapTag('qprov-rekor-uuid:', '3'.repeat(64))(j)
       }),
-      example()
+      example(),
+      signed
     )
     expect(all.status === 'fail' && all.mismatches?.map(m => m.field)).toEqual([
       'live tag qprov-stmt',
@@ -110,7 +122,7 @@ describe('online-runtime', () => {
 
   it('expects no log index tag for a binding without a Rekor entry', async () => {
     const unlogged = { ...example(), facts: { ...example().facts, rekor: undefined } }
-    const o = await onlineRuntime(reader(), unlogged)
+    const o = await onlineRuntime(reader(), unlogged, signed)
     expect(o.status === 'fail' && o.mismatches?.map(m => [m.field, m.expected])).toEqual([
       ['live tag qprov-rekor-idx', null],
       ['live tag qprov-rekor-uuid', null]
@@ -121,7 +133,8 @@ describe('online-runtime', () => {
   it('fails live tags that do not parse, or carry no qprov tags', async () => {
     const bad = await onlineRuntime(
       reader(j => (j.tags = ['qprov:v9'])),
-      example()
+      example(),
+      signed
     )
     expect(bad).toMatchObject({ finding: 'tags-invalid' })
     expect(bad.detail).toMatch(
@@ -130,7 +143,8 @@ describe('online-runtime', () => {
     expect(
       await onlineRuntime(
         reader(j => (j.tags = ['mine'])),
-        example()
+        example(),
+        signed
       )
     ).toMatchObject({
       finding: 'tags-missing',

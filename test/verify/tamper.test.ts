@@ -139,6 +139,7 @@ describe('proof bundle tamper suite', () => {
     expect(v.map(x => x.ok)).toEqual([true, true])
     expect(v[0].checks.filter(c => c.status === 'skip').map(c => c.name)).toEqual([
       'workload-files',
+      'workload-closure',
       'online-runtime'
     ])
   })

@@ -9,6 +9,8 @@ import { rekorSearchURL, type SummaryLink } from '../../github/summary.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
 import { actionSigning } from '../signing.js'
+import { outputPath } from '../../confined-path.js'
+import { attestClosureCheck } from '../../binding/package-closure.js'
 
 export { actionSigning }
 
@@ -40,7 +42,7 @@ export function requireWorkload(inputs: ActionInputs): void {
 export async function runAttest(inputs: ActionInputs, report: Reporter): Promise<void> {
   requireWorkload(inputs)
   const signing = actionSigning(inputs)
-  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const outDir = outputPath(inputs.outDir, inputs.workspace, 'out-dir')
   // Before the receipt is read and the token requested: out-dir must take the attestation.
   checkOutputDir(outDir, { what: 'out-dir', files: Object.values(OUTPUT_NAMES) })
   const receipt = actionReceipt(inputs)
@@ -50,6 +52,7 @@ export async function runAttest(inputs: ActionInputs, report: Reporter): Promise
     receipt,
     signing: () => planSigning(signing),
     outDir,
+    checkManifest: attestClosureCheck(inputs.workspace),
     onProgress: m => report.info(m)
   })
   reportAttestation(result, report)

@@ -1,10 +1,10 @@
-import { resolve } from 'node:path'
 import { QprovError } from '../../errors.js'
 import { generateReceipts } from '../../receipt/generate.js'
 import type { AiAttestation, CommitObject, Receipt } from '../../receipt/types.js'
 import { writeReceipts } from '../../receipt/writer.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
+import { outputPath } from '../../confined-path.js'
 
 /** The summary lists this many receipts; the rest are counted (a summary is capped at 1 MiB). */
 const SUMMARY_ROWS = 50
@@ -13,7 +13,7 @@ const SUMMARY_ROWS = 50
 export async function runReceipt(inputs: ActionInputs, report: Reporter): Promise<void> {
   if (inputs.commit && inputs.commitRange)
     throw new QprovError('USAGE', 'give either input commit or input commit-range, not both')
-  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const outDir = outputPath(inputs.outDir, inputs.workspace, 'out-dir')
   const what = inputs.commitRange ?? inputs.commit ?? 'HEAD'
   report.info(`generating AIIR receipts for ${what}`)
   const receipts = await generateReceipts({

@@ -6,6 +6,8 @@ import {
   readProofDirectory
 } from '../../proof/proof-bundle.js'
 import { QprovError } from '../../errors.js'
+import type { BoundProof } from '../../binding/bind.js'
+import { sha256Digest } from '../../proof/binding-document.js'
 import { createRuntimeClient } from '../../runtime/client.js'
 import { DEFAULT_API_KEY_ENV, resolveConnection } from '../../runtime/connection.js'
 import { retagCommand } from '../../binding/retag-command.js'
@@ -31,6 +33,8 @@ import {
   reportAttestation,
   requireWorkload
 } from './attest.js'
+import { outputPath } from '../../confined-path.js'
+import { attestClosureCheck } from '../../binding/package-closure.js'
 
 /**
  * The API key comes only from the environment variable named by api-key-env, never an input.
@@ -38,14 +42,15 @@ import {
  * the emulator's URLs, CRN and key fill in what the inputs do not name.
  */
 function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
-  const keyGiven = env[inputs.apiKeyEnv] !== undefined
   const conn = resolveConnection(
     connectionSettings({
       ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
       instance: inputs.instance,
       runtimeURL: inputs.runtimeURL,
       iamURL: inputs.iamURL,
-      ...(keyGiven || !inputs.sandbox ? { apiKeyEnv: inputs.apiKeyEnv } : {}),
+      // With `sandbox` a real key (QISKIT_IBM_TOKEN in the job's environment) is used only when
+      // api-key-env names it: the sandbox's IAM URL comes from a file, never the key by default.
+      ...(inputs.apiKeyEnv !== undefined ? { apiKeyEnv: inputs.apiKeyEnv } : {}),
       caller: 'action'
     }),
     env
@@ -77,7 +82,9 @@ function hint(inputs: ActionInputs, attestationDir: string) {
         ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
         runtimeURL: inputs.runtimeURL,
         iamURL: inputs.iamURL,
-        ...(inputs.apiKeyEnv !== DEFAULT_API_KEY_ENV ? { apiKeyEnv: inputs.apiKeyEnv } : {})
+        ...(inputs.apiKeyEnv !== undefined && inputs.apiKeyEnv !== DEFAULT_API_KEY_ENV
+          ? { apiKeyEnv: inputs.apiKeyEnv }
+          : {})
       },
       crn
     )
@@ -95,7 +102,7 @@ export async function runSubmit(
   requireWorkload(inputs)
   const target = connect(inputs, env)
   const signing = actionSigning(inputs, env)
-  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const outDir = outputPath(inputs.outDir, inputs.workspace, 'out-dir')
   const receipt = actionReceipt(inputs)
   const r = await submitWorkload(
     {
@@ -125,7 +132,7 @@ export async function runSubmit(
   report.output('out-dir', outDir)
   report.output('bundle-path', outDir)
   if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
-  const published = await publishOrKeep(inputs, r.jobId, outDir, gh, report)
+  const published = await publishOrKeep(inputs, r.jobId, outDir, r.binding, gh, report)
   await report.summary({
     title: 'qprov submit',
     rows: [
@@ -150,11 +157,30 @@ export async function runSubmit(
   })
 }
 
-/** `<job-id>.qprov.json` beside the directory form in out-dir (verify reads either form). */
-async function writeSingleFile(jobId: string, outDir: string): Promise<string> {
+/**
+ * `<job-id>.qprov.json` beside the directory form in out-dir (verify reads either form), packed
+ * from exactly the files this run bound, each read back with the digest it computed.
+ */
+async function writeSingleFile(
+  jobId: string,
+  outDir: string,
+  digests: Record<string, string>
+): Promise<{ path: string; digest: string }> {
+  const onDisk = await readProofDirectory(outDir)
+  const files: Record<string, Buffer> = {}
+  for (const [name, digest] of Object.entries(digests)) {
+    const b = onDisk[name]
+    if (b === undefined || sha256Digest(b) !== digest)
+      throw new QprovError(
+        'PUBLISH_FAILED',
+        `${join(outDir, name)} is not the file this run wrote; the single-file bundle was not made`
+      )
+    files[name] = b
+  }
   const path = join(outDir, defaultBundleFileName(jobId))
-  await writeFileAtomic(path, packProofBundle(await readProofDirectory(outDir), jobId))
-  return path
+  const packed = packProofBundle(files, jobId)
+  await writeFileAtomic(path, packed)
+  return { path, digest: sha256Digest(packed) }
 }
 
 /** Publishes; on failure the summary still says where the bundle is before the step fails. */
@@ -162,12 +188,20 @@ async function publishOrKeep(
   inputs: ActionInputs,
   jobId: string,
   outDir: string,
+  binding: BoundProof | undefined,
   gh: GitHubEdges,
   report: Reporter
 ): Promise<Published> {
   try {
-    const singleFile = await writeSingleFile(jobId, outDir)
-    return await publishProof(inputs, { jobId, dir: outDir, singleFile }, gh, report)
+    if (binding === undefined)
+      throw new QprovError('INTERNAL', `job ${jobId} has no signed binding to publish`)
+    const singleFile = await writeSingleFile(jobId, outDir, binding.digests)
+    return await publishProof(
+      inputs,
+      { jobId, dir: outDir, digests: binding.digests, singleFile },
+      gh,
+      report
+    )
   } catch (e) {
     await report.summary({
       title: `qprov ${inputs.mode}: job ${jobId} bound, publishing failed`,
@@ -200,7 +234,7 @@ export async function runTag(
     throw new QprovError('USAGE', 'give either input attestation-dir or input workload, not both')
   const target = connect(inputs, env)
   const signing = actionSigning(inputs, env)
-  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const outDir = outputPath(inputs.outDir, inputs.workspace, 'out-dir')
   let chain: ChainFacts = {}
   let links: SummaryLink[] = []
   let attestationDir: string
@@ -213,6 +247,7 @@ export async function runTag(
       receipt: actionReceipt(inputs),
       signing: () => planSigning(signing, env),
       outDir,
+      checkManifest: attestClosureCheck(inputs.workspace),
       onProgress: m => report.info(m)
     })
     reportAttestation(a, report)
@@ -238,7 +273,7 @@ export async function runTag(
   report.output('out-dir', outDir)
   report.output('bundle-path', outDir)
   if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
-  const published = await publishOrKeep(inputs, r.jobId, outDir, gh, report)
+  const published = await publishOrKeep(inputs, r.jobId, outDir, r.binding, gh, report)
   await report.summary({
     title: 'qprov tag',
     rows: [

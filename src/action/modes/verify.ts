@@ -15,6 +15,7 @@ import type { BundleVerdict } from '../../verify/verdict.js'
 import type { GitHubEdges } from '../github-edges.js'
 import type { ActionInputs, AiPolicyInput } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
+import { checkOutputDir } from '../../output-dir.js'
 
 export const GITHUB_ACTIONS_ISSUER = 'https://token.actions.githubusercontent.com'
 export const REPORT_FILE = 'qprov-verify-report.json'
@@ -150,7 +151,11 @@ async function reportVerdicts(
   verdicts: BundleVerdict[],
   ok: boolean
 ): Promise<void> {
-  const outDir = resolve(inputs.workspace, inputs.outDir)
+  const outDir = checkOutputDir(inputs.outDir, {
+    what: 'out-dir',
+    files: [REPORT_FILE, HTML_REPORT_FILE],
+    workspace: inputs.workspace
+  })
   const reportPath = resolve(outDir, REPORT_FILE)
   const { mkdir } = await import('node:fs/promises')
   await mkdir(outDir, { recursive: true })

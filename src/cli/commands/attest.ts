@@ -44,12 +44,14 @@ export function registerAttestCommand(program: Command): void {
       { attestWorkload, OUTPUT_NAMES },
       { planSigning },
       { receiptSource },
-      { checkOutputDir }
+      { checkOutputDir },
+      { attestClosureCheck }
     ] = await Promise.all([
       import('../../attest/pipeline.js'),
       import('../../attest/sign.js'),
       import('../../attest/receipt-source.js'),
-      import('../../output-dir.js')
+      import('../../output-dir.js'),
+      import('../../binding/package-closure.js')
     ])
     const receipt = receiptSource(flags)
     // Before the token request: an --out that cannot be written must cost no network call.
@@ -60,6 +62,7 @@ export function registerAttestCommand(program: Command): void {
       receipt,
       signing: () => planSigning(signing),
       outDir: flags.out,
+      checkManifest: attestClosureCheck(process.cwd()),
       onProgress: progress
     })
     if (flags.json) {

@@ -125,7 +125,10 @@ export function registerVerifyCommand(program: Command): void {
         'involvement; both fail on anything unknown or inconsistent (docs/ai-policy.md)',
       'any'
     )
-    .option('--online', 'also read each job from the Runtime API and compare ID, tags and backend')
+    .option(
+      '--online',
+      'also read each job from the Runtime API and compare ID, tags, backend and circuits'
+    )
     .option('--json', 'print the verdict as JSON (an array for several bundles)')
     .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')
     .option('--workers <n>', 'worker threads for a batch (default: the CPU count)')
