@@ -21,6 +21,8 @@ export const INPUT_NAMES = [
   'fulcio-url',
   'rekor-url',
   'tsa-url',
+  'rekor-version',
+  'signing-config',
   'instance',
   'backend',
   'job-id',
@@ -59,6 +61,8 @@ export interface ActionInputs {
   fulcioURL?: string
   rekorURL?: string
   tsaURL?: string
+  rekorVersion?: '1' | '2'
+  signingConfig?: string
   instance?: string
   backend?: string
   jobId?: string
@@ -137,6 +141,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     fulcioURL: opt('fulcio-url'),
     rekorURL: opt('rekor-url'),
     tsaURL: opt('tsa-url'),
+    rekorVersion: oneOf('rekor-version', ['1', '2'] as const),
+    signingConfig: opt('signing-config'),
     instance: opt('instance'),
     backend: opt('backend'),
     jobId: opt('job-id'),

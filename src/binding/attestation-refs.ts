@@ -1,5 +1,6 @@
 import { ATTESTATION_FILES, readAttestationDir } from '../attest/attestation-dir.js'
 import type { ProvenanceRefs } from '../proof/tags.js'
+import { rekorTagRefs } from '../sigstore/rekor-entry.js'
 
 export { ATTESTATION_FILES }
 
@@ -10,13 +11,9 @@ export { ATTESTATION_FILES }
  */
 export function readAttestationRefs(dir: string): ProvenanceRefs {
   const a = readAttestationDir(dir)
-  const refs: ProvenanceRefs = {
+  return {
     statementDigest: a.statementDigest,
-    packageDigest: a.packageDigest
+    packageDigest: a.packageDigest,
+    ...rekorTagRefs(a.rekor)
   }
-  if (a.rekor) {
-    refs.rekorLogIndex = a.rekor.logIndex
-    refs.rekorUuid = a.rekor.uuid
-  }
-  return refs
 }

@@ -4,6 +4,7 @@ import type { AttestResult } from '../attest/pipeline.js'
 import { writeFileAtomicSync } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
 import type { ProvenanceRefs } from '../proof/tags.js'
+import { rekorTagRefs } from '../sigstore/rekor-entry.js'
 import { jobExistsError } from './job-exists.js'
 import type { TargetCheckOutcome } from '../proof/runtime-job-file.js'
 
@@ -23,7 +24,7 @@ export interface RuntimeJobRecord {
   tags: string[]
   statementDigest?: string
   packageDigest?: string
-  rekor?: { logIndex: string; uuid?: string }
+  rekor?: { logIndex: string; uuid?: string; logId?: string }
   /** Whether the circuits were checked against the backend's configuration before submission. */
   targetCheck?: TargetCheckOutcome
   /** Where the backend came from: qprov.job.json, or a --backend override of it. */
@@ -63,7 +64,8 @@ export function jobRecord(
     if (refs.rekorLogIndex)
       r.rekor = {
         logIndex: refs.rekorLogIndex,
-        ...(refs.rekorUuid ? { uuid: refs.rekorUuid } : {})
+        ...(refs.rekorUuid ? { uuid: refs.rekorUuid } : {}),
+        ...(refs.rekorLogId ? { logId: refs.rekorLogId } : {})
       }
   }
   r.recordedAt = new Date().toISOString()
@@ -71,13 +73,9 @@ export function jobRecord(
 }
 
 export function refsOfAttestation(a: AttestResult): ProvenanceRefs {
-  const refs: ProvenanceRefs = {
+  return {
     statementDigest: a.statementDigest,
-    packageDigest: a.packageDigest
+    packageDigest: a.packageDigest,
+    ...rekorTagRefs(a.rekor)
   }
-  if (a.rekor) {
-    refs.rekorLogIndex = a.rekor.logIndex
-    refs.rekorUuid = a.rekor.uuid
-  }
-  return refs
 }

@@ -1,7 +1,12 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { QprovError, oneLine } from '../errors.js'
-import { DIGESTED_FILES, parseBinding, sha256Digest } from '../proof/binding-document.js'
+import {
+  DIGESTED_FILES,
+  entryTagRefs,
+  parseBinding,
+  sha256Digest
+} from '../proof/binding-document.js'
 import { PROOF_BUNDLE_SUFFIX, PROOF_FILES } from '../proof/layout.js'
 import { PROOF_FILE_NAMES, loadProofBundle, type ProofFiles } from '../proof/proof-bundle.js'
 import type { ProvenanceRefs } from '../proof/tags.js'
@@ -83,10 +88,13 @@ export function disagreement(files: ProofFiles, q: ProofQuery): string | undefin
   // A tag the job lacks is a disagreement too, exactly as `qprov verify` (runtime-record) sees it.
   if (b.provenance.workload_package !== q.packageDigest)
     return `its package is ${b.provenance.workload_package}, the job's tag says ${q.packageDigest}`
-  if ((t === null ? undefined : String(t.log_index)) !== q.rekorLogIndex)
-    return `its Rekor index is ${t?.log_index}, the job's tag says ${q.rekorLogIndex}`
-  if (q.rekorUuid !== undefined && t?.uuid !== q.rekorUuid)
-    return `its Rekor UUID is ${t?.uuid}, the job's tag says ${q.rekorUuid}`
+  const bound = entryTagRefs(t)
+  if (bound.rekorLogIndex !== q.rekorLogIndex)
+    return `its Rekor index is ${bound.rekorLogIndex}, the job's tag says ${q.rekorLogIndex}`
+  if (q.rekorUuid !== undefined && bound.rekorUuid !== q.rekorUuid)
+    return `its Rekor UUID is ${bound.rekorUuid}, the job's tag says ${q.rekorUuid}`
+  if (bound.rekorLogId !== q.rekorLogId)
+    return `its Rekor log is ${bound.rekorLogId}, the job's tag says ${q.rekorLogId}`
   // Its other files (runtime-job.json and its tags among them) must be the ones it signs, so
   // a changed copy in an earlier source never shadows an intact one in a later source.
   for (const name of DIGESTED_FILES) {

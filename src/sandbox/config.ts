@@ -9,6 +9,10 @@ import { join } from 'node:path'
 export interface SandboxConfig {
   fulcioURL: string
   rekorURL: string
+  /** The Rekor v2 shard beside the v1 log. */
+  rekorV2URL: string
+  /** The Rekor API commands with `--sandbox DIR` log to unless they say otherwise. */
+  rekorVersion: 1 | 2
   tsaURL: string
   /** Absolute path of the sandbox trusted_root.json. */
   trustedRoot: string

@@ -19,6 +19,10 @@ export interface SandboxSigning {
   issuer: string
   actionsIdTokenRequestURL: string
   actionsIdTokenRequestToken: string
+  /** The sandbox's Rekor v2 shard, when it serves one. */
+  rekorV2URL?: string
+  /** The Rekor API the sandbox was started to sign with (`qprov sandbox --rekor-version`). */
+  rekorVersion?: 1 | 2
 }
 
 /** The Runtime emulator's endpoints, key and instance, as far as the directory names them. */
@@ -91,6 +95,16 @@ export function sandboxSigning(dir: string): SandboxSigning {
     if (typeof cfg[k] !== 'string' || cfg[k] === '')
       throw new QprovError('CONFIG_INVALID', `sandbox config ${path} lacks "${k}"`)
   const out = Object.fromEntries(SIGNING_FIELDS.map(k => [k, cfg[k]])) as unknown as SandboxSigning
+  if (cfg.rekorV2URL !== undefined) {
+    if (typeof cfg.rekorV2URL !== 'string' || cfg.rekorV2URL === '')
+      throw new QprovError('CONFIG_INVALID', `sandbox config ${path}: "rekorV2URL" is not a URL`)
+    out.rekorV2URL = cfg.rekorV2URL
+  }
+  if (cfg.rekorVersion !== undefined) {
+    if (cfg.rekorVersion !== 1 && cfg.rekorVersion !== 2)
+      throw new QprovError('CONFIG_INVALID', `sandbox config ${path}: "rekorVersion" is not 1 or 2`)
+    out.rekorVersion = cfg.rekorVersion
+  }
   return { ...out, trustedRoot: resolve(dirname(path), out.trustedRoot) }
 }
 

@@ -1,9 +1,11 @@
+import type { TrustMaterial } from '@sigstore/verify'
 import { rekorEntryOf } from '../sigstore/rekor-entry.js'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
 import {
   DIGESTED_FILES,
   bindingBytes,
   canonicalJson,
+  entryTagRefs,
   parseBinding,
   type BindingDocument
 } from '../proof/binding-document.js'
@@ -21,8 +23,13 @@ function signed(ctx: BundleContext): BindingDocument | string {
   return ctx.signedBinding ?? `the signed binding is invalid: ${ctx.signedBindingError}`
 }
 
-/** `transparency-entry`: the binding's Rekor uuid and log index are what the statement bundle proves. */
-export function transparencyEntry(ctx: BundleContext): Outcome {
+/**
+ * `transparency-entry`: the entry the binding records is the one the statement bundle proves:
+ * v1 by uuid and global index; v2 by log ID and index within the shard, the shard being the one
+ * the pinned trusted root lists under that log ID, at that base URL, under that checkpoint origin
+ * (statement-signature verified the checkpoint with that log's key).
+ */
+export function transparencyEntry(ctx: BundleContext, trust: TrustMaterial): Outcome {
   const b = signed(ctx)
   if (typeof b === 'string') return b.startsWith('not run') ? skip(b) : fail(b)
   if (ctx.stmt.signature.status !== 'pass') return skip('not run: statement-signature failed')
@@ -39,10 +46,40 @@ export function transparencyEntry(ctx: BundleContext): Outcome {
       : fail('the binding names a Rekor entry the statement bundle does not have')
   if (t === null)
     return fail(`the binding names no Rekor entry; the statement is logged at ${entry.logIndex}`)
+  const versions = (bound: number) =>
+    fail(
+      `the binding records a Rekor v${bound} entry, the statement bundle a v${entry.apiVersion} entry`
+    )
   if (String(t.log_index) !== entry.logIndex)
     return fail(`binding log_index ${t.log_index}, statement bundle ${entry.logIndex}`)
-  if (t.uuid !== entry.uuid) return fail(`binding uuid ${t.uuid}, statement bundle ${entry.uuid}`)
-  return pass(`rekor ${entry.logIndex} ${entry.uuid}`)
+  if ('uuid' in t) {
+    if (entry.apiVersion !== 1) return versions(1)
+    return t.uuid === entry.uuid
+      ? pass(`rekor ${entry.logIndex} ${entry.uuid}`)
+      : fail(`binding uuid ${t.uuid}, statement bundle ${entry.uuid}`)
+  }
+  if (entry.apiVersion !== 2) return versions(2)
+  if (t.log_id !== entry.logId)
+    return fail(`binding log_id ${t.log_id}, statement bundle ${entry.logId}`)
+  const log = trust.tlogs.find(l => l.logID.toString('hex') === t.log_id)
+  if (log === undefined) return fail(`no trusted root lists Rekor log ${t.log_id}`)
+  if (log.baseURL !== t.base_url)
+    return fail(
+      `the trusted root lists log ${t.log_id} at ${log.baseURL}, the binding says ${t.base_url}`
+    )
+  const origin = checkpointOrigin(ctx.stmt.json)
+  if (origin !== t.base_url.replace(/^https?:\/\//, ''))
+    return fail(`the checkpoint origin ${JSON.stringify(origin)} is not the shard ${t.base_url}`)
+  return pass(`rekor v2 ${t.base_url} index ${entry.logIndex} (log ${t.log_id})`)
+}
+
+/** The first line of the statement entry's checkpoint note: the log that signed the tree head. */
+function checkpointOrigin(bundle: unknown): string | undefined {
+  const entry = (bundle as { verificationMaterial?: { tlogEntries?: unknown[] } } | undefined)
+    ?.verificationMaterial?.tlogEntries?.[0] as
+    { inclusionProof?: { checkpoint?: { envelope?: unknown } } } | undefined
+  const note = entry?.inclusionProof?.checkpoint?.envelope
+  return typeof note === 'string' ? note.split('\n', 1)[0] : undefined
 }
 
 /** `binding-consistency`: binding.json is the signed predicate and every digest and id in it matches. */
@@ -129,18 +166,18 @@ export function runtimeRecord(ctx: BundleContext): Outcome {
     return fail(`tags: ${oneLine(e)}`)
   }
   if (refs === undefined) return fail('the job record carries no qprov tags')
-  const t = b.provenance.transparency_entry
+  const bound = entryTagRefs(b.provenance.transparency_entry)
   const r = b.runtime
   const problem = firstProblem([
     refs.statementDigest !== b.provenance.aiir_statement &&
       `tag qprov-stmt is ${refs.statementDigest}`,
     refs.packageDigest !== b.provenance.workload_package &&
       `tag qprov-pkg is ${refs.packageDigest}`,
-    refs.rekorLogIndex !== (t ? String(t.log_index) : undefined) &&
-      `tag qprov-rekor-idx is ${refs.rekorLogIndex}`,
+    refs.rekorLogIndex !== bound.rekorLogIndex && `tag qprov-rekor-idx is ${refs.rekorLogIndex}`,
     refs.rekorUuid !== undefined &&
-      refs.rekorUuid !== t?.uuid &&
+      refs.rekorUuid !== bound.rekorUuid &&
       `tag qprov-rekor-uuid is ${refs.rekorUuid}`,
+    refs.rekorLogId !== bound.rekorLogId && `tag qprov-rekor-log is ${refs.rekorLogId}`,
     (job.sessionId ?? null) !== r.session_id && 'sessionId differs from the binding',
     (job.backend ?? null) !== r.backend && 'backend differs from the binding',
     (job.program ?? null) !== r.program && 'program differs from the binding',

@@ -40,7 +40,8 @@ export interface VerdictFacts {
   bindingDigest?: string
   receiptId?: string
   commit?: string
-  rekor?: { logIndex: string; uuid?: string }
+  /** v1: uuid; v2: the shard's log ID and base URL (its indexes count within the shard). */
+  rekor?: { logIndex: string; uuid?: string; logId?: string; baseUrl?: string }
 }
 
 export interface BundleVerdict {

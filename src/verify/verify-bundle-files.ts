@@ -83,7 +83,11 @@ function factsOf(ctx: BundleContext): VerdictFacts {
     facts.packageDigest = b.provenance.workload_package
     facts.bindingDigest = digestOf(ctx.files, PROOF_FILES.binding)
     const t = b.provenance.transparency_entry
-    if (t) facts.rekor = { logIndex: String(t.log_index), uuid: t.uuid }
+    if (t)
+      facts.rekor =
+        'uuid' in t
+          ? { logIndex: String(t.log_index), uuid: t.uuid }
+          : { logIndex: String(t.log_index), logId: t.log_id, baseUrl: t.base_url }
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload)
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity
@@ -146,7 +150,7 @@ export function verifyBundleFiles(
       'statement-content': statementContent(ctx),
       'receipt-integrity': receiptIntegrity(ctx),
       'commit-consistency': commitConsistency(ctx),
-      'transparency-entry': transparencyEntry(ctx),
+      'transparency-entry': transparencyEntry(ctx, trust.material),
       'binding-consistency': bindingConsistency(ctx),
       'runtime-record': runtimeRecord(ctx),
       'workload-files': workloadFiles(ctx),

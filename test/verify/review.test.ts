@@ -122,8 +122,10 @@ describe('signed statement bytes', () => {
     const oldPayload = filesA[PROOF_FILES.statement]
     const payload = Buffer.from(`${oldPayload.toString('utf8').slice(0, -1)},"note":"x"}`)
     const stmtBundle = await signWithSandbox(payload)
-    const oldRekor = rekorEntryOf(JSON.parse(filesA[PROOF_FILES.statementBundle].toString()))!
-    const rekor = rekorEntryOf(JSON.parse(stmtBundle.toString()))!
+    const v1 = (b: Buffer) =>
+      rekorEntryOf(JSON.parse(b.toString())) as { logIndex: string; uuid: string }
+    const oldRekor = v1(filesA[PROOF_FILES.statementBundle])
+    const rekor = v1(stmtBundle)
     const jobText = filesA[PROOF_FILES.runtimeJob]
       .toString('utf8')
       .replaceAll(sha256Digest(oldPayload), sha256Digest(payload))
@@ -136,7 +138,7 @@ describe('signed statement bytes', () => {
       [PROOF_FILES.statementBundle]: stmtBundle,
       [PROOF_FILES.runtimeJob]: Buffer.from(jobText)
     }
-    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]), 'job-spec')
+    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]), 'job-spec', [])
     files[PROOF_FILES.binding] = bindingBytes(doc)
     files[PROOF_FILES.bindingBundle] = await signWithSandbox(bindingStatementPayload(doc))
     const v = verifyInMemory(files)
@@ -356,7 +358,7 @@ describe('action verify mode', () => {
 describe('fetch', () => {
   it('takes a candidate only if the job carries every tag its binding names', () => {
     const b = parseBinding(filesA[PROOF_FILES.binding])
-    const t = b.provenance.transparency_entry!
+    const t = b.provenance.transparency_entry as { log_index: number; uuid: string }
     const query = {
       jobId: b.runtime.job_id,
       statementDigest: b.provenance.aiir_statement,

@@ -70,6 +70,9 @@ function retagFlags(flags: RuntimeFlags): RetagFlags {
     fulcioURL: s('fulcioUrl'),
     rekorURL: s('rekorUrl'),
     tsaURL: s('tsaUrl'),
+    rekorVersion: s('rekorVersion'),
+    signingConfig: s('signingConfig'),
+    trustedRoot: s('trustedRoot'),
     identityTokenEnv: s('identityTokenEnv')
   }
 }
