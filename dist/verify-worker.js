@@ -2044,8 +2044,8 @@ var require_parse = __commonJS({
       const bits = [];
       for (let i = start; i < end; ++i) {
         const byte = buf[i];
-        const skip3 = i === end - 1 ? unused : 0;
-        for (let j = 7; j >= skip3; --j) {
+        const skip2 = i === end - 1 ? unused : 0;
+        for (let j = 7; j >= skip2; --j) {
           bits.push(byte >> j & 1);
         }
       }
@@ -3511,9 +3511,9 @@ var require_error4 = __commonJS({
     var VerificationError = class extends BaseError {
     };
     exports.VerificationError = VerificationError;
-    var PolicyError = class extends BaseError {
+    var PolicyError2 = class extends BaseError {
     };
-    exports.PolicyError = PolicyError;
+    exports.PolicyError = PolicyError2;
   }
 });
 
@@ -9688,7 +9688,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text, msg) => text + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text2, msg) => text2 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -12068,8 +12068,8 @@ function githubClaims(oids) {
     const arc = Number(id.slice(FULCIO_OID_PREFIX.length));
     const key = V2_CLAIMS[arc];
     if (key === void 0) continue;
-    const text = decodeDerUtf8String(value);
-    if (text !== void 0) claims[key] = text;
+    const text2 = decodeDerUtf8String(value);
+    if (text2 !== void 0) claims[key] = text2;
   }
   return claims;
 }
@@ -12095,25 +12095,25 @@ function checkPolicyShape(p) {
 function sanMatcher(p) {
   return p.identity !== void 0 ? new RegExp(`^${escapeRegExp(p.identity)}$`, "u") : anchoredRegExp(p.identityRegExp);
 }
+function policyFindingText(f) {
+  return f.ok ? `${f.requirement} ${JSON.stringify(f.actual)}` : `${f.requirement}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`;
+}
 function evaluatePolicy(p, signer) {
   const san = signer.identity?.subjectAlternativeName;
   const claims = githubClaims(signer.identity?.oids);
   const issuer = signer.identity?.extensions?.issuer;
   const findings = [];
-  const exact = (name, want, got) => {
-    if (want === void 0) return;
-    findings.push({
-      name,
-      ok: got === want,
-      detail: got === want ? got : `expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`
-    });
+  const exact = (requirement, want, got) => {
+    if (want !== void 0)
+      findings.push({ requirement, ok: got === want, expected: want, actual: got });
   };
   if (p.identity !== void 0) exact("identity", p.identity, san);
   else
     findings.push({
-      name: "identity",
+      requirement: "identity",
       ok: san !== void 0 && sanMatcher(p).test(san),
-      detail: `${JSON.stringify(san)} against ^(?:${p.identityRegExp})$`
+      expected: `^(?:${p.identityRegExp})$`,
+      actual: san
     });
   exact("issuer", p.issuer, issuer);
   exact("source-repository", p.sourceRepository, claims.sourceRepositoryUri);
@@ -12121,13 +12121,7 @@ function evaluatePolicy(p, signer) {
   exact("source-digest", p.sourceDigest, claims.sourceRepositoryDigest);
   exact("build-config-uri", p.buildConfigUri, claims.buildConfigUri);
   exact("build-signer-uri", p.buildSignerUri, claims.buildSignerUri);
-  if (p.denySelfHosted)
-    findings.push({
-      name: "runner-environment",
-      // An allow-list: any value other than github-hosted, or none, is not a GitHub-hosted runner.
-      ok: claims.runnerEnvironment === "github-hosted",
-      detail: `runner environment ${JSON.stringify(claims.runnerEnvironment)}`
-    });
+  if (p.denySelfHosted) exact("runner-environment", "github-hosted", claims.runnerEnvironment);
   return findings;
 }
 
@@ -12517,8 +12511,8 @@ var MEDIA_TYPES = /* @__PURE__ */ new Set([
 function publicGoodTrustedRoot() {
   return structuredClone(public_good_trusted_root_default);
 }
-function parseTrustedRoots(text) {
-  const trimmed = text.trim();
+function parseTrustedRoots(text2) {
+  const trimmed = text2.trim();
   if (trimmed === "") throw new QprovError("TRUSTED_ROOT_INVALID", "trusted root file is empty");
   try {
     return [JSON.parse(trimmed)];
@@ -12684,23 +12678,34 @@ function runWith(input, result, pass2, material, rootCount) {
     ...input.thresholds
   });
   let signer;
+  try {
+    signer = verifier.verify(entity);
+  } catch (e) {
+    result.crypto = { verified: false, code: failureCode(e), error: oneLine(e) };
+    throw e;
+  }
+  result.crypto = { verified: true };
   if (policy.kind === "identity") {
-    signer = verifier.verify(entity, {
-      subjectAlternativeName: sanMatcher(policy),
-      extensions: { issuer: policy.issuer }
-    });
     pass2("sigstore", "certificate chain, timestamps, transparency log and signature verified");
     result.signer = {
       identity: signer.identity?.subjectAlternativeName,
       issuer: signer.identity?.extensions?.issuer,
       claims: githubClaims(signer.identity?.oids)
     };
-    for (const f of evaluatePolicy(policy, signer))
-      result.checks.push({ name: f.name, status: f.ok ? "pass" : "fail", detail: f.detail });
-  } else {
-    verifier.verify(entity);
-    pass2("sigstore", "timestamps, transparency log and signature verified with the given key");
-  }
+    const findings = evaluatePolicy(policy, signer);
+    result.policy = { ok: findings.length > 0 && findings.every((f) => f.ok), findings };
+    for (const f of findings)
+      result.checks.push({
+        name: f.requirement,
+        status: f.ok ? "pass" : "fail",
+        detail: policyFindingText(f)
+      });
+    if (!result.policy.ok)
+      throw new import_verify2.PolicyError({
+        code: "UNTRUSTED_SIGNER_ERROR",
+        message: `the signer does not satisfy the policy: ${findings.filter((f) => !f.ok).map(policyFindingText).join("; ")}`
+      });
+  } else pass2("sigstore", "timestamps, transparency log and signature verified with the given key");
   if (content === "dsseEnvelope") checkStatement(bundle, input, result, pass2);
 }
 function parsePublicKey(pem) {
@@ -12811,6 +12816,7 @@ var PROOF_FILES = {
 var BINDING_SCHEMA_ID = "https://qprov.dev/binding/v1";
 var BINDING_PREDICATE_TYPE = "https://qprov.dev/predicates/runtime-binding/v1";
 var PROOF_BUNDLE_MEDIA_TYPE = "application/vnd.qprov.proof-bundle.v1+json";
+var PROOF_BUNDLE_SUFFIX = ".qprov.json";
 
 // src/proof/proof-bundle.ts
 var PROOF_FILE_NAMES = Object.values(PROOF_FILES);
@@ -12905,11 +12911,24 @@ async function loadProofBundle(path3) {
     const bytes = readBoundedFile(path3);
     if (bytes === void 0) throw new QprovError("INPUT_NOT_FOUND", `no proof bundle at ${path3}`);
     const { files, jobId } = unpackProofBundle(bytes);
-    return { path: path3, form: "file", files, declaredJobId: jobId };
+    const named = jobIdOfFileName(path3);
+    return {
+      path: path3,
+      form: "file",
+      files,
+      declaredJobId: jobId,
+      ...named !== void 0 ? { namedJobId: named } : {}
+    };
   } catch (e) {
     if (e instanceof QprovError && e.code === "INPUT_NOT_FOUND") throw e;
     return { path: path3, form: "file", files: {}, error: oneLine(e) };
   }
+}
+function jobIdOfFileName(path3) {
+  const name = (0, import_node_path.basename)(path3);
+  if (!name.endsWith(PROOF_BUNDLE_SUFFIX)) return void 0;
+  const id = name.slice(0, -PROOF_BUNDLE_SUFFIX.length);
+  return id === "" ? void 0 : id;
 }
 
 // src/sigstore/certificate-signer.ts
@@ -13199,12 +13218,12 @@ var NumberLiteral = class {
 var JsonSyntaxError = class extends Error {
 };
 var MAX_PARSE_DEPTH = 1e3;
-function parseJsonLiteral(text) {
-  const p = new Parser(text);
+function parseJsonLiteral(text2) {
+  const p = new Parser(text2);
   p.ws();
   const v = p.value(0);
   p.ws();
-  if (p.i !== text.length) p.fail("extra data");
+  if (p.i !== text2.length) p.fail("extra data");
   return v;
 }
 var WS = /* @__PURE__ */ new Set([" ", "	", "\n", "\r"]);
@@ -13597,9 +13616,6 @@ function parseManifest(bytes) {
 }
 
 // src/verify/bundle-context.ts
-var pass = (detail) => ({ status: "pass", detail });
-var fail = (detail) => ({ status: "fail", detail });
-var skip = (detail) => ({ status: "skip", detail });
 function digestOf(files, name) {
   const b = files[name];
   return b === void 0 ? void 0 : sha256Digest(b);
@@ -13632,77 +13648,196 @@ function completeContext(ctx) {
     }
   return ctx;
 }
-function firstProblem(problems) {
-  return problems.find((p) => typeof p === "string");
+
+// src/verify/outcome-text.ts
+var FINDING_TEXT = {
+  "bundle-unreadable": "the proof bundle could not be read",
+  "verification-error": "verification stopped on an unexpected error",
+  "worker-lost": "no verify worker returned a verdict for this bundle",
+  "file-missing": "is missing",
+  "bundle-not-json": "is not JSON",
+  "bundle-malformed": "is not a Sigstore bundle",
+  "bundle-not-canonical": "is not in canonical form (JSON.stringify of the bundle)",
+  "unsigned-field": "a field no signature covers is not what the signing profile writes",
+  "signature-invalid": "did not verify",
+  "not-dsse": "is not a DSSE bundle",
+  "signer-policy": "the signer does not satisfy the policy",
+  "signers-differ": "the two statements have different signers",
+  "certificate-unreadable": "the signing certificate cannot be read",
+  "payload-type": "the DSSE payload type is not in-toto",
+  "statement-invalid": "is not an in-toto Statement v1",
+  "statement-file-differs": "statement.json is not the signed DSSE payload",
+  "predicate-type": "the predicate type is not the pinned one",
+  "subjects-differ": "the subjects are not the expected ones",
+  "statement-not-rebuilt": "the signed payload is not exactly the statement qprov builds from it",
+  "manifest-invalid": "workload.manifest.json is not a valid manifest",
+  "receipt-invalid": "receipt.json does not verify as an AIIR receipt",
+  "receipt-differs": "receipt.json differs from the signed statement predicate",
+  "commit-missing": "the signed receipt has no commit.sha",
+  "commit-mismatch": "the commits disagree",
+  "tlog-entry-invalid": "the statement bundle tlog entry cannot be read",
+  "tlog-entry-mismatch": "the binding does not name the statement bundle Rekor entry",
+  "binding-invalid": "the binding is not a valid binding v1",
+  "binding-differs": "binding.json is not the signed predicate",
+  "digest-mismatch": "a file does not have the sha256 the binding lists",
+  "provenance-mismatch": "a provenance field disagrees with the files",
+  "record-invalid": "runtime-job.json is not a valid job record",
+  "job-mismatch": "the job ID is not the expected one",
+  "tags-invalid": "the job record tags do not parse",
+  "tags-missing": "the job record carries no qprov tags",
+  "tag-mismatch": "a qprov tag disagrees with the signed binding",
+  "record-mismatch": "the job record disagrees with the signed binding",
+  "workload-mismatch": "the workload files are not the signed manifest",
+  "ai-attestation-missing": "the receipt has no ai_attestation",
+  "ai-attestation-invalid": "the receipt ai_attestation cannot be read",
+  "ai-involved": "the receipt records AI involvement",
+  "ai-undeclared": "the receipt records AI involvement that names no tool",
+  "online-unavailable": "the live job could not be read",
+  "online-mismatch": "the live job disagrees with the binding"
+};
+var quote = (v) => v === null ? "none" : JSON.stringify(v);
+function mismatchText(m) {
+  return `${m.field} is ${quote(m.actual)}, expected ${quote(m.expected)}`;
+}
+var MAX_LISTED = 20;
+function findingText(kind, f = {}) {
+  const base = FINDING_TEXT[kind];
+  const lead = f.subject === void 0 ? base : /^(is|did) /.test(base) ? `${f.subject} ${base}` : `${f.subject}: ${base}`;
+  let text2 = lead;
+  if (f.code !== void 0) text2 += ` [${f.code}]`;
+  if (f.mismatches?.length) text2 += `: ${f.mismatches.map(mismatchText).join("; ")}`;
+  if (f.changes?.length) {
+    const listed = f.changes.slice(0, MAX_LISTED).map((c) => `${c.change} ${c.path}`);
+    const more = f.changes.length - listed.length;
+    text2 += `: ${listed.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+  }
+  if (f.note !== void 0 && f.note !== "") text2 += ` (${f.note})`;
+  return text2;
+}
+var SKIP_TEXT = {
+  "no-workload": "no --workload given",
+  offline: "offline (no --online)",
+  "prerequisite-failed": "not run"
+};
+function skipText(reason, prerequisite) {
+  return prerequisite === void 0 ? SKIP_TEXT[reason] : `${SKIP_TEXT[reason]}: ${prerequisite} did not pass`;
+}
+
+// src/verify/outcome.ts
+var pass = (detail) => ({ status: "pass", detail });
+function fail(finding, facts = {}) {
+  const out = { status: "fail", finding, detail: findingText(finding, facts) };
+  if (facts.mismatches?.length) out.mismatches = facts.mismatches;
+  if (facts.changes?.length) out.changes = facts.changes;
+  if (facts.code !== void 0) out.code = facts.code;
+  return out;
+}
+function skip(reason, prerequisite) {
+  const out = { status: "skip", reason, detail: skipText(reason, prerequisite) };
+  if (prerequisite !== void 0) out.prerequisite = prerequisite;
+  return out;
+}
+var notRun = (prerequisite) => skip("prerequisite-failed", prerequisite);
+function mismatch(field, expected, actual) {
+  const text2 = (v) => v === null || v === void 0 ? null : String(v);
+  return { field, expected: text2(expected), actual: text2(actual) };
+}
+
+// src/verify/field-differences.ts
+var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var text = (v) => v === void 0 ? null : typeof v === "string" ? v : canonicalJson(v);
+function fieldDifferences(expected, actual, path3 = "") {
+  if (isObject(expected) && isObject(actual)) {
+    const keys = [.../* @__PURE__ */ new Set([...Object.keys(expected), ...Object.keys(actual)])].sort();
+    return keys.flatMap(
+      (k) => fieldDifferences(expected[k], actual[k], path3 === "" ? k : `${path3}.${k}`)
+    );
+  }
+  const same = expected === void 0 || actual === void 0 ? expected === actual : canonicalJson(expected) === canonicalJson(actual);
+  return same ? [] : [mismatch(path3 === "" ? "(document)" : path3, text(expected), text(actual))];
 }
 
 // src/verify/binding-checks.ts
 function signed(ctx) {
-  if (ctx.bind.signature.status !== "pass") return "not run: binding-signature failed";
-  return ctx.signedBinding ?? `the signed binding is invalid: ${ctx.signedBindingError}`;
+  if (ctx.bind.signature.status !== "pass") return notRun("binding-signature");
+  return ctx.signedBinding ?? fail("binding-invalid", { subject: "the signed binding", note: ctx.signedBindingError });
 }
+var isOutcome = (v) => "status" in v;
 function transparencyEntry(ctx) {
   const b = signed(ctx);
-  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
-  if (ctx.stmt.signature.status !== "pass") return skip("not run: statement-signature failed");
+  if (isOutcome(b)) return b;
+  if (ctx.stmt.signature.status !== "pass") return notRun("statement-signature");
   let entry;
   try {
     entry = rekorEntryOf(ctx.stmt.json);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("tlog-entry-invalid", { note: oneLine(e) });
   }
   const t = b.provenance.transparency_entry;
   if (entry === void 0)
-    return t === null ? pass("no Rekor entry (timestamp only), none bound") : fail("the binding names a Rekor entry the statement bundle does not have");
-  if (t === null)
-    return fail(`the binding names no Rekor entry; the statement is logged at ${entry.logIndex}`);
-  if (String(t.log_index) !== entry.logIndex)
-    return fail(`binding log_index ${t.log_index}, statement bundle ${entry.logIndex}`);
-  if (t.uuid !== entry.uuid) return fail(`binding uuid ${t.uuid}, statement bundle ${entry.uuid}`);
-  return pass(`rekor ${entry.logIndex} ${entry.uuid}`);
+    return t === null ? pass("no Rekor entry (timestamp only), none bound") : fail("tlog-entry-mismatch", {
+      mismatches: [mismatch("transparency_entry", "none (the statement is not logged)", t.uuid)]
+    });
+  const mismatches = t === null ? [mismatch("transparency_entry", entry.uuid, null)] : [
+    String(t.log_index) !== entry.logIndex && mismatch("transparency_entry.log_index", entry.logIndex, t.log_index),
+    t.uuid !== entry.uuid && mismatch("transparency_entry.uuid", entry.uuid, t.uuid)
+  ].filter((m) => m !== false);
+  return mismatches.length > 0 ? fail("tlog-entry-mismatch", { mismatches }) : pass(`rekor ${entry.logIndex} ${entry.uuid}`);
 }
 function bindingConsistency(ctx) {
   const file = ctx.files[PROOF_FILES.binding];
-  if (file === void 0) return fail(`${PROOF_FILES.binding} is missing`);
+  if (file === void 0) return fail("file-missing", { subject: PROOF_FILES.binding });
   let doc;
   try {
     doc = parseBinding(file);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("binding-invalid", { subject: PROOF_FILES.binding, note: oneLine(e) });
   }
   const b = signed(ctx);
-  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
-  if (!bindingBytes(b).equals(file)) return fail("binding.json is not the signed predicate");
+  if (isOutcome(b)) return b;
+  if (!bindingBytes(b).equals(file)) {
+    const differences = fieldDifferences(b, doc);
+    return fail("binding-differs", {
+      ...differences.length > 0 ? { mismatches: differences } : { note: "its bytes differ" }
+    });
+  }
+  const digests = [];
   for (const name of DIGESTED_FILES) {
     const got = digestOf(ctx.files, name);
-    if (got === void 0) return fail(`${name} is missing`);
-    if (got !== doc.files[name])
-      return fail(`${name} has ${got}, the binding says ${doc.files[name]}`);
+    if (got === void 0) return fail("file-missing", { subject: name });
+    if (got !== doc.files[name]) digests.push(mismatch(name, doc.files[name], got));
   }
+  if (digests.length > 0) return fail("digest-mismatch", { mismatches: digests });
   let receipt;
   try {
     receipt = parseJsonLiteral(
       ctx.files[PROOF_FILES.receipt].toString("utf8")
     );
   } catch (e) {
-    return fail(`receipt.json: ${oneLine(e)}`);
+    return fail("receipt-invalid", { subject: PROOF_FILES.receipt, note: oneLine(e) });
   }
   let signer;
   try {
     signer = certificateSigner(ctx.stmt.json);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("certificate-unreadable", { note: oneLine(e) });
   }
   const p = doc.provenance;
-  const problem = firstProblem([
-    p.aiir_statement !== doc.files[PROOF_FILES.statement] && "aiir_statement is not the sha256 of statement.json",
-    p.workload_package !== doc.files[PROOF_FILES.manifest] && "workload_package is not the sha256 of workload.manifest.json",
-    p.receipt.receipt_id !== receipt?.receipt_id && "receipt_id differs from receipt.json",
-    p.receipt.content_hash !== receipt?.content_hash && "content_hash differs from receipt.json",
-    p.receipt.commit !== receipt?.commit?.sha && "commit differs from receipt.json",
-    (p.signer.identity !== signer.identity || p.signer.issuer !== signer.issuer) && "signer differs from the statement certificate"
-  ]);
-  return problem ? fail(problem) : pass(`binding.json is signed and lists ${DIGESTED_FILES.length} file digests that match`);
+  const text2 = (v) => typeof v === "string" ? v : null;
+  const provenance = [
+    mismatch("aiir_statement", doc.files[PROOF_FILES.statement], p.aiir_statement),
+    mismatch("workload_package", doc.files[PROOF_FILES.manifest], p.workload_package),
+    mismatch("receipt.receipt_id", text2(receipt?.receipt_id), p.receipt.receipt_id),
+    mismatch("receipt.content_hash", text2(receipt?.content_hash), p.receipt.content_hash),
+    mismatch(
+      "receipt.commit",
+      text2(receipt?.commit?.sha),
+      p.receipt.commit
+    ),
+    mismatch("signer.identity", signer.identity ?? null, p.signer.identity),
+    mismatch("signer.issuer", signer.issuer ?? null, p.signer.issuer)
+  ].filter((m) => m.expected !== m.actual);
+  return provenance.length > 0 ? fail("provenance-mismatch", { mismatches: provenance }) : pass(`binding.json is signed and lists ${DIGESTED_FILES.length} file digests that match`);
 }
 function regionOf(crn) {
   try {
@@ -13711,46 +13846,53 @@ function regionOf(crn) {
     return void 0;
   }
 }
-var canonicalOrNone = (v) => v === void 0 ? "" : canonicalJson(v);
+var canonicalOrNone = (v) => v === void 0 ? null : canonicalJson(v);
 function runtimeRecord(ctx) {
   const file = ctx.files[PROOF_FILES.runtimeJob];
-  if (file === void 0) return fail(`${PROOF_FILES.runtimeJob} is missing`);
+  if (file === void 0) return fail("file-missing", { subject: PROOF_FILES.runtimeJob });
   let job;
   try {
     job = parseRuntimeJob(file);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("record-invalid", { note: oneLine(e) });
   }
   const b = signed(ctx);
-  if (typeof b === "string") return b.startsWith("not run") ? skip(b) : fail(b);
-  if (ctx.declaredJobId !== void 0 && ctx.declaredJobId !== b.runtime.job_id)
-    return fail(`the bundle file names job ${ctx.declaredJobId}, the binding ${b.runtime.job_id}`);
-  if (job.jobId !== b.runtime.job_id)
-    return fail(`runtime-job.json is job ${job.jobId}, the binding is job ${b.runtime.job_id}`);
+  if (isOutcome(b)) return b;
+  const r = b.runtime;
+  const jobIds = [
+    ctx.opts.jobId !== void 0 && mismatch("job ID (--job)", ctx.opts.jobId, r.job_id),
+    ctx.declaredJobId !== void 0 && mismatch("jobId of the single-file bundle", r.job_id, ctx.declaredJobId),
+    ctx.namedJobId !== void 0 && mismatch("job ID in the bundle file name", ctx.namedJobId, r.job_id),
+    mismatch("runtime-job.json jobId", r.job_id, job.jobId)
+  ].filter((m) => m !== false && m.expected !== m.actual);
+  if (jobIds.length > 0) return fail("job-mismatch", { mismatches: jobIds });
   let refs;
   try {
     refs = parseTags(job.tags).refs;
   } catch (e) {
-    return fail(`tags: ${oneLine(e)}`);
+    return fail("tags-invalid", { note: oneLine(e) });
   }
-  if (refs === void 0) return fail("the job record carries no qprov tags");
+  if (refs === void 0) return fail("tags-missing");
   const t = b.provenance.transparency_entry;
-  const r = b.runtime;
-  const problem = firstProblem([
-    refs.statementDigest !== b.provenance.aiir_statement && `tag qprov-stmt is ${refs.statementDigest}`,
-    refs.packageDigest !== b.provenance.workload_package && `tag qprov-pkg is ${refs.packageDigest}`,
-    refs.rekorLogIndex !== (t ? String(t.log_index) : void 0) && `tag qprov-rekor-idx is ${refs.rekorLogIndex}`,
-    refs.rekorUuid !== void 0 && refs.rekorUuid !== t?.uuid && `tag qprov-rekor-uuid is ${refs.rekorUuid}`,
-    (job.sessionId ?? null) !== r.session_id && "sessionId differs from the binding",
-    (job.backend ?? null) !== r.backend && "backend differs from the binding",
-    (job.program ?? null) !== r.program && "program differs from the binding",
-    (job.created ?? null) !== r.created && "created differs from the binding",
-    job.instanceCRN !== r.instance.crn && "instanceCRN differs from the binding",
-    regionOf(r.instance.crn) !== r.instance.region && `region ${r.instance.region} is not the CRN's location`,
-    job.backendSource !== void 0 && job.backendSource !== r.backend_source && "backendSource differs from the binding",
-    canonicalOrNone(job.targetCheck) !== canonicalOrNone(r.target_check) && "targetCheck differs from the binding"
-  ]);
-  return problem ? fail(problem) : pass(`job ${job.jobId}: ${job.tags.length} tags carry this statement, package and log entry`);
+  const tags = [
+    mismatch("tag qprov-stmt", b.provenance.aiir_statement, refs.statementDigest),
+    mismatch("tag qprov-pkg", b.provenance.workload_package, refs.packageDigest),
+    mismatch("tag qprov-rekor-idx", t ? String(t.log_index) : null, refs.rekorLogIndex ?? null),
+    // The UUID tag is optional (eight tags at most); when present it must be the bound one.
+    refs.rekorUuid === void 0 ? void 0 : mismatch("tag qprov-rekor-uuid", t?.uuid ?? null, refs.rekorUuid)
+  ].filter((m) => m !== void 0 && m.expected !== m.actual);
+  if (tags.length > 0) return fail("tag-mismatch", { mismatches: tags });
+  const record = [
+    mismatch("sessionId", r.session_id, job.sessionId ?? null),
+    mismatch("backend", r.backend, job.backend ?? null),
+    mismatch("program", r.program, job.program ?? null),
+    mismatch("created", r.created, job.created ?? null),
+    mismatch("instanceCRN", r.instance.crn, job.instanceCRN),
+    mismatch("binding runtime.instance.region", regionOf(r.instance.crn), r.instance.region),
+    job.backendSource === void 0 ? void 0 : mismatch("backendSource", r.backend_source, job.backendSource),
+    mismatch("targetCheck", canonicalOrNone(r.target_check), canonicalOrNone(job.targetCheck))
+  ].filter((m) => m !== void 0 && m.expected !== m.actual);
+  return record.length > 0 ? fail("record-mismatch", { mismatches: record }) : pass(`job ${job.jobId}: ${job.tags.length} tags carry this statement, package and log entry`);
 }
 
 // src/proof/predicate-value.ts
@@ -13804,32 +13946,43 @@ function receiptFileBytes(statementPayload) {
 
 // src/verify/content-checks.ts
 var sameSubjects = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+var WORKLOAD = "the workload statement";
+var BINDING = "the binding statement";
 function statementContent(ctx) {
-  if (ctx.stmt.signature.status !== "pass" || ctx.bind.signature.status !== "pass")
-    return skip("not run: a signature did not verify");
+  if (ctx.stmt.signature.status !== "pass") return notRun("statement-signature");
+  if (ctx.bind.signature.status !== "pass") return notRun("binding-signature");
   if (ctx.stmt.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(`workload statement payloadType is ${JSON.stringify(ctx.stmt.payloadType)}`);
+    return fail("payload-type", {
+      subject: WORKLOAD,
+      mismatches: [mismatch("payloadType", IN_TOTO_PAYLOAD_TYPE, ctx.stmt.payloadType)]
+    });
   if (ctx.bind.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(`binding statement payloadType is ${JSON.stringify(ctx.bind.payloadType)}`);
+    return fail("payload-type", {
+      subject: BINDING,
+      mismatches: [mismatch("payloadType", IN_TOTO_PAYLOAD_TYPE, ctx.bind.payloadType)]
+    });
   const s = ctx.statement;
   const b = ctx.bindingStatement;
-  if (s === void 0) return fail("the workload statement is not an in-toto Statement v1");
-  if (b === void 0) return fail("the binding statement is not an in-toto Statement v1");
+  if (s === void 0) return fail("statement-invalid", { subject: WORKLOAD });
+  if (b === void 0) return fail("statement-invalid", { subject: BINDING });
   const stmtFile = ctx.files[PROOF_FILES.statement];
   if (stmtFile === void 0 || ctx.stmt.payload === void 0 || !stmtFile.equals(ctx.stmt.payload))
-    return fail("statement.json is not the signed DSSE payload");
+    return fail("statement-file-differs");
   const receipt = s.predicate;
   if (receipt === null || typeof receipt !== "object" || Array.isArray(receipt))
-    return fail("the workload statement predicate is not a receipt");
+    return fail("statement-invalid", { subject: WORKLOAD, note: "its predicate is not a receipt" });
   let expectedType;
   try {
     expectedType = predicateTypeFor(receipt);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("predicate-type", { subject: WORKLOAD, note: oneLine(e) });
   }
   if (s.predicateType !== expectedType)
-    return fail(`workload predicateType ${s.predicateType}, expected ${expectedType}`);
-  if (ctx.manifest === void 0) return fail(`manifest: ${ctx.manifestError}`);
+    return fail("predicate-type", {
+      subject: WORKLOAD,
+      mismatches: [mismatch("predicateType", expectedType, s.predicateType)]
+    });
+  if (ctx.manifest === void 0) return fail("manifest-invalid", { note: ctx.manifestError });
   let expected;
   try {
     expected = buildStatement({
@@ -13837,10 +13990,13 @@ function statementContent(ctx) {
       receipt
     });
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("statement-not-rebuilt", { subject: WORKLOAD, note: oneLine(e) });
   }
   if (!sameSubjects(s.subject, expected.subject))
-    return fail("the workload statement subjects are not the manifest files, manifest and commit");
+    return fail("subjects-differ", {
+      subject: WORKLOAD,
+      note: "they must be the manifest files, the manifest and the commit"
+    });
   let rebuilt;
   try {
     const literal = parseJsonLiteral(ctx.stmt.payload.toString("utf8"));
@@ -13851,12 +14007,14 @@ function statementContent(ctx) {
       })
     );
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("statement-not-rebuilt", { subject: WORKLOAD, note: oneLine(e) });
   }
-  if (!rebuilt.equals(ctx.stmt.payload))
-    return fail("the workload statement is not exactly the statement of its manifest and receipt");
+  if (!rebuilt.equals(ctx.stmt.payload)) return fail("statement-not-rebuilt", { subject: WORKLOAD });
   if (b.predicateType !== BINDING_PREDICATE_TYPE)
-    return fail(`binding predicateType ${b.predicateType}, expected ${BINDING_PREDICATE_TYPE}`);
+    return fail("predicate-type", {
+      subject: BINDING,
+      mismatches: [mismatch("predicateType", BINDING_PREDICATE_TYPE, b.predicateType)]
+    });
   const bindingSubjects = [
     {
       name: STATEMENT_SUBJECT_NAME,
@@ -13865,11 +14023,14 @@ function statementContent(ctx) {
     { name: MANIFEST_SUBJECT_NAME, digest: { sha256: ctx.manifest.digest.slice(7) } }
   ];
   if (!sameSubjects(b.subject, bindingSubjects))
-    return fail("the binding statement subjects are not this statement and package");
+    return fail("subjects-differ", {
+      subject: BINDING,
+      note: "they must be this statement and this package"
+    });
   if (ctx.signedBinding === void 0)
-    return fail(`the signed binding is invalid: ${ctx.signedBindingError}`);
+    return fail("binding-invalid", { subject: "the signed binding", note: ctx.signedBindingError });
   if (ctx.bind.payload === void 0 || !bindingStatementPayload(ctx.signedBinding).equals(ctx.bind.payload))
-    return fail("the binding statement is not exactly the statement of its binding");
+    return fail("statement-not-rebuilt", { subject: BINDING });
   return pass(
     `${s.predicateType} over ${ctx.manifest.files.length} file(s); ${BINDING_PREDICATE_TYPE}`
   );
@@ -14008,11 +14169,11 @@ function pyFloat(x) {
 }
 var NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
 function pyStr(s) {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
+  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote2;
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
-    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    if (ch === quote2 || ch === "\\") out += `\\${ch}`;
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "	") out += "\\t";
@@ -14021,7 +14182,7 @@ function pyStr(s) {
     else if (cp < 65536) out += `\\u${cp.toString(16).padStart(4, "0")}`;
     else out += `\\U${cp.toString(16).padStart(8, "0")}`;
   }
-  return out + quote;
+  return out + quote2;
 }
 
 // src/receipt/schema.ts
@@ -14179,7 +14340,7 @@ function semanticErrors(r) {
 // src/receipt/verify.ts
 var RECEIPT_TYPE = "aiir.commit_receipt";
 var VERSION_RE = /^[0-9]+\.[0-9]+\.[0-9]+([.+-][0-9a-zA-Z.+-]*)?$/;
-var isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+var isObject2 = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 function preCheckErrors(r) {
   const errors = [];
   if (r.type !== RECEIPT_TYPE) errors.push(`unknown receipt type: ${pyRepr(r.type)}`);
@@ -14200,13 +14361,13 @@ function verifyReceipt(receipt) {
     content_hash_match: false,
     receipt_id_match: false
   };
-  if (!isObject(receipt)) {
+  if (!isObject2(receipt)) {
     verdict.errors.push("receipt is not a dict");
     return verdict;
   }
   if (typeof receipt.receipt_id === "string") verdict.receipt_id = receipt.receipt_id;
   const commit = receipt.commit;
-  if (isObject(commit) && typeof commit.sha === "string") verdict.commit_sha = commit.sha;
+  if (isObject2(commit) && typeof commit.sha === "string") verdict.commit_sha = commit.sha;
   const pre = preCheckErrors(receipt);
   if (pre.length > 0) {
     verdict.errors = pre;
@@ -14243,41 +14404,47 @@ function signedReceipt(ctx) {
 }
 function receiptIntegrity(ctx) {
   const file = ctx.files[PROOF_FILES.receipt];
-  if (file === void 0) return fail(`${PROOF_FILES.receipt} is missing`);
+  if (file === void 0) return fail("file-missing", { subject: PROOF_FILES.receipt });
   let parsed;
   try {
     parsed = parseJsonLiteral(file.toString("utf8"));
   } catch (e) {
-    return fail(`receipt.json is not JSON: ${oneLine(e)}`);
+    return fail("receipt-invalid", { note: `not JSON: ${oneLine(e)}` });
   }
   const v = verifyReceipt(parsed);
-  if (!v.valid) return fail(`AIIR verification failed: ${v.errors.join("; ")}`);
-  if (ctx.stmt.payload === void 0) return skip("not run: statement-signature failed");
+  if (!v.valid) return fail("receipt-invalid", { note: v.errors.join("; ") });
+  if (ctx.stmt.payload === void 0) return notRun("statement-signature");
   let expected;
   try {
     expected = receiptFileBytes(ctx.stmt.payload);
   } catch (e) {
-    return fail(oneLine(e));
+    return fail("statement-invalid", { subject: "the workload statement", note: oneLine(e) });
   }
-  if (!expected.equals(file))
-    return fail("receipt.json differs from the signed statement predicate");
+  if (!expected.equals(file)) return fail("receipt-differs");
   return pass(`receipt ${v.receipt_id} verifies and equals the signed predicate`);
 }
 function commitConsistency(ctx) {
   const receipt = signedReceipt(ctx);
-  if (receipt === void 0 || ctx.statement === void 0)
-    return skip("not run: statement-signature failed");
+  if (receipt === void 0 || ctx.statement === void 0) return notRun("statement-signature");
   const sha = receipt.commit?.sha;
-  if (typeof sha !== "string") return fail("the signed receipt has no commit.sha");
+  if (typeof sha !== "string") return fail("commit-missing");
   const commits = ctx.statement.subject.filter((s) => s.digest.gitCommit !== void 0);
   if (commits.length !== 1 || commits[0].digest.gitCommit !== sha)
-    return fail(`the statement's commit subject is not the receipt commit ${sha}`);
+    return fail("commit-mismatch", {
+      mismatches: [
+        mismatch(
+          "the statement gitCommit subject",
+          sha,
+          commits.map((c) => c.digest.gitCommit).join(", ") || null
+        )
+      ]
+    });
   const certDigest = ctx.stmt.signer?.claims?.sourceRepositoryDigest;
-  if (ctx.stmt.signer === void 0) return skip("not run: signer-identity failed");
+  if (ctx.stmt.signer === void 0) return notRun("statement-signature");
   if (certDigest !== void 0 && !NULL_OID.test(certDigest) && certDigest !== sha)
-    return fail(
-      `the signing certificate's source digest ${certDigest} is not the receipt commit ${sha}`
-    );
+    return fail("commit-mismatch", {
+      mismatches: [mismatch("the certificate source repository digest", sha, certDigest)]
+    });
   const via = certDigest !== void 0 && !NULL_OID.test(certDigest) ? " and certificate" : "";
   return pass(`commit ${sha} in receipt, statement${via}`);
 }
@@ -14293,19 +14460,19 @@ function declaredTools(att) {
 }
 function aiPolicyCheck(ctx, policy) {
   const receipt = signedReceipt(ctx);
-  if (receipt === void 0) return skip("not run: statement-signature failed");
+  if (receipt === void 0) return notRun("statement-signature");
   const att = receipt.ai_attestation;
   if (att === null || typeof att !== "object" || Array.isArray(att))
-    return policy === "any" ? pass("any: the receipt has no ai_attestation") : fail("the receipt has no ai_attestation");
+    return policy === "any" ? pass("any: the receipt has no ai_attestation") : fail("ai-attestation-missing", { subject: policy });
   const a = att;
   const cls = String(a.authorship_class);
   if (policy === "any") return pass(`any: authorship class ${cls}`);
   const involved = aiInvolved(a);
   if (policy === "no-ai")
-    return involved ? fail(`no-ai: authorship class ${cls}`) : pass(`no-ai: authorship class ${cls}`);
+    return involved ? fail("ai-involved", { subject: policy, note: `authorship class ${cls}` }) : pass(`no-ai: authorship class ${cls}`);
   const tools = declaredTools(a);
   if (involved && tools.length === 0)
-    return fail(`declared-only: authorship class ${cls} but no AI tool is declared`);
+    return fail("ai-undeclared", { subject: policy, note: `authorship class ${cls}` });
   return pass(
     `declared-only: authorship class ${cls}${tools.length ? `, ${tools.join(", ")}` : ""}`
   );
@@ -14315,20 +14482,21 @@ function aiPolicyCheck(ctx, policy) {
 var import_bundle2 = __toESM(require_dist2(), 1);
 
 // src/verify/strict-encoding.ts
-function derExact(b64, what) {
-  if (typeof b64 !== "string") return `${what} is missing`;
+function derExact(b64, field) {
+  if (typeof b64 !== "string") return mismatch(field, "a DER value", null);
   const b = Buffer.from(b64, "base64");
-  if (b.length < 2 || b[0] !== 48) return `${what} is not a DER SEQUENCE`;
+  if (b.length < 2 || b[0] !== 48) return mismatch(field, "a DER SEQUENCE", "another value");
   let len = b[1];
   let header = 2;
   if (len & 128) {
     const n = len & 127;
-    if (n === 0 || n > 4 || b.length < 2 + n) return `${what} has a bad DER length`;
+    if (n === 0 || n > 4 || b.length < 2 + n)
+      return mismatch(field, "a DER length", "a malformed length");
     len = 0;
     for (let i = 0; i < n; i++) len = len * 256 + b[2 + i];
     header = 2 + n;
   }
-  return header + len === b.length ? void 0 : `${what} has bytes outside its DER value`;
+  return header + len === b.length ? void 0 : mismatch(field, `${header + len} bytes`, `${b.length} bytes`);
 }
 function strictEncodingProblem(bundle) {
   const root = bundle;
@@ -14338,96 +14506,91 @@ function strictEncodingProblem(bundle) {
   for (const [i, s] of (env?.signatures ?? []).entries())
     problems.push(derExact(s?.sig, `dsseEnvelope.signatures[${i}].sig`));
   const cert = vm?.certificate;
-  if (cert !== void 0) problems.push(derExact(cert.rawBytes, "certificate"));
+  if (cert !== void 0)
+    problems.push(derExact(cert.rawBytes, "verificationMaterial.certificate.rawBytes"));
   const tsv = vm?.timestampVerificationData;
   for (const [i, t] of (tsv?.rfc3161Timestamps ?? []).entries())
-    problems.push(derExact(t?.signedTimestamp, `rfc3161Timestamps[${i}]`));
+    problems.push(
+      derExact(
+        t?.signedTimestamp,
+        `verificationMaterial.timestampVerificationData.rfc3161Timestamps[${i}].signedTimestamp`
+      )
+    );
   for (const [i, e] of (vm?.tlogEntries ?? []).entries()) {
+    const at = `verificationMaterial.tlogEntries[${i}]`;
     const promise = e?.inclusionPromise;
     if (promise !== void 0)
-      problems.push(derExact(promise.signedEntryTimestamp, `tlogEntries[${i}] SET`));
+      problems.push(
+        derExact(promise.signedEntryTimestamp, `${at}.inclusionPromise.signedEntryTimestamp`)
+      );
     const proof = e?.inclusionProof;
-    if (proof !== void 0) problems.push(checkpointAgrees(proof, i));
+    if (proof !== void 0) problems.push(checkpointAgrees(proof, `${at}.inclusionProof`));
   }
   return problems.find((p) => p !== void 0);
 }
 var SIGNATURE_LINE = /^\u2014 (\S+) ([A-Za-z0-9+/]+={0,2})$/;
-function signatureLinesCanonical(note, i) {
+function signatureLinesCanonical(note, field) {
   const sep = note.indexOf("\n\n");
   const lines = note.slice(sep + 2).split("\n");
   if (sep < 0 || lines.pop() !== "" || lines.length !== 1)
-    return `tlogEntries[${i}] checkpoint must carry exactly one signature line`;
-  for (const line of lines) {
-    const m = SIGNATURE_LINE.exec(line);
-    if (!m || Buffer.from(m[2], "base64").toString("base64") !== m[2])
-      return `tlogEntries[${i}] checkpoint signature line is not canonical`;
-  }
+    return mismatch(field, "exactly one signature line", `${Math.max(0, lines.length)} lines`);
+  const m = SIGNATURE_LINE.exec(lines[0]);
+  if (!m || Buffer.from(m[2], "base64").toString("base64") !== m[2])
+    return mismatch(field, '"\u2014 <name> <canonical base64>"', "another signature line");
   return void 0;
 }
-function checkpointAgrees(proof, i) {
+function checkpointAgrees(proof, at) {
   const note = proof.checkpoint?.envelope;
-  if (typeof note !== "string") return `tlogEntries[${i}] inclusion proof has no checkpoint`;
-  const lines = signatureLinesCanonical(note, i);
+  if (typeof note !== "string") return mismatch(`${at}.checkpoint`, "a checkpoint", null);
+  const lines = signatureLinesCanonical(note, `${at}.checkpoint.envelope`);
   if (lines) return lines;
   const [, size, root] = note.split("\n");
-  if (String(proof.treeSize) !== size) return `tlogEntries[${i}] treeSize is not the checkpoint's`;
+  if (String(proof.treeSize) !== size)
+    return mismatch(`${at}.treeSize`, size, String(proof.treeSize));
   if (typeof proof.rootHash !== "string" || !Buffer.from(proof.rootHash, "base64").equals(Buffer.from(root ?? "", "base64")))
-    return `tlogEntries[${i}] rootHash is not the checkpoint's`;
+    return mismatch(
+      `${at}.rootHash`,
+      root,
+      typeof proof.rootHash === "string" ? proof.rootHash : null
+    );
   return void 0;
 }
 
 // src/verify/signature-checks.ts
-var POLICY_FINDINGS = /* @__PURE__ */ new Set([
-  "identity",
-  "issuer",
-  "source-repository",
-  "source-ref",
-  "source-digest",
-  "build-config-uri",
-  "build-signer-uri",
-  "runner-environment"
-]);
-var fail2 = (detail) => ({ status: "fail", detail });
-var skip2 = (detail) => ({ status: "skip", detail });
 var BUNDLE_MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
 function unsignedFieldProblem(json) {
   const b = json;
   if (b?.mediaType !== BUNDLE_MEDIA_TYPE)
-    return `media type ${JSON.stringify(b?.mediaType)} is not ${BUNDLE_MEDIA_TYPE}`;
-  if ((b.dsseEnvelope?.signatures ?? []).some((s) => s?.keyid !== void 0 && s.keyid !== ""))
-    return "a keyless DSSE signature carries a keyid";
+    return mismatch("mediaType", BUNDLE_MEDIA_TYPE, JSON.stringify(b?.mediaType));
+  for (const [i, s] of (b.dsseEnvelope?.signatures ?? []).entries())
+    if (s?.keyid !== void 0 && s.keyid !== "")
+      return mismatch(`dsseEnvelope.signatures[${i}].keyid`, "", JSON.stringify(s.keyid));
   return void 0;
 }
-function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
-  if (bytes === void 0)
-    return { signature: fail2(`${name} is missing`), identity: skip2(`${name} is missing`) };
+var failed = (signature, json) => ({
+  signature,
+  ...json !== void 0 ? { json } : {}
+});
+function checkSignedBundle(bytes, name, subjectDigest, ctx) {
+  if (bytes === void 0) return failed(fail("file-missing", { subject: name }));
   let json;
   try {
     json = JSON.parse(bytes.toString("utf8"));
   } catch {
-    return { signature: fail2(`${name} is not JSON`), identity: skip2(`${name} did not parse`) };
+    return failed(fail("bundle-not-json", { subject: name }));
   }
-  if (requireCanonical) {
-    let canonical;
-    try {
-      canonical = `${JSON.stringify((0, import_bundle2.bundleToJSON)((0, import_bundle2.bundleFromJSON)(json)))}
+  let canonical;
+  try {
+    canonical = `${JSON.stringify((0, import_bundle2.bundleToJSON)((0, import_bundle2.bundleFromJSON)(json)))}
 `;
-    } catch (e) {
-      return {
-        signature: fail2(`${name} is not a Sigstore bundle: ${oneLine(e)}`),
-        identity: skip2(`${name} did not parse`)
-      };
-    }
-    if (canonical !== bytes.toString("utf8") || !Buffer.from(canonical).equals(bytes))
-      return {
-        signature: fail2(`${name} is not in canonical form (JSON.stringify of the bundle)`),
-        identity: skip2(`${name} did not parse`),
-        json
-      };
+  } catch (e) {
+    return failed(fail("bundle-malformed", { subject: name, note: oneLine(e) }), json);
   }
-  const strict = unsignedFieldProblem(json) ?? strictEncodingProblem(json);
-  if (strict !== void 0)
-    return { signature: fail2(`${name}: ${strict}`), identity: skip2(`${name} did not parse`), json };
+  if (!Buffer.from(canonical).equals(bytes))
+    return failed(fail("bundle-not-canonical", { subject: name }), json);
+  const unsigned = unsignedFieldProblem(json) ?? strictEncodingProblem(json);
+  if (unsigned !== void 0)
+    return failed(fail("unsigned-field", { subject: name, mismatches: [unsigned] }), json);
   const r = verifyBundle({
     bundle: json,
     artifact: { digest: subjectDigest },
@@ -14435,27 +14598,26 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
     policy: { kind: "identity", ...ctx.policy },
     ...ctx.profile ? { profile: ctx.profile } : {}
   });
-  const cryptoPassed = r.code === "UNTRUSTED_SIGNER_ERROR" || r.checks.some((c) => c.name === "sigstore" && c.status === "pass");
-  if (!cryptoPassed)
-    return {
-      signature: fail2(`${r.code ?? "VERIFY_FAILED"}: ${r.error ?? "not verified"}`),
-      identity: skip2("the signature did not verify"),
+  if (r.crypto?.verified !== true)
+    return failed(
+      fail("signature-invalid", {
+        subject: name,
+        code: r.crypto?.code ?? r.code ?? "VERIFY_FAILED",
+        note: r.crypto?.error ?? r.error ?? "not verified"
+      }),
       json
-    };
+    );
   const env = json.dsseEnvelope;
-  if (typeof env?.payload !== "string")
-    return {
-      signature: fail2(`${name} is not a DSSE bundle`),
-      identity: skip2("not a DSSE bundle"),
-      json
-    };
-  const policyFailures = r.checks.filter((c) => c.status === "fail" && POLICY_FINDINGS.has(c.name));
-  const identity2 = r.code === "UNTRUSTED_SIGNER_ERROR" ? fail2(`${name}: ${r.error}`) : policyFailures.length > 0 ? fail2(`${name}: ${policyFailures.map((c) => `${c.name} ${c.detail}`).join("; ")}`) : { status: "pass", detail: r.signer?.identity ?? "" };
+  if (typeof env?.payload !== "string") return failed(fail("not-dsse", { subject: name }), json);
+  const policy = r.policy;
+  const identity2 = policy === void 0 ? fail("signer-policy", { subject: name, note: "the policy was not evaluated" }) : policy.ok ? pass(r.signer?.identity ?? "") : fail("signer-policy", {
+    subject: name,
+    mismatches: policy.findings.filter((f) => !f.ok).map((f) => mismatch(f.requirement, f.expected, f.actual))
+  });
   return {
-    signature: {
-      status: "pass",
-      detail: `${name}: certificate chain, timestamps, transparency log and signature verified`
-    },
+    signature: pass(
+      `${name}: certificate chain, timestamps, transparency log and signature verified`
+    ),
     identity: identity2,
     payload: Buffer.from(env.payload, "base64"),
     payloadType: typeof env.payloadType === "string" ? env.payloadType : void 0,
@@ -14465,57 +14627,77 @@ function checkSignedBundle(bytes, name, subjectDigest, ctx, requireCanonical) {
 }
 
 // src/verify/verdict.ts
-var CHECK_NAMES = [
-  "statement-signature",
-  "binding-signature",
-  "signer-identity",
-  "statement-content",
-  "receipt-integrity",
-  "commit-consistency",
-  "transparency-entry",
-  "binding-consistency",
-  "runtime-record",
-  "workload-files",
-  "ai-policy",
-  "online-runtime"
-];
-
-// src/verify/verify-bundle-files.ts
-var OPTIONAL_SKIPS = {
-  "workload-files": "no --workload given",
-  "online-runtime": "offline (no --online)"
+var CHECK_RULES = {
+  "statement-signature": { optionalWhen: [] },
+  "binding-signature": { optionalWhen: [] },
+  "signer-identity": { optionalWhen: [] },
+  "statement-content": { optionalWhen: [] },
+  "receipt-integrity": { optionalWhen: [] },
+  "commit-consistency": { optionalWhen: [] },
+  "transparency-entry": { optionalWhen: [] },
+  "binding-consistency": { optionalWhen: [] },
+  "runtime-record": { optionalWhen: [] },
+  "workload-files": { optionalWhen: ["no-workload"] },
+  "ai-policy": { optionalWhen: [] },
+  "online-runtime": { optionalWhen: ["offline"] }
 };
-var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
-function signerIdentity(ctx) {
-  for (const o of [ctx.stmt.identity, ctx.bind.identity]) if (o.status === "fail") return o;
-  if (ctx.stmt.identity.status !== "pass" || ctx.bind.identity.status !== "pass")
-    return skip("not run: a signature did not verify");
-  try {
-    const a = certificateSigner(ctx.stmt.json);
-    const b = certificateSigner(ctx.bind.json);
-    if (a.identity !== b.identity || a.issuer !== b.issuer)
-      return fail(`the statements have different signers: ${a.identity} and ${b.identity}`);
-    return pass(`${a.identity} (${a.issuer}) signed both statements`);
-  } catch (e) {
-    return fail(oneLine(e));
+var CHECK_NAMES = Object.keys(CHECK_RULES);
+
+// src/verify/workload-check.ts
+function fileChanges(signed2, found) {
+  const was = new Map(signed2.map((f) => [f.path, f]));
+  const now = new Map(found.map((f) => [f.path, f]));
+  const changes = [];
+  for (const [path3, f] of was) {
+    const g = now.get(path3);
+    if (g === void 0) changes.push({ path: path3, change: "removed" });
+    else if (g.sha256 !== f.sha256 || g.size !== f.size) changes.push({ path: path3, change: "changed" });
   }
+  for (const path3 of now.keys()) if (!was.has(path3)) changes.push({ path: path3, change: "added" });
+  return changes.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 function workloadFiles(ctx) {
   const rehashed = ctx.opts.workloadManifest;
-  if (rehashed === void 0) return skip(OPTIONAL_SKIPS["workload-files"]);
+  if (rehashed === void 0) return skip("no-workload");
   const file = ctx.files[PROOF_FILES.manifest];
-  if (file === void 0) return fail(`${PROOF_FILES.manifest} is missing`);
-  if (!Buffer.from(rehashed).equals(file))
-    return fail(
-      `the workload hashes to ${sha256Digest(rehashed)}, the manifest is ${sha256Digest(file)}`
-    );
-  return pass(`the workload re-hashes to ${sha256Digest(file)}`);
+  if (file === void 0) return fail("file-missing", { subject: PROOF_FILES.manifest });
+  if (Buffer.from(rehashed).equals(file))
+    return pass(`the workload re-hashes to ${sha256Digest(file)}`);
+  const changes = ctx.manifest === void 0 ? [] : fileChanges(ctx.manifest.files, parseManifest(Buffer.from(rehashed)).files);
+  return fail("workload-mismatch", {
+    changes,
+    note: `the workload hashes to ${sha256Digest(rehashed)}, the manifest is ${sha256Digest(file)}`
+  });
+}
+
+// src/verify/verify-bundle-files.ts
+var ZERO_DIGEST = `sha256:${"0".repeat(64)}`;
+function signerIdentity(ctx) {
+  for (const o of [ctx.stmt.identity, ctx.bind.identity]) if (o?.status === "fail") return o;
+  if (ctx.stmt.identity?.status !== "pass") return notRun("statement-signature");
+  if (ctx.bind.identity?.status !== "pass") return notRun("binding-signature");
+  try {
+    const a = certificateSigner(ctx.stmt.json);
+    const b = certificateSigner(ctx.bind.json);
+    const differ = [
+      a.identity !== b.identity && mismatch("binding signer identity", a.identity, b.identity),
+      a.issuer !== b.issuer && mismatch("binding signer issuer", a.issuer, b.issuer)
+    ].filter((m) => m !== false);
+    if (differ.length > 0) return fail("signers-differ", { mismatches: differ });
+    return pass(`${a.identity} (${a.issuer}) signed both statements`);
+  } catch (e) {
+    return fail("certificate-unreadable", { note: oneLine(e) });
+  }
+}
+function allowed(check) {
+  if (check.status === "pass") return true;
+  if (check.status !== "skip") return false;
+  const rule = CHECK_RULES[check.name].optionalWhen;
+  return rule.includes(check.reason);
 }
 function decide(verdict) {
   const c = verdict.checks;
-  verdict.ok = c.length === CHECK_NAMES.length && CHECK_NAMES.every(
-    (name, i) => c[i]?.name === name && (c[i].status === "pass" || c[i].status === "skip" && OPTIONAL_SKIPS[name] === c[i].detail)
-  );
+  verdict.ok = c.length === CHECK_NAMES.length && CHECK_NAMES.every((name, i) => c[i]?.name === name && allowed(c[i]));
   return verdict;
 }
 function factsOf(ctx) {
@@ -14538,13 +14720,31 @@ function factsOf(ctx) {
   if (ctx.stmt.signer?.issuer) facts.signerIssuer = ctx.stmt.signer.issuer;
   return facts;
 }
-function failedVerdict(bundle, detail) {
+function failedVerdict(bundle, finding, facts = {}) {
+  const outcome = fail(finding, facts);
   return {
     ok: false,
     bundle,
     jobId: null,
-    checks: CHECK_NAMES.map((name) => ({ name, status: "fail", detail })),
+    checks: CHECK_NAMES.map((name) => ({ name, ...outcome })),
     facts: {}
+  };
+}
+function runChecks(ctx) {
+  return {
+    "statement-signature": ctx.stmt.signature,
+    "binding-signature": ctx.bind.signature,
+    "signer-identity": signerIdentity(ctx),
+    "statement-content": statementContent(ctx),
+    "receipt-integrity": receiptIntegrity(ctx),
+    "commit-consistency": commitConsistency(ctx),
+    "transparency-entry": transparencyEntry(ctx),
+    "binding-consistency": bindingConsistency(ctx),
+    "runtime-record": runtimeRecord(ctx),
+    "workload-files": workloadFiles(ctx),
+    "ai-policy": aiPolicyCheck(ctx, ctx.opts.aiPolicy),
+    // Filled in by verifyProofBundles when --online is given.
+    "online-runtime": skip("offline")
   };
 }
 function verifyBundleFiles(loaded, opts2, trust2) {
@@ -14556,52 +14756,35 @@ function verifyBundleFiles(loaded, opts2, trust2) {
     facts: {}
   };
   if (loaded.error !== void 0)
-    return failedVerdict(loaded.path, `unreadable bundle: ${loaded.error}`);
+    return failedVerdict(loaded.path, "bundle-unreadable", { note: loaded.error });
   try {
     const files = loaded.files;
     const sig = { trust: trust2, policy: opts2.policy, ...opts2.profile ? { profile: opts2.profile } : {} };
     const ctx = completeContext({
       files,
       ...loaded.declaredJobId ? { declaredJobId: loaded.declaredJobId } : {},
+      ...loaded.namedJobId ? { namedJobId: loaded.namedJobId } : {},
       opts: opts2,
       stmt: checkSignedBundle(
         files[PROOF_FILES.statementBundle],
         PROOF_FILES.statementBundle,
         digestOf(files, PROOF_FILES.manifest) ?? ZERO_DIGEST,
-        sig,
-        true
+        sig
       ),
       bind: checkSignedBundle(
         files[PROOF_FILES.bindingBundle],
         PROOF_FILES.bindingBundle,
         digestOf(files, PROOF_FILES.statement) ?? ZERO_DIGEST,
-        sig,
-        true
+        sig
       )
     });
-    const results = {
-      "statement-signature": ctx.stmt.signature,
-      "binding-signature": ctx.bind.signature,
-      "signer-identity": signerIdentity(ctx),
-      "statement-content": statementContent(ctx),
-      "receipt-integrity": receiptIntegrity(ctx),
-      "commit-consistency": commitConsistency(ctx),
-      "transparency-entry": transparencyEntry(ctx),
-      "binding-consistency": bindingConsistency(ctx),
-      "runtime-record": runtimeRecord(ctx),
-      "workload-files": workloadFiles(ctx),
-      "ai-policy": aiPolicyCheck(ctx, opts2.aiPolicy),
-      "online-runtime": skip(OPTIONAL_SKIPS["online-runtime"])
-    };
+    const results = runChecks(ctx);
     verdict.checks = CHECK_NAMES.map((name) => ({ name, ...results[name] }));
     verdict.facts = factsOf(ctx);
     verdict.jobId = verdict.facts.jobId ?? null;
   } catch (e) {
-    verdict.checks = CHECK_NAMES.map((name) => ({
-      name,
-      status: "fail",
-      detail: `verification error: ${oneLine(e)}`
-    }));
+    const outcome = fail("verification-error", { note: oneLine(e) });
+    verdict.checks = CHECK_NAMES.map((name) => ({ name, ...outcome }));
   }
   return decide(verdict);
 }

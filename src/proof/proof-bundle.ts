@@ -18,6 +18,8 @@ export interface LoadedProofBundle {
   files: ProofFiles
   /** The single-file form names its job; verification requires it to be the binding's. */
   declaredJobId?: string
+  /** A file named `<id>.qprov.json` names its job too; verification requires it as well. */
+  namedJobId?: string
   /** Why the container itself could not be read (then files is empty). */
   error?: string
 }
@@ -125,7 +127,14 @@ export async function loadProofBundle(path: string): Promise<LoadedProofBundle> 
     const bytes = readBoundedFile(path)
     if (bytes === undefined) throw new QprovError('INPUT_NOT_FOUND', `no proof bundle at ${path}`)
     const { files, jobId } = unpackProofBundle(bytes)
-    return { path, form: 'file', files, declaredJobId: jobId }
+    const named = jobIdOfFileName(path)
+    return {
+      path,
+      form: 'file',
+      files,
+      declaredJobId: jobId,
+      ...(named !== undefined ? { namedJobId: named } : {})
+    }
   } catch (e) {
     if (e instanceof QprovError && e.code === 'INPUT_NOT_FOUND') throw e
     return { path, form: 'file', files: {}, error: oneLine(e) }
@@ -172,6 +181,14 @@ export async function expandBundlePaths(paths: string[]): Promise<string[]> {
     out.push(...found)
   }
   return out
+}
+
+/** The job ID a single-file bundle's name carries (`<id>.qprov.json`), if it has that form. */
+export function jobIdOfFileName(path: string): string | undefined {
+  const name = basename(path)
+  if (!name.endsWith(PROOF_BUNDLE_SUFFIX)) return undefined
+  const id = name.slice(0, -PROOF_BUNDLE_SUFFIX.length)
+  return id === '' ? undefined : id
 }
 
 export function defaultBundleFileName(jobId: string): string {

@@ -131,32 +131,57 @@ export function sanMatcher(p: IdentityPolicy): RegExp {
     : anchoredRegExp(p.identityRegExp as string)
 }
 
+/** Each requirement a policy can set; a finding names one of these, never a free string. */
+export const POLICY_REQUIREMENTS = [
+  'identity',
+  'issuer',
+  'source-repository',
+  'source-ref',
+  'source-digest',
+  'build-config-uri',
+  'build-signer-uri',
+  'runner-environment'
+] as const
+export type PolicyRequirement = (typeof POLICY_REQUIREMENTS)[number]
+
+/** One requirement of the policy against the verified signer. */
 export interface PolicyFinding {
-  name: string
+  requirement: PolicyRequirement
   ok: boolean
-  detail: string
+  /** What the policy requires: the exact value, or the anchored regexp. */
+  expected: string
+  /** What the certificate says; undefined when it does not say. */
+  actual: string | undefined
 }
 
-/** Evaluates the whole policy against a verified signer; one finding per requirement. */
+/** The sentence for people; no decision reads it. */
+export function policyFindingText(f: PolicyFinding): string {
+  return f.ok
+    ? `${f.requirement} ${JSON.stringify(f.actual)}`
+    : `${f.requirement}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`
+}
+
+/** Evaluates the whole policy against a verified signer; one finding per requirement set. */
 export function evaluatePolicy(p: IdentityPolicy, signer: Signer): PolicyFinding[] {
   const san = signer.identity?.subjectAlternativeName
   const claims = githubClaims(signer.identity?.oids)
   const issuer = signer.identity?.extensions?.issuer
   const findings: PolicyFinding[] = []
-  const exact = (name: string, want: string | undefined, got: string | undefined): void => {
-    if (want === undefined) return
-    findings.push({
-      name,
-      ok: got === want,
-      detail: got === want ? got : `expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`
-    })
+  const exact = (
+    requirement: PolicyRequirement,
+    want: string | undefined,
+    got: string | undefined
+  ): void => {
+    if (want !== undefined)
+      findings.push({ requirement, ok: got === want, expected: want, actual: got })
   }
   if (p.identity !== undefined) exact('identity', p.identity, san)
   else
     findings.push({
-      name: 'identity',
+      requirement: 'identity',
       ok: san !== undefined && sanMatcher(p).test(san),
-      detail: `${JSON.stringify(san)} against ^(?:${p.identityRegExp})$`
+      expected: `^(?:${p.identityRegExp})$`,
+      actual: san
     })
   exact('issuer', p.issuer, issuer)
   exact('source-repository', p.sourceRepository, claims.sourceRepositoryUri)
@@ -164,12 +189,7 @@ export function evaluatePolicy(p: IdentityPolicy, signer: Signer): PolicyFinding
   exact('source-digest', p.sourceDigest, claims.sourceRepositoryDigest)
   exact('build-config-uri', p.buildConfigUri, claims.buildConfigUri)
   exact('build-signer-uri', p.buildSignerUri, claims.buildSignerUri)
-  if (p.denySelfHosted)
-    findings.push({
-      name: 'runner-environment',
-      // An allow-list: any value other than github-hosted, or none, is not a GitHub-hosted runner.
-      ok: claims.runnerEnvironment === 'github-hosted',
-      detail: `runner environment ${JSON.stringify(claims.runnerEnvironment)}`
-    })
+  // An allow-list: any value other than github-hosted, or none, is not a GitHub-hosted runner.
+  if (p.denySelfHosted) exact('runner-environment', 'github-hosted', claims.runnerEnvironment)
   return findings
 }

@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle'
 import {
+  PolicyError,
   Verifier,
   toSignedEntity,
   type SignedEntity,
@@ -19,9 +20,10 @@ import {
   checkPolicyShape,
   evaluatePolicy,
   githubClaims,
-  sanMatcher,
+  policyFindingText,
   type GithubClaims,
-  type IdentityPolicy
+  type IdentityPolicy,
+  type PolicyFinding
 } from './identity-policy.js'
 import { verifyPrehashedSha256 } from './prehashed.js'
 import {
@@ -74,8 +76,26 @@ export interface VerifyBundleInput {
   expectedPredicateType?: string
 }
 
-export interface VerifyBundleResult {
+/** The cryptographic step alone: certificate chain, SCTs, timestamps, tlog, signature. */
+export interface CryptoResult {
   verified: boolean
+  code?: VerifyFailureCode
+  error?: string
+}
+
+/** The signer policy, evaluated only on a signer whose cryptography verified (identity mode). */
+export interface PolicyResult {
+  ok: boolean
+  findings: PolicyFinding[]
+}
+
+export interface VerifyBundleResult {
+  /** crypto verified, the policy held, and (DSSE) the statement names the artifact. */
+  verified: boolean
+  /** Set once the cryptographic step ran; absent when the bundle never got that far. */
+  crypto?: CryptoResult
+  /** Set in identity mode once the cryptography verified. */
+  policy?: PolicyResult
   /** Stable failure code (a sigstore-js code such as TLOG_BODY_ERROR, or a qprov code). */
   code?: VerifyFailureCode
   error?: string
@@ -200,23 +220,38 @@ function runWith(
     ...input.thresholds
   })
   let signer: Signer
+  try {
+    // No policy here: @sigstore/verify would fold the signer policy into the same exception.
+    signer = verifier.verify(entity)
+  } catch (e) {
+    result.crypto = { verified: false, code: failureCode(e), error: oneLine(e) }
+    throw e
+  }
+  result.crypto = { verified: true }
   if (policy.kind === 'identity') {
-    signer = verifier.verify(entity, {
-      subjectAlternativeName: sanMatcher(policy),
-      extensions: { issuer: policy.issuer }
-    })
     pass('sigstore', 'certificate chain, timestamps, transparency log and signature verified')
     result.signer = {
       identity: signer.identity?.subjectAlternativeName,
       issuer: signer.identity?.extensions?.issuer,
       claims: githubClaims(signer.identity?.oids)
     }
-    for (const f of evaluatePolicy(policy, signer))
-      result.checks.push({ name: f.name, status: f.ok ? 'pass' : 'fail', detail: f.detail })
-  } else {
-    verifier.verify(entity)
-    pass('sigstore', 'timestamps, transparency log and signature verified with the given key')
-  }
+    const findings = evaluatePolicy(policy, signer)
+    result.policy = { ok: findings.length > 0 && findings.every(f => f.ok), findings }
+    for (const f of findings)
+      result.checks.push({
+        name: f.requirement,
+        status: f.ok ? 'pass' : 'fail',
+        detail: policyFindingText(f)
+      })
+    if (!result.policy.ok)
+      throw new PolicyError({
+        code: 'UNTRUSTED_SIGNER_ERROR',
+        message: `the signer does not satisfy the policy: ${findings
+          .filter(f => !f.ok)
+          .map(policyFindingText)
+          .join('; ')}`
+      })
+  } else pass('sigstore', 'timestamps, transparency log and signature verified with the given key')
   if (content === 'dsseEnvelope') checkStatement(bundle, input, result, pass)
 }
 

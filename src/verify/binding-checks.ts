@@ -1,5 +1,5 @@
 import type { TrustMaterial } from '@sigstore/verify'
-import { rekorEntryOf } from '../sigstore/rekor-entry.js'
+import { rekorEntryOf, type RekorEntryRef } from '../sigstore/rekor-entry.js'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
 import {
   DIGESTED_FILES,
@@ -7,7 +7,8 @@ import {
   canonicalJson,
   entryTagRefs,
   parseBinding,
-  type BindingDocument
+  type BindingDocument,
+  type TransparencyEntry
 } from '../proof/binding-document.js'
 import { PROOF_FILES } from '../proof/layout.js'
 import { parseRuntimeJob } from '../proof/runtime-job-file.js'
@@ -15,13 +16,21 @@ import { oneLine } from '../errors.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
 import { parseInstanceCrn } from '../proof/crn.js'
 import { parseTags } from '../proof/tags.js'
-import { digestOf, fail, firstProblem, pass, skip, type BundleContext } from './bundle-context.js'
-import type { Outcome } from './signature-checks.js'
+import { digestOf, type BundleContext } from './bundle-context.js'
+import { fieldDifferences } from './field-differences.js'
+import { fail, mismatch, notRun, pass } from './outcome.js'
+import type { Mismatch, Outcome } from './verdict.js'
 
-function signed(ctx: BundleContext): BindingDocument | string {
-  if (ctx.bind.signature.status !== 'pass') return 'not run: binding-signature failed'
-  return ctx.signedBinding ?? `the signed binding is invalid: ${ctx.signedBindingError}`
+/** The signed binding, or the outcome a check that needs it reports instead. */
+function signed(ctx: BundleContext): BindingDocument | Outcome {
+  if (ctx.bind.signature.status !== 'pass') return notRun('binding-signature')
+  return (
+    ctx.signedBinding ??
+    fail('binding-invalid', { subject: 'the signed binding', note: ctx.signedBindingError })
+  )
 }
+
+const isOutcome = (v: BindingDocument | Outcome): v is Outcome => 'status' in v
 
 /**
  * `transparency-entry`: the entry the binding records is the one the statement bundle proves:
@@ -31,46 +40,69 @@ function signed(ctx: BundleContext): BindingDocument | string {
  */
 export function transparencyEntry(ctx: BundleContext, trust: TrustMaterial): Outcome {
   const b = signed(ctx)
-  if (typeof b === 'string') return b.startsWith('not run') ? skip(b) : fail(b)
-  if (ctx.stmt.signature.status !== 'pass') return skip('not run: statement-signature failed')
+  if (isOutcome(b)) return b
+  if (ctx.stmt.signature.status !== 'pass') return notRun('statement-signature')
   let entry
   try {
     entry = rekorEntryOf(ctx.stmt.json)
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('tlog-entry-invalid', { note: oneLine(e) })
   }
   const t = b.provenance.transparency_entry
   if (entry === undefined)
     return t === null
       ? pass('no Rekor entry (timestamp only), none bound')
-      : fail('the binding names a Rekor entry the statement bundle does not have')
-  if (t === null)
-    return fail(`the binding names no Rekor entry; the statement is logged at ${entry.logIndex}`)
-  const versions = (bound: number) =>
-    fail(
-      `the binding records a Rekor v${bound} entry, the statement bundle a v${entry.apiVersion} entry`
+      : fail('tlog-entry-mismatch', {
+          mismatches: [
+            mismatch('transparency_entry', 'none (the statement is not logged)', t.log_index)
+          ]
+        })
+  const mismatches: Mismatch[] =
+    t === null
+      ? [mismatch('transparency_entry', `${entry.logIndex} (Rekor v${entry.apiVersion})`, null)]
+      : entryMismatches(entry, t, trust, ctx.stmt.json)
+  if (mismatches.length > 0) return fail('tlog-entry-mismatch', { mismatches })
+  return entry.apiVersion === 1
+    ? pass(`rekor ${entry.logIndex} ${entry.uuid}`)
+    : pass(`rekor v2 ${t?.log_index} in log ${entry.logId}`)
+}
+
+/** Every field of the bound entry that differs from the logged one, or from the pinned root. */
+function entryMismatches(
+  entry: RekorEntryRef,
+  t: TransparencyEntry,
+  trust: TrustMaterial,
+  bundle: unknown
+): Mismatch[] {
+  const bound = 'uuid' in t ? 1 : t.api_version
+  const found = [
+    bound !== entry.apiVersion &&
+      mismatch('transparency_entry.api_version', entry.apiVersion, bound),
+    String(t.log_index) !== entry.logIndex &&
+      mismatch('transparency_entry.log_index', entry.logIndex, t.log_index)
+  ]
+  if ('uuid' in t && entry.apiVersion === 1)
+    found.push(t.uuid !== entry.uuid && mismatch('transparency_entry.uuid', entry.uuid, t.uuid))
+  if (!('uuid' in t) && entry.apiVersion === 2) {
+    const log = trust.tlogs.find(l => l.logID.toString('hex') === entry.logId)
+    const origin = checkpointOrigin(bundle)
+    found.push(
+      t.log_id !== entry.logId && mismatch('transparency_entry.log_id', entry.logId, t.log_id),
+      log?.baseURL !== t.base_url &&
+        mismatch(
+          'transparency_entry.base_url (as the trusted root lists the log)',
+          log?.baseURL,
+          t.base_url
+        ),
+      origin !== t.base_url.replace(/^https?:\/\//, '') &&
+        mismatch(
+          'checkpoint origin (the shard of base_url)',
+          t.base_url.replace(/^https?:\/\//, ''),
+          origin
+        )
     )
-  if (String(t.log_index) !== entry.logIndex)
-    return fail(`binding log_index ${t.log_index}, statement bundle ${entry.logIndex}`)
-  if ('uuid' in t) {
-    if (entry.apiVersion !== 1) return versions(1)
-    return t.uuid === entry.uuid
-      ? pass(`rekor ${entry.logIndex} ${entry.uuid}`)
-      : fail(`binding uuid ${t.uuid}, statement bundle ${entry.uuid}`)
   }
-  if (entry.apiVersion !== 2) return versions(2)
-  if (t.log_id !== entry.logId)
-    return fail(`binding log_id ${t.log_id}, statement bundle ${entry.logId}`)
-  const log = trust.tlogs.find(l => l.logID.toString('hex') === t.log_id)
-  if (log === undefined) return fail(`no trusted root lists Rekor log ${t.log_id}`)
-  if (log.baseURL !== t.base_url)
-    return fail(
-      `the trusted root lists log ${t.log_id} at ${log.baseURL}, the binding says ${t.base_url}`
-    )
-  const origin = checkpointOrigin(ctx.stmt.json)
-  if (origin !== t.base_url.replace(/^https?:\/\//, ''))
-    return fail(`the checkpoint origin ${JSON.stringify(origin)} is not the shard ${t.base_url}`)
-  return pass(`rekor v2 ${t.base_url} index ${entry.logIndex} (log ${t.log_id})`)
+  return found.filter((m): m is Mismatch => m !== false)
 }
 
 /** The first line of the statement entry's checkpoint note: the log that signed the tree head. */
@@ -85,51 +117,59 @@ function checkpointOrigin(bundle: unknown): string | undefined {
 /** `binding-consistency`: binding.json is the signed predicate and every digest and id in it matches. */
 export function bindingConsistency(ctx: BundleContext): Outcome {
   const file = ctx.files[PROOF_FILES.binding]
-  if (file === undefined) return fail(`${PROOF_FILES.binding} is missing`)
+  if (file === undefined) return fail('file-missing', { subject: PROOF_FILES.binding })
   let doc: BindingDocument
   try {
     doc = parseBinding(file)
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('binding-invalid', { subject: PROOF_FILES.binding, note: oneLine(e) })
   }
   const b = signed(ctx)
-  if (typeof b === 'string') return b.startsWith('not run') ? skip(b) : fail(b)
-  if (!bindingBytes(b).equals(file)) return fail('binding.json is not the signed predicate')
+  if (isOutcome(b)) return b
+  if (!bindingBytes(b).equals(file)) {
+    const differences = fieldDifferences(b, doc)
+    return fail('binding-differs', {
+      ...(differences.length > 0 ? { mismatches: differences } : { note: 'its bytes differ' })
+    })
+  }
+  const digests: Mismatch[] = []
   for (const name of DIGESTED_FILES) {
     const got = digestOf(ctx.files, name)
-    if (got === undefined) return fail(`${name} is missing`)
-    if (got !== doc.files[name])
-      return fail(`${name} has ${got}, the binding says ${doc.files[name]}`)
+    if (got === undefined) return fail('file-missing', { subject: name })
+    if (got !== doc.files[name]) digests.push(mismatch(name, doc.files[name], got))
   }
+  if (digests.length > 0) return fail('digest-mismatch', { mismatches: digests })
   let receipt: Record<string, unknown>
   try {
     receipt = parseJsonLiteral(
       (ctx.files[PROOF_FILES.receipt] as Buffer).toString('utf8')
     ) as Record<string, unknown>
   } catch (e) {
-    return fail(`receipt.json: ${oneLine(e)}`)
+    return fail('receipt-invalid', { subject: PROOF_FILES.receipt, note: oneLine(e) })
   }
   let signer
   try {
     signer = certificateSigner(ctx.stmt.json)
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('certificate-unreadable', { note: oneLine(e) })
   }
   const p = doc.provenance
-  const problem = firstProblem([
-    p.aiir_statement !== doc.files[PROOF_FILES.statement] &&
-      'aiir_statement is not the sha256 of statement.json',
-    p.workload_package !== doc.files[PROOF_FILES.manifest] &&
-      'workload_package is not the sha256 of workload.manifest.json',
-    p.receipt.receipt_id !== receipt?.receipt_id && 'receipt_id differs from receipt.json',
-    p.receipt.content_hash !== receipt?.content_hash && 'content_hash differs from receipt.json',
-    p.receipt.commit !== (receipt?.commit as { sha?: unknown } | undefined)?.sha &&
-      'commit differs from receipt.json',
-    (p.signer.identity !== signer.identity || p.signer.issuer !== signer.issuer) &&
-      'signer differs from the statement certificate'
-  ])
-  return problem
-    ? fail(problem)
+  const text = (v: unknown): string | null => (typeof v === 'string' ? v : null)
+  const provenance = [
+    mismatch('aiir_statement', doc.files[PROOF_FILES.statement], p.aiir_statement),
+    mismatch('workload_package', doc.files[PROOF_FILES.manifest], p.workload_package),
+    mismatch('receipt.receipt_id', text(receipt?.receipt_id), p.receipt.receipt_id),
+    mismatch('receipt.content_hash', text(receipt?.content_hash), p.receipt.content_hash),
+    mismatch(
+      'receipt.commit',
+      text((receipt?.commit as { sha?: unknown } | undefined)?.sha),
+      p.receipt.commit
+    ),
+    mismatch('signer.identity', signer.identity ?? null, p.signer.identity),
+    mismatch('signer.issuer', signer.issuer ?? null, p.signer.issuer)
+  ].filter(m => m.expected !== m.actual)
+  return provenance.length > 0
+    ? fail('provenance-mismatch', { mismatches: provenance })
     : pass(`binding.json is signed and lists ${DIGESTED_FILES.length} file digests that match`)
 }
 
@@ -141,57 +181,63 @@ function regionOf(crn: string): string | undefined {
   }
 }
 
-const canonicalOrNone = (v: unknown): string => (v === undefined ? '' : canonicalJson(v))
+const canonicalOrNone = (v: unknown): string | null => (v === undefined ? null : canonicalJson(v))
 
 /** `runtime-record`: runtime-job.json is this job's record and its qprov tags point at this evidence. */
 export function runtimeRecord(ctx: BundleContext): Outcome {
   const file = ctx.files[PROOF_FILES.runtimeJob]
-  if (file === undefined) return fail(`${PROOF_FILES.runtimeJob} is missing`)
+  if (file === undefined) return fail('file-missing', { subject: PROOF_FILES.runtimeJob })
   let job
   try {
     job = parseRuntimeJob(file)
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('record-invalid', { note: oneLine(e) })
   }
   const b = signed(ctx)
-  if (typeof b === 'string') return b.startsWith('not run') ? skip(b) : fail(b)
-  if (ctx.declaredJobId !== undefined && ctx.declaredJobId !== b.runtime.job_id)
-    return fail(`the bundle file names job ${ctx.declaredJobId}, the binding ${b.runtime.job_id}`)
-  if (job.jobId !== b.runtime.job_id)
-    return fail(`runtime-job.json is job ${job.jobId}, the binding is job ${b.runtime.job_id}`)
+  if (isOutcome(b)) return b
+  const r = b.runtime
+  const jobIds = [
+    ctx.opts.jobId !== undefined && mismatch('job ID (--job)', ctx.opts.jobId, r.job_id),
+    ctx.declaredJobId !== undefined &&
+      mismatch('jobId of the single-file bundle', r.job_id, ctx.declaredJobId),
+    ctx.namedJobId !== undefined &&
+      mismatch('job ID in the bundle file name', ctx.namedJobId, r.job_id),
+    mismatch('runtime-job.json jobId', r.job_id, job.jobId)
+  ].filter((m): m is Mismatch => m !== false && m.expected !== m.actual)
+  if (jobIds.length > 0) return fail('job-mismatch', { mismatches: jobIds })
   let refs
   try {
     refs = parseTags(job.tags).refs
   } catch (e) {
-    return fail(`tags: ${oneLine(e)}`)
+    return fail('tags-invalid', { note: oneLine(e) })
   }
-  if (refs === undefined) return fail('the job record carries no qprov tags')
+  if (refs === undefined) return fail('tags-missing')
   const bound = entryTagRefs(b.provenance.transparency_entry)
-  const r = b.runtime
-  const problem = firstProblem([
-    refs.statementDigest !== b.provenance.aiir_statement &&
-      `tag qprov-stmt is ${refs.statementDigest}`,
-    refs.packageDigest !== b.provenance.workload_package &&
-      `tag qprov-pkg is ${refs.packageDigest}`,
-    refs.rekorLogIndex !== bound.rekorLogIndex && `tag qprov-rekor-idx is ${refs.rekorLogIndex}`,
-    refs.rekorUuid !== undefined &&
-      refs.rekorUuid !== bound.rekorUuid &&
-      `tag qprov-rekor-uuid is ${refs.rekorUuid}`,
-    refs.rekorLogId !== bound.rekorLogId && `tag qprov-rekor-log is ${refs.rekorLogId}`,
-    (job.sessionId ?? null) !== r.session_id && 'sessionId differs from the binding',
-    (job.backend ?? null) !== r.backend && 'backend differs from the binding',
-    (job.program ?? null) !== r.program && 'program differs from the binding',
-    (job.created ?? null) !== r.created && 'created differs from the binding',
-    job.instanceCRN !== r.instance.crn && 'instanceCRN differs from the binding',
-    regionOf(r.instance.crn) !== r.instance.region &&
-      `region ${r.instance.region} is not the CRN's location`,
-    job.backendSource !== undefined &&
-      job.backendSource !== r.backend_source &&
-      'backendSource differs from the binding',
-    canonicalOrNone(job.targetCheck) !== canonicalOrNone(r.target_check) &&
-      'targetCheck differs from the binding'
-  ])
-  return problem
-    ? fail(problem)
+  const tags = [
+    mismatch('tag qprov-stmt', b.provenance.aiir_statement, refs.statementDigest),
+    mismatch('tag qprov-pkg', b.provenance.workload_package, refs.packageDigest),
+    mismatch('tag qprov-rekor-idx', bound.rekorLogIndex ?? null, refs.rekorLogIndex ?? null),
+    // The UUID tag is optional (eight tags at most); when present it must be the bound one.
+    refs.rekorUuid === undefined
+      ? undefined
+      : mismatch('tag qprov-rekor-uuid', bound.rekorUuid ?? null, refs.rekorUuid),
+    // A v2 index counts within its shard: the log tag is required with it.
+    mismatch('tag qprov-rekor-log', bound.rekorLogId ?? null, refs.rekorLogId ?? null)
+  ].filter((m): m is Mismatch => m !== undefined && m.expected !== m.actual)
+  if (tags.length > 0) return fail('tag-mismatch', { mismatches: tags })
+  const record = [
+    mismatch('sessionId', r.session_id, job.sessionId ?? null),
+    mismatch('backend', r.backend, job.backend ?? null),
+    mismatch('program', r.program, job.program ?? null),
+    mismatch('created', r.created, job.created ?? null),
+    mismatch('instanceCRN', r.instance.crn, job.instanceCRN),
+    mismatch('binding runtime.instance.region', regionOf(r.instance.crn), r.instance.region),
+    job.backendSource === undefined
+      ? undefined
+      : mismatch('backendSource', r.backend_source, job.backendSource),
+    mismatch('targetCheck', canonicalOrNone(r.target_check), canonicalOrNone(job.targetCheck))
+  ].filter((m): m is Mismatch => m !== undefined && m.expected !== m.actual)
+  return record.length > 0
+    ? fail('record-mismatch', { mismatches: record })
     : pass(`job ${job.jobId}: ${job.tags.length} tags carry this statement, package and log entry`)
 }

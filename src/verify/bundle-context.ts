@@ -5,12 +5,15 @@ import type { ProofFiles } from '../proof/proof-bundle.js'
 import { oneLine } from '../errors.js'
 import { parseManifest, type WorkloadManifest } from '../workload/manifest.js'
 import type { CheckOptions } from './options.js'
-import type { Outcome, SignedBundleOutcome } from './signature-checks.js'
+import type { SignedBundleOutcome } from './signature-checks.js'
 
 /** Everything the checks of one proof bundle share; signed values only from verified bundles. */
 export interface BundleContext {
   files: ProofFiles
+  /** The single-file form's `jobId` member. */
   declaredJobId?: string
+  /** The job ID a `<id>.qprov.json` file name carries. */
+  namedJobId?: string
   opts: CheckOptions
   stmt: SignedBundleOutcome
   bind: SignedBundleOutcome
@@ -24,10 +27,6 @@ export interface BundleContext {
   manifest?: WorkloadManifest
   manifestError?: string
 }
-
-export const pass = (detail: string): Outcome => ({ status: 'pass', detail })
-export const fail = (detail: string): Outcome => ({ status: 'fail', detail })
-export const skip = (detail: string): Outcome => ({ status: 'skip', detail })
 
 export function digestOf(files: ProofFiles, name: string): string | undefined {
   const b = files[name]
@@ -63,9 +62,4 @@ export function completeContext(ctx: BundleContext): BundleContext {
       ctx.manifestError = oneLine(e)
     }
   return ctx
-}
-
-/** A first failure wins: checks list their findings in order and stop at the first problem. */
-export function firstProblem(problems: (string | undefined | false)[]): string | undefined {
-  return problems.find((p): p is string => typeof p === 'string')
 }

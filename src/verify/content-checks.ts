@@ -12,43 +12,56 @@ import { sha256Digest } from '../proof/binding-document.js'
 import { STATEMENT_SUBJECT_NAME, bindingStatementPayload } from '../proof/binding-statement.js'
 import { BINDING_PREDICATE_TYPE, PROOF_FILES } from '../proof/layout.js'
 import { oneLine } from '../errors.js'
-import { fail, pass, skip, type BundleContext } from './bundle-context.js'
-import type { Outcome } from './signature-checks.js'
+import type { BundleContext } from './bundle-context.js'
+import { fail, mismatch, notRun, pass } from './outcome.js'
+import type { Outcome } from './verdict.js'
 
 const sameSubjects = (a: InTotoStatement['subject'], b: InTotoStatement['subject']): boolean =>
   JSON.stringify(a) === JSON.stringify(b)
 
+const WORKLOAD = 'the workload statement'
+const BINDING = 'the binding statement'
+
 /** `statement-content`: both statements' payload type, _type, pinned predicate type and subjects. */
 export function statementContent(ctx: BundleContext): Outcome {
-  if (ctx.stmt.signature.status !== 'pass' || ctx.bind.signature.status !== 'pass')
-    return skip('not run: a signature did not verify')
+  if (ctx.stmt.signature.status !== 'pass') return notRun('statement-signature')
+  if (ctx.bind.signature.status !== 'pass') return notRun('binding-signature')
   if (ctx.stmt.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(`workload statement payloadType is ${JSON.stringify(ctx.stmt.payloadType)}`)
+    return fail('payload-type', {
+      subject: WORKLOAD,
+      mismatches: [mismatch('payloadType', IN_TOTO_PAYLOAD_TYPE, ctx.stmt.payloadType)]
+    })
   if (ctx.bind.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(`binding statement payloadType is ${JSON.stringify(ctx.bind.payloadType)}`)
+    return fail('payload-type', {
+      subject: BINDING,
+      mismatches: [mismatch('payloadType', IN_TOTO_PAYLOAD_TYPE, ctx.bind.payloadType)]
+    })
   const s = ctx.statement
   const b = ctx.bindingStatement
-  if (s === undefined) return fail('the workload statement is not an in-toto Statement v1')
-  if (b === undefined) return fail('the binding statement is not an in-toto Statement v1')
+  if (s === undefined) return fail('statement-invalid', { subject: WORKLOAD })
+  if (b === undefined) return fail('statement-invalid', { subject: BINDING })
   const stmtFile = ctx.files[PROOF_FILES.statement]
   if (
     stmtFile === undefined ||
     ctx.stmt.payload === undefined ||
     !stmtFile.equals(ctx.stmt.payload)
   )
-    return fail('statement.json is not the signed DSSE payload')
+    return fail('statement-file-differs')
   const receipt = s.predicate
   if (receipt === null || typeof receipt !== 'object' || Array.isArray(receipt))
-    return fail('the workload statement predicate is not a receipt')
+    return fail('statement-invalid', { subject: WORKLOAD, note: 'its predicate is not a receipt' })
   let expectedType: string
   try {
     expectedType = predicateTypeFor(receipt as Record<string, unknown>)
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('predicate-type', { subject: WORKLOAD, note: oneLine(e) })
   }
   if (s.predicateType !== expectedType)
-    return fail(`workload predicateType ${s.predicateType}, expected ${expectedType}`)
-  if (ctx.manifest === undefined) return fail(`manifest: ${ctx.manifestError}`)
+    return fail('predicate-type', {
+      subject: WORKLOAD,
+      mismatches: [mismatch('predicateType', expectedType, s.predicateType)]
+    })
+  if (ctx.manifest === undefined) return fail('manifest-invalid', { note: ctx.manifestError })
   let expected: InTotoStatement
   try {
     expected = buildStatement({
@@ -56,10 +69,13 @@ export function statementContent(ctx: BundleContext): Outcome {
       receipt: receipt as Record<string, unknown>
     })
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('statement-not-rebuilt', { subject: WORKLOAD, note: oneLine(e) })
   }
   if (!sameSubjects(s.subject, expected.subject))
-    return fail('the workload statement subjects are not the manifest files, manifest and commit')
+    return fail('subjects-differ', {
+      subject: WORKLOAD,
+      note: 'they must be the manifest files, the manifest and the commit'
+    })
   // Likewise the workload statement is a function of the manifest and the receipt bytes.
   let rebuilt: Buffer
   try {
@@ -71,12 +87,14 @@ export function statementContent(ctx: BundleContext): Outcome {
       })
     )
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('statement-not-rebuilt', { subject: WORKLOAD, note: oneLine(e) })
   }
-  if (!rebuilt.equals(ctx.stmt.payload))
-    return fail('the workload statement is not exactly the statement of its manifest and receipt')
+  if (!rebuilt.equals(ctx.stmt.payload)) return fail('statement-not-rebuilt', { subject: WORKLOAD })
   if (b.predicateType !== BINDING_PREDICATE_TYPE)
-    return fail(`binding predicateType ${b.predicateType}, expected ${BINDING_PREDICATE_TYPE}`)
+    return fail('predicate-type', {
+      subject: BINDING,
+      mismatches: [mismatch('predicateType', BINDING_PREDICATE_TYPE, b.predicateType)]
+    })
   const bindingSubjects = [
     {
       name: STATEMENT_SUBJECT_NAME,
@@ -85,16 +103,19 @@ export function statementContent(ctx: BundleContext): Outcome {
     { name: MANIFEST_SUBJECT_NAME, digest: { sha256: ctx.manifest.digest.slice(7) } }
   ]
   if (!sameSubjects(b.subject, bindingSubjects))
-    return fail('the binding statement subjects are not this statement and package')
+    return fail('subjects-differ', {
+      subject: BINDING,
+      note: 'they must be this statement and this package'
+    })
   // The binding statement is a function of binding.json: any other signed bytes (an unknown
   // member, a duplicate key another parser would read differently) are refused.
   if (ctx.signedBinding === undefined)
-    return fail(`the signed binding is invalid: ${ctx.signedBindingError}`)
+    return fail('binding-invalid', { subject: 'the signed binding', note: ctx.signedBindingError })
   if (
     ctx.bind.payload === undefined ||
     !bindingStatementPayload(ctx.signedBinding).equals(ctx.bind.payload)
   )
-    return fail('the binding statement is not exactly the statement of its binding')
+    return fail('statement-not-rebuilt', { subject: BINDING })
   return pass(
     `${s.predicateType} over ${ctx.manifest.files.length} file(s); ${BINDING_PREDICATE_TYPE}`
   )

@@ -13,8 +13,15 @@ import { verifyOnWorkers } from './worker-pool.js'
 
 export type { AiPolicy, VerifyOptions } from './options.js'
 export { AI_POLICIES } from './options.js'
-export type { BundleVerdict, CheckResult, CheckName } from './verdict.js'
-export { CHECK_NAMES } from './verdict.js'
+export type {
+  BundleVerdict,
+  CheckName,
+  CheckResult,
+  FindingKind,
+  Mismatch,
+  SkipReason
+} from './verdict.js'
+export { CHECK_NAMES, CHECK_RULES } from './verdict.js'
 
 /**
  * Verifies proof bundles (directories, single files, or directories of them) offline against the
@@ -32,7 +39,8 @@ export async function verifyProofBundles(
     policy: { ...options.policy },
     aiPolicy: options.aiPolicy ?? 'any',
     ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
-    ...(options.profile ? { profile: options.profile } : {})
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.jobId !== undefined ? { jobId: options.jobId } : {})
   }
   if (options.workload !== undefined) {
     const m = await buildManifest(options.workload.paths, {

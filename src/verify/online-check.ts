@@ -1,47 +1,44 @@
 import { oneLine } from '../errors.js'
 import { parseTags } from '../proof/tags.js'
 import type { JobReader } from './options.js'
-import type { BundleVerdict, CheckResult } from './verdict.js'
+import { fail, mismatch, notRun, pass } from './outcome.js'
+import type { BundleVerdict, CheckResult, Mismatch, Outcome } from './verdict.js'
 
 /**
  * `online-runtime`: the live job (IBM or the emulator) has the bound ID, backend and qprov tags.
  * Status, usage and the user's own tags legitimately change later and are not compared.
  */
 export async function onlineRuntime(api: JobReader, v: BundleVerdict): Promise<CheckResult> {
-  const result = (status: CheckResult['status'], detail: string): CheckResult => ({
-    name: 'online-runtime',
-    status,
-    detail
-  })
+  const named = (o: Outcome): CheckResult => ({ name: 'online-runtime', ...o })
   const f = v.facts
   if (f.jobId === undefined || f.statementDigest === undefined)
-    return result('fail', 'not run: the binding did not verify, so there is no job to look up')
+    return named(notRun('binding-signature'))
   let job
   try {
     job = await api.getJob(f.jobId)
   } catch (e) {
-    return result('fail', `cannot read job ${f.jobId}: ${oneLine(e)}`)
+    return named(fail('online-unavailable', { subject: `job ${f.jobId}`, note: oneLine(e) }))
   }
-  if (job.id !== f.jobId) return result('fail', `the service answered with job ${job.id}`)
+  const live = (mismatches: Mismatch[]): CheckResult =>
+    named(fail('online-mismatch', { subject: `job ${f.jobId}`, mismatches }))
+  if (job.id !== f.jobId) return live([mismatch('live job ID', f.jobId, job.id)])
   if ((job.backend ?? undefined) !== f.backend)
-    return result('fail', `live backend ${job.backend}, bound ${f.backend}`)
+    return live([mismatch('live backend', f.backend, job.backend)])
   let refs
   try {
     refs = parseTags(job.tags).refs
   } catch (e) {
-    return result('fail', `live tags: ${oneLine(e)}`)
+    return named(fail('tags-invalid', { subject: `live job ${job.id}`, note: oneLine(e) }))
   }
-  if (refs === undefined) return result('fail', `job ${job.id} carries no qprov tags now`)
-  if (refs.statementDigest !== f.statementDigest)
-    return result('fail', `live qprov-stmt is ${refs.statementDigest}`)
-  if (refs.packageDigest !== f.packageDigest)
-    return result('fail', `live qprov-pkg is ${refs.packageDigest}`)
-  if (refs.rekorLogIndex !== f.rekor?.logIndex)
-    return result('fail', `live qprov-rekor-idx is ${refs.rekorLogIndex}`)
-  if (refs.rekorUuid !== undefined && refs.rekorUuid !== f.rekor?.uuid)
-    return result('fail', `live qprov-rekor-uuid is ${refs.rekorUuid}`)
-  return result(
-    'pass',
-    `live job ${job.id} on ${job.backend} (${job.status}) carries the bound tags`
-  )
+  if (refs === undefined) return named(fail('tags-missing', { subject: `live job ${job.id}` }))
+  const tags = [
+    mismatch('live tag qprov-stmt', f.statementDigest, refs.statementDigest),
+    mismatch('live tag qprov-pkg', f.packageDigest, refs.packageDigest),
+    mismatch('live tag qprov-rekor-idx', f.rekor?.logIndex, refs.rekorLogIndex),
+    refs.rekorUuid === undefined
+      ? undefined
+      : mismatch('live tag qprov-rekor-uuid', f.rekor?.uuid, refs.rekorUuid)
+  ].filter((m): m is Mismatch => m !== undefined && m.expected !== m.actual)
+  if (tags.length > 0) return live(tags)
+  return named(pass(`live job ${job.id} on ${job.backend} (${job.status}) carries the bound tags`))
 }

@@ -26,8 +26,13 @@ export interface VerifyOptions {
   policy: IdentityPolicy
   /** Sigstore thresholds (default public-good: tlog, ctlog and timestamp 1). */
   profile?: ThresholdProfile
-  /** Re-hash these workload paths (relative to cwd) and require the signed manifest. */
+  /**
+   * Re-hash these workload paths and require the signed manifest. Paths are relative to `cwd`
+   * (default the process's), and so are the manifest paths compared.
+   */
   workload?: { paths: string[]; cwd?: string }
+  /** The job every bundle must bind (`--job`, action input `job-id`). */
+  jobId?: string
   /** Default `any`. */
   aiPolicy?: AiPolicy
   /** Fetch each job live and compare ID, tags and backend (check `online-runtime`). */
@@ -44,4 +49,6 @@ export interface CheckOptions {
   aiPolicy: AiPolicy
   /** Canonical bytes of the re-hashed workload manifest, when --workload was given. */
   workloadManifest?: Uint8Array
+  /** The job every bundle must bind, when --job was given. */
+  jobId?: string
 }

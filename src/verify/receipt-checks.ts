@@ -3,9 +3,10 @@ import { PROOF_FILES } from '../proof/layout.js'
 import { oneLine } from '../errors.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
 import { verifyReceipt } from '../receipt/verify.js'
-import { fail, pass, skip, type BundleContext } from './bundle-context.js'
+import type { BundleContext } from './bundle-context.js'
 import type { AiPolicy } from './options.js'
-import type { Outcome } from './signature-checks.js'
+import { fail, mismatch, notRun, pass } from './outcome.js'
+import type { Outcome } from './verdict.js'
 
 /** The git null object ID names no commit: an issuer that sends it provides no digest. */
 const NULL_OID = /^0{40}$|^0{64}$/
@@ -20,43 +21,49 @@ function signedReceipt(ctx: BundleContext): Record<string, unknown> | undefined 
 /** `receipt-integrity`: receipt.json verifies as AIIR and is exactly the signed predicate. */
 export function receiptIntegrity(ctx: BundleContext): Outcome {
   const file = ctx.files[PROOF_FILES.receipt]
-  if (file === undefined) return fail(`${PROOF_FILES.receipt} is missing`)
+  if (file === undefined) return fail('file-missing', { subject: PROOF_FILES.receipt })
   let parsed: unknown
   try {
     parsed = parseJsonLiteral(file.toString('utf8'))
   } catch (e) {
-    return fail(`receipt.json is not JSON: ${oneLine(e)}`)
+    return fail('receipt-invalid', { note: `not JSON: ${oneLine(e)}` })
   }
   const v = verifyReceipt(parsed)
-  if (!v.valid) return fail(`AIIR verification failed: ${v.errors.join('; ')}`)
-  if (ctx.stmt.payload === undefined) return skip('not run: statement-signature failed')
+  if (!v.valid) return fail('receipt-invalid', { note: v.errors.join('; ') })
+  if (ctx.stmt.payload === undefined) return notRun('statement-signature')
   let expected: Buffer
   try {
     expected = receiptFileBytes(ctx.stmt.payload)
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('statement-invalid', { subject: 'the workload statement', note: oneLine(e) })
   }
-  if (!expected.equals(file))
-    return fail('receipt.json differs from the signed statement predicate')
+  if (!expected.equals(file)) return fail('receipt-differs')
   return pass(`receipt ${v.receipt_id} verifies and equals the signed predicate`)
 }
 
 /** `commit-consistency`: receipt commit = statement commit subject = certificate source digest. */
 export function commitConsistency(ctx: BundleContext): Outcome {
   const receipt = signedReceipt(ctx)
-  if (receipt === undefined || ctx.statement === undefined)
-    return skip('not run: statement-signature failed')
+  if (receipt === undefined || ctx.statement === undefined) return notRun('statement-signature')
   const sha = (receipt.commit as { sha?: unknown } | undefined)?.sha
-  if (typeof sha !== 'string') return fail('the signed receipt has no commit.sha')
+  if (typeof sha !== 'string') return fail('commit-missing')
   const commits = ctx.statement.subject.filter(s => s.digest.gitCommit !== undefined)
   if (commits.length !== 1 || commits[0].digest.gitCommit !== sha)
-    return fail(`the statement's commit subject is not the receipt commit ${sha}`)
+    return fail('commit-mismatch', {
+      mismatches: [
+        mismatch(
+          'the statement gitCommit subject',
+          sha,
+          commits.map(c => c.digest.gitCommit).join(', ') || null
+        )
+      ]
+    })
   const certDigest = ctx.stmt.signer?.claims?.sourceRepositoryDigest
-  if (ctx.stmt.signer === undefined) return skip('not run: signer-identity failed')
+  if (ctx.stmt.signer === undefined) return notRun('statement-signature')
   if (certDigest !== undefined && !NULL_OID.test(certDigest) && certDigest !== sha)
-    return fail(
-      `the signing certificate's source digest ${certDigest} is not the receipt commit ${sha}`
-    )
+    return fail('commit-mismatch', {
+      mismatches: [mismatch('the certificate source repository digest', sha, certDigest)]
+    })
   const via = certDigest !== undefined && !NULL_OID.test(certDigest) ? ' and certificate' : ''
   return pass(`commit ${sha} in receipt, statement${via}`)
 }
@@ -78,23 +85,23 @@ function declaredTools(att: Record<string, unknown>): string[] {
 /** `ai-policy`: any (default), declared-only or no-ai, over the signed receipt's ai_attestation. */
 export function aiPolicyCheck(ctx: BundleContext, policy: AiPolicy): Outcome {
   const receipt = signedReceipt(ctx)
-  if (receipt === undefined) return skip('not run: statement-signature failed')
+  if (receipt === undefined) return notRun('statement-signature')
   const att = receipt.ai_attestation
   if (att === null || typeof att !== 'object' || Array.isArray(att))
     return policy === 'any'
       ? pass('any: the receipt has no ai_attestation')
-      : fail('the receipt has no ai_attestation')
+      : fail('ai-attestation-missing', { subject: policy })
   const a = att as Record<string, unknown>
   const cls = String(a.authorship_class)
   if (policy === 'any') return pass(`any: authorship class ${cls}`)
   const involved = aiInvolved(a)
   if (policy === 'no-ai')
     return involved
-      ? fail(`no-ai: authorship class ${cls}`)
+      ? fail('ai-involved', { subject: policy, note: `authorship class ${cls}` })
       : pass(`no-ai: authorship class ${cls}`)
   const tools = declaredTools(a)
   if (involved && tools.length === 0)
-    return fail(`declared-only: authorship class ${cls} but no AI tool is declared`)
+    return fail('ai-undeclared', { subject: policy, note: `authorship class ${cls}` })
   return pass(
     `declared-only: authorship class ${cls}${tools.length ? `, ${tools.join(', ')}` : ''}`
   )

@@ -31,13 +31,16 @@ export function renderText(verdicts: BundleVerdict[]): string {
   return blocks.join('\n\n')
 }
 
-/** The --json contract: one object for one bundle, an array for several, in input order. */
+/**
+ * The --json contract: one object for one bundle, an array for several, in input order. Each
+ * check carries its typed data (finding, skip reason, mismatches, file changes) beside the detail.
+ */
 export function renderJson(verdicts: BundleVerdict[]): unknown {
   const shape = (v: BundleVerdict) => ({
     ok: v.ok,
     bundle: v.bundle,
     jobId: v.jobId,
-    checks: v.checks.map(c => ({ name: c.name, status: c.status, detail: c.detail }))
+    checks: v.checks.map(c => ({ ...c }))
   })
   return verdicts.length === 1 ? shape(verdicts[0]) : verdicts.map(shape)
 }

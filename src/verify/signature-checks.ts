@@ -6,29 +6,19 @@ import {
   type ThresholdProfile
 } from '../sigstore/verify-bundle.js'
 import { oneLine } from '../errors.js'
+import { fail, mismatch, pass } from './outcome.js'
 import { strictEncodingProblem } from './strict-encoding.js'
-import type { CheckStatus } from './verdict.js'
+import type { FailOutcome, Mismatch, Outcome } from './verdict.js'
 
-/** Findings of verifyBundle that belong to the signer policy rather than to the signature. */
-const POLICY_FINDINGS = new Set([
-  'identity',
-  'issuer',
-  'source-repository',
-  'source-ref',
-  'source-digest',
-  'build-config-uri',
-  'build-signer-uri',
-  'runner-environment'
-])
-
-export interface Outcome {
-  status: CheckStatus
-  detail: string
-}
-
+/**
+ * One Sigstore bundle of the proof bundle, in two typed steps: the cryptography (certificate
+ * chain, timestamps, tlog, DSSE signature) and, only once that verified, the signer policy.
+ */
 export interface SignedBundleOutcome {
+  /** The cryptographic verification. */
   signature: Outcome
-  identity: Outcome
+  /** The signer policy; undefined when the cryptography did not verify (never evaluated). */
+  identity?: Outcome
   /** Set only when the signature verified: the exact DSSE payload bytes and their type. */
   payload?: Buffer
   payloadType?: string
@@ -43,9 +33,6 @@ export interface SignatureContext {
   profile?: ThresholdProfile
 }
 
-const fail = (detail: string): Outcome => ({ status: 'fail', detail })
-const skip = (detail: string): Outcome => ({ status: 'skip', detail })
-
 /** The one bundle version qprov writes (sigstore-js, GitHub's attestation store). */
 const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 
@@ -54,57 +41,51 @@ const BUNDLE_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json'
  * key hint. binding.sigstore.json has no digest in binding.json, so these are pinned to what
  * qprov writes, or they could change without failing anything.
  */
-function unsignedFieldProblem(json: unknown): string | undefined {
+function unsignedFieldProblem(json: unknown): Mismatch | undefined {
   const b = json as { mediaType?: unknown; dsseEnvelope?: { signatures?: { keyid?: unknown }[] } }
   if (b?.mediaType !== BUNDLE_MEDIA_TYPE)
-    return `media type ${JSON.stringify(b?.mediaType)} is not ${BUNDLE_MEDIA_TYPE}`
-  if ((b.dsseEnvelope?.signatures ?? []).some(s => s?.keyid !== undefined && s.keyid !== ''))
-    return 'a keyless DSSE signature carries a keyid'
+    return mismatch('mediaType', BUNDLE_MEDIA_TYPE, JSON.stringify(b?.mediaType))
+  for (const [i, s] of (b.dsseEnvelope?.signatures ?? []).entries())
+    if (s?.keyid !== undefined && s.keyid !== '')
+      return mismatch(`dsseEnvelope.signatures[${i}].keyid`, '', JSON.stringify(s.keyid))
   return undefined
 }
 
+const failed = (signature: FailOutcome, json?: unknown): SignedBundleOutcome => ({
+  signature,
+  ...(json !== undefined ? { json } : {})
+})
+
 /**
- * Verifies one DSSE bundle of the proof bundle against the pinned trust material and splits the
- * result: the signature (chain, timestamps, tlog, DSSE signature) and the signer policy, which
- * @sigstore/verify evaluates last, after every cryptographic step passed.
+ * Verifies one DSSE bundle of the proof bundle against the pinned trust material and returns
+ * the cryptographic result and the policy result apart.
  */
 export function checkSignedBundle(
   bytes: Buffer | undefined,
   name: string,
   subjectDigest: string,
-  ctx: SignatureContext,
-  requireCanonical: boolean
+  ctx: SignatureContext
 ): SignedBundleOutcome {
-  if (bytes === undefined)
-    return { signature: fail(`${name} is missing`), identity: skip(`${name} is missing`) }
+  if (bytes === undefined) return failed(fail('file-missing', { subject: name }))
   let json: unknown
   try {
     json = JSON.parse(bytes.toString('utf8'))
   } catch {
-    return { signature: fail(`${name} is not JSON`), identity: skip(`${name} did not parse`) }
+    return failed(fail('bundle-not-json', { subject: name }))
   }
-  if (requireCanonical) {
-    // Bytes must be the one serialisation of the content: base64 or JSON whitespace that
-    // decodes to the same values would otherwise change the file without failing anything.
-    let canonical: string | undefined
-    try {
-      canonical = `${JSON.stringify(bundleToJSON(bundleFromJSON(json)))}\n`
-    } catch (e) {
-      return {
-        signature: fail(`${name} is not a Sigstore bundle: ${oneLine(e)}`),
-        identity: skip(`${name} did not parse`)
-      }
-    }
-    if (canonical !== bytes.toString('utf8') || !Buffer.from(canonical).equals(bytes))
-      return {
-        signature: fail(`${name} is not in canonical form (JSON.stringify of the bundle)`),
-        identity: skip(`${name} did not parse`),
-        json
-      }
+  // Bytes must be the one serialisation of the content: base64 or JSON whitespace that
+  // decodes to the same values would otherwise change the file without failing anything.
+  let canonical: string
+  try {
+    canonical = `${JSON.stringify(bundleToJSON(bundleFromJSON(json)))}\n`
+  } catch (e) {
+    return failed(fail('bundle-malformed', { subject: name, note: oneLine(e) }), json)
   }
-  const strict = unsignedFieldProblem(json) ?? strictEncodingProblem(json)
-  if (strict !== undefined)
-    return { signature: fail(`${name}: ${strict}`), identity: skip(`${name} did not parse`), json }
+  if (!Buffer.from(canonical).equals(bytes))
+    return failed(fail('bundle-not-canonical', { subject: name }), json)
+  const unsigned = unsignedFieldProblem(json) ?? strictEncodingProblem(json)
+  if (unsigned !== undefined)
+    return failed(fail('unsigned-field', { subject: name, mismatches: [unsigned] }), json)
   const r = verifyBundle({
     bundle: json,
     artifact: { digest: subjectDigest },
@@ -114,34 +95,33 @@ export function checkSignedBundle(
   })
   // The signature check is the cryptography only: what the statement says (payload type,
   // subjects, predicate type) is statement-content's, which compares subjects exactly.
-  const cryptoPassed =
-    r.code === 'UNTRUSTED_SIGNER_ERROR' ||
-    r.checks.some(c => c.name === 'sigstore' && c.status === 'pass')
-  if (!cryptoPassed)
-    return {
-      signature: fail(`${r.code ?? 'VERIFY_FAILED'}: ${r.error ?? 'not verified'}`),
-      identity: skip('the signature did not verify'),
+  if (r.crypto?.verified !== true)
+    return failed(
+      fail('signature-invalid', {
+        subject: name,
+        code: r.crypto?.code ?? r.code ?? 'VERIFY_FAILED',
+        note: r.crypto?.error ?? r.error ?? 'not verified'
+      }),
       json
-    }
+    )
   const env = (json as { dsseEnvelope?: { payload?: unknown; payloadType?: unknown } }).dsseEnvelope
-  if (typeof env?.payload !== 'string')
-    return {
-      signature: fail(`${name} is not a DSSE bundle`),
-      identity: skip('not a DSSE bundle'),
-      json
-    }
-  const policyFailures = r.checks.filter(c => c.status === 'fail' && POLICY_FINDINGS.has(c.name))
+  if (typeof env?.payload !== 'string') return failed(fail('not-dsse', { subject: name }), json)
+  const policy = r.policy
   const identity: Outcome =
-    r.code === 'UNTRUSTED_SIGNER_ERROR'
-      ? fail(`${name}: ${r.error}`)
-      : policyFailures.length > 0
-        ? fail(`${name}: ${policyFailures.map(c => `${c.name} ${c.detail}`).join('; ')}`)
-        : { status: 'pass', detail: r.signer?.identity ?? '' }
+    policy === undefined
+      ? fail('signer-policy', { subject: name, note: 'the policy was not evaluated' })
+      : policy.ok
+        ? pass(r.signer?.identity ?? '')
+        : fail('signer-policy', {
+            subject: name,
+            mismatches: policy.findings
+              .filter(f => !f.ok)
+              .map(f => mismatch(f.requirement, f.expected, f.actual))
+          })
   return {
-    signature: {
-      status: 'pass',
-      detail: `${name}: certificate chain, timestamps, transparency log and signature verified`
-    },
+    signature: pass(
+      `${name}: certificate chain, timestamps, transparency log and signature verified`
+    ),
     identity,
     payload: Buffer.from(env.payload, 'base64'),
     payloadType: typeof env.payloadType === 'string' ? env.payloadType : undefined,

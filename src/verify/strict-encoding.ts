@@ -1,48 +1,63 @@
+import { mismatch } from './outcome.js'
+import type { Mismatch } from './verdict.js'
+
 /**
  * Encoding checks @sigstore/verify leaves out. A DER value with trailing bytes still verifies
  * there, and a bundle's inclusionProof.rootHash and treeSize are never compared with the signed
  * checkpoint; either would let bytes change without failing the signature. Returns the first
- * problem, or undefined.
+ * problem as the field, what it must be and what it is, or undefined.
  */
 
-function derExact(b64: unknown, what: string): string | undefined {
-  if (typeof b64 !== 'string') return `${what} is missing`
+function derExact(b64: unknown, field: string): Mismatch | undefined {
+  if (typeof b64 !== 'string') return mismatch(field, 'a DER value', null)
   const b = Buffer.from(b64, 'base64')
-  if (b.length < 2 || b[0] !== 0x30) return `${what} is not a DER SEQUENCE`
+  if (b.length < 2 || b[0] !== 0x30) return mismatch(field, 'a DER SEQUENCE', 'another value')
   let len = b[1]
   let header = 2
   if (len & 0x80) {
     const n = len & 0x7f
-    if (n === 0 || n > 4 || b.length < 2 + n) return `${what} has a bad DER length`
+    if (n === 0 || n > 4 || b.length < 2 + n)
+      return mismatch(field, 'a DER length', 'a malformed length')
     len = 0
     for (let i = 0; i < n; i++) len = len * 256 + b[2 + i]
     header = 2 + n
   }
-  return header + len === b.length ? undefined : `${what} has bytes outside its DER value`
+  return header + len === b.length
+    ? undefined
+    : mismatch(field, `${header + len} bytes`, `${b.length} bytes`)
 }
 
 type Json = Record<string, unknown> | undefined
 
-export function strictEncodingProblem(bundle: unknown): string | undefined {
+export function strictEncodingProblem(bundle: unknown): Mismatch | undefined {
   const root = bundle as Json
   const vm = root?.verificationMaterial as Json
   const env = root?.dsseEnvelope as { signatures?: { sig?: unknown }[] } | undefined
-  const problems: (string | undefined)[] = []
+  const problems: (Mismatch | undefined)[] = []
   for (const [i, s] of (env?.signatures ?? []).entries())
     problems.push(derExact(s?.sig, `dsseEnvelope.signatures[${i}].sig`))
   const cert = vm?.certificate as Json
-  if (cert !== undefined) problems.push(derExact(cert.rawBytes, 'certificate'))
+  if (cert !== undefined)
+    problems.push(derExact(cert.rawBytes, 'verificationMaterial.certificate.rawBytes'))
   const tsv = vm?.timestampVerificationData as {
     rfc3161Timestamps?: { signedTimestamp?: unknown }[]
   }
   for (const [i, t] of (tsv?.rfc3161Timestamps ?? []).entries())
-    problems.push(derExact(t?.signedTimestamp, `rfc3161Timestamps[${i}]`))
+    problems.push(
+      derExact(
+        t?.signedTimestamp,
+        `verificationMaterial.timestampVerificationData.rfc3161Timestamps[${i}].signedTimestamp`
+      )
+    )
   for (const [i, e] of ((vm?.tlogEntries as Json[] | undefined) ?? []).entries()) {
+    const at = `verificationMaterial.tlogEntries[${i}]`
     const promise = e?.inclusionPromise as Json
     if (promise !== undefined)
-      problems.push(derExact(promise.signedEntryTimestamp, `tlogEntries[${i}] SET`))
+      problems.push(
+        derExact(promise.signedEntryTimestamp, `${at}.inclusionPromise.signedEntryTimestamp`)
+      )
     const proof = e?.inclusionProof as Json
-    if (proof !== undefined) problems.push(checkpointAgrees(proof, i))
+    if (proof !== undefined) problems.push(checkpointAgrees(proof, `${at}.inclusionProof`))
   }
   return problems.find(p => p !== undefined)
 }
@@ -51,32 +66,35 @@ export function strictEncodingProblem(bundle: unknown): string | undefined {
 const SIGNATURE_LINE = /^\u2014 (\S+) ([A-Za-z0-9+/]+={0,2})$/
 
 /** The signature line of a checkpoint note is unsigned: only its canonical form is allowed. */
-function signatureLinesCanonical(note: string, i: number): string | undefined {
+function signatureLinesCanonical(note: string, field: string): Mismatch | undefined {
   const sep = note.indexOf('\n\n')
   const lines = note.slice(sep + 2).split('\n')
   // One line, the log's own: a second (a witness's, or junk) could not be checked here.
   if (sep < 0 || lines.pop() !== '' || lines.length !== 1)
-    return `tlogEntries[${i}] checkpoint must carry exactly one signature line`
-  for (const line of lines) {
-    const m = SIGNATURE_LINE.exec(line)
-    if (!m || Buffer.from(m[2]!, 'base64').toString('base64') !== m[2])
-      return `tlogEntries[${i}] checkpoint signature line is not canonical`
-  }
+    return mismatch(field, 'exactly one signature line', `${Math.max(0, lines.length)} lines`)
+  const m = SIGNATURE_LINE.exec(lines[0])
+  if (!m || Buffer.from(m[2], 'base64').toString('base64') !== m[2])
+    return mismatch(field, '"— <name> <canonical base64>"', 'another signature line')
   return undefined
 }
 
 /** The checkpoint note is `origin\ntreeSize\nbase64(rootHash)\n…`, and only the note is signed. */
-function checkpointAgrees(proof: Record<string, unknown>, i: number): string | undefined {
+function checkpointAgrees(proof: Record<string, unknown>, at: string): Mismatch | undefined {
   const note = (proof.checkpoint as Json)?.envelope
-  if (typeof note !== 'string') return `tlogEntries[${i}] inclusion proof has no checkpoint`
-  const lines = signatureLinesCanonical(note, i)
+  if (typeof note !== 'string') return mismatch(`${at}.checkpoint`, 'a checkpoint', null)
+  const lines = signatureLinesCanonical(note, `${at}.checkpoint.envelope`)
   if (lines) return lines
   const [, size, root] = note.split('\n')
-  if (String(proof.treeSize) !== size) return `tlogEntries[${i}] treeSize is not the checkpoint's`
+  if (String(proof.treeSize) !== size)
+    return mismatch(`${at}.treeSize`, size, String(proof.treeSize))
   if (
     typeof proof.rootHash !== 'string' ||
     !Buffer.from(proof.rootHash, 'base64').equals(Buffer.from(root ?? '', 'base64'))
   )
-    return `tlogEntries[${i}] rootHash is not the checkpoint's`
+    return mismatch(
+      `${at}.rootHash`,
+      root,
+      typeof proof.rootHash === 'string' ? proof.rootHash : null
+    )
   return undefined
 }

@@ -1,72 +1,69 @@
 import type { PreparedTrust } from '../sigstore/verify-bundle.js'
+import type { TrustMaterial } from '@sigstore/verify'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
 import { sha256Digest } from '../proof/binding-document.js'
 import { PROOF_FILES } from '../proof/layout.js'
 import type { LoadedProofBundle } from '../proof/proof-bundle.js'
 import { oneLine } from '../errors.js'
 import { bindingConsistency, runtimeRecord, transparencyEntry } from './binding-checks.js'
-import {
-  completeContext,
-  digestOf,
-  fail,
-  pass,
-  skip,
-  type BundleContext
-} from './bundle-context.js'
+import { completeContext, digestOf, type BundleContext } from './bundle-context.js'
 import { statementContent } from './content-checks.js'
 import type { CheckOptions } from './options.js'
+import { fail, mismatch, notRun, pass, skip } from './outcome.js'
+import type { FindingFacts } from './outcome-text.js'
 import { aiPolicyCheck, commitConsistency, receiptIntegrity } from './receipt-checks.js'
-import { checkSignedBundle, type Outcome } from './signature-checks.js'
-import { CHECK_NAMES, type BundleVerdict, type CheckName, type VerdictFacts } from './verdict.js'
-
-/** Checks that may be skipped without failing the bundle, and only with this exact reason. */
-export const OPTIONAL_SKIPS: Partial<Record<CheckName, string>> = {
-  'workload-files': 'no --workload given',
-  'online-runtime': 'offline (no --online)'
-}
+import { checkSignedBundle } from './signature-checks.js'
+import {
+  CHECK_NAMES,
+  CHECK_RULES,
+  type BundleVerdict,
+  type CheckName,
+  type CheckResult,
+  type FindingKind,
+  type Outcome,
+  type VerdictFacts
+} from './verdict.js'
+import { workloadFiles } from './workload-check.js'
 
 const ZERO_DIGEST = `sha256:${'0'.repeat(64)}`
 
+/** `signer-identity`: both signers satisfy the policy, and they are the same signer. */
 function signerIdentity(ctx: BundleContext): Outcome {
-  for (const o of [ctx.stmt.identity, ctx.bind.identity]) if (o.status === 'fail') return o
-  if (ctx.stmt.identity.status !== 'pass' || ctx.bind.identity.status !== 'pass')
-    return skip('not run: a signature did not verify')
+  for (const o of [ctx.stmt.identity, ctx.bind.identity]) if (o?.status === 'fail') return o
+  if (ctx.stmt.identity?.status !== 'pass') return notRun('statement-signature')
+  if (ctx.bind.identity?.status !== 'pass') return notRun('binding-signature')
   try {
     const a = certificateSigner(ctx.stmt.json)
     const b = certificateSigner(ctx.bind.json)
-    if (a.identity !== b.identity || a.issuer !== b.issuer)
-      return fail(`the statements have different signers: ${a.identity} and ${b.identity}`)
+    const differ = [
+      a.identity !== b.identity && mismatch('binding signer identity', a.identity, b.identity),
+      a.issuer !== b.issuer && mismatch('binding signer issuer', a.issuer, b.issuer)
+    ].filter(m => m !== false)
+    if (differ.length > 0) return fail('signers-differ', { mismatches: differ })
     return pass(`${a.identity} (${a.issuer}) signed both statements`)
   } catch (e) {
-    return fail(oneLine(e))
+    return fail('certificate-unreadable', { note: oneLine(e) })
   }
 }
 
-function workloadFiles(ctx: BundleContext): Outcome {
-  const rehashed = ctx.opts.workloadManifest
-  if (rehashed === undefined) return skip(OPTIONAL_SKIPS['workload-files'] as string)
-  const file = ctx.files[PROOF_FILES.manifest]
-  if (file === undefined) return fail(`${PROOF_FILES.manifest} is missing`)
-  if (!Buffer.from(rehashed).equals(file))
-    return fail(
-      `the workload hashes to ${sha256Digest(rehashed)}, the manifest is ${sha256Digest(file)}`
-    )
-  return pass(`the workload re-hashes to ${sha256Digest(file)}`)
+/** Whether a check's outcome lets the verdict be ok: a pass, or a skip its rule allows. */
+export function allowed(check: CheckResult): boolean {
+  if (check.status === 'pass') return true
+  if (check.status !== 'skip') return false
+  const rule: readonly string[] = CHECK_RULES[check.name].optionalWhen
+  return rule.includes(check.reason)
 }
 
 /**
  * ok only if every named check is listed exactly once, in order, and passed or was skipped for
- * the one reason that check allows: an empty or partial list (say, from a worker) is not a pass.
+ * a reason its rule allows: an empty or partial list (say, from a worker) is not a pass. Reads
+ * names, statuses and skip reasons only, never the sentences.
  */
 export function decide(verdict: BundleVerdict): BundleVerdict {
   const c = verdict.checks
   verdict.ok =
     c.length === CHECK_NAMES.length &&
-    CHECK_NAMES.every(
-      (name, i) =>
-        c[i]?.name === name &&
-        (c[i].status === 'pass' || (c[i].status === 'skip' && OPTIONAL_SKIPS[name] === c[i].detail))
-    )
+    CHECK_NAMES.every((name, i) => c[i]?.name === name && allowed(c[i]))
   return verdict
 }
 
@@ -96,13 +93,37 @@ function factsOf(ctx: BundleContext): VerdictFacts {
 }
 
 /** A verdict with every check failed for one reason (the bundle could not be verified at all). */
-export function failedVerdict(bundle: string, detail: string): BundleVerdict {
+export function failedVerdict(
+  bundle: string,
+  finding: FindingKind,
+  facts: FindingFacts = {}
+): BundleVerdict {
+  const outcome = fail(finding, facts)
   return {
     ok: false,
     bundle,
     jobId: null,
-    checks: CHECK_NAMES.map(name => ({ name, status: 'fail', detail })),
+    checks: CHECK_NAMES.map(name => ({ name, ...outcome })),
     facts: {}
+  }
+}
+
+/** Runs every check of one bundle; the record's type makes each named check have a function. */
+function runChecks(ctx: BundleContext, trust: TrustMaterial): Record<CheckName, Outcome> {
+  return {
+    'statement-signature': ctx.stmt.signature,
+    'binding-signature': ctx.bind.signature,
+    'signer-identity': signerIdentity(ctx),
+    'statement-content': statementContent(ctx),
+    'receipt-integrity': receiptIntegrity(ctx),
+    'commit-consistency': commitConsistency(ctx),
+    'transparency-entry': transparencyEntry(ctx, trust),
+    'binding-consistency': bindingConsistency(ctx),
+    'runtime-record': runtimeRecord(ctx),
+    'workload-files': workloadFiles(ctx),
+    'ai-policy': aiPolicyCheck(ctx, ctx.opts.aiPolicy),
+    // Filled in by verifyProofBundles when --online is given.
+    'online-runtime': skip('offline')
   }
 }
 
@@ -120,53 +141,36 @@ export function verifyBundleFiles(
     facts: {}
   }
   if (loaded.error !== undefined)
-    return failedVerdict(loaded.path, `unreadable bundle: ${loaded.error}`)
+    return failedVerdict(loaded.path, 'bundle-unreadable', { note: loaded.error })
   try {
     const files = loaded.files
     const sig = { trust, policy: opts.policy, ...(opts.profile ? { profile: opts.profile } : {}) }
     const ctx = completeContext({
       files,
       ...(loaded.declaredJobId ? { declaredJobId: loaded.declaredJobId } : {}),
+      ...(loaded.namedJobId ? { namedJobId: loaded.namedJobId } : {}),
       opts,
       stmt: checkSignedBundle(
         files[PROOF_FILES.statementBundle],
         PROOF_FILES.statementBundle,
         digestOf(files, PROOF_FILES.manifest) ?? ZERO_DIGEST,
-        sig,
-        true
+        sig
       ),
       bind: checkSignedBundle(
         files[PROOF_FILES.bindingBundle],
         PROOF_FILES.bindingBundle,
         digestOf(files, PROOF_FILES.statement) ?? ZERO_DIGEST,
-        sig,
-        true
+        sig
       )
     })
-    const results: Record<CheckName, Outcome> = {
-      'statement-signature': ctx.stmt.signature,
-      'binding-signature': ctx.bind.signature,
-      'signer-identity': signerIdentity(ctx),
-      'statement-content': statementContent(ctx),
-      'receipt-integrity': receiptIntegrity(ctx),
-      'commit-consistency': commitConsistency(ctx),
-      'transparency-entry': transparencyEntry(ctx, trust.material),
-      'binding-consistency': bindingConsistency(ctx),
-      'runtime-record': runtimeRecord(ctx),
-      'workload-files': workloadFiles(ctx),
-      'ai-policy': aiPolicyCheck(ctx, opts.aiPolicy),
-      'online-runtime': skip(OPTIONAL_SKIPS['online-runtime'] as string)
-    }
+    const results = runChecks(ctx, trust.material)
     verdict.checks = CHECK_NAMES.map(name => ({ name, ...results[name] }))
     verdict.facts = factsOf(ctx)
     verdict.jobId = verdict.facts.jobId ?? null
   } catch (e) {
     // Fail closed: an exception anywhere is a failed bundle, never a pass.
-    verdict.checks = CHECK_NAMES.map(name => ({
-      name,
-      status: 'fail',
-      detail: `verification error: ${oneLine(e)}`
-    }))
+    const outcome = fail('verification-error', { note: oneLine(e) })
+    verdict.checks = CHECK_NAMES.map(name => ({ name, ...outcome }))
   }
   return decide(verdict)
 }

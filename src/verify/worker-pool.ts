@@ -65,6 +65,8 @@ export async function verifyOnWorkers(
   return paths.map(
     (path, i) =>
       results[i] ??
-      failedVerdict(path, lost.get(i) ?? 'no verify worker was left to verify this bundle')
+      failedVerdict(path, 'worker-lost', {
+        note: lost.get(i) ?? 'no verify worker was left to verify this bundle'
+      })
   )
 }

@@ -11,7 +11,9 @@ function verdict(i: number, detail = 'fine'): BundleVerdict {
     jobId: `job-${i}`,
     checks: [
       { name: 'statement-signature', status: 'pass', detail },
-      { name: 'binding-consistency', status: i % 2 === 0 ? 'pass' : 'fail', detail }
+      i % 2 === 0
+        ? { name: 'binding-consistency', status: 'pass', detail }
+        : { name: 'binding-consistency', status: 'fail', finding: 'binding-differs', detail }
     ],
     facts: {}
   }

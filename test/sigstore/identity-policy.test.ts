@@ -115,7 +115,7 @@ describe('runner environment policy', () => {
     evaluatePolicy(
       { identityRegExp: '.*', issuer: 'i', denySelfHosted: true },
       signer(runner)
-    ).find(f => f.name === 'runner-environment')
+    ).find(f => f.requirement === 'runner-environment')
 
   it('accepts only a runner environment of exactly github-hosted', () => {
     expect(runnerFinding('github-hosted')?.ok).toBe(true)

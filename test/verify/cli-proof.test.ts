@@ -310,7 +310,9 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     writeFileSync(join(dir, 'runtime-job.json'), `${JSON.stringify(rec, null, 2)}\n`)
     const t = await qprov(['verify', dir, ...policy()])
     expect(t.code).toBe(1)
-    expect(t.stdout).toMatch(/FAIL {2}runtime-record +runtime-job\.json is job someotherjob0000001/)
+    expect(t.stdout).toMatch(
+      /FAIL {2}runtime-record +.*: runtime-job\.json jobId is "someotherjob0000001", expected "\w+"/
+    )
     expect(t.stdout).toContain('NOT verified')
     const noIssuer = await qprov(['verify', out('job1'), '--certificate-identity', cfg.identity])
     expect(noIssuer.code).toBe(2)

@@ -289,7 +289,9 @@ describe('bundle containers', () => {
     const results: [string, boolean][] = []
     for (const [i, [name, text]] of variants.entries()) {
       if (i > 0) expect(text, name).not.toBe(good)
-      const path = join(f.work, `variant-${i}.qprov.json`)
+      // Named for its job, as fetch and the action write it: the name is checked too.
+      mkdirSync(join(f.work, `variant-${i}`))
+      const path = join(f.work, `variant-${i}`, `${jobId}.qprov.json`)
       writeFileSync(path, text)
       const [v] = await verifyProofBundles([path], {
         trustedRoot: f.trustedRoot,

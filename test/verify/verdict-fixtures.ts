@@ -6,11 +6,11 @@ export function okVerdict(bundle = 'proof/ct7z9xq3-job'): BundleVerdict {
     ok: true,
     bundle,
     jobId: 'd1ab2c3d4e5f6g7h8i9j',
-    checks: CHECK_NAMES.map(name => ({
-      name,
-      status: name === 'online-runtime' ? 'skip' : 'pass',
-      detail: name === 'online-runtime' ? 'not requested (--online not given)' : `${name} holds`
-    })),
+    checks: CHECK_NAMES.map(name =>
+      name === 'online-runtime'
+        ? { name, status: 'skip', reason: 'offline', detail: 'not requested (--online not given)' }
+        : { name, status: 'pass', detail: `${name} holds` }
+    ),
     facts: {
       jobId: 'd1ab2c3d4e5f6g7h8i9j',
       backend: 'ibm_brisbane',
@@ -38,7 +38,11 @@ export function tamperedVerdict(
   return {
     ...v,
     ok: false,
-    checks: v.checks.map(c => (c.name === failing ? { name: c.name, status: 'fail', detail } : c)),
+    checks: v.checks.map(c =>
+      c.name === failing
+        ? { name: c.name, status: 'fail', finding: 'verification-error', detail }
+        : c
+    ),
     facts: {}
   }
 }
