@@ -37,7 +37,8 @@ export async function onlineRuntime(api: JobReader, v: BundleVerdict): Promise<C
     mismatch('live tag qprov-rekor-idx', f.rekor?.logIndex, refs.rekorLogIndex),
     refs.rekorUuid === undefined
       ? undefined
-      : mismatch('live tag qprov-rekor-uuid', f.rekor?.uuid, refs.rekorUuid)
+      : mismatch('live tag qprov-rekor-uuid', f.rekor?.uuid, refs.rekorUuid),
+    mismatch('live tag qprov-rekor-log', f.rekor?.logId, refs.rekorLogId)
   ].filter((m): m is Mismatch => m !== undefined && m.expected !== m.actual)
   if (tags.length > 0) return live(tags)
   return named(pass(`live job ${job.id} on ${job.backend} (${job.status}) carries the bound tags`))

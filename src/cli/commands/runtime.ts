@@ -176,7 +176,11 @@ async function tagAction(flags: TagFlags): Promise<void> {
       hint: hintFor(m, flags.attestation, flags),
       signing: () => signingFromOptions(flags).signing
     },
-    { onJob: id => printOut(`job: ${id}`), onProgress: progress }
+    {
+      // --json keeps stdout to the one JSON object, as submit does.
+      onJob: id => (flags.json ? printErr(`qprov: found job ${id}`) : printOut(`job: ${id}`)),
+      onProgress: progress
+    }
   )
   if (flags.json) {
     printJson({
