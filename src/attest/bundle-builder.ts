@@ -31,7 +31,8 @@ export function dsseBundleBuilder(endpoints: SigningEndpoints, token: string): D
       new RekorWitness({
         rekorBaseURL: endpoints.rekorURL,
         entryType: 'dsse',
-        fetchOnConflict: false,
+        // A retried POST whose first answer was lost meets 409: take the entry the log holds.
+        fetchOnConflict: true,
         ...FETCH_OPTIONS
       })
     )

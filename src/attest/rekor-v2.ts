@@ -143,9 +143,16 @@ export class RekorV2Witness implements Witness {
         tlogEntries: [await this.log.createEntry(hashedRekordRequest(content, certificatePEM))]
       }
     } catch (e) {
+      // v2 names a duplicate only by index; rebuilding its proof needs the shard's tiles and its
+      // key from a trusted root. A duplicate means a retried write whose first answer was lost:
+      // a new run signs with a new key, so it logs a new entry.
+      const dup = e instanceof RekorV2Error && e.status === 409
       throw new InternalError({
         code: 'TLOG_CREATE_ENTRY_ERROR',
-        message: `error creating Rekor v2 entry: ${(e as Error).message}`,
+        message: dup
+          ? `the Rekor v2 log already holds this signature at index ${e.logIndex ?? '?'} ` +
+            '(an earlier answer was lost); run the command again to sign anew'
+          : `error creating Rekor v2 entry: ${(e as Error).message}`,
         cause: e
       })
     }

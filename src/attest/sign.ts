@@ -69,7 +69,7 @@ export async function signStatement(
     )
   }
   const entry = rekorEntryOf(bundle)
-  if (endpoints.rekorURL && entry?.apiVersion !== endpoints.rekorVersion)
+  if (endpoints.rekorURL && entry?.apiVersion !== (endpoints.rekorVersion ?? 1))
     throw new QprovError(
       'SIGNING_FAILED',
       `the bundle lacks the Rekor v${endpoints.rekorVersion ?? 1} entry that was requested`

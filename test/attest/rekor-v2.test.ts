@@ -167,6 +167,18 @@ describe('the Rekor v2 client', () => {
   })
 
   it('becomes SIGNING_FAILED when signing against a log that refuses', async () => {
+    answers.push([409, '{"code":6,"message":"exists"}', { 'x-log-index': '9' }])
+    const planDup = await planSigning({
+      instance: 'custom',
+      fulcioURL: sb.fulcioURL,
+      rekorURL: url,
+      rekorVersion: 2,
+      tsaURL: sb.tsaURL,
+      identityToken: sb.identityToken
+    })
+    await expect(signStatement(PAYLOAD, planDup)).rejects.toThrow(
+      /already holds this signature at index 9 .*run the command again/
+    )
     answers.push([400, '{"code":3,"message":"nope"}'])
     const plan = await planSigning({
       instance: 'custom',
