@@ -172,6 +172,15 @@ describe('service selection from a SigningConfig v0.2', () => {
     ).toMatch(/tsaConfig.selector "SOME"/)
   })
 
+  it('refuses a service URL with credentials in it, as it refuses such a flag', () => {
+    const withUser = doc({
+      caUrls: [svc({ url: 'https://user:pw@fulcio.example', v: 1, start: '2022-01-01T00:00:00Z' })]
+    })
+    expect(refusal(() => resolveEndpoints('custom', {}, {}, { signingConfig: withUser }))).toMatch(
+      /^URL_CREDENTIALS: /
+    )
+  })
+
   it('signs without a log when the config lists none, and refuses v2 without a timestamp', () => {
     expect(selectServices(doc({ rekorTlogUrls: [] }), { now: NOW }).rekor).toBeUndefined()
     const v2only = doc({
