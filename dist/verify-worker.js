@@ -9404,7 +9404,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv3 = class {
+    var Ajv4 = class {
       constructor(opts2 = {}) {
         this.schemas = {};
         this.refs = {};
@@ -9774,9 +9774,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv3.ValidationError = validation_error_1.default;
-    Ajv3.MissingRefError = ref_error_1.default;
-    exports.default = Ajv3;
+    Ajv4.ValidationError = validation_error_1.default;
+    Ajv4.MissingRefError = ref_error_1.default;
+    exports.default = Ajv4;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -10117,8 +10117,8 @@ var require_multipleOf = __commonJS({
         const { gen, data, schemaCode, it } = cxt;
         const prec = it.opts.multipleOfPrecision;
         const res = gen.let("res");
-        const invalid2 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
-        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid2}))`);
+        const invalid3 = prec ? (0, codegen_1._)`Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}` : (0, codegen_1._)`${res} !== parseInt(${res})`;
+        cxt.fail$data((0, codegen_1._)`(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid3}))`);
       }
     };
     exports.default = def;
@@ -11887,7 +11887,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv3 = class extends core_1.default {
+    var Ajv4 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -11906,11 +11906,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv3;
-    module.exports = exports = Ajv3;
-    module.exports.Ajv = Ajv3;
+    exports.Ajv = Ajv4;
+    module.exports = exports = Ajv4;
+    module.exports.Ajv = Ajv4;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv3;
+    exports.default = Ajv4;
     var validate_1 = require_validate2();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -11961,31 +11961,55 @@ var import_bundle = __toESM(require_dist2(), 1);
 var import_verify2 = __toESM(require_dist4(), 1);
 
 // src/errors.ts
-var INPUT_CODES = /* @__PURE__ */ new Set([
-  "USAGE",
-  "INPUT_NOT_FOUND",
-  "INPUT_SYMLINK",
-  "INPUT_TOO_LARGE",
-  "INPUT_NOT_JSON",
-  "INPUT_INVALID",
-  "BAD_REF",
-  "NOT_A_GIT_REPO",
-  "WORKLOAD_INVALID",
-  "JOB_SPEC_INVALID",
-  "TARGET_MISMATCH",
-  "BACKEND_UNKNOWN",
-  "TAGS_INVALID",
-  "TRUSTED_ROOT_INVALID",
-  "POLICY_INVALID",
-  "CONFIG_INVALID",
-  "OIDC_UNAVAILABLE",
-  "PROOF_BUNDLE_INVALID",
-  "OUTPUT_UNUSABLE",
-  "ATTESTATION_MISMATCH",
-  "URL_CREDENTIALS"
-]);
+var ERROR_CODES = {
+  USAGE: { exit: 2, category: "usage" },
+  INPUT_NOT_FOUND: { exit: 2, category: "input" },
+  INPUT_SYMLINK: { exit: 2, category: "input" },
+  INPUT_TOO_LARGE: { exit: 2, category: "input" },
+  INPUT_NOT_JSON: { exit: 2, category: "input" },
+  INPUT_INVALID: { exit: 2, category: "input" },
+  BAD_REF: { exit: 2, category: "input" },
+  NOT_A_GIT_REPO: { exit: 2, category: "input" },
+  WORKLOAD_INVALID: { exit: 2, category: "input" },
+  JOB_SPEC_INVALID: { exit: 2, category: "input" },
+  TARGET_MISMATCH: { exit: 2, category: "input" },
+  BACKEND_UNKNOWN: { exit: 2, category: "input" },
+  TAGS_INVALID: { exit: 2, category: "input" },
+  TRUSTED_ROOT_INVALID: { exit: 2, category: "input" },
+  POLICY_INVALID: { exit: 2, category: "input" },
+  CONFIG_INVALID: { exit: 2, category: "input" },
+  OIDC_UNAVAILABLE: { exit: 2, category: "input" },
+  PROOF_BUNDLE_INVALID: { exit: 2, category: "input" },
+  OUTPUT_UNUSABLE: { exit: 2, category: "input" },
+  ATTESTATION_MISMATCH: { exit: 2, category: "input" },
+  URL_CREDENTIALS: { exit: 2, category: "input" },
+  OUTPUT_WRITE_FAILED: { exit: 1, category: "output" },
+  GIT_ERROR: { exit: 1, category: "git" },
+  RECEIPT_INVALID: { exit: 1, category: "receipt" },
+  OIDC_REQUEST_FAILED: { exit: 1, category: "signing" },
+  SIGNING_FAILED: { exit: 1, category: "signing" },
+  BUNDLE_INVALID: { exit: 1, category: "verification" },
+  VERIFY_FAILED: { exit: 1, category: "verification" },
+  ARTIFACT_MISMATCH: { exit: 1, category: "verification" },
+  SUBJECT_MISMATCH: { exit: 1, category: "verification" },
+  STATEMENT_INVALID: { exit: 1, category: "verification" },
+  BINDING_INVALID: { exit: 1, category: "proof" },
+  PROOF_NOT_FOUND: { exit: 1, category: "proof" },
+  PROOF_MISMATCH: { exit: 1, category: "proof" },
+  RUNTIME_AUTH: { exit: 1, category: "runtime" },
+  RUNTIME_HTTP: { exit: 1, category: "runtime" },
+  RUNTIME_RATE_LIMITED: { exit: 1, category: "runtime" },
+  RUNTIME_TIMEOUT: { exit: 1, category: "runtime" },
+  RUNTIME_NETWORK: { exit: 1, category: "runtime" },
+  RUNTIME_BAD_RESPONSE: { exit: 1, category: "runtime" },
+  RUNTIME_TAGS_REJECTED: { exit: 1, category: "runtime" },
+  GITHUB_API: { exit: 1, category: "github" },
+  PUBLISH_FAILED: { exit: 1, category: "github" },
+  RELEASE_IMMUTABLE: { exit: 1, category: "github" },
+  INTERNAL: { exit: 1, category: "internal" }
+};
 function exitCodeOf(code) {
-  return INPUT_CODES.has(code) ? 2 : 1;
+  return ERROR_CODES[code].exit;
 }
 var SIGSTORE_VERIFY_CODES = [
   "TLOG_ERROR",
@@ -12278,6 +12302,42 @@ function parseDerSignature(sig) {
     off += 2 + len;
   }
   return off === sig.length ? [ints[0], ints[1]] : void 0;
+}
+
+// src/sigstore/profiles.ts
+var PUBLIC_GOOD_PROFILE = {
+  name: "public-good",
+  thresholds: { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 }
+};
+var GITHUB_PROFILE = {
+  name: "github",
+  thresholds: { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }
+};
+var NAMED = {
+  "public-good": PUBLIC_GOOD_PROFILE,
+  github: GITHUB_PROFILE
+};
+var KEYS = { tlog: "tlogThreshold", ctlog: "ctlogThreshold", timestamp: "timestampThreshold" };
+var MAX = 9;
+var invalid = (message) => new QprovError("POLICY_INVALID", message);
+function checkThresholds(t) {
+  for (const k of Object.values(KEYS)) {
+    const v = t?.[k];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > MAX)
+      throw invalid(`threshold ${k} must be an integer from 0 to ${MAX}`);
+  }
+  if (t.timestampThreshold < 1)
+    throw invalid("the timestamp threshold must be at least 1: a signature needs a verified time");
+  return { ...t };
+}
+function checkProfile(p) {
+  if (p?.name === "custom") return checkThresholds(p.thresholds);
+  const named2 = NAMED[p?.name];
+  if (named2 === void 0) throw invalid(`unknown verification profile ${String(p?.name)}`);
+  const t = p.thresholds;
+  if (t?.tlogThreshold !== named2.thresholds.tlogThreshold || t.ctlogThreshold !== named2.thresholds.ctlogThreshold || t.timestampThreshold !== named2.thresholds.timestampThreshold)
+    throw invalid(`profile ${p.name} has other thresholds than its own`);
+  return { ...t };
 }
 
 // src/proof/statement.ts
@@ -12600,11 +12660,6 @@ function trustMaterialFrom(roots, keys) {
 }
 
 // src/sigstore/verify-bundle.ts
-var THRESHOLDS = {
-  "public-good": { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
-  // GitHub's private instance has no Rekor: a TSA timestamp is the only time source.
-  github: { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 }
-};
 function prepareTrustMaterial(trustedRoot) {
   const roots = trustedRoot === void 0 ? [publicGoodTrustedRoot()] : parseTrustedRoots(Buffer.isBuffer(trustedRoot) ? trustedRoot.toString("utf8") : trustedRoot);
   return { material: trustMaterialFrom(roots), roots: roots.length };
@@ -12674,7 +12729,7 @@ function runWith(input, result, pass2, material, rootCount) {
   }));
   const entity = signedEntity(bundle, input.artifact, pass2);
   const verifier = new import_verify2.Verifier(material, {
-    ...THRESHOLDS[input.profile ?? "public-good"],
+    ...checkProfile(input.profile ?? PUBLIC_GOOD_PROFILE),
     ...input.thresholds
   });
   let signer;
@@ -12906,23 +12961,37 @@ async function loadProofBundle(path3) {
   } catch {
     throw new QprovError("INPUT_NOT_FOUND", `no proof bundle at ${path3}`);
   }
+  if (path3.endsWith(PROOF_BUNDLE_SUFFIX) && !st.isFile())
+    return {
+      path: path3,
+      form: "file",
+      files: {},
+      error: `${path3} is ${kindOf(st)}, not a single-file proof bundle`
+    };
   if (st.isDirectory()) return { path: path3, form: "directory", files: await readProofDirectory(path3) };
   try {
     const bytes = readBoundedFile(path3);
     if (bytes === void 0) throw new QprovError("INPUT_NOT_FOUND", `no proof bundle at ${path3}`);
     const { files, jobId } = unpackProofBundle(bytes);
-    const named = jobIdOfFileName(path3);
+    const named2 = jobIdOfFileName(path3);
     return {
       path: path3,
       form: "file",
       files,
       declaredJobId: jobId,
-      ...named !== void 0 ? { namedJobId: named } : {}
+      ...named2 !== void 0 ? { namedJobId: named2 } : {}
     };
   } catch (e) {
     if (e instanceof QprovError && e.code === "INPUT_NOT_FOUND") throw e;
     return { path: path3, form: "file", files: {}, error: oneLine(e) };
   }
+}
+function kindOf(st) {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice() || st.isBlockDevice()) return "a device";
+  return "not a regular file";
 }
 function jobIdOfFileName(path3) {
   const name = (0, import_node_path.basename)(path3);
@@ -13164,16 +13233,96 @@ function rekorEntryOf(bundle) {
   return { logIndex, uuid: rekorEntryUUID(Buffer.from(e.canonicalizedBody, "base64")) };
 }
 
+// src/json-schema.ts
+var import_ajv2 = __toESM(require_ajv(), 1);
+function compileValidator(schema, options = {}) {
+  let compiled;
+  const validate2 = (data) => {
+    compiled ??= new import_ajv2.Ajv({ strict: false, ...options }).compile(schema);
+    const ok = compiled(data);
+    validate2.errors = compiled.errors;
+    return ok;
+  };
+  return validate2;
+}
+function firstSchemaError(validate2) {
+  const e = validate2.errors?.[0];
+  return `${e?.instancePath || "/"} ${e?.message ?? ""}`.trim();
+}
+
+// schemas/runtime-job.v1.schema.json
+var runtime_job_v1_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://qprov.dev/runtime-job/v1",
+  title: "qprov runtime job record (runtime-job.json), version 1",
+  description: "Where a Qiskit Runtime job is and what its tags point at, written by qprov submit and qprov tag. Never holds a secret. See docs/binding-spec.md.",
+  type: "object",
+  additionalProperties: false,
+  required: ["kind", "jobId", "instanceCRN", "runtimeURL", "tags", "recordedAt"],
+  definitions: {
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" },
+    text: { type: "string", minLength: 1, maxLength: 1024 }
+  },
+  properties: {
+    kind: { const: "qprov.runtime-job/v1" },
+    jobId: { type: "string", minLength: 1, maxLength: 256 },
+    sessionId: { $ref: "#/definitions/text" },
+    backend: { $ref: "#/definitions/text" },
+    program: { $ref: "#/definitions/text" },
+    created: { $ref: "#/definitions/text" },
+    instanceCRN: { type: "string", pattern: "^crn:v1:", maxLength: 1024 },
+    runtimeURL: { $ref: "#/definitions/text" },
+    tags: { type: "array", items: { type: "string" }, maxItems: 1e3 },
+    statementDigest: { $ref: "#/definitions/digest" },
+    packageDigest: { $ref: "#/definitions/digest" },
+    rekor: {
+      type: "object",
+      additionalProperties: false,
+      required: ["logIndex"],
+      properties: {
+        logIndex: { type: "string", pattern: "^(0|[1-9][0-9]{0,18})$" },
+        uuid: { type: "string", pattern: "^[0-9a-f]{64}([0-9a-f]{16})?$" }
+      }
+    },
+    targetCheck: {
+      oneOf: [
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["status", "backend", "qubits"],
+          properties: {
+            status: { const: "passed" },
+            backend: { $ref: "#/definitions/text" },
+            version: { $ref: "#/definitions/text" },
+            qubits: { type: "integer", minimum: 0 }
+          }
+        },
+        {
+          type: "object",
+          additionalProperties: false,
+          required: ["status", "backend"],
+          properties: {
+            status: { const: "skipped" },
+            backend: { $ref: "#/definitions/text" }
+          }
+        }
+      ]
+    },
+    backendSource: { enum: ["job-spec", "override", "runtime"] },
+    recordedAt: {
+      type: "string",
+      pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?Z$"
+    }
+  }
+};
+
+// src/proof/runtime-job-validator.ts
+var validateRuntimeJob = compileValidator(runtime_job_v1_schema_default);
+
 // src/proof/runtime-job-file.ts
-var BACKEND_SOURCES = /* @__PURE__ */ new Set(["job-spec", "override", "runtime"]);
+var RUNTIME_JOB_KIND = "qprov.runtime-job/v1";
 function bad(why) {
   return new QprovError("PROOF_BUNDLE_INVALID", `runtime-job.json ${why}`);
-}
-function optString(o, key) {
-  const v = o[key];
-  if (v === void 0) return void 0;
-  if (typeof v !== "string") throw bad(`field ${key} is not a string`);
-  return v;
 }
 function parseRuntimeJob(bytes) {
   let raw;
@@ -13183,29 +13332,11 @@ function parseRuntimeJob(bytes) {
     throw bad("is not JSON");
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) throw bad("is not an object");
-  const o = raw;
-  if (o.kind !== "qprov.runtime-job/v1") throw bad(`has kind ${JSON.stringify(o.kind)}`);
-  const jobId = optString(o, "jobId");
-  const instanceCRN = optString(o, "instanceCRN");
-  if (!jobId) throw bad("has no jobId");
-  if (!instanceCRN) throw bad("has no instanceCRN");
-  if (!Array.isArray(o.tags) || o.tags.some((t2) => typeof t2 !== "string"))
-    throw bad("tags is not a list of strings");
-  const source = o.backendSource;
-  if (source !== void 0 && (typeof source !== "string" || !BACKEND_SOURCES.has(source)))
-    throw bad(`has an unknown backendSource ${JSON.stringify(source)}`);
-  const target = o.targetCheck;
-  const t = target;
-  if (target !== void 0 && (t === null || typeof t !== "object" || Array.isArray(t) || t.status !== "passed" && t.status !== "skipped" || typeof t.backend !== "string"))
-    throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`);
-  const facts = { jobId, instanceCRN, tags: o.tags };
-  for (const key of ["sessionId", "backend", "program", "created", "runtimeURL"]) {
-    const v = optString(o, key);
-    if (v !== void 0) facts[key] = v;
-  }
-  if (source !== void 0) facts.backendSource = source;
-  if (target !== void 0) facts.targetCheck = target;
-  return facts;
+  const kind = raw.kind;
+  if (kind !== RUNTIME_JOB_KIND) throw bad(`has kind ${JSON.stringify(kind)}`);
+  if (!validateRuntimeJob(raw))
+    throw bad(`does not match ${RUNTIME_JOB_KIND}: ${firstSchemaError(validateRuntimeJob)}`);
+  return raw;
 }
 
 // src/receipt/json-literal.ts
@@ -13366,7 +13497,7 @@ var REKOR_UUID = "qprov-rekor-uuid:";
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var LOG_INDEX = /^(0|[1-9][0-9]{0,18})$/;
 var UUID = /^[0-9a-f]{64}([0-9a-f]{16})?$/;
-function invalid(message) {
+function invalid2(message) {
   return new QprovError("TAGS_INVALID", message);
 }
 function isQprovTag(tag) {
@@ -13374,21 +13505,21 @@ function isQprovTag(tag) {
 }
 function formatProvenanceTags(refs) {
   if (!DIGEST.test(refs.statementDigest))
-    throw invalid(`statement digest "${refs.statementDigest}" is not sha256:<64 lowercase hex>`);
+    throw invalid2(`statement digest "${refs.statementDigest}" is not sha256:<64 lowercase hex>`);
   const tags = [TAG_VERSION, `${STMT}${refs.statementDigest}`];
   if (refs.packageDigest !== void 0) {
     if (!DIGEST.test(refs.packageDigest))
-      throw invalid(`package digest "${refs.packageDigest}" is not sha256:<64 lowercase hex>`);
+      throw invalid2(`package digest "${refs.packageDigest}" is not sha256:<64 lowercase hex>`);
     tags.push(`${PKG}${refs.packageDigest}`);
   }
   if (refs.rekorLogIndex !== void 0) {
     if (!LOG_INDEX.test(refs.rekorLogIndex))
-      throw invalid(`Rekor log index "${refs.rekorLogIndex}" is not a non-negative integer`);
+      throw invalid2(`Rekor log index "${refs.rekorLogIndex}" is not a non-negative integer`);
     tags.push(`${REKOR_IDX}${refs.rekorLogIndex}`);
   }
   if (refs.rekorUuid !== void 0) {
     const uuid = refs.rekorUuid.toLowerCase();
-    if (!UUID.test(uuid)) throw invalid(`Rekor UUID "${refs.rekorUuid}" is not 64 or 80 hex`);
+    if (!UUID.test(uuid)) throw invalid2(`Rekor UUID "${refs.rekorUuid}" is not 64 or 80 hex`);
     const tag = `${REKOR_UUID}${uuid}`;
     if (tag.length <= MAX_TAG_LENGTH) tags.push(tag);
   }
@@ -13400,24 +13531,24 @@ function parseTags(tags, opts2 = {}) {
   const found = {};
   const take = (key, value, tag) => {
     if (found[key] !== void 0)
-      throw invalid(`conflicting qprov tags: "${tag}" and an earlier ${key} tag`);
+      throw invalid2(`conflicting qprov tags: "${tag}" and an earlier ${key} tag`);
     found[key] = value;
   };
   for (const tag of tags) {
-    if (seen.has(tag)) throw invalid(`duplicate tag "${tag}"`);
+    if (seen.has(tag)) throw invalid2(`duplicate tag "${tag}"`);
     seen.add(tag);
     if (!isQprovTag(tag)) {
       userTags.push(tag);
       continue;
     }
     if (tag.startsWith("qprov:")) {
-      if (tag !== TAG_VERSION) throw invalid(`unsupported qprov tag version "${tag}"`);
+      if (tag !== TAG_VERSION) throw invalid2(`unsupported qprov tag version "${tag}"`);
       take("version", tag, tag);
     } else if (tag.startsWith(STMT)) take("stmt", tag.slice(STMT.length), tag);
     else if (tag.startsWith(PKG)) take("pkg", tag.slice(PKG.length), tag);
     else if (tag.startsWith(REKOR_IDX)) take("idx", tag.slice(REKOR_IDX.length), tag);
     else if (tag.startsWith(REKOR_UUID)) take("uuid", tag.slice(REKOR_UUID.length), tag);
-    else throw invalid(`unknown qprov tag "${tag}"`);
+    else throw invalid2(`unknown qprov tag "${tag}"`);
   }
   if (Object.keys(found).length === 0) return { userTags };
   if (opts2.partial) {
@@ -13427,17 +13558,17 @@ function parseTags(tags, opts2 = {}) {
     if (found.uuid !== void 0) probe.rekorUuid = found.uuid;
     const canonical2 = formatProvenanceTags(probe);
     for (const t of tags)
-      if (isQprovTag(t) && !canonical2.includes(t)) throw invalid(`bad tag "${t}"`);
+      if (isQprovTag(t) && !canonical2.includes(t)) throw invalid2(`bad tag "${t}"`);
     if (found.stmt === void 0) return { userTags };
     return { refs: refsOf(found.stmt, found), userTags };
   }
-  if (found.version === void 0) throw invalid(`qprov tags without the "${TAG_VERSION}" tag`);
-  if (found.stmt === void 0) throw invalid(`qprov tags without a "${STMT}" tag`);
+  if (found.version === void 0) throw invalid2(`qprov tags without the "${TAG_VERSION}" tag`);
+  if (found.stmt === void 0) throw invalid2(`qprov tags without a "${STMT}" tag`);
   if (found.uuid !== void 0 && found.idx === void 0)
-    throw invalid("a Rekor UUID tag without a Rekor log index tag");
+    throw invalid2("a Rekor UUID tag without a Rekor log index tag");
   const refs = refsOf(found.stmt, found);
   const canonical = formatProvenanceTags(refs);
-  for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid(`bad tag "${t}"`);
+  for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid2(`bad tag "${t}"`);
   return { refs, userTags };
 }
 function refsOf(statementDigest2, found) {
@@ -13688,7 +13819,6 @@ var FINDING_TEXT = {
   "tag-mismatch": "a qprov tag disagrees with the signed binding",
   "record-mismatch": "the job record disagrees with the signed binding",
   "workload-mismatch": "the workload files are not the signed manifest",
-  "ai-attestation-missing": "the receipt has no ai_attestation",
   "ai-attestation-invalid": "the receipt ai_attestation cannot be read",
   "ai-involved": "the receipt records AI involvement",
   "ai-undeclared": "the receipt records AI involvement that names no tool",
@@ -13701,15 +13831,16 @@ function mismatchText(m) {
 }
 var MAX_LISTED = 20;
 function findingText(kind, f = {}) {
+  if (f.sentence !== void 0) return f.sentence;
   const base = FINDING_TEXT[kind];
   const lead = f.subject === void 0 ? base : /^(is|did) /.test(base) ? `${f.subject} ${base}` : `${f.subject}: ${base}`;
   let text2 = lead;
   if (f.code !== void 0) text2 += ` [${f.code}]`;
   if (f.mismatches?.length) text2 += `: ${f.mismatches.map(mismatchText).join("; ")}`;
   if (f.changes?.length) {
-    const listed = f.changes.slice(0, MAX_LISTED).map((c) => `${c.change} ${c.path}`);
-    const more = f.changes.length - listed.length;
-    text2 += `: ${listed.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
+    const listed2 = f.changes.slice(0, MAX_LISTED).map((c) => `${c.change} ${c.path}`);
+    const more = f.changes.length - listed2.length;
+    text2 += `: ${listed2.join(", ")}${more > 0 ? `, and ${more} more` : ""}`;
   }
   if (f.note !== void 0 && f.note !== "") text2 += ` (${f.note})`;
   return text2;
@@ -14036,6 +14167,336 @@ function statementContent(ctx) {
   );
 }
 
+// src/receipt/aiir-vocabulary.ts
+var AUTHORSHIP_CLASS_SPELLINGS = /* @__PURE__ */ new Map([
+  ["human", "human"],
+  ["ai_assisted", "ai_assisted"],
+  ["ai-assisted", "ai_assisted"],
+  ["ai_generated", "ai_generated"],
+  ["ai-generated", "ai_generated"],
+  ["bot", "bot"],
+  ["bot-generated", "bot"],
+  ["ai+bot", "ai+bot"]
+]);
+var REFERENCE_TOOL_PHRASES = /* @__PURE__ */ new Set([
+  "co-authored-by: copilot",
+  "co-authored-by: github copilot",
+  "co-authored-by: chatgpt",
+  "co-authored-by: claude",
+  "co-authored-by: cursor",
+  "co-authored-by: devin",
+  "co-authored-by: gitlab duo",
+  "generated by copilot",
+  "generated by chatgpt",
+  "generated by claude",
+  "generated by cursor",
+  "generated by devin",
+  "generated by gitlab duo",
+  "aider:",
+  "codeium",
+  "github copilot",
+  "cursor tab",
+  "claude code",
+  "windsurf",
+  "sourcegraph cody",
+  "amazon q",
+  "amazon-q",
+  "codewhisperer",
+  "amazon codewhisperer",
+  "devin ai",
+  "gemini code assist",
+  "google gemini",
+  "tabnine",
+  "codegen by gemini",
+  "replit agent",
+  "bolt.new",
+  "lovable",
+  "jetbrains ai",
+  "supermaven",
+  "continue.dev",
+  "double.bot",
+  "codestral",
+  "gitlab duo",
+  "duo code suggestions",
+  "suggested by: gitlab duo",
+  "duo chat",
+  "duo enterprise",
+  "code suggestions by gitlab",
+  "duo workflow"
+]);
+var REFERENCE_GENERIC_PHRASES = /* @__PURE__ */ new Set([
+  "generated by ai",
+  "ai-generated",
+  "llm-generated",
+  "machine-generated"
+]);
+var REFERENCE_TRAILER_KEYS = [
+  "generated-by",
+  "ai-assisted",
+  "ai-model",
+  "tool",
+  "copilot"
+];
+var REFERENCE_AGENT_MARKERS = [
+  "copilot",
+  "coderabbit",
+  "devin[bot]",
+  "devin-bot",
+  "amazon-q",
+  "tabnine",
+  "gemini[bot]",
+  "gemini-bot",
+  "gitlab-duo",
+  "duo[bot]"
+];
+var REFERENCE_BOT_MARKERS = [
+  "github-actions",
+  "dependabot",
+  "renovate",
+  "snyk-bot",
+  "deepsource",
+  "gitlab-bot"
+];
+var IDENTITY_FIELDS = [
+  "author_name",
+  "author_email",
+  "committer_name",
+  "committer_email"
+];
+var AI_ATTESTATION_KEYS = /* @__PURE__ */ new Set([
+  "is_ai_authored",
+  "signals_detected",
+  "signal_count",
+  "is_bot_authored",
+  "bot_signals_detected",
+  "bot_signal_count",
+  "authorship_class",
+  "detection_method"
+]);
+var AGENT_ATTESTATION_KEYS = /* @__PURE__ */ new Set([
+  "tool_id",
+  "model_class",
+  "session_id",
+  "run_context",
+  "tool_version",
+  "confidence"
+]);
+
+// src/receipt/ai-markers.ts
+var AI_AGENT_IDENTITIES = [
+  "copilot-swe-agent",
+  "copilot[bot]",
+  "claude[bot]",
+  "noreply@anthropic.com",
+  "devin-ai-integration",
+  "cursoragent",
+  "openai-codex",
+  "codex[bot]",
+  "google-labs-jules",
+  "aider"
+];
+var AUTOMATION_BOTS = [
+  "dependabot",
+  "renovate",
+  "github-actions[bot]",
+  "snyk-bot",
+  "pre-commit-ci",
+  "mergify",
+  "greenkeeper"
+];
+var AI_TRAILER_KEYS = ["ai-assisted", "assisted-by", "generated-by", "ai-tool", "ai-model"];
+
+// src/receipt/ai-signals.ts
+var TRAILER_KEYS = /* @__PURE__ */ new Set([...REFERENCE_TRAILER_KEYS, ...AI_TRAILER_KEYS]);
+var AGENT_MARKERS = /* @__PURE__ */ new Set([
+  ...REFERENCE_AGENT_MARKERS,
+  ...AI_AGENT_IDENTITIES
+]);
+var BOT_MARKERS = [...REFERENCE_BOT_MARKERS, ...AUTOMATION_BOTS];
+var named = (s) => /\S/.test(s);
+function readIdentitySignal(signal) {
+  for (const field of IDENTITY_FIELDS) {
+    const prefix = `${field}_bot:`;
+    const marker = signal.slice(prefix.length);
+    if (signal.startsWith(prefix) && named(marker)) return { field, marker };
+  }
+  return void 0;
+}
+function readAiSignal(signal) {
+  const after = (prefix) => signal.startsWith(prefix) ? signal.slice(prefix.length) : void 0;
+  const declared = after("declared:");
+  if (declared !== void 0 && named(declared)) return { form: "declared", tool: declared };
+  const coAuthor = after("trailer:co-authored-by:");
+  if (coAuthor !== void 0 && named(coAuthor))
+    return { form: "co-author-trailer", tool: coAuthor };
+  const trailer = after("trailer:");
+  if (trailer !== void 0 && TRAILER_KEYS.has(trailer)) return { form: "trailer", key: trailer };
+  const phrase = after("message_match:");
+  if (phrase !== void 0 && REFERENCE_TOOL_PHRASES.has(phrase))
+    return { form: "tool-phrase", phrase };
+  if (phrase !== void 0 && REFERENCE_GENERIC_PHRASES.has(phrase))
+    return { form: "generic-phrase", phrase };
+  const identity2 = readIdentitySignal(signal);
+  return identity2 === void 0 ? { form: "unknown" } : { form: "agent-identity", ...identity2 };
+}
+
+// src/receipt/ai-involvement.ts
+var CLASS_ASSERTS = {
+  human: { ai: false, bot: false },
+  ai_assisted: { ai: true, bot: false },
+  ai_generated: { ai: true },
+  bot: { ai: false, bot: true },
+  "ai+bot": { ai: true, bot: true }
+};
+function impliedClass(ai, bot) {
+  if (ai) return bot ? "ai+bot" : "ai_assisted";
+  return bot ? "bot" : "human";
+}
+var isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+function shown(v) {
+  if (v === void 0) return "absent";
+  const s = JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+var Reading = class {
+  attributions = [];
+  unattributed = [];
+  inconsistencies = [];
+  agentIsAi = false;
+  agentIsBot = false;
+  result(kind) {
+    const { attributions, unattributed, inconsistencies } = this;
+    return { kind, attributions, unattributed, inconsistencies };
+  }
+  problem(kind, field, expected, actual) {
+    this.inconsistencies.push({ kind, field, expected, actual });
+  }
+  /** A value of the wrong type, or a required one that is missing. */
+  badValue(field, expected, v) {
+    this.problem(v === void 0 ? "missing" : "wrong-type", field, expected, shown(v));
+  }
+  flag(att, key, required) {
+    const v = att[key];
+    if (typeof v === "boolean") return v;
+    if (required || v !== void 0) this.badValue(`ai_attestation.${key}`, "a boolean", v);
+    return void 0;
+  }
+  /** The list; `[]` when an optional one is absent; undefined when it is not a list of strings. */
+  list(att, key, required) {
+    const v = att[key];
+    if (v === void 0 && !required) return [];
+    if (Array.isArray(v) && v.every((s) => typeof s === "string")) return v;
+    this.badValue(`ai_attestation.${key}`, "a list of strings", v);
+    return void 0;
+  }
+  /** `<key>` must be the length of `<of>`; a list that did not read is not compared. */
+  count(att, key, required, of, list) {
+    const v = att[key];
+    if (v === void 0 && !required) return;
+    if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+      this.badValue(`ai_attestation.${key}`, "a non-negative integer", v);
+    else if (list !== void 0 && v !== list.length)
+      this.problem("count-mismatch", `ai_attestation.${key}`, `${list.length} = len(${of})`, `${v}`);
+  }
+};
+function readAiSignals(r, signals) {
+  signals.forEach((signal, i) => {
+    const s = readAiSignal(signal);
+    const attribute = (source, name, commitWide = false) => r.attributions.push({ source, name, evidence: signal, commitWide });
+    if (s.form === "unknown")
+      r.problem(
+        "unknown-signal",
+        `ai_attestation.signals_detected[${i}]`,
+        "a known signal form",
+        shown(signal)
+      );
+    else if (s.form === "generic-phrase") r.unattributed.push(signal);
+    else if (s.form === "declared") attribute("declared", s.tool, true);
+    else if (s.form === "co-author-trailer") attribute("trailer", s.tool);
+    else if (s.form === "trailer") attribute("trailer", s.key);
+    else if (s.form === "tool-phrase") attribute("tool-phrase", s.phrase);
+    else attribute("agent-identity", s.marker);
+  });
+}
+function readBotSignals(r, signals) {
+  signals.forEach((signal, i) => {
+    const field = `ai_attestation.bot_signals_detected[${i}]`;
+    const id = readIdentitySignal(signal);
+    if (id === void 0) r.problem("unknown-signal", field, "<field>_bot:<marker>", shown(signal));
+    else if (AGENT_MARKERS.has(id.marker))
+      r.problem("ai-agent-as-bot", field, "an automation bot marker", shown(signal));
+  });
+}
+function readAgentAttestation(r, receipt) {
+  const ext = receipt.extensions;
+  if (!isRecord(ext) || ext.agent_attestation === void 0) return;
+  const field = "extensions.agent_attestation";
+  const a = ext.agent_attestation;
+  if (!isRecord(a)) return r.badValue(field, "an object", a);
+  for (const [k, v] of Object.entries(a))
+    if (!AGENT_ATTESTATION_KEYS.has(k))
+      r.problem("unknown-field", `${field}.${k}`, "absent", shown(v));
+    else if (typeof v !== "string") r.badValue(`${field}.${k}`, "a string", v);
+  const name = [a.tool_id, a.model_class].find(
+    (v) => typeof v === "string" && named(v)
+  );
+  if (name === void 0) return;
+  const lower = name.toLowerCase();
+  if (a.model_class === void 0 && BOT_MARKERS.some((m) => lower.includes(m))) r.agentIsBot = true;
+  else {
+    r.agentIsAi = true;
+    r.attributions.push({ source: "agent-attestation", name, evidence: field, commitWide: true });
+  }
+}
+function readClass(r, cls) {
+  if (cls === void 0) return void 0;
+  const meaning = typeof cls === "string" ? AUTHORSHIP_CLASS_SPELLINGS.get(cls) : void 0;
+  if (meaning === void 0)
+    r.problem("unknown-class", "ai_attestation.authorship_class", "an AIIR class", shown(cls));
+  return meaning;
+}
+function classifyAiInvolvement(receipt) {
+  const r = new Reading();
+  readAgentAttestation(r, receipt);
+  const att = receipt.ai_attestation;
+  if (!isRecord(att)) {
+    r.badValue("ai_attestation", "an object", att);
+    return r.result(r.agentIsAi ? "ai" : "none");
+  }
+  for (const [k, v] of Object.entries(att))
+    if (!AI_ATTESTATION_KEYS.has(k))
+      r.problem("unknown-field", `ai_attestation.${k}`, "absent", shown(v));
+  const isAi = r.flag(att, "is_ai_authored", true);
+  const isBot = r.flag(att, "is_bot_authored", false);
+  const aiList = r.list(att, "signals_detected", true);
+  const botList = r.list(att, "bot_signals_detected", false);
+  r.count(att, "signal_count", true, "signals_detected", aiList);
+  r.count(att, "bot_signal_count", false, "bot_signals_detected", botList);
+  if (typeof att.detection_method !== "string")
+    r.badValue("ai_attestation.detection_method", "a string", att.detection_method);
+  const meaning = readClass(r, att.authorship_class);
+  readAiSignals(r, aiList ?? []);
+  readBotSignals(r, botList ?? []);
+  const hasAi = (aiList ?? []).length > 0;
+  const hasBot = (botList ?? []).length > 0;
+  const flagField = (key) => `ai_attestation.${key}`;
+  if (isAi !== void 0 && isAi !== hasAi)
+    r.problem("flag-contradicts-signals", flagField("is_ai_authored"), `${hasAi}`, `${isAi}`);
+  if (isBot !== void 0 && isBot !== hasBot)
+    r.problem("flag-contradicts-signals", flagField("is_bot_authored"), `${hasBot}`, `${isBot}`);
+  const asserts = meaning === void 0 ? void 0 : CLASS_ASSERTS[meaning];
+  if (asserts !== void 0 && (asserts.ai !== hasAi || (asserts.bot ?? hasBot) !== hasBot))
+    r.problem(
+      "class-contradicts-signals",
+      flagField("authorship_class"),
+      impliedClass(hasAi, hasBot),
+      shown(att.authorship_class)
+    );
+  const ai = isAi === true || hasAi || asserts?.ai === true || r.agentIsAi;
+  const bot = isBot === true || hasBot || asserts?.bot === true || r.agentIsBot;
+  return r.result(ai ? "ai" : bot ? "bot-only" : "none");
+}
+
 // src/receipt/canonical-json.ts
 var MAX_CORE_DEPTH = 64;
 var CanonicalJsonError = class extends Error {
@@ -14076,19 +14537,19 @@ function canonicalJson2(value) {
   return encode(value);
 }
 function unsupportedNumberReason(literal) {
-  const shown = literal.length > 40 ? `${literal.slice(0, 40)}\u2026 (${literal.length} characters)` : literal;
+  const shown2 = literal.length > 40 ? `${literal.slice(0, 40)}\u2026 (${literal.length} characters)` : literal;
   const digits = literal.replace(/^-/, "");
   if (/^\d+$/.test(digits)) {
     if (digits.length > 4300)
       return `Exceeds the limit (4300 digits) for integer string conversion: value has ${digits.length} digits`;
-    return `unsupported number: integer ${shown} is outside \xB1(2^53 \u2212 1), which qprov cannot hash exactly`;
+    return `unsupported number: integer ${shown2} is outside \xB1(2^53 \u2212 1), which qprov cannot hash exactly`;
   }
   const n = Number(literal);
   if (!Number.isFinite(n)) {
     const repr = Number.isNaN(n) ? "nan" : n > 0 ? "inf" : "-inf";
     return `Out of range float values are not JSON compliant: ${repr}`;
   }
-  return `unsupported number: ${shown} is not an integer; only integers are canonicalised`;
+  return `unsupported number: ${shown2} is not an integer; only integers are canonicalised`;
 }
 function encode(v) {
   if (v === null || typeof v === "boolean") return String(v);
@@ -14186,20 +14647,11 @@ function pyStr(s) {
 }
 
 // src/receipt/schema.ts
-var import_ajv2 = __toESM(require_ajv(), 1);
+var import_ajv3 = __toESM(require_ajv(), 1);
 var SCHEMA_V1 = "aiir/commit_receipt.v1";
 var SCHEMA_V2 = "aiir/commit_receipt.v2";
 var AIIR_TOOL_PREFIX = "https://github.com/invariant-systems-ai/aiir@";
-var AUTHORSHIP_CLASSES = [
-  "ai+bot",
-  "ai-assisted",
-  "ai-generated",
-  "ai_assisted",
-  "ai_generated",
-  "bot",
-  "bot-generated",
-  "human"
-];
+var AUTHORSHIP_CLASSES = [...AUTHORSHIP_CLASS_SPELLINGS.keys()].sort();
 var SHA = "^([0-9a-f]{40}|[0-9a-f]{64})$";
 var HASH = "^sha256:[0-9a-f]{64}$";
 var str = (extra = {}) => ({ type: "string", ...extra });
@@ -14287,7 +14739,7 @@ function receiptSchema(v2) {
 var validators;
 function compiledValidators() {
   if (validators === void 0) {
-    const ajv = new import_ajv2.Ajv({ allErrors: true, strict: false, verbose: true });
+    const ajv = new import_ajv3.Ajv({ allErrors: true, strict: false, verbose: true });
     validators = { v1: ajv.compile(receiptSchema(false)), v2: ajv.compile(receiptSchema(true)) };
   }
   return validators;
@@ -14396,6 +14848,59 @@ function verifyReceipt(receipt) {
   return verdict;
 }
 
+// src/verify/ai-policy.ts
+function decideAiPolicy(policy, involvement) {
+  const findings = [];
+  if (policy !== "any")
+    for (const inconsistency of involvement.inconsistencies)
+      findings.push({ kind: "inconsistent-attestation", inconsistency });
+  if (policy === "no-ai" && involvement.kind === "ai") findings.push({ kind: "ai-involved" });
+  const declaredForCommit = involvement.attributions.some((a) => a.commitWide);
+  if (policy === "declared-only" && !declaredForCommit)
+    for (const signal of involvement.unattributed)
+      findings.push({ kind: "unattributed-ai", signal });
+  return { policy, ok: findings.length === 0, findings, involvement };
+}
+var INCONSISTENCY_TEXT = {
+  missing: "missing",
+  "wrong-type": "wrong type",
+  "unknown-field": "not an AIIR field",
+  "count-mismatch": "count disagrees with its list",
+  "flag-contradicts-signals": "flag contradicts the signals",
+  "unknown-class": "unknown authorship class",
+  "class-contradicts-signals": "class contradicts the signals",
+  "unknown-signal": "unknown signal form",
+  "ai-agent-as-bot": "AI agent recorded as an automation bot"
+};
+var MAX_LISTED2 = 5;
+function listed(items) {
+  const more = items.length - MAX_LISTED2;
+  return items.slice(0, MAX_LISTED2).join(", ") + (more > 0 ? ` and ${more} more` : "");
+}
+function summary(inv) {
+  if (inv.kind === "none") return "no AI involvement recorded";
+  if (inv.kind === "bot-only") return "automation only, no AI involvement recorded";
+  const named2 = inv.attributions.map((a) => a.evidence);
+  const parts = [
+    ...named2.length > 0 ? [`named by ${listed(named2)}`] : [],
+    ...inv.unattributed.length > 0 ? [`naming no tool: ${listed(inv.unattributed)}`] : []
+  ];
+  return `AI involvement${parts.length > 0 ? ` (${parts.join("; ")})` : ""}`;
+}
+function findingText2(f, inv) {
+  if (f.kind === "ai-involved") return `the receipt records ${summary(inv)}`;
+  if (f.kind === "unattributed-ai")
+    return `${f.signal} names no AI tool and no tool is declared for the commit`;
+  const { kind, field, expected, actual } = f.inconsistency;
+  return `${field}: ${INCONSISTENCY_TEXT[kind]} (expected ${expected}, got ${actual})`;
+}
+function describeAiPolicy(d) {
+  const [first, ...rest] = d.findings;
+  if (first === void 0) return `${d.policy}: ${summary(d.involvement)}`;
+  const more = rest.length > 0 ? ` (${rest.length} more finding${rest.length > 1 ? "s" : ""})` : "";
+  return `${d.policy}: ${findingText2(first, d.involvement)}${more}`;
+}
+
 // src/verify/receipt-checks.ts
 var NULL_OID = /^0{40}$|^0{64}$/;
 function signedReceipt(ctx) {
@@ -14448,34 +14953,18 @@ function commitConsistency(ctx) {
   const via = certDigest !== void 0 && !NULL_OID.test(certDigest) ? " and certificate" : "";
   return pass(`commit ${sha} in receipt, statement${via}`);
 }
-function aiInvolved(att) {
-  const cls = att.authorship_class;
-  return att.is_ai_authored === true || cls === "ai_assisted" || cls === "ai+bot";
-}
-function declaredTools(att) {
-  const signals = Array.isArray(att.signals_detected) ? att.signals_detected : [];
-  return signals.filter(
-    (s) => typeof s === "string" && (/^declared:./.test(s) || /^trailer:co-authored-by:./.test(s))
-  );
-}
+var AI_FINDING = {
+  "inconsistent-attestation": "ai-attestation-invalid",
+  "ai-involved": "ai-involved",
+  "unattributed-ai": "ai-undeclared"
+};
 function aiPolicyCheck(ctx, policy) {
   const receipt = signedReceipt(ctx);
   if (receipt === void 0) return notRun("statement-signature");
-  const att = receipt.ai_attestation;
-  if (att === null || typeof att !== "object" || Array.isArray(att))
-    return policy === "any" ? pass("any: the receipt has no ai_attestation") : fail("ai-attestation-missing", { subject: policy });
-  const a = att;
-  const cls = String(a.authorship_class);
-  if (policy === "any") return pass(`any: authorship class ${cls}`);
-  const involved = aiInvolved(a);
-  if (policy === "no-ai")
-    return involved ? fail("ai-involved", { subject: policy, note: `authorship class ${cls}` }) : pass(`no-ai: authorship class ${cls}`);
-  const tools = declaredTools(a);
-  if (involved && tools.length === 0)
-    return fail("ai-undeclared", { subject: policy, note: `authorship class ${cls}` });
-  return pass(
-    `declared-only: authorship class ${cls}${tools.length ? `, ${tools.join(", ")}` : ""}`
-  );
+  const decision = decideAiPolicy(policy, classifyAiInvolvement(receipt));
+  const first = decision.findings[0];
+  if (decision.ok || first === void 0) return pass(describeAiPolicy(decision));
+  return fail(AI_FINDING[first.kind], { sentence: describeAiPolicy(decision) });
 }
 
 // src/verify/signature-checks.ts
@@ -14713,7 +15202,7 @@ function factsOf(ctx) {
     facts.packageDigest = b.provenance.workload_package;
     facts.bindingDigest = digestOf(ctx.files, PROOF_FILES.binding);
     const t = b.provenance.transparency_entry;
-    if (t) facts.rekor = { logIndex: String(t.log_index), uuid: t.uuid };
+    facts.rekor = t ? { logIndex: String(t.log_index), uuid: t.uuid } : null;
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload);
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity;

@@ -3,7 +3,7 @@
 // plugins needed for JSON or dynamic imports, and no sourcemap is emitted at all.
 import { build as esbuild } from 'esbuild'
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs'
-import { thirdPartyLicenses } from './licenses.mjs'
+import { licenceReport } from './licenses.mjs'
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 
@@ -91,4 +91,9 @@ await build({
   entryPoints: ['src/workload/hash-loop.ts'],
   outfile: join(outDir, 'hash-worker.js')
 })
-writeFileSync(join(outDir, 'licenses.txt'), thirdPartyLicenses(inputs))
+const licences = licenceReport(inputs)
+writeFileSync(join(outDir, 'licenses.txt'), licences.text)
+for (const id of licences.undeclared)
+  console.warn(
+    `build: bundled package ${id} declares no licence (see ${join(outDir, 'licenses.txt')})`
+  )

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { unreviewedUndeclared } from './licenses.mjs'
 
 const fresh = mkdtempSync(join(tmpdir(), 'qprov-dist-'))
 try {
@@ -23,6 +24,9 @@ try {
   const licenses = existsSync(licensesPath) ? readFileSync(licensesPath, 'utf8') : ''
   for (const pkg of ['sigstore@', '@sigstore/verify@', 'commander@', '@actions/core@'])
     if (!licenses.includes(`\n${pkg}`)) stale.push(`licenses.txt does not list ${pkg}`)
+  // A bundled package that declares no licence fails unless it has been reviewed (licenses.mjs).
+  for (const id of unreviewedUndeclared(licenses))
+    stale.push(`${id} is bundled and declares no licence; review it in scripts/licenses.mjs`)
   if (stale.length > 0) {
     console.error(`check-dist: dist/ is stale:\n  ${stale.join('\n  ')}\nRun: npm run build`)
     process.exit(1)

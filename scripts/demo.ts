@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 
     step(
       6,
-      `Fetch the proof bundle of job ${run1.jobId} into a fresh directory, starting from the job ID`
+      `Fetch the verified proof bundle of job ${run1.jobId} into a fresh directory, starting from the job ID`
     )
     const fetched = join(work, 'fetched')
     indent(
@@ -154,7 +154,8 @@ async function main(): Promise<void> {
           '--out',
           fetched,
           '--sandbox',
-          sb.dir
+          sb.dir,
+          ...policy
         ]),
         'fetch'
       ).stdout

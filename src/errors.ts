@@ -1,93 +1,81 @@
 /**
  * The one error type of qprov. Every failure carries a stable code so callers and tests can tell
- * failures apart. The exit code follows from the code alone (no call site chooses it), and the
- * CLI and the action map it in one place: 1 = remote, output or verification failure,
- * 2 = usage or input error.
+ * failures apart. The exit status follows from the code alone (no call site chooses it), and the
+ * CLI and the action map it in one place: 2 = usage or input error, 1 = anything else.
  */
-export type ErrorCode =
-  // usage and input (exit 2)
-  | 'USAGE'
-  | 'INPUT_NOT_FOUND'
-  | 'INPUT_SYMLINK'
-  | 'INPUT_TOO_LARGE'
-  | 'INPUT_NOT_JSON'
-  | 'INPUT_INVALID'
-  | 'BAD_REF'
-  | 'NOT_A_GIT_REPO'
-  | 'GIT_ERROR'
-  | 'WORKLOAD_INVALID'
-  | 'JOB_SPEC_INVALID'
-  | 'TARGET_MISMATCH'
-  | 'BACKEND_UNKNOWN'
-  | 'TAGS_INVALID'
-  | 'TRUSTED_ROOT_INVALID'
-  | 'POLICY_INVALID'
-  | 'CONFIG_INVALID'
-  | 'OUTPUT_UNUSABLE'
-  | 'ATTESTATION_MISMATCH'
-  | 'URL_CREDENTIALS'
-  // writing results
-  | 'OUTPUT_WRITE_FAILED'
-  // receipts
-  | 'RECEIPT_CANONICAL'
-  | 'RECEIPT_INVALID'
-  // signing and verification
-  | 'OIDC_UNAVAILABLE'
-  | 'OIDC_REQUEST_FAILED'
-  | 'SIGNING_FAILED'
-  | 'BUNDLE_INVALID'
-  | 'VERIFY_FAILED'
-  | 'ARTIFACT_MISMATCH'
-  | 'SUBJECT_MISMATCH'
-  | 'STATEMENT_INVALID'
-  // binding and proof bundles
-  | 'BINDING_INVALID'
-  | 'PROOF_BUNDLE_INVALID'
-  | 'PROOF_NOT_FOUND'
-  | 'PROOF_MISMATCH'
-  // IBM Quantum Runtime
-  | 'RUNTIME_AUTH'
-  | 'RUNTIME_HTTP'
-  | 'RUNTIME_RATE_LIMITED'
-  | 'RUNTIME_TIMEOUT'
-  | 'RUNTIME_NETWORK'
-  | 'RUNTIME_BAD_RESPONSE'
-  | 'RUNTIME_TAGS_REJECTED'
-  // GitHub
-  | 'GITHUB_API'
-  | 'PUBLISH_FAILED'
-  | 'RELEASE_IMMUTABLE'
-  | 'INTERNAL'
-
 export type ExitCode = 1 | 2
 
-const INPUT_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'USAGE',
-  'INPUT_NOT_FOUND',
-  'INPUT_SYMLINK',
-  'INPUT_TOO_LARGE',
-  'INPUT_NOT_JSON',
-  'INPUT_INVALID',
-  'BAD_REF',
-  'NOT_A_GIT_REPO',
-  'WORKLOAD_INVALID',
-  'JOB_SPEC_INVALID',
-  'TARGET_MISMATCH',
-  'BACKEND_UNKNOWN',
-  'TAGS_INVALID',
-  'TRUSTED_ROOT_INVALID',
-  'POLICY_INVALID',
-  'CONFIG_INVALID',
-  'OIDC_UNAVAILABLE',
-  'PROOF_BUNDLE_INVALID',
-  'OUTPUT_UNUSABLE',
-  'ATTESTATION_MISMATCH',
-  'URL_CREDENTIALS'
-])
+/** What kind of failure a code is; usage and input errors exit 2, every other category 1. */
+export type ErrorCategory =
+  | 'usage'
+  | 'input'
+  | 'output'
+  | 'git'
+  | 'receipt'
+  | 'signing'
+  | 'verification'
+  | 'proof'
+  | 'runtime'
+  | 'github'
+  | 'internal'
 
-/** The exit code of an error code: the one place it is decided. */
+/**
+ * Every error code with its exit status and category, one line each. README.md documents this
+ * table ("Error codes"); test/errors.test.ts keeps the two in agreement.
+ */
+export const ERROR_CODES = {
+  USAGE: { exit: 2, category: 'usage' },
+  INPUT_NOT_FOUND: { exit: 2, category: 'input' },
+  INPUT_SYMLINK: { exit: 2, category: 'input' },
+  INPUT_TOO_LARGE: { exit: 2, category: 'input' },
+  INPUT_NOT_JSON: { exit: 2, category: 'input' },
+  INPUT_INVALID: { exit: 2, category: 'input' },
+  BAD_REF: { exit: 2, category: 'input' },
+  NOT_A_GIT_REPO: { exit: 2, category: 'input' },
+  WORKLOAD_INVALID: { exit: 2, category: 'input' },
+  JOB_SPEC_INVALID: { exit: 2, category: 'input' },
+  TARGET_MISMATCH: { exit: 2, category: 'input' },
+  BACKEND_UNKNOWN: { exit: 2, category: 'input' },
+  TAGS_INVALID: { exit: 2, category: 'input' },
+  TRUSTED_ROOT_INVALID: { exit: 2, category: 'input' },
+  POLICY_INVALID: { exit: 2, category: 'input' },
+  CONFIG_INVALID: { exit: 2, category: 'input' },
+  OIDC_UNAVAILABLE: { exit: 2, category: 'input' },
+  PROOF_BUNDLE_INVALID: { exit: 2, category: 'input' },
+  OUTPUT_UNUSABLE: { exit: 2, category: 'input' },
+  ATTESTATION_MISMATCH: { exit: 2, category: 'input' },
+  URL_CREDENTIALS: { exit: 2, category: 'input' },
+  OUTPUT_WRITE_FAILED: { exit: 1, category: 'output' },
+  GIT_ERROR: { exit: 1, category: 'git' },
+  RECEIPT_INVALID: { exit: 1, category: 'receipt' },
+  OIDC_REQUEST_FAILED: { exit: 1, category: 'signing' },
+  SIGNING_FAILED: { exit: 1, category: 'signing' },
+  BUNDLE_INVALID: { exit: 1, category: 'verification' },
+  VERIFY_FAILED: { exit: 1, category: 'verification' },
+  ARTIFACT_MISMATCH: { exit: 1, category: 'verification' },
+  SUBJECT_MISMATCH: { exit: 1, category: 'verification' },
+  STATEMENT_INVALID: { exit: 1, category: 'verification' },
+  BINDING_INVALID: { exit: 1, category: 'proof' },
+  PROOF_NOT_FOUND: { exit: 1, category: 'proof' },
+  PROOF_MISMATCH: { exit: 1, category: 'proof' },
+  RUNTIME_AUTH: { exit: 1, category: 'runtime' },
+  RUNTIME_HTTP: { exit: 1, category: 'runtime' },
+  RUNTIME_RATE_LIMITED: { exit: 1, category: 'runtime' },
+  RUNTIME_TIMEOUT: { exit: 1, category: 'runtime' },
+  RUNTIME_NETWORK: { exit: 1, category: 'runtime' },
+  RUNTIME_BAD_RESPONSE: { exit: 1, category: 'runtime' },
+  RUNTIME_TAGS_REJECTED: { exit: 1, category: 'runtime' },
+  GITHUB_API: { exit: 1, category: 'github' },
+  PUBLISH_FAILED: { exit: 1, category: 'github' },
+  RELEASE_IMMUTABLE: { exit: 1, category: 'github' },
+  INTERNAL: { exit: 1, category: 'internal' }
+} as const satisfies Record<string, { exit: ExitCode; category: ErrorCategory }>
+
+export type ErrorCode = keyof typeof ERROR_CODES
+
+/** The exit status of an error code: the one place it is decided. */
 export function exitCodeOf(code: ErrorCode): ExitCode {
-  return INPUT_CODES.has(code) ? 2 : 1
+  return ERROR_CODES[code].exit
 }
 
 /**

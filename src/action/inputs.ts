@@ -37,6 +37,7 @@ export const INPUT_NAMES = [
   'certificate-identity-regexp',
   'certificate-oidc-issuer',
   'ai-policy',
+  'thresholds',
   'upload-artifact',
   'artifact-name',
   'artifact-retention-days',
@@ -78,6 +79,8 @@ export interface ActionInputs {
   certificateIdentityRegexp?: string
   certificateOidcIssuer?: string
   aiPolicy?: AiPolicyInput
+  /** Verify mode with sigstore custom: `tlog=N,ctlog=N,timestamp=N`. */
+  thresholds?: string
   /** undefined = the mode's default (true for submit and tag). */
   uploadArtifact?: boolean
   artifactName?: string
@@ -157,6 +160,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     certificateIdentityRegexp: opt('certificate-identity-regexp'),
     certificateOidcIssuer: opt('certificate-oidc-issuer'),
     aiPolicy: oneOf('ai-policy', AI_POLICIES),
+    thresholds: opt('thresholds'),
     uploadArtifact: bool('upload-artifact'),
     artifactName: opt('artifact-name'),
     artifactRetentionDays: retentionDays(),

@@ -29,7 +29,7 @@ export function actionSigning(
         ...(inputs.sigstore !== 'public-good' ? { instance: inputs.sigstore } : {}),
         ...choice
       },
-      k => `input ${k}`
+      'action'
     )
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL && !env.SIGSTORE_ID_TOKEN)
     throw new QprovError(
@@ -38,5 +38,5 @@ export function actionSigning(
         'is not set: grant the job `permissions: id-token: write` (pull requests from forks and ' +
         'Dependabot never get it; run mode verify there instead)'
     )
-  return signingSettings({ instance: inputs.sigstore, ...choice }, k => `input ${k}`)
+  return signingSettings({ instance: inputs.sigstore, ...choice }, 'action')
 }

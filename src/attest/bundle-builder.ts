@@ -9,7 +9,7 @@ import { RekorV2Witness } from './rekor-v2.js'
 import type { SigningEndpoints } from './signing-types.js'
 
 /** sigstore-js's own defaults for Fulcio, Rekor v1 and the TSA: 5 s per try, two retries. */
-export const FETCH_OPTIONS = { timeout: 5000, retry: { retries: 2 } } as const
+const FETCH_OPTIONS = { timeout: 5000, retry: { retries: 2 } } as const
 
 /**
  * The DSSE bundle builder for one signature, from @sigstore/sign's parts: a Fulcio signer holding

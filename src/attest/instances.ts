@@ -1,4 +1,5 @@
 import { QprovError } from '../errors.js'
+import { optionName, type Caller } from '../option-names.js'
 import { checkEndpointURL } from '../url-credentials.js'
 import {
   PUBLIC_GOOD_REKOR_V2_SIGNING_CONFIG,
@@ -35,13 +36,16 @@ export interface EndpointChoices {
   rekorVersion?: RekorVersion
   /** Services to choose from instead of the instance's. */
   signingConfig?: SigningConfigDocument
+  /** How messages name options: flags for the CLI, inputs for the action. */
+  caller?: Caller
 }
 
 /** The instance's services before any explicit URL: public-good's come from its signing configs. */
 function instanceBase(
   instance: SigstoreInstance,
   rekorVersion: RekorVersion | undefined,
-  env: Record<string, string | undefined>
+  env: Record<string, string | undefined>,
+  option: (flag: string) => string
 ): Partial<SigningEndpoints> {
   switch (instance) {
     case 'public-good': {
@@ -69,7 +73,7 @@ function instanceBase(
     default:
       throw new QprovError(
         'USAGE',
-        `unknown Sigstore instance "${String(instance)}" (use ${SIGSTORE_INSTANCES.join(', ')})`
+        `unknown ${option('sigstore')} "${String(instance)}" (use ${SIGSTORE_INSTANCES.join(', ')})`
       )
   }
 }
@@ -82,6 +86,7 @@ export function resolveEndpoints(
   choices: EndpointChoices = {}
 ): SigningEndpoints {
   const { rekorVersion, signingConfig } = choices
+  const option = (flag: string) => optionName(flag, choices.caller ?? 'cli')
   let base: Partial<SigningEndpoints>
   if (signingConfig) {
     const s = selectServices(signingConfig, { rekorVersion })
@@ -91,34 +96,35 @@ export function resolveEndpoints(
       rekorVersion: s.rekor?.version,
       tsaURL: s.tsaURL
     }
-  } else base = instanceBase(instance, rekorVersion, env)
+  } else base = instanceBase(instance, rekorVersion, env, option)
   const given = definedOnly(overrides)
   // An explicit log URL speaks the version asked for, or v1, whatever the instance offered.
   if (given.rekorURL) base.rekorVersion = rekorVersion ?? 1
   const merged = { ...definedOnly(base), ...given }
   const what = signingConfig ? signingConfig.source : `the ${instance} Sigstore instance`
-  if (!merged.fulcioURL) throw new QprovError('USAGE', `${what} needs --fulcio-url`)
+  if (!merged.fulcioURL) throw new QprovError('USAGE', `${what} needs ${option('fulcio-url')}`)
   if (!merged.rekorURL) {
     delete merged.rekorVersion
     if (rekorVersion !== undefined)
       throw new QprovError(
         'USAGE',
-        `--rekor-version ${rekorVersion} needs a Rekor log, and ${what} has none (add --rekor-url)`
+        `${option('rekor-version')} ${rekorVersion} needs a Rekor log, and ${what} has none ` +
+          `(add ${option('rekor-url')})`
       )
   }
   if (!merged.rekorURL && !merged.tsaURL)
     throw new QprovError(
       'USAGE',
-      `${what} needs --rekor-url or --tsa-url: a signature without a ` +
+      `${what} needs ${option('rekor-url')} or ${option('tsa-url')}: a signature without a ` +
         'transparency-log entry or a signed timestamp cannot be verified after the certificate expires'
     )
   if (merged.rekorVersion === 2 && !merged.tsaURL)
     throw new QprovError(
       'USAGE',
-      'Rekor v2 records no integrated time, so a v2 entry needs an RFC 3161 timestamp: add --tsa-url'
+      `Rekor v2 records no integrated time, so a v2 entry needs an RFC 3161 timestamp: add ${option('tsa-url')}`
     )
   for (const k of ['fulcioURL', 'rekorURL', 'tsaURL'] as const)
-    if (merged[k] !== undefined) checkURL(k, merged[k])
+    if (merged[k] !== undefined) checkEndpointURL(merged[k], option(`${k.slice(0, -3)}-url`))
   return merged as SigningEndpoints
 }
 
@@ -127,10 +133,11 @@ export function signingEndpoints(
   signing: SigningConfig,
   env: Record<string, string | undefined> = process.env
 ): SigningEndpoints {
-  const { fulcioURL, rekorURL, tsaURL, rekorVersion, signingConfig } = signing
+  const { fulcioURL, rekorURL, tsaURL, rekorVersion, signingConfig, caller } = signing
   return resolveEndpoints(signing.instance, { fulcioURL, rekorURL, tsaURL }, env, {
     ...(rekorVersion !== undefined ? { rekorVersion } : {}),
-    ...(signingConfig !== undefined ? { signingConfig } : {})
+    ...(signingConfig !== undefined ? { signingConfig } : {}),
+    ...(caller !== undefined ? { caller } : {})
   })
 }
 
@@ -138,14 +145,4 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(o).filter(([, v]) => v !== undefined && v !== '')
   ) as Partial<T>
-}
-
-const OPTION_NAMES: Record<string, string> = {
-  fulcioURL: 'the Fulcio URL (fulcio-url)',
-  rekorURL: 'the Rekor URL (rekor-url)',
-  tsaURL: 'the TSA URL (tsa-url)'
-}
-
-function checkURL(name: string, value: string): void {
-  checkEndpointURL(value, OPTION_NAMES[name] ?? name)
 }

@@ -1,3 +1,4 @@
+import { optionName, type Caller } from '../option-names.js'
 import { QprovError } from '../errors.js'
 import { encodeSidecar } from '../receipt/cbor-sidecar.js'
 import { generateReceipts } from '../receipt/generate.js'
@@ -29,21 +30,13 @@ export interface ReceiptChoice {
   keep?: boolean
 }
 
-/** How the options are spelled where the choice was made, for messages. */
-export interface ReceiptOptionNames {
-  receipt: string
-  receiptsJson: string
-  commit: string
-}
-
-export const CLI_RECEIPT_OPTIONS: ReceiptOptionNames = {
-  receipt: '--receipt',
-  receiptsJson: '--receipts-json',
-  commit: '--commit'
-}
-
 /** The one place that turns a choice into a source and refuses contradictory ones. */
-export function receiptSource(c: ReceiptChoice, names: ReceiptOptionNames): ReceiptSource {
+export function receiptSource(c: ReceiptChoice, caller: Caller = 'cli'): ReceiptSource {
+  const names = {
+    receipt: optionName('receipt', caller),
+    receiptsJson: optionName('receipts-json', caller),
+    commit: optionName('commit', caller)
+  }
   const declareAi = c.declareAi?.length ? { declareAi: c.declareAi } : {}
   const keep = c.keep ? { keep: true } : {}
   if (c.receipt) {

@@ -12,7 +12,7 @@ export const REKOR_V2_TIMEOUT_MS = 20_000
 const RETRIES = 2
 const RETRYABLE = (status: number) => status === 408 || status === 429 || status >= 500
 
-export interface RekorV2Options {
+interface RekorV2Options {
   baseURL: string
   timeoutMs?: number
   retries?: number
@@ -21,7 +21,7 @@ export interface RekorV2Options {
 }
 
 /** A v2 log refused the request; `logIndex` is set on 409, where the log already holds the entry. */
-export class RekorV2Error extends Error {
+class RekorV2Error extends Error {
   constructor(
     readonly status: number,
     message: string,

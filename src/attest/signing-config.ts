@@ -36,7 +36,7 @@ interface Selection {
 }
 
 /** What one signature uses: exactly one CA, at most one log and at most one TSA. */
-export interface SelectedServices {
+interface SelectedServices {
   fulcioURL: string
   rekor?: { url: string; version: RekorVersion }
   tsaURL?: string

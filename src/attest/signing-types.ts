@@ -1,7 +1,9 @@
 /**
  * The types of signing, in a leaf module: configuration (what the user asked for), endpoints and
- * token (what it resolved to), and the plan that signStatement takes. Nothing here imports.
+ * token (what it resolved to), and the plan that signStatement takes. Only types are imported.
  */
+
+import type { Caller } from '../option-names.js'
 
 export type SigstoreInstance = 'public-good' | 'github' | 'custom'
 
@@ -9,8 +11,6 @@ export const SIGSTORE_INSTANCES: readonly SigstoreInstance[] = ['public-good', '
 
 /** Rekor's major API version: 1 (rekor.sigstore.dev, `dsse` entries) or 2 (tile-backed shards). */
 export type RekorVersion = 1 | 2
-
-export const REKOR_VERSIONS: readonly RekorVersion[] = [1, 2]
 
 /** A Sigstore SigningConfig document (v0.2) as read from a file, before any service is picked. */
 export interface SigningConfigDocument {
@@ -43,6 +43,8 @@ export interface SigningConfig {
    * ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN environment variables.
    */
   actionsOidc?: { requestURL: string; requestToken: string }
+  /** Who asked, so messages name its options (`--fulcio-url` or `input fulcio-url`); default cli. */
+  caller?: Caller
 }
 
 /** The endpoints one signature needs; an absent rekorURL means no transparency-log entry. */

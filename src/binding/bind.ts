@@ -17,14 +17,13 @@ import {
   bindingBytes,
   checkBinding,
   sha256Digest,
-  type BackendSource,
   type BindingDocument,
   type TransparencyEntry
 } from '../proof/binding-document.js'
 import { bindingStatementPayload, receiptFileBytes } from '../proof/binding-statement.js'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
 import { PROOF_FILES } from '../proof/layout.js'
-import { parseRuntimeJob, type RuntimeJobFacts } from '../proof/runtime-job-file.js'
+import { parseRuntimeJob, type RuntimeJobRecord } from '../proof/runtime-job-file.js'
 
 export interface BindOptions {
   /** statement.json, statement.sigstore.json and workload.manifest.json (the attest --out). */
@@ -33,8 +32,6 @@ export interface BindOptions {
   outDir: string
   /** Resolved by the caller: `tag` resolves it before it changes any tag. */
   plan: SigningPlan
-  /** Where the job's backend came from, unless runtime-job.json says so itself. */
-  backendSource: BackendSource
   onProgress?: (message: string) => void
 }
 
@@ -89,8 +86,7 @@ export function transparencyEntryOf(
 /** Builds binding.json from the attestation and the job record; refuses a record of other evidence. */
 export function buildBinding(
   files: Record<string, Buffer>,
-  job: RuntimeJobFacts,
-  backendSource: BackendSource,
+  job: RuntimeJobRecord,
   trustedRoots: unknown[]
 ): BindingDocument {
   const statementDigest = sha256Digest(files[PROOF_FILES.statement])
@@ -117,7 +113,8 @@ export function buildBinding(
       job_id: job.jobId,
       instance: { crn: job.instanceCRN, region: parseInstanceCrn(job.instanceCRN).location },
       backend: job.backend ?? null,
-      backend_source: job.backendSource ?? backendSource,
+      // Only qprov 0.1's `tag` wrote records without it, and there the job chose its backend.
+      backend_source: job.backendSource ?? 'runtime',
       program: job.program ?? null,
       created: job.created ?? null,
       ...(job.targetCheck ? { target_check: { ...job.targetCheck } } : {})
@@ -152,7 +149,7 @@ export async function bindProofBundle(opts: BindOptions): Promise<BoundProof> {
   files[PROOF_FILES.runtimeJob] = readIn(opts.outDir, PROOF_FILES.runtimeJob)
   files[PROOF_FILES.receipt] = receiptFileBytes(files[PROOF_FILES.statement])
   const job = parseRuntimeJob(files[PROOF_FILES.runtimeJob])
-  const binding = buildBinding(files, job, opts.backendSource, opts.plan.trustedRoots)
+  const binding = buildBinding(files, job, opts.plan.trustedRoots)
   const bytes = bindingBytes(binding)
   opts.onProgress?.(`signing the runtime binding of job ${job.jobId}`)
   const signed = await signStatement(bindingStatementPayload(binding), opts.plan, {

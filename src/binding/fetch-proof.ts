@@ -1,42 +1,75 @@
 import { writeFilesAtomically } from '../atomic-file.js'
 import { QprovError } from '../errors.js'
-import type { RuntimeApi } from '../runtime/client.js'
+import type { RuntimeApi, RuntimeJob } from '../runtime/client.js'
 import { checkJobId } from '../runtime/input-checks.js'
+import { parseBinding } from '../proof/binding-document.js'
 import { parseTags } from '../proof/tags.js'
 import { PROOF_FILES } from '../proof/layout.js'
 import { PROOF_FILE_NAMES } from '../proof/proof-bundle.js'
+import type { IdentityPolicy } from '../sigstore/identity-policy.js'
+import type { VerifyProfile } from '../sigstore/profiles.js'
+import { filesVerifier, type JobReader } from '../verify/index.js'
+import { judge, rankCandidates, type ValidCandidate } from './candidates.js'
+import { describeRejection, type RejectedCandidate } from './rejection.js'
 import {
   completeFrom,
-  disagreement,
   type SkippedCandidate,
   type FoundProof,
   type ProofQuery,
   type ProofSource
 } from './proof-sources.js'
 
+/** What every candidate is verified under: the same policy `qprov verify` takes. */
+export interface FetchPolicy {
+  policy: IdentityPolicy
+  /** trusted_root.json text; default the embedded public-good root. */
+  trustedRoot?: string
+  profile: VerifyProfile
+}
+
 export interface FetchProofOptions {
   jobId: string
   api: RuntimeApi
-  /** Searched in this order; the first candidate that agrees with the job's tags wins. */
+  /** Searched in this order; every candidate of every source is verified. */
   sources: ProofSource[]
+  verification: FetchPolicy
   outDir: string
   onProgress?: (message: string) => void
 }
 
 export interface FetchedProof {
   query: ProofQuery
-  found: FoundProof
-  /** Candidates that named this job but disagreed with its tags, and why. */
-  rejected: { location: string; reason: string }[]
-  /** Candidates sources passed over before the tag check (other signers, predicate types). */
+  /** The candidate written: the first of `valid`. */
+  chosen: ValidCandidate
+  /** Every candidate that verified, the pick first (candidates.ts: rankCandidates). */
+  valid: ValidCandidate[]
+  /** Candidates that did not verify or could not be completed, in search order. */
+  rejected: RejectedCandidate[]
+  /** Candidates sources passed over before verification (other signers, predicate types). */
   skipped: SkippedCandidate[]
   files: Record<string, string>
 }
 
+const isComplete = (f: FoundProof) => PROOF_FILE_NAMES.every(n => f.files[n] !== undefined)
+
+/** The live job as read once at the start: each candidate's tags are compared with it. */
+function liveJob(job: RuntimeJob): JobReader {
+  return {
+    getJob: id => {
+      if (id !== job.id)
+        return Promise.reject(
+          new QprovError('PROOF_MISMATCH', `fetch read job ${job.id}, not ${id}`)
+        )
+      return Promise.resolve(job)
+    }
+  }
+}
+
 /**
- * `qprov fetch --job`: the job's tags (parsed strictly) say which evidence to look for; the
- * sources are searched in order, a candidate is taken only if its binding agrees with every tag,
- * and it is written as a proof bundle directory for `qprov verify` (which trusts none of this).
+ * `qprov fetch --job`: the job's tags (parsed strictly) say which evidence to look for. Every
+ * candidate of every source is verified under the given policy, pinned to the job and compared
+ * with its live tags; a rejected candidate is reported with the checks it failed, and the search
+ * goes on. Of the candidates that verify, the latest binding by signed time is written.
  */
 export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof> {
   checkJobId(opts.jobId)
@@ -46,57 +79,90 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
     throw new QprovError('PROOF_NOT_FOUND', `job ${job.id} carries no qprov tags; nothing binds it`)
   const query: ProofQuery = { jobId: job.id, ...refs }
   opts.onProgress?.(`job ${job.id} is tagged with statement ${refs.statementDigest}`)
-  const rejected: FetchedProof['rejected'] = []
+  const verifier = filesVerifier({
+    ...opts.verification,
+    jobId: query.jobId,
+    aiPolicy: 'any',
+    online: { api: liveJob(job) }
+  })
+  const valid: ValidCandidate[] = []
+  const rejected: RejectedCandidate[] = []
   const skipped: SkippedCandidate[] = []
-  // Candidates that agree with the tags but lack files (the attestation store holds only the
-  // signed parts): a later candidate may complete them with exactly the bytes their binding signs.
-  const partials: FoundProof[] = []
-  const complete = (f: FoundProof) => PROOF_FILE_NAMES.every(n => f.files[n] !== undefined)
+  // Candidates that lack files (the attestation store holds only the signed parts), waiting
+  // for a later source to hold exactly the bytes their binding signs.
+  let partials: { found: FoundProof; order: number }[] = []
+  let order = 0
+  const verify = async (found: FoundProof, at: number) => {
+    opts.onProgress?.(`verifying ${found.location}`)
+    const j = await judge(found, at, query.jobId, verifier)
+    if (j.valid) valid.push(j.candidate)
+    else {
+      rejected.push(j.rejected)
+      opts.onProgress?.(`rejected ${found.location}: ${describeRejection(j.rejected)}`)
+    }
+  }
   for (const source of opts.sources) {
     opts.onProgress?.(`searching ${source.name}`)
     const candidates = await source.find(query)
     skipped.push(...(source.skipped ?? []))
     for (const found of candidates) {
-      const why = disagreement(found.files, query)
-      if (why !== undefined) {
-        rejected.push({ location: found.location, reason: why })
-        continue
-      }
-      for (const p of partials) completeFrom(p, found)
-      const chosen = partials.find(complete) ?? (complete(found) ? found : undefined)
-      if (chosen === undefined) {
-        partials.push(found)
-        continue
-      }
-      const files = await writeFilesAtomically(
-        opts.outDir,
-        PROOF_FILE_NAMES.map(n => [n, chosen.files[n] as Buffer])
-      )
-      return { query, found: chosen, rejected, skipped, files }
+      const at = order++
+      for (const p of partials) completeFrom(p.found, found)
+      const done = partials.filter(p => isComplete(p.found))
+      partials = partials.filter(p => !isComplete(p.found))
+      for (const p of done) await verify(p.found, p.order)
+      if (isComplete(found)) await verify(found, at)
+      else partials.push({ found, order: at })
     }
   }
-  for (const p of partials) {
-    const missing = PROOF_FILE_NAMES.filter(n => p.files[n] === undefined)
+  for (const { found } of partials)
     rejected.push({
-      location: p.location,
-      reason: `it lacks ${missing.join(', ')}, and no other source held the bytes its binding signs`
+      source: found.source,
+      location: found.location,
+      rejection: {
+        kind: 'incomplete',
+        missing: PROOF_FILE_NAMES.filter(n => found.files[n] === undefined)
+      },
+      detail: 'missing files'
     })
-  }
-  if (rejected.length > 0)
+  const ranked = rankCandidates(valid)
+  const chosen = ranked[0]
+  if (chosen === undefined)
+    throw nothingVerified(job.id, refs.statementDigest, opts, rejected, skipped)
+  // The pin, checked on the very bytes about to be written.
+  const bytes = chosen.found.files
+  if (parseBinding(bytes[PROOF_FILES.binding] as Buffer).runtime.job_id !== query.jobId)
     throw new QprovError(
       'PROOF_MISMATCH',
-      `refusing to write a proof bundle for job ${job.id}: ${rejected
-        .map(r => `${r.location}: ${r.reason}`)
-        .join('; ')}`,
-      { details: { jobId: job.id, rejected, skipped } }
+      `refusing to write a binding for another job than ${query.jobId}`
     )
-  throw new QprovError(
-    'PROOF_NOT_FOUND',
-    `no proof bundle for job ${job.id} (statement ${refs.statementDigest}) in ${opts.sources
-      .map(s => s.name)
-      .join(', ')}`,
-    { details: { jobId: job.id } }
+  const files = await writeFilesAtomically(
+    opts.outDir,
+    PROOF_FILE_NAMES.map(n => [n, bytes[n] as Buffer])
   )
+  return { query, chosen, valid: ranked, rejected, skipped, files }
 }
 
-export { PROOF_FILES }
+function nothingVerified(
+  jobId: string,
+  statementDigest: string,
+  opts: FetchProofOptions,
+  rejected: RejectedCandidate[],
+  skipped: SkippedCandidate[]
+): QprovError {
+  if (rejected.length > 0)
+    return new QprovError(
+      'PROOF_MISMATCH',
+      `refusing to write a proof bundle for job ${jobId}: no candidate verified: ${rejected
+        .map(r => `${r.location}: ${describeRejection(r)}`)
+        .join('; ')}`,
+      { details: { jobId, rejected, skipped } }
+    )
+  return new QprovError(
+    'PROOF_NOT_FOUND',
+    `no proof bundle for job ${jobId} (statement ${statementDigest}) in ${opts.sources
+      .map(s => s.name)
+      .join(', ')}`,
+    { details: { jobId } }
+  )
+}

@@ -2,46 +2,41 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AttestResult } from '../attest/pipeline.js'
 import { writeFileAtomicSync } from '../atomic-file.js'
-import { QprovError } from '../errors.js'
+import { QprovError, oneLine } from '../errors.js'
+import { PROOF_FILES } from '../proof/layout.js'
+import {
+  RUNTIME_JOB_KIND,
+  parseRuntimeJob,
+  type RuntimeJobRecord
+} from '../proof/runtime-job-file.js'
 import type { ProvenanceRefs } from '../proof/tags.js'
 import { rekorTagRefs } from '../sigstore/rekor-entry.js'
 import { jobExistsError } from './job-exists.js'
-import type { TargetCheckOutcome } from '../proof/runtime-job-file.js'
 
-export const RUNTIME_JOB_FILE = 'runtime-job.json'
-
-/** runtime-job.json: where the job is and what its tags point at. Never holds a secret. */
-export interface RuntimeJobRecord {
-  kind: 'qprov.runtime-job/v1'
-  jobId: string
-  sessionId?: string
-  backend?: string
-  program?: string
-  /** When the service created the job (ISO 8601, as the Runtime API reports it). */
-  created?: string
-  instanceCRN: string
-  runtimeURL: string
-  tags: string[]
-  statementDigest?: string
-  packageDigest?: string
-  rekor?: { logIndex: string; uuid?: string; logId?: string }
-  /** Whether the circuits were checked against the backend's configuration before submission. */
-  targetCheck?: TargetCheckOutcome
-  /** Where the backend came from: qprov.job.json, or a --backend override of it. */
-  backendSource?: 'job-spec' | 'override'
-  recordedAt: string
-}
-
-/** Writes runtime-job.json; the job exists whatever happens here, so a failure names it. */
+/**
+ * The one writer of runtime-job.json. The record is checked by its one reader first: the job
+ * exists whatever happens here, so a record no verifier would read, or a failed write, names it.
+ */
 export function writeJobRecord(
   dir: string,
   record: RuntimeJobRecord,
   hint: (jobId: string) => string
 ): string {
-  const path = join(dir, RUNTIME_JOB_FILE)
+  const path = join(dir, PROOF_FILES.runtimeJob)
+  const text = `${JSON.stringify(record, null, 2)}\n`
+  try {
+    parseRuntimeJob(Buffer.from(text))
+  } catch (e) {
+    const unfit = new QprovError(
+      'RUNTIME_BAD_RESPONSE',
+      `the job's fields do not fit ${PROOF_FILES.runtimeJob}: ${oneLine(e)}`,
+      { cause: e }
+    )
+    throw jobExistsError(unfit, record.jobId, hint)
+  }
   try {
     mkdirSync(dir, { recursive: true })
-    writeFileAtomicSync(path, `${JSON.stringify(record, null, 2)}\n`)
+    writeFileAtomicSync(path, text)
   } catch (e) {
     const failure = new QprovError(
       'OUTPUT_WRITE_FAILED',
@@ -57,7 +52,7 @@ export function jobRecord(
   base: Omit<RuntimeJobRecord, 'kind' | 'recordedAt'>,
   refs?: ProvenanceRefs
 ): RuntimeJobRecord {
-  const r: RuntimeJobRecord = { kind: 'qprov.runtime-job/v1', ...base, recordedAt: '' }
+  const r: RuntimeJobRecord = { kind: RUNTIME_JOB_KIND, ...base, recordedAt: '' }
   if (refs) {
     r.statementDigest = refs.statementDigest
     if (refs.packageDigest) r.packageDigest = refs.packageDigest

@@ -1,12 +1,7 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { QprovError, oneLine } from '../errors.js'
-import {
-  DIGESTED_FILES,
-  entryTagRefs,
-  parseBinding,
-  sha256Digest
-} from '../proof/binding-document.js'
+import { QprovError } from '../errors.js'
+import { DIGESTED_FILES, parseBinding, sha256Digest } from '../proof/binding-document.js'
 import { PROOF_BUNDLE_SUFFIX, PROOF_FILES } from '../proof/layout.js'
 import { PROOF_FILE_NAMES, loadProofBundle, type ProofFiles } from '../proof/proof-bundle.js'
 import type { ProvenanceRefs } from '../proof/tags.js'
@@ -34,7 +29,7 @@ export interface SkippedCandidate {
 
 /**
  * A place proof bundles can be found. `find` returns every candidate that may belong to the
- * query; the caller decides which one agrees with the job's tags, never the source.
+ * query; the caller verifies each one (fetch-proof.ts), never the source.
  */
 export interface ProofSource {
   name: string
@@ -66,43 +61,6 @@ export function completeFrom(partial: FoundProof, donor: FoundProof): string[] {
   }
   if (filled.length > 0) (partial.completedFrom ??= []).push(donor.location)
   return filled
-}
-
-/** Why a candidate does not belong to the job, or undefined when its binding agrees with every tag. */
-export function disagreement(files: ProofFiles, q: ProofQuery): string | undefined {
-  const bytes = files[PROOF_FILES.binding]
-  if (bytes === undefined) return 'it has no binding.json'
-  let b
-  try {
-    b = parseBinding(bytes)
-  } catch (e) {
-    return oneLine(e)
-  }
-  const stmt = files[PROOF_FILES.statement]
-  const t = b.provenance.transparency_entry
-  if (b.runtime.job_id !== q.jobId) return `its binding is for job ${b.runtime.job_id}`
-  if (b.provenance.aiir_statement !== q.statementDigest)
-    return `its statement is ${b.provenance.aiir_statement}, the job's tag says ${q.statementDigest}`
-  if (stmt === undefined || sha256Digest(stmt) !== q.statementDigest)
-    return 'its statement.json is not the tagged statement'
-  // A tag the job lacks is a disagreement too, exactly as `qprov verify` (runtime-record) sees it.
-  if (b.provenance.workload_package !== q.packageDigest)
-    return `its package is ${b.provenance.workload_package}, the job's tag says ${q.packageDigest}`
-  const bound = entryTagRefs(t)
-  if (bound.rekorLogIndex !== q.rekorLogIndex)
-    return `its Rekor index is ${bound.rekorLogIndex}, the job's tag says ${q.rekorLogIndex}`
-  if (q.rekorUuid !== undefined && bound.rekorUuid !== q.rekorUuid)
-    return `its Rekor UUID is ${bound.rekorUuid}, the job's tag says ${q.rekorUuid}`
-  if (bound.rekorLogId !== q.rekorLogId)
-    return `its Rekor log is ${bound.rekorLogId}, the job's tag says ${q.rekorLogId}`
-  // Its other files (runtime-job.json and its tags among them) must be the ones it signs, so
-  // a changed copy in an earlier source never shadows an intact one in a later source.
-  for (const name of DIGESTED_FILES) {
-    const bytes = files[name]
-    if (bytes !== undefined && sha256Digest(bytes) !== b.files[name])
-      return `its ${name} is not the file its binding signs`
-  }
-  return undefined
 }
 
 /**

@@ -22,7 +22,7 @@ import {
   type ProvenanceRefs
 } from '../proof/tags.js'
 import { jobExistsError } from './job-exists.js'
-import { RUNTIME_JOB_FILE, jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
+import { jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
 import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface SubmitAttestOptions {
@@ -82,7 +82,7 @@ function assertQprovRoom(userTags: string[], rekorVersion: 1 | 2 | undefined): v
 
 /** A second submit into one --out would replace the first job's statement and record. */
 function refuseUsedOutDir(outDir: string): void {
-  for (const name of [RUNTIME_JOB_FILE, OUTPUT_NAMES.statement]) {
+  for (const name of [PROOF_FILES.runtimeJob, OUTPUT_NAMES.statement]) {
     const path = join(outDir, name)
     if (existsSync(path))
       throw new QprovError(
@@ -127,7 +127,8 @@ export async function submitWorkload(
   // Every local check has passed: the target check is the first request.
   const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {
     skip: opts.skipTargetCheck,
-    onProgress: hooks.onProgress
+    onProgress: hooks.onProgress,
+    onWarning: hooks.onWarning
   })
   if (opts.attest && signing && endpoints) {
     attestation = await attestWorkload({
@@ -191,7 +192,6 @@ export async function submitWorkload(
             attestationDir: opts.outDir,
             outDir: opts.outDir,
             plan,
-            backendSource: opts.backend ? 'override' : 'job-spec',
             onProgress: hooks.onProgress
           })
         )

@@ -92,7 +92,8 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
         ...(job.created ? { created: job.created } : {}),
         instanceCRN,
         runtimeURL,
-        tags
+        tags,
+        backendSource: 'runtime'
       },
       refs
     ),
@@ -103,7 +104,6 @@ export async function tagJob(opts: TagJobOptions, hooks: TagJobHooks = {}): Prom
         attestationDir: opts.attestationDir,
         outDir: opts.outDir,
         plan,
-        backendSource: 'runtime',
         onProgress: hooks.onProgress
       }).catch(e => {
         throw jobExistsError(e, job.id, hint)

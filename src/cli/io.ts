@@ -31,3 +31,15 @@ export function untilSignal(): Promise<void> {
     process.on('SIGINT', stop)
   })
 }
+
+/**
+ * A reader that closes early (`qprov verify … | head -1`) makes further writes fail with EPIPE.
+ * That is not an error of qprov's: the rest of the output is dropped and the command still
+ * exits with its own status, without a stack trace. Any other stream error stays fatal.
+ */
+export function dropOutputToClosedPipes(): void {
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e
+    })
+}

@@ -1,5 +1,6 @@
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import type { IdentityPolicy } from '../sigstore/identity-policy.js'
+import type { VerifyProfile } from '../sigstore/profiles.js'
 import { PREDICATE_AIIR_V1, PREDICATE_AIIR_V2 } from '../proof/statement.js'
 import {
   prepareTrustMaterial,
@@ -25,6 +26,7 @@ export interface AttestationPolicy {
   policy: IdentityPolicy
   /** trusted_root.json text; default the embedded public-good root. */
   trustedRoot?: string
+  profile: VerifyProfile
 }
 
 const canonicalBundle = (b: SigstoreBundleJSON): Buffer =>
@@ -66,6 +68,7 @@ export class AttestationStoreSource implements ProofSource {
       artifact: { digest },
       trustMaterial: this.trust,
       policy: { kind: 'identity', ...this.signer.policy },
+      profile: this.signer.profile,
       expectedPredicateType: predicateType
     })
   }

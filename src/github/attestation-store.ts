@@ -8,8 +8,8 @@ import { githubError, httpFailure, type Octokit } from './octokit.js'
  * `bundle_url` and no inline bundle. A server that does not offer it (an older GitHub Enterprise
  * Server) is asked again with 2022-11-28, which inlines the bundle.
  */
-export const ATTESTATIONS_API_VERSION = '2026-03-10'
-export const FALLBACK_API_VERSION = '2022-11-28'
+const ATTESTATIONS_API_VERSION = '2026-03-10'
+const FALLBACK_API_VERSION = '2022-11-28'
 
 /** A Sigstore bundle as JSON (v0.3, DSSE). Its content is untrusted until verified. */
 export type SigstoreBundleJSON = Record<string, unknown>

@@ -12,8 +12,8 @@ export interface GitHubSourceOptions {
   /** REST API base URL (https://api.github.com, or GitHub Enterprise's /api/v3). */
   apiURL: string
   token: string | undefined
-  /** Without a signer policy the attestation store is not searched: nothing would pick. */
-  signer?: AttestationPolicy
+  /** Picks attestations; fetch verifies every candidate under the same policy. */
+  signer: AttestationPolicy
 }
 
 /**
@@ -31,9 +31,7 @@ export function githubProofSources(o: GitHubSourceOptions): ProofSource[] {
   const ctx = runContext({ GITHUB_REPOSITORY: o.repository, GITHUB_API_URL: o.apiURL })
   const octokit = octokitFor(ctx, o.token)
   return [
-    ...(o.signer
-      ? [new AttestationStoreSource(octokitAttestationStore(octokit, ctx), o.repository, o.signer)]
-      : []),
+    new AttestationStoreSource(octokitAttestationStore(octokit, ctx), o.repository, o.signer),
     new ReleaseAssetSource(octokit, ctx),
     new ArtifactSource(octokit, ctx)
   ]

@@ -5,7 +5,8 @@ export interface ChainFacts {
   packageDigest?: string
   commit?: string
   statementDigest?: string
-  rekorLogIndex?: string
+  /** null: signed without a transparency log (GitHub's instance), timestamped only. */
+  rekorLogIndex?: string | null
   jobId?: string
   bindingDigest?: string
 }
@@ -59,7 +60,15 @@ export function chainDiagram(c: ChainFacts): string {
     ['W', 'workload', c.packageDigest],
     ['R', 'AIIR receipt', c.commit],
     ['S', 'statement', c.statementDigest],
-    ['K', 'Rekor', c.rekorLogIndex === undefined ? undefined : `#${c.rekorLogIndex}`],
+    [
+      'K',
+      'Rekor',
+      c.rekorLogIndex === null
+        ? 'none: TSA only'
+        : c.rekorLogIndex === undefined
+          ? undefined
+          : `#${c.rekorLogIndex}`
+    ],
     ['J', 'Runtime job', c.jobId],
     ['B', 'binding', c.bindingDigest]
   ]

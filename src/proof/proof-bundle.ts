@@ -122,6 +122,15 @@ export async function loadProofBundle(path: string): Promise<LoadedProofBundle> 
   } catch {
     throw new QprovError('INPUT_NOT_FOUND', `no proof bundle at ${path}`)
   }
+  // A `*.qprov.json` name claims the single-file form: a directory, FIFO or socket by that name
+  // fails rather than being read as something else.
+  if (path.endsWith(PROOF_BUNDLE_SUFFIX) && !st.isFile())
+    return {
+      path,
+      form: 'file',
+      files: {},
+      error: `${path} is ${kindOf(st)}, not a single-file proof bundle`
+    }
   if (st.isDirectory()) return { path, form: 'directory', files: await readProofDirectory(path) }
   try {
     const bytes = readBoundedFile(path)
@@ -141,6 +150,14 @@ export async function loadProofBundle(path: string): Promise<LoadedProofBundle> 
   }
 }
 
+function kindOf(st: Stats): string {
+  if (st.isDirectory()) return 'a directory'
+  if (st.isFIFO()) return 'a FIFO'
+  if (st.isSocket()) return 'a socket'
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
+  return 'not a regular file'
+}
+
 async function isBundleDir(dir: string): Promise<boolean> {
   const names = await readdir(dir)
   return names.some(n => PROOF_FILE_NAMES.includes(n))
@@ -157,7 +174,7 @@ export async function expandBundlePaths(paths: string[]): Promise<string[]> {
     const st = await stat(p).catch(() => {
       throw new QprovError('INPUT_NOT_FOUND', `no proof bundle at ${p}`)
     })
-    if (!st.isDirectory() || (await isBundleDir(p))) {
+    if (!st.isDirectory() || p.endsWith(PROOF_BUNDLE_SUFFIX) || (await isBundleDir(p))) {
       out.push(p)
       continue
     }
@@ -166,11 +183,11 @@ export async function expandBundlePaths(paths: string[]): Promise<string[]> {
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0
     )) {
       const full = join(p, entry.name)
-      // A symbolic link that looks like a bundle is listed, not passed over: leaving it out
-      // would let a batch report "all verified" for fewer bundles than the directory holds.
+      // Anything named like a bundle is listed, not passed over, whatever its type (a symbolic
+      // link, a directory, a FIFO, a socket): leaving it out would let a batch report "all
+      // verified" for fewer bundles than the directory holds. The reader then fails it.
       const target = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : entry
-      if (entry.name.endsWith(PROOF_BUNDLE_SUFFIX) && (entry.isFile() || entry.isSymbolicLink()))
-        found.push(full)
+      if (entry.name.endsWith(PROOF_BUNDLE_SUFFIX)) found.push(full)
       else if (target?.isDirectory() && (await isBundleDir(full))) found.push(full)
     }
     if (found.length === 0)

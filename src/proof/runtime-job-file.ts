@@ -1,42 +1,50 @@
 import { QprovError } from '../errors.js'
+import { firstSchemaError } from '../json-schema.js'
 import type { BackendSource } from './binding-document.js'
+import { validateRuntimeJob } from './runtime-job-validator.js'
+
+export const RUNTIME_JOB_KIND = 'qprov.runtime-job/v1'
 
 /** What runtime-job.json (and from it the signed binding document) records of the check. */
 export type TargetCheckOutcome =
   | { status: 'passed'; backend: string; version?: string; qubits: number }
   | { status: 'skipped'; backend: string }
 
-/** What the binding and the verifier read from runtime-job.json (src/runtime/job-record.ts writes it). */
-export interface RuntimeJobFacts {
+/**
+ * runtime-job.json: where the job is and what its tags point at; never holds a secret.
+ * schemas/runtime-job.v1.schema.json is its definition; src/binding/job-record.ts writes it.
+ */
+export interface RuntimeJobRecord {
+  kind: typeof RUNTIME_JOB_KIND
   jobId: string
   sessionId?: string
   backend?: string
   program?: string
+  /** When the service created the job (ISO 8601, as the Runtime API reports it). */
   created?: string
   instanceCRN: string
-  runtimeURL?: string
+  runtimeURL: string
   tags: string[]
-  /** Written by submit when the backend was chosen by a flag or the job spec (issue 9). */
-  backendSource?: BackendSource
-  /** What submit's check of the circuits against the backend found (issue 9), as recorded. */
+  statementDigest?: string
+  packageDigest?: string
+  /** v1: the entry UUID when tagged; v2: the shard's log ID (its index counts within it). */
+  rekor?: { logIndex: string; uuid?: string; logId?: string }
+  /** Whether the circuits were checked against the backend's configuration before submission. */
   targetCheck?: TargetCheckOutcome
+  /**
+   * Where the backend came from: qprov.job.json, a --backend override of it, or the job itself
+   * (`qprov tag`). Records of qprov 0.1 written by `tag` lack it.
+   */
+  backendSource?: BackendSource
+  recordedAt: string
 }
-
-const BACKEND_SOURCES = new Set(['job-spec', 'override', 'runtime'])
 
 function bad(why: string): QprovError {
   return new QprovError('PROOF_BUNDLE_INVALID', `runtime-job.json ${why}`)
 }
 
-function optString(o: Record<string, unknown>, key: string): string | undefined {
-  const v = o[key]
-  if (v === undefined) return undefined
-  if (typeof v !== 'string') throw bad(`field ${key} is not a string`)
-  return v
-}
-
-/** Parses runtime-job.json strictly: a wrong kind or a malformed field is refused, never guessed. */
-export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
+/** The one reader of runtime-job.json: its kind first, then its schema; nothing is guessed. */
+export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobRecord {
   let raw: unknown
   try {
     raw = JSON.parse(Buffer.from(bytes).toString('utf8'))
@@ -44,34 +52,9 @@ export function parseRuntimeJob(bytes: Uint8Array): RuntimeJobFacts {
     throw bad('is not JSON')
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw bad('is not an object')
-  const o = raw as Record<string, unknown>
-  if (o.kind !== 'qprov.runtime-job/v1') throw bad(`has kind ${JSON.stringify(o.kind)}`)
-  const jobId = optString(o, 'jobId')
-  const instanceCRN = optString(o, 'instanceCRN')
-  if (!jobId) throw bad('has no jobId')
-  if (!instanceCRN) throw bad('has no instanceCRN')
-  if (!Array.isArray(o.tags) || o.tags.some(t => typeof t !== 'string'))
-    throw bad('tags is not a list of strings')
-  const source = o.backendSource
-  if (source !== undefined && (typeof source !== 'string' || !BACKEND_SOURCES.has(source)))
-    throw bad(`has an unknown backendSource ${JSON.stringify(source)}`)
-  const target = o.targetCheck
-  const t = target as { status?: unknown; backend?: unknown } | undefined
-  if (
-    target !== undefined &&
-    (t === null ||
-      typeof t !== 'object' ||
-      Array.isArray(t) ||
-      (t.status !== 'passed' && t.status !== 'skipped') ||
-      typeof t.backend !== 'string')
-  )
-    throw bad(`has an unknown targetCheck ${JSON.stringify(target)}`)
-  const facts: RuntimeJobFacts = { jobId, instanceCRN, tags: o.tags as string[] }
-  for (const key of ['sessionId', 'backend', 'program', 'created', 'runtimeURL'] as const) {
-    const v = optString(o, key)
-    if (v !== undefined) facts[key] = v
-  }
-  if (source !== undefined) facts.backendSource = source as BackendSource
-  if (target !== undefined) facts.targetCheck = target as TargetCheckOutcome
-  return facts
+  const kind = (raw as { kind?: unknown }).kind
+  if (kind !== RUNTIME_JOB_KIND) throw bad(`has kind ${JSON.stringify(kind)}`)
+  if (!validateRuntimeJob(raw))
+    throw bad(`does not match ${RUNTIME_JOB_KIND}: ${firstSchemaError(validateRuntimeJob)}`)
+  return raw as RuntimeJobRecord
 }

@@ -1,4 +1,5 @@
 import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv'
+import { AUTHORSHIP_CLASS_SPELLINGS } from './aiir-vocabulary.js'
 import { pyRepr } from './py-repr.js'
 
 /**
@@ -10,16 +11,8 @@ import { pyRepr } from './py-repr.js'
 export const SCHEMA_V1 = 'aiir/commit_receipt.v1'
 export const SCHEMA_V2 = 'aiir/commit_receipt.v2'
 export const AIIR_TOOL_PREFIX = 'https://github.com/invariant-systems-ai/aiir@'
-export const AUTHORSHIP_CLASSES = [
-  'ai+bot',
-  'ai-assisted',
-  'ai-generated',
-  'ai_assisted',
-  'ai_generated',
-  'bot',
-  'bot-generated',
-  'human'
-]
+/** Every spelling AIIR's validator accepts, in code-point order as the reference prints them. */
+export const AUTHORSHIP_CLASSES = [...AUTHORSHIP_CLASS_SPELLINGS.keys()].sort()
 
 const SHA = '^([0-9a-f]{40}|[0-9a-f]{64})$'
 const HASH = '^sha256:[0-9a-f]{64}$'

@@ -3,6 +3,9 @@ import { QPROV_VERSION } from '../version.js'
 import { stripTrailingSlash } from '../proof/crn.js'
 import { sendRuntimeRequest, type HttpPolicy, type HttpRequest } from './http.js'
 import { IamTokenManager } from './iam.js'
+import { toRuntimeJob, type RuntimeJob } from './job-state.js'
+
+export type { RuntimeJob } from './job-state.js'
 
 export const IBM_API_VERSION = '2026-04-15'
 export const CLIENT_APPLICATION = `qiskit-version-2/qprov-${QPROV_VERSION}`
@@ -22,21 +25,6 @@ export interface CreatedJob {
   id: string
   backend: string
   session_id?: string
-}
-
-export interface RuntimeJob {
-  id: string
-  /** Queued | Running | Completed | Cancelled | Failed. */
-  status: string
-  backend?: string
-  tags: string[]
-  session_id?: string
-  created?: string
-  program?: string
-  reasonCode?: number
-  /** Why a job failed or was cancelled, as the service words it. */
-  reason?: string
-  raw: Record<string, unknown>
 }
 
 export interface JobList {
@@ -73,6 +61,15 @@ export interface RuntimeApi {
   closeSession(id: string, opts?: { cancel?: boolean }): Promise<void>
   /** GET /backends/{name}/configuration: basis gates, coupling map, qubit count. */
   getBackendConfiguration(name: string): Promise<Record<string, unknown>>
+  /** GET /backends/{name}/properties (`updated_before`: the last calibration before then). */
+  getBackendProperties(
+    name: string,
+    opts?: { updatedBefore?: string }
+  ): Promise<Record<string, unknown> | undefined>
+  /** GET /backends/{name}/status: `state` (operational), `status`, `length_queue`. */
+  getBackendStatus(name: string): Promise<Record<string, unknown>>
+  /** GET /instances/usage: consumed and limit seconds, `usage_limit_reached`. */
+  getInstanceUsage(): Promise<Record<string, unknown>>
 }
 
 export interface RuntimeClientOptions {
@@ -94,33 +91,6 @@ function asObject(text: string, what: string): Record<string, unknown> {
     // fall through to the error below
   }
   throw new QprovError('RUNTIME_BAD_RESPONSE', `${what} returned a body that is not a JSON object`)
-}
-
-export function toRuntimeJob(o: Record<string, unknown>, what: string): RuntimeJob {
-  if (typeof o.id !== 'string')
-    throw new QprovError('RUNTIME_BAD_RESPONSE', `${what}: job has no id`)
-  const state = (typeof o.state === 'object' && o.state !== null ? o.state : {}) as Record<
-    string,
-    unknown
-  >
-  const status = typeof state.status === 'string' ? state.status : o.status
-  if (typeof status !== 'string')
-    throw new QprovError('RUNTIME_BAD_RESPONSE', `${what}: job ${o.id} has no status`)
-  const tags = Array.isArray(o.tags) ? o.tags.filter((t): t is string => typeof t === 'string') : []
-  const program = (o.program as Record<string, unknown> | undefined)?.id
-  const reason = state.reason_code ?? state.reasonCode
-  return {
-    id: o.id,
-    status,
-    backend: typeof o.backend === 'string' ? o.backend : undefined,
-    tags,
-    session_id: typeof o.session_id === 'string' ? o.session_id : undefined,
-    created: typeof o.created === 'string' ? o.created : undefined,
-    program: typeof program === 'string' ? program : undefined,
-    reasonCode: typeof reason === 'number' ? reason : undefined,
-    reason: typeof state.reason === 'string' ? state.reason : undefined,
-    raw: o
-  }
 }
 
 function toSession(o: Record<string, unknown>, what: string): RuntimeSession {
@@ -298,6 +268,30 @@ export class HttpRuntimeApi implements RuntimeApi {
     const what = `get configuration of backend ${name}`
     const res = await this.call(what, 'GET', `/backends/${seg(name)}/configuration`)
     return asObject(res.text, what)
+  }
+
+  async getBackendProperties(
+    name: string,
+    opts: { updatedBefore?: string } = {}
+  ): Promise<Record<string, unknown> | undefined> {
+    const what = `get properties of backend ${name}`
+    const qs = opts.updatedBefore
+      ? `?${new URLSearchParams({ updated_before: opts.updatedBefore })}`
+      : ''
+    const res = await this.call(what, 'GET', `/backends/${seg(name)}/properties${qs}`)
+    // An empty answer means no properties, as IBM's client reads it.
+    if (res.text.trim() === '' || res.text.trim() === '{}') return undefined
+    return asObject(res.text, what)
+  }
+
+  async getBackendStatus(name: string): Promise<Record<string, unknown>> {
+    const what = `get status of backend ${name}`
+    return asObject((await this.call(what, 'GET', `/backends/${seg(name)}/status`)).text, what)
+  }
+
+  async getInstanceUsage(): Promise<Record<string, unknown>> {
+    const what = 'get instance usage'
+    return asObject((await this.call(what, 'GET', '/instances/usage')).text, what)
   }
 }
 

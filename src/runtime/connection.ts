@@ -1,5 +1,6 @@
 import { checkEnvVarName, looksLikeSecretName } from '../env-var-name.js'
 import { QprovError } from '../errors.js'
+import { optionName, type Caller } from '../option-names.js'
 import { registerSecret } from '../secrets.js'
 import type { RuntimeClientOptions } from './client.js'
 import { iamBaseURL, parseInstanceCrn, runtimeBaseURL } from '../proof/crn.js'
@@ -8,9 +9,11 @@ import { checkHttpURL } from './input-checks.js'
 export const DEFAULT_API_KEY_ENV = 'QISKIT_IBM_TOKEN'
 
 /** The 'set the … variable' part of the missing-key error, without echoing a key-like name. */
-export function setVariableAdvice(name: string): string {
-  return looksLikeSecretName(name)
-    ? 'set the environment variable named by --api-key-env (the option takes a NAME, not a key)'
+function setVariableAdvice(name: string, caller: Caller): string {
+  if (looksLikeSecretName(name))
+    return `${optionName('api-key-env', caller)} takes the NAME of an environment variable set from a secret, not a key`
+  return caller === 'action'
+    ? `set the ${name} environment variable from a secret (env: ${name}: \${{ secrets.… }})`
     : `set the ${name} environment variable`
 }
 
@@ -27,6 +30,8 @@ export interface ConnectionSettings {
   sandboxApiKey?: string
   /** The sandbox file the other values came from, for messages. */
   sandboxFile?: string
+  /** Who asked, so messages name its options (`--instance` or `input instance`); default cli. */
+  caller?: Caller
 }
 
 /**
@@ -37,16 +42,22 @@ export function resolveConnection(
   settings: ConnectionSettings,
   env: Record<string, string | undefined> = process.env
 ): RuntimeClientOptions {
+  const caller = settings.caller ?? 'cli'
+  const option = (flag: string) => optionName(flag, caller)
   const instanceCRN = settings.instance
   if (!instanceCRN)
     throw new QprovError(
       'USAGE',
       settings.sandboxFile
-        ? `--instance is required (${settings.sandboxFile} has no instanceCRN)`
-        : '--instance CRN is required'
+        ? `${option('instance')} is required (${settings.sandboxFile} has no instanceCRN)`
+        : `${option('instance')} (the Runtime instance CRN) is required`
     )
   const crn = parseInstanceCrn(instanceCRN)
-  const envName = checkEnvVarName(settings.apiKeyEnv ?? DEFAULT_API_KEY_ENV, '--api-key-env', 'key')
+  const envName = checkEnvVarName(
+    settings.apiKeyEnv ?? DEFAULT_API_KEY_ENV,
+    option('api-key-env'),
+    'key'
+  )
   const apiKey =
     settings.apiKeyEnv === undefined && settings.sandboxApiKey
       ? settings.sandboxApiKey
@@ -54,14 +65,14 @@ export function resolveConnection(
   if (!apiKey)
     throw new QprovError(
       'USAGE',
-      `no IBM Cloud API key: ${setVariableAdvice(envName)}${settings.sandboxFile ? '' : ' (or use --sandbox DIR)'}`
+      `no IBM Cloud API key: ${setVariableAdvice(envName, caller)}${settings.sandboxFile || caller !== 'cli' ? '' : ' (or use --sandbox DIR)'}`
     )
   registerSecret(apiKey)
   const url = (value: string | undefined, option: string) =>
     value === undefined ? undefined : checkHttpURL(value, option)
   return {
-    runtimeURL: url(settings.runtimeURL, '--runtime-url') ?? runtimeBaseURL(crn),
-    iamURL: url(settings.iamURL, '--iam-url') ?? iamBaseURL(crn),
+    runtimeURL: url(settings.runtimeURL, option('runtime-url')) ?? runtimeBaseURL(crn),
+    iamURL: url(settings.iamURL, option('iam-url')) ?? iamBaseURL(crn),
     apiKey,
     instanceCRN: crn.crn
   }

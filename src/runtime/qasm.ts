@@ -1,141 +1,72 @@
 /**
- * A tokenizer and recursive-descent parser for the OpenQASM 3 subset that ISA circuits use (what
- * Qiskit's `qasm3.dumps` writes for a transpiled circuit). It keeps what a target check needs: each
- * quantum instruction with its operands and parameter count, and the declared registers.
- * qasm-ts 2.1 cannot parse `measure $0` or `reset $0`, hence this parser (docs/architecture.md).
+ * A recursive-descent parser for the OpenQASM 3 that Qiskit's `qasm3.dumps` writes for a transpiled
+ * circuit (also with `allow_aliasing` and the preview `switch` syntax IBM's REST guides use). It
+ * keeps what a target check needs: each quantum instruction with its operands and parameters, the
+ * registers, and the `input` parameters. qasm-ts 2.1 cannot parse `measure $0` (docs/architecture.md).
  */
 import { QprovError } from '../errors.js'
+import { tokenize, type Token } from './qasm-lexer.js'
 
 export type Operand = { physical: number } | { register: string; index?: string }
 
+export type ControlFlowKind = 'if_else' | 'for_loop' | 'while_loop' | 'switch_case' | 'box'
+
 export interface Instruction {
+  /** 'call': `c = name q;`, a non-unitary instruction other than measure whose bit is assigned. */
   kind:
     | 'gate'
     | 'measure'
     | 'reset'
     | 'barrier'
     | 'delay'
-    | 'if_else'
-    | 'for_loop'
-    | 'while_loop'
-    | 'switch_case'
+    | 'call'
+    | ControlFlowKind
+    | 'break_loop'
+    | 'continue_loop'
   name: string
   operands: Operand[]
-  paramCount: number
+  /** Each parameter as the tokens of its expression (qasm-expr.ts evaluates them). */
+  params: Token[][]
   /** `ctrl`, `inv`, `pow`, `negctrl`: a modified gate is never native. */
   modifiers: string[]
   line: number
+  /** Inside the body of a control-flow block. */
+  nested: boolean
 }
 
 export interface Circuit {
   instructions: Instruction[]
   /** `qubit[n] q;` / `qreg q[n];`: virtual qubits. */
   qubitRegisters: { name: string; size: number; line: number }[]
-  bitRegisters: { name: string; size: number }[]
+  /** Declared bit registers, then `let` aliases (Qiskit writes those for overlapping registers). */
+  bitRegisters: { name: string; size: number; alias?: boolean }[]
   /** Names given a body by `gate name … { … }`. */
   definedGates: string[]
+  /** `input` parameters in declaration order: the circuit's free parameters. */
+  inputs: string[]
 }
 
-interface Token {
-  kind: 'id' | 'num' | 'hw' | 'str' | 'op' | 'eof'
-  text: string
-  line: number
-}
-
-const OPS = [
-  '**',
-  '->',
-  '==',
-  '!=',
-  '<=',
-  '>=',
-  '&&',
-  '||',
-  '<<',
-  '>>',
-  '++',
-  '+=',
-  '-=',
-  '*=',
-  '/='
-]
-
-function tokenize(src: string): Token[] {
-  const out: Token[] = []
-  let i = 0
-  let line = 1
-  const fail = (msg: string): never => {
-    throw new QprovError('TARGET_MISMATCH', `line ${line}: ${msg}`)
-  }
-  while (i < src.length) {
-    const c = src[i]
-    if (c === '\n') {
-      line++
-      i++
-    } else if (/\s/.test(c)) i++
-    else if (src.startsWith('//', i)) while (i < src.length && src[i] !== '\n') i++
-    else if (src.startsWith('/*', i)) {
-      const end = src.indexOf('*/', i + 2)
-      if (end < 0) fail('unterminated comment')
-      for (const ch of src.slice(i, end)) if (ch === '\n') line++
-      i = end + 2
-    } else if (c === '"' || c === "'") {
-      const end = src.indexOf(c, i + 1)
-      if (end < 0 || src.slice(i, end).includes('\n')) fail('unterminated string')
-      out.push({ kind: 'str', text: src.slice(i + 1, end), line })
-      i = end + 1
-    } else if (c === '$') {
-      const m =
-        /^\$(\d+)/.exec(src.slice(i, i + 12)) ?? fail("'$' must be followed by a qubit number")
-      out.push({ kind: 'hw', text: m[1], line })
-      i += m[0].length
-    } else if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
-      const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(dt|ns|us|µs|ms|s|im)?/.exec(src.slice(i, i + 64))
-      if (!m) fail(`bad number at '${src.slice(i, i + 8)}'`)
-      out.push({ kind: 'num', text: m![0], line })
-      i += m![0].length
-    } else if (/[\p{L}_]/u.test(c)) {
-      const m = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(src.slice(i, i + 256))!
-      out.push({ kind: 'id', text: m[0], line })
-      i += m[0].length
-    } else {
-      const two = src.slice(i, i + 2)
-      const op = OPS.includes(two) ? two : c
-      if (!/^[-+*/%=<>!~&|^()[\]{};,:@?.]+$/.test(op)) fail(`unexpected character '${c}'`)
-      out.push({ kind: 'op', text: op, line })
-      i += op.length
-    }
-  }
-  out.push({ kind: 'eof', text: '', line })
-  return out
-}
-
-const CONTROL: Record<string, Instruction['kind']> = {
+const CONTROL: Record<string, ControlFlowKind> = {
   if: 'if_else',
   for: 'for_loop',
   while: 'while_loop',
-  switch: 'switch_case'
+  switch: 'switch_case',
+  box: 'box'
 }
 const MODIFIERS = new Set(['ctrl', 'negctrl', 'inv', 'pow'])
-const TYPES = new Set([
-  'float',
-  'angle',
-  'int',
-  'uint',
-  'bool',
-  'bit',
-  'complex',
-  'duration',
-  'stretch'
-])
+const CLASSICAL = new Set(['input', 'output', 'const', 'float', 'angle', 'int', 'uint', 'bool'])
+for (const t of ['complex', 'duration', 'stretch', 'array']) CLASSICAL.add(t)
+const ASSIGN = new Set(['=', '+=', '-=', '*=', '/='])
 
 class Parser {
   private pos = 0
+  private depth = 0
   readonly circuit: Circuit = {
     instructions: [],
     qubitRegisters: [],
     bitRegisters: [],
-    definedGates: []
+    definedGates: [],
+    inputs: []
   }
 
   constructor(private readonly t: Token[]) {}
@@ -177,35 +108,34 @@ class Parser {
     return this.circuit
   }
 
-  /** Tokens up to the matching close bracket, e.g. a gate body or an index list. */
-  private skipBalanced(open: string, close: string): string {
+  /** Tokens strictly inside the matching close bracket (both brackets consumed). */
+  private balanced(open: string, close: string): Token[] {
     this.expect(open)
     let depth = 1
-    const parts: string[] = []
-    while (depth > 0) {
+    const inside: Token[] = []
+    for (;;) {
       const k = this.next()
       if (k.kind === 'eof') this.fail(`unbalanced '${open}'`, k)
-      if (k.text === open && k.kind === 'op') depth++
-      if (k.text === close && k.kind === 'op') depth--
-      if (depth > 0) parts.push(k.kind === 'hw' ? `$${k.text}` : k.text)
+      if (k.kind === 'op' && k.text === open) depth++
+      if (k.kind === 'op' && k.text === close && --depth === 0) return inside
+      inside.push(k)
     }
-    return parts.join('')
   }
 
-  /** One expression: operators, calls and brackets, until a ',' or closer at depth 0. */
-  private expression(): void {
+  /** One expression's tokens: up to a ',' or closer at bracket depth 0. */
+  private expression(): Token[] {
     let depth = 0
-    let seen = 0
+    const out: Token[] = []
     for (;;) {
       const k = this.peek()
       if (k.kind === 'eof') this.fail('unexpected end of file in an expression', k)
       if (k.kind === 'op' && depth === 0 && [',', ')', ']', ';', '}'].includes(k.text)) break
-      if (k.kind === 'op' && ['(', '['].includes(k.text)) depth++
-      if (k.kind === 'op' && [')', ']'].includes(k.text)) depth--
-      this.next()
-      seen++
+      if (k.kind === 'op' && ['(', '[', '{'].includes(k.text)) depth++
+      if (k.kind === 'op' && [')', ']', '}'].includes(k.text)) depth--
+      out.push(this.next())
     }
-    if (seen === 0) this.fail(`expected an expression, found '${this.peek().text}'`)
+    if (out.length === 0) this.fail(`expected an expression, found '${this.peek().text}'`)
+    return out
   }
 
   private size(): number {
@@ -224,7 +154,8 @@ class Parser {
     }
     const register = this.ident()
     if (!this.is('[')) return { register }
-    return { register, index: this.skipBalanced('[', ']') }
+    const index = this.balanced('[', ']')
+    return { register, index: index.map(x => (x.kind === 'hw' ? `$${x.text}` : x.text)).join('') }
   }
 
   private operands(): Operand[] {
@@ -243,26 +174,36 @@ class Parser {
     name: string,
     line: number,
     operands: Operand[] = [],
-    paramCount = 0,
+    params: Token[][] = [],
     modifiers: string[] = []
   ): void {
-    this.circuit.instructions.push({ kind, name, operands, paramCount, modifiers, line })
+    const nested = this.depth > 0
+    this.circuit.instructions.push({ kind, name, operands, params, modifiers, line, nested })
   }
 
   private block(): void {
-    if (!this.is('{')) return this.statement()
-    this.next()
-    while (!this.is('}')) {
-      if (this.peek().kind === 'eof') this.fail("missing '}'")
-      this.statement()
+    this.depth++
+    if (!this.is('{')) this.statement()
+    else {
+      this.next()
+      while (!this.is('}')) {
+        if (this.peek().kind === 'eof') this.fail("missing '}'")
+        this.statement()
+      }
+      this.next()
     }
-    this.next()
+    this.depth--
   }
 
   private statement(): void {
     const k = this.peek()
     const word = k.kind === 'id' ? k.text : ''
     if (k.kind === 'op' && k.text === ';') return void this.next()
+    if (k.kind === 'op' && k.text === '@') {
+      // An annotation (`@namespace payload`) runs to the end of its line.
+      while (this.peek().line === k.line && this.peek().kind !== 'eof') this.next()
+      return
+    }
     if (word === 'include') {
       this.next()
       if (this.next().kind !== 'str') this.fail('include needs a file name', k)
@@ -277,14 +218,8 @@ class Parser {
       else this.circuit.bitRegisters.push({ name, size })
       return void this.expect(';')
     }
-    if (word === 'input' || word === 'output' || word === 'const' || TYPES.has(word)) {
-      // Classical declarations (parameters of a parametric circuit): nothing quantum in them.
-      while (!this.is(';')) {
-        if (this.peek().kind === 'eof') this.fail("missing ';'")
-        this.next()
-      }
-      return void this.next()
-    }
+    if (word === 'let') return this.alias()
+    if (CLASSICAL.has(word)) return this.classical(word)
     if (word === 'gate' || word === 'def') {
       this.next()
       this.circuit.definedGates.push(this.ident())
@@ -292,31 +227,14 @@ class Parser {
         if (this.peek().kind === 'eof') this.fail("missing '{' after a gate definition", k)
         this.next()
       }
-      this.skipBalanced('{', '}')
+      this.balanced('{', '}')
       return
     }
-    if (word in CONTROL) {
+    if (word in CONTROL) return this.controlFlow(word)
+    if (word === 'break' || word === 'continue') {
       this.next()
-      if (this.is('(')) this.skipBalanced('(', ')')
-      else while (!this.is('{') && this.peek().kind !== 'eof') this.next() // for T x in [a:b]
-      this.push(CONTROL[word], word === 'if' ? 'if_else' : CONTROL[word], k.line)
-      if (word === 'switch') {
-        this.expect('{')
-        while (!this.is('}')) {
-          const label = this.ident()
-          if (label !== 'case' && label !== 'default')
-            this.fail(`expected 'case' or 'default', found '${label}'`)
-          while (!this.is('{') && this.peek().kind !== 'eof') this.next()
-          this.block()
-        }
-        return void this.next()
-      }
-      this.block()
-      if (word === 'if' && this.is('else')) {
-        this.next()
-        this.block()
-      }
-      return
+      this.push(word === 'break' ? 'break_loop' : 'continue_loop', `${word}_loop`, k.line)
+      return void this.expect(';')
     }
     if (word === 'barrier' || word === 'reset') {
       this.next()
@@ -327,8 +245,8 @@ class Parser {
     }
     if (word === 'delay') {
       this.next()
-      this.skipBalanced('[', ']')
-      this.push('delay', 'delay', k.line, this.operands())
+      const duration = this.balanced('[', ']')
+      this.push('delay', 'delay', k.line, this.operands(), [duration])
       return void this.expect(';')
     }
     if (word === 'measure') {
@@ -340,27 +258,156 @@ class Parser {
       }
       return void this.expect(';')
     }
-    if (k.kind === 'id' && (this.is('=', 1) || (this.is('[', 1) && this.assignsAfterIndex()))) {
-      this.operand()
-      this.expect('=')
-      if (this.is('measure')) {
-        const m = this.next()
-        this.push('measure', 'measure', m.line, [this.operand()])
-      } else this.expression()
-      return void this.expect(';')
-    }
+    if (k.kind === 'id' && (ASSIGN.has(this.peek(1).text) || this.assignsAfterIndex()))
+      return this.assignment()
     return this.gateCall()
+  }
+
+  private classical(word: string): void {
+    // Classical declarations: an `input` is a free parameter of the circuit.
+    const names: string[] = []
+    while (!this.is(';') && !this.is('=')) {
+      const k = this.next()
+      if (k.kind === 'eof') this.fail("missing ';'")
+      if (k.kind === 'id') names.push(k.text)
+    }
+    if (word === 'input' && names.length > 1) this.circuit.inputs.push(names.at(-1)!)
+    while (!this.is(';')) {
+      if (this.peek().kind === 'eof') this.fail("missing ';'")
+      this.next()
+    }
+    this.next()
+  }
+
+  /** `let name = {a, b[1]};`: an alias; of bits in what Qiskit writes for overlapping registers. */
+  private alias(): void {
+    this.next()
+    const name = this.ident()
+    this.expect('=')
+    const items = this.is('{') ? this.balanced('{', '}') : this.expression()
+    const bits = new Map(this.circuit.bitRegisters.map(r => [r.name, r.size]))
+    let size = 0
+    for (const [i, x] of items.entries()) {
+      if (x.kind !== 'id' || (i > 0 && items[i - 1].text !== ',')) continue
+      const whole = bits.get(x.text)
+      if (whole === undefined) return void this.expect(';') // qubits, or nothing Qiskit writes
+      size += items[i + 1]?.text === '[' ? 1 : whole
+    }
+    if (size > 0) this.circuit.bitRegisters.push({ name, size, alias: true })
+    this.expect(';')
+  }
+
+  private controlFlow(word: string): void {
+    const k = this.next()
+    const kind = CONTROL[word]
+    if (word === 'for') {
+      while (!this.is('in')) {
+        if (this.peek().kind === 'eof' || this.is('{')) this.fail("a for loop needs 'in'", k)
+        this.next()
+      }
+      this.next()
+      if (this.is('[')) this.balanced('[', ']')
+      else if (this.is('{')) this.balanced('{', '}')
+      else this.ident()
+    } else if (word === 'box') {
+      if (this.is('[')) this.balanced('[', ']')
+    } else this.balanced('(', ')')
+    this.push(kind, kind, k.line)
+    if (word === 'switch') return this.switchBody()
+    this.block()
+    if (word === 'if' && this.is('else')) {
+      this.next()
+      this.block()
+    }
+  }
+
+  /** Both syntaxes: `case 0 { … }` and the preview `case 0: { … } break;` with fall-through labels. */
+  private switchBody(): void {
+    this.expect('{')
+    while (!this.is('}')) {
+      const at = this.peek()
+      const label = this.ident()
+      if (label === 'break') {
+        this.expect(';')
+        continue
+      }
+      if (label !== 'case' && label !== 'default')
+        this.fail(`expected 'case' or 'default', found '${label}'`, at)
+      if (label === 'case')
+        while (!this.is(':') && !this.is('{')) {
+          if (this.peek().kind === 'eof') this.fail("missing '{' after case", at)
+          this.next()
+        }
+      if (this.is(':')) {
+        this.next()
+        if (this.is('case') || this.is('default')) continue
+      }
+      this.block()
+    }
+    this.next()
   }
 
   /** `c[0] = …` rather than a gate applied to `c[0]`: look past the brackets for '='. */
   private assignsAfterIndex(): boolean {
+    if (!this.is('[', 1)) return false
     let depth = 0
     for (let i = 1; ; i++) {
       const k = this.peek(i)
       if (k.kind === 'eof') return false
       if (k.text === '[') depth++
-      if (k.text === ']' && --depth === 0) return this.peek(i + 1).text === '='
+      if (k.text === ']' && --depth === 0) return ASSIGN.has(this.peek(i + 1).text)
     }
+  }
+
+  private assignment(): void {
+    this.operand()
+    this.next()
+    this.assignedValue()
+    this.expect(';')
+  }
+
+  /** The right-hand side of `bit = …`: a measurement, a call such as `measure_2 $0`, or classical. */
+  private assignedValue(): void {
+    const k = this.peek()
+    if (k.kind === 'id' && k.text === 'measure') {
+      this.next()
+      return this.push('measure', 'measure', k.line, [this.operand()])
+    }
+    if (k.kind === 'id' && this.isCall()) {
+      this.next()
+      const params = this.is('(') ? this.parameters() : []
+      return this.push('call', k.text, k.line, [this.operand()], params)
+    }
+    this.expression()
+  }
+
+  /** `name $0`, `name q[0]` or `name(…) $0`: an instruction call, not a classical expression. */
+  private isCall(): boolean {
+    let i = 1
+    if (this.is('(', 1)) {
+      let depth = 0
+      for (; ; i++) {
+        const k = this.peek(i)
+        if (k.kind === 'eof') return false
+        if (k.text === '(') depth++
+        if (k.text === ')' && --depth === 0) break
+      }
+      i++
+    }
+    const after = this.peek(i)
+    return after.kind === 'hw' || after.kind === 'id'
+  }
+
+  private parameters(): Token[][] {
+    this.expect('(')
+    const params: Token[][] = []
+    while (!this.is(')')) {
+      params.push(this.expression())
+      if (this.is(',')) this.next()
+      else if (!this.is(')')) this.fail(`expected ',' or ')', found '${this.peek().text}'`)
+    }
+    this.next()
+    return params
   }
 
   private declaration(word: 'qubit' | 'bit'): void {
@@ -371,10 +418,7 @@ class Parser {
     else this.circuit.bitRegisters.push({ name, size })
     if (word === 'bit' && this.is('=')) {
       this.next()
-      if (this.is('measure')) {
-        this.next()
-        this.push('measure', 'measure', k.line, [this.operand()])
-      } else this.expression()
+      this.assignedValue()
     }
     this.expect(';')
   }
@@ -384,24 +428,15 @@ class Parser {
     const modifiers: string[] = []
     while (this.peek().kind === 'id' && MODIFIERS.has(this.peek().text)) {
       modifiers.push(this.next().text)
-      if (this.is('(')) this.skipBalanced('(', ')')
+      if (this.is('(')) this.balanced('(', ')')
       this.expect('@')
     }
     const name = this.ident()
-    let paramCount = 0
-    if (this.is('(')) {
-      this.next()
-      while (!this.is(')')) {
-        this.expression()
-        paramCount++
-        if (this.is(',')) this.next()
-      }
-      this.next()
-    }
-    if (this.is('[')) this.skipBalanced('[', ']') // a duration designator
+    const params = this.is('(') ? this.parameters() : []
+    if (this.is('[')) this.balanced('[', ']') // a duration designator
     const operands = this.operands()
     if (operands.length === 0) this.fail(`gate '${name}' is applied to no qubit`, start)
-    this.push('gate', name, start.line, operands, paramCount, modifiers)
+    this.push('gate', name, start.line, operands, params, modifiers)
     this.expect(';')
   }
 }
@@ -415,3 +450,9 @@ export function formatOperand(o: Operand): string {
   if ('physical' in o) return `$${o.physical}`
   return o.index === undefined ? o.register : `${o.register}[${o.index}]`
 }
+
+/** Whether the circuit is dynamic, as qiskit-ibm-runtime's `are_circuits_dynamic` decides. */
+export function isDynamic(c: Circuit): boolean {
+  return c.instructions.some(i => i.kind in CONTROL_KINDS)
+}
+const CONTROL_KINDS = Object.fromEntries(Object.values(CONTROL).map(k => [k, true]))

@@ -45,10 +45,12 @@ export async function startSandbox(
       mode: 0o600
     })
     const config: SandboxConfig = {
+      instance: sigstore.instance,
       fulcioURL: sigstore.fulcioURL,
-      rekorURL: sigstore.rekorURL,
-      rekorV2URL: sigstore.rekorV2URL,
-      rekorVersion: opts.rekorVersion ?? 1,
+      ...(sigstore.rekorURL ? { rekorURL: sigstore.rekorURL } : {}),
+      ...(sigstore.rekorV2URL
+        ? { rekorV2URL: sigstore.rekorV2URL, rekorVersion: opts.rekorVersion ?? 1 }
+        : {}),
       tsaURL: sigstore.tsaURL,
       trustedRoot,
       identityToken: sigstore.identityToken,

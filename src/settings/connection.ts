@@ -1,3 +1,4 @@
+import type { Caller } from '../option-names.js'
 import type { ConnectionSettings } from '../runtime/connection.js'
 import { checkHttpURL } from '../runtime/input-checks.js'
 import { sandboxRuntime } from './sandbox.js'
@@ -10,6 +11,7 @@ export interface ConnectionChoice {
   apiKeyEnv?: string
   /** A sandbox directory whose sandbox.json/emulator.json fill in what was not given. */
   sandbox?: string
+  caller?: Caller
 }
 
 /** Turns the choices, and DIR/sandbox.json with a sandbox, into explicit settings; choices win. */
@@ -18,7 +20,8 @@ export function connectionSettings(c: ConnectionChoice): ConnectionSettings {
     instance: c.instance,
     runtimeURL: c.runtimeURL,
     iamURL: c.iamURL,
-    apiKeyEnv: c.apiKeyEnv
+    apiKeyEnv: c.apiKeyEnv,
+    ...(c.caller ? { caller: c.caller } : {})
   }
   if (!c.sandbox) return settings
   const sb = sandboxRuntime(c.sandbox)
@@ -30,6 +33,7 @@ export function connectionSettings(c: ConnectionChoice): ConnectionSettings {
     iamURL: c.iamURL ?? fromFile(sb.iamURL, 'iamURL'),
     apiKeyEnv: c.apiKeyEnv,
     sandboxApiKey: sb.apiKey,
-    sandboxFile: sb.file
+    sandboxFile: sb.file,
+    ...(c.caller ? { caller: c.caller } : {})
   }
 }

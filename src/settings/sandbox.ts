@@ -9,8 +9,11 @@ import { registerSecret } from '../secrets.js'
  * code with the stand-in that writes it (src/sandbox/config.ts).
  */
 export interface SandboxSigning {
+  /** `github`: the sandbox stands in for GitHub's instance and has no Rekor. */
+  instance: 'public-good' | 'github'
   fulcioURL: string
-  rekorURL: string
+  /** Absent on a github sandbox. */
+  rekorURL?: string
   tsaURL: string
   /** Absolute path of the sandbox's trusted_root.json. */
   trustedRoot: string
@@ -35,9 +38,8 @@ export interface SandboxRuntime {
   file: string
 }
 
-const SIGNING_FIELDS: (keyof SandboxSigning)[] = [
+const SIGNING_FIELDS = [
   'fulcioURL',
-  'rekorURL',
   'tsaURL',
   'trustedRoot',
   'identityToken',
@@ -45,7 +47,7 @@ const SIGNING_FIELDS: (keyof SandboxSigning)[] = [
   'issuer',
   'actionsIdTokenRequestURL',
   'actionsIdTokenRequestToken'
-]
+] as const
 const SECRET_FIELDS = ['identityToken', 'actionsIdTokenRequestToken', 'apiKey']
 
 type Json = Record<string, unknown>
@@ -94,18 +96,40 @@ export function sandboxSigning(dir: string): SandboxSigning {
   for (const k of SIGNING_FIELDS)
     if (typeof cfg[k] !== 'string' || cfg[k] === '')
       throw new QprovError('CONFIG_INVALID', `sandbox config ${path} lacks "${k}"`)
-  const out = Object.fromEntries(SIGNING_FIELDS.map(k => [k, cfg[k]])) as unknown as SandboxSigning
-  if (cfg.rekorV2URL !== undefined) {
-    if (typeof cfg.rekorV2URL !== 'string' || cfg.rekorV2URL === '')
-      throw new QprovError('CONFIG_INVALID', `sandbox config ${path}: "rekorV2URL" is not a URL`)
-    out.rekorV2URL = cfg.rekorV2URL
+  // Written before the github instance existed: such a file names no instance and has Rekor.
+  const instance = cfg.instance ?? 'public-good'
+  if (instance !== 'public-good' && instance !== 'github')
+    throw new QprovError('CONFIG_INVALID', `sandbox config ${path} has an unknown "instance"`)
+  const rekor = cfg.rekorURL
+  if (instance === 'public-good' ? typeof rekor !== 'string' || rekor === '' : rekor !== undefined)
+    throw new QprovError(
+      'CONFIG_INVALID',
+      instance === 'public-good'
+        ? `sandbox config ${path} lacks "rekorURL"`
+        : `sandbox config ${path} is a github instance and must not name a Rekor`
+    )
+  const out = Object.fromEntries(SIGNING_FIELDS.map(k => [k, cfg[k] as string])) as Record<
+    (typeof SIGNING_FIELDS)[number],
+    string
+  >
+  // Rekor v2 arrived later too: an older file names no shard and signs to v1.
+  const v2 = cfg.rekorV2URL
+  if (v2 !== undefined && (typeof v2 !== 'string' || v2 === '' || instance === 'github'))
+    throw new QprovError(
+      'CONFIG_INVALID',
+      `sandbox config ${path}: "rekorV2URL" is not a shard URL`
+    )
+  const version = cfg.rekorVersion
+  if (version !== undefined && version !== 1 && version !== 2)
+    throw new QprovError('CONFIG_INVALID', `sandbox config ${path}: "rekorVersion" is not 1 or 2`)
+  return {
+    ...out,
+    instance,
+    ...(typeof rekor === 'string' ? { rekorURL: rekor } : {}),
+    ...(typeof v2 === 'string' ? { rekorV2URL: v2 } : {}),
+    ...(version !== undefined ? { rekorVersion: version } : {}),
+    trustedRoot: resolve(dirname(path), out.trustedRoot)
   }
-  if (cfg.rekorVersion !== undefined) {
-    if (cfg.rekorVersion !== 1 && cfg.rekorVersion !== 2)
-      throw new QprovError('CONFIG_INVALID', `sandbox config ${path}: "rekorVersion" is not 1 or 2`)
-    out.rekorVersion = cfg.rekorVersion
-  }
-  return { ...out, trustedRoot: resolve(dirname(path), out.trustedRoot) }
 }
 
 /**

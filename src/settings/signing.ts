@@ -7,6 +7,7 @@ import {
 } from '../attest/signing-types.js'
 import { checkEnvVarName } from '../env-var-name.js'
 import { QprovError } from '../errors.js'
+import { optionName, type Caller } from '../option-names.js'
 import { READ_LIMITS, readBoundedText } from '../read-file.js'
 import { checkEndpointURL } from '../url-credentials.js'
 import { sandboxSigning } from './sandbox.js'
@@ -27,9 +28,7 @@ export interface SigningChoice {
   trustedRoot?: string
 }
 
-/** How an option is written where the choice was made: `--fulcio-url`, `input fulcio-url`. */
-export type OptionName = (kebab: string) => string
-export const CLI_OPTION: OptionName = k => `--${k}`
+type OptionName = (flag: string) => string
 
 function rekorVersionOf(text: string | undefined, option: OptionName): RekorVersion | undefined {
   if (text === undefined) return undefined
@@ -53,7 +52,8 @@ function readSigningConfig(path: string, option: OptionName): SigningConfigDocum
  * rekor version 2), its trusted root and its Actions-style token endpoint are used; explicit
  * choices still win over them, and a signing config replaces its service URLs.
  */
-export function signingSettings(c: SigningChoice, option: OptionName = CLI_OPTION): SigningConfig {
+export function signingSettings(c: SigningChoice, caller: Caller = 'cli'): SigningConfig {
+  const option = (flag: string) => optionName(flag, caller)
   const instance = c.instance as SigstoreInstance | undefined
   if (instance && !SIGSTORE_INSTANCES.includes(instance))
     throw new QprovError('USAGE', `unknown ${option('sigstore')} "${instance}"`)
@@ -68,16 +68,30 @@ export function signingSettings(c: SigningChoice, option: OptionName = CLI_OPTIO
   let signing: SigningConfig
   if (c.sandbox) {
     const sb = sandboxSigning(c.sandbox)
-    for (const k of ['fulcioURL', 'rekorURL', 'tsaURL', 'actionsIdTokenRequestURL'] as const)
-      checkEndpointURL(sb[k], `${k} in ${c.sandbox}/sandbox.json`)
+    for (const k of [
+      'fulcioURL',
+      'rekorURL',
+      'rekorV2URL',
+      'tsaURL',
+      'actionsIdTokenRequestURL'
+    ] as const) {
+      const url = sb[k]
+      if (url !== undefined) checkEndpointURL(url, `${k} in ${c.sandbox}/sandbox.json`)
+    }
+    // The public-good instance would fill the missing Rekor with the real one, and a sandbox
+    // certificate must never reach a public log.
+    if (sb.rekorURL === undefined && instance === 'public-good' && urls.rekorURL === undefined)
+      throw new QprovError(
+        'USAGE',
+        `the sandbox in ${c.sandbox} stands in for GitHub's instance (no Rekor): sign with ` +
+          `${option('sigstore')} github or custom, or give ${option('rekor-url')}`
+      )
     rekorVersion ??= sb.rekorVersion
     if (rekorVersion === 2 && sb.rekorV2URL === undefined && urls.rekorURL === undefined)
       throw new QprovError(
         'CONFIG_INVALID',
         `${c.sandbox}/sandbox.json names no Rekor v2 shard (rekorV2URL): restart \`qprov sandbox\``
       )
-    if (sb.rekorV2URL !== undefined)
-      checkEndpointURL(sb.rekorV2URL, `rekorV2URL in ${c.sandbox}/sandbox.json`)
     const own = signingConfig
       ? {}
       : {
@@ -107,5 +121,6 @@ export function signingSettings(c: SigningChoice, option: OptionName = CLI_OPTIO
   if (signingConfig) signing.signingConfig = signingConfig
   if (c.trustedRoot !== undefined) signing.trustedRootFile = c.trustedRoot
   if (c.identityTokenEnv) signing.identityTokenEnv = c.identityTokenEnv
+  if (caller !== 'cli') signing.caller = caller
   return signing
 }

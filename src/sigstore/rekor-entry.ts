@@ -32,7 +32,7 @@ interface RawEntry {
 const V2_KINDS = new Set(['hashedrekord/0.0.2', 'dsse/0.0.2'])
 
 /** The API version that wrote a bundle's tlog entry, from its kind and version. */
-export function rekorApiVersion(entry: unknown): 1 | 2 {
+function rekorApiVersion(entry: unknown): 1 | 2 {
   const kv = (entry as RawEntry | null)?.kindVersion
   return V2_KINDS.has(`${String(kv?.kind)}/${String(kv?.version)}`) ? 2 : 1
 }

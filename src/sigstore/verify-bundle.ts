@@ -26,6 +26,7 @@ import {
   type PolicyFinding
 } from './identity-policy.js'
 import { verifyPrehashedSha256 } from './prehashed.js'
+import { PUBLIC_GOOD_PROFILE, checkProfile, type VerifyProfile } from './profiles.js'
 import {
   IN_TOTO_PAYLOAD_TYPE,
   parseStatement,
@@ -44,16 +45,6 @@ export interface Check {
 /** The artifact a bundle must cover: its bytes, or `sha256:<hex>` of them. */
 export type ArtifactInput = { bytes: Buffer } | { digest: string }
 
-export type ThresholdProfile = 'public-good' | 'github'
-export const THRESHOLDS: Record<
-  ThresholdProfile,
-  Required<Omit<VerifierOptions, 'tsaThreshold'>>
-> = {
-  'public-good': { tlogThreshold: 1, ctlogThreshold: 1, timestampThreshold: 1 },
-  // GitHub's private instance has no Rekor: a TSA timestamp is the only time source.
-  github: { tlogThreshold: 0, ctlogThreshold: 1, timestampThreshold: 1 }
-}
-
 export type SignerPolicy =
   ({ kind: 'identity' } & IdentityPolicy) | { kind: 'key'; publicKeyPem: string }
 
@@ -70,7 +61,8 @@ export interface VerifyBundleInput {
    */
   trustMaterial?: PreparedTrust
   policy: SignerPolicy
-  profile?: ThresholdProfile
+  /** Default public-good (sigstore/profiles.ts). */
+  profile?: VerifyProfile
   thresholds?: VerifierOptions
   /** DSSE only: the statement's predicateType must equal this. */
   expectedPredicateType?: string
@@ -216,7 +208,7 @@ function runWith(
 
   const entity = signedEntity(bundle, input.artifact, pass)
   const verifier = new Verifier(material, {
-    ...THRESHOLDS[input.profile ?? 'public-good'],
+    ...checkProfile(input.profile ?? PUBLIC_GOOD_PROFILE),
     ...input.thresholds
   })
   let signer: Signer

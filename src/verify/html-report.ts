@@ -83,7 +83,8 @@ function factsTable(v: BundleVerdict): string {
     if (v.facts.rekor.uuid) rows.push(['Rekor entry UUID', v.facts.rekor.uuid])
     if (v.facts.rekor.baseUrl) rows.push(['Rekor v2 shard', v.facts.rekor.baseUrl])
     if (v.facts.rekor.logId) rows.push(['Rekor log ID', v.facts.rekor.logId])
-  }
+  } else if (v.facts.rekor === null)
+    rows.push(['Rekor entry', 'none: the statement carries a signed timestamp only'])
   if (rows.length === 0)
     return '<p class="note">No facts are shown: none were read from material that verified.</p>'
   const body = rows

@@ -1,17 +1,17 @@
 import { availableParallelism } from 'node:os'
 import { checkPolicyShape } from '../sigstore/identity-policy.js'
 import { prepareTrustMaterial } from '../sigstore/verify-bundle.js'
-import { expandBundlePaths } from '../proof/proof-bundle.js'
+import { expandBundlePaths, type LoadedProofBundle } from '../proof/proof-bundle.js'
 import { QprovError } from '../errors.js'
 import { buildManifest } from '../workload/manifest.js'
 import { onlineRuntime } from './online-check.js'
-import type { CheckOptions, VerifyOptions } from './options.js'
-import { decide } from './verify-bundle-files.js'
+import type { CheckOptions, JobReader, VerifyOptions } from './options.js'
+import { decide, verifyBundleFiles } from './verify-bundle-files.js'
 import { verifyPath } from './verify-path.js'
 import type { BundleVerdict } from './verdict.js'
 import { verifyOnWorkers } from './worker-pool.js'
 
-export type { AiPolicy, VerifyOptions } from './options.js'
+export type { AiPolicy, JobReader, LiveJob, VerifyOptions } from './options.js'
 export { AI_POLICIES } from './options.js'
 export type {
   BundleVerdict,
@@ -35,13 +35,7 @@ export async function verifyProofBundles(
 ): Promise<BundleVerdict[]> {
   checkPolicyShape(options.policy)
   const trust = prepareTrustMaterial(options.trustedRoot)
-  const opts: CheckOptions = {
-    policy: { ...options.policy },
-    aiPolicy: options.aiPolicy ?? 'any',
-    ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
-    ...(options.profile ? { profile: options.profile } : {}),
-    ...(options.jobId !== undefined ? { jobId: options.jobId } : {})
-  }
+  const opts = checkOptionsOf(options)
   if (options.workload !== undefined) {
     const m = await buildManifest(options.workload.paths, {
       cwd: options.workload.cwd ?? process.cwd()
@@ -57,13 +51,44 @@ export async function verifyProofBundles(
     verdicts = []
     for (const p of bundles) verdicts.push(await verifyPath(p, opts, trust))
   } else verdicts = await verifyOnWorkers(bundles, opts, workers)
-  if (options.online !== undefined) {
-    const api = options.online.api
-    for (const v of verdicts) {
-      const live = await onlineRuntime(api, v)
-      v.checks = v.checks.map(c => (c.name === 'online-runtime' ? live : c))
-      decide(v)
+  if (options.online !== undefined)
+    for (const v of verdicts) await withOnlineCheck(options.online.api, v)
+  return verdicts
+}
+
+function checkOptionsOf(options: VerifyOptions): CheckOptions {
+  return {
+    policy: { ...options.policy },
+    aiPolicy: options.aiPolicy ?? 'any',
+    ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.jobId !== undefined ? { jobId: options.jobId } : {})
+  }
+}
+
+async function withOnlineCheck(api: JobReader, v: BundleVerdict): Promise<BundleVerdict> {
+  const live = await onlineRuntime(api, v)
+  v.checks = v.checks.map(c => (c.name === 'online-runtime' ? live : c))
+  return decide(v)
+}
+
+/** A verifier for proof bundles already in memory (fetch's candidates), trust prepared once. */
+export interface FilesVerifier {
+  verify(bundle: LoadedProofBundle): Promise<BundleVerdict>
+}
+
+/**
+ * Verifies in-memory proof bundles exactly as verifyProofBundles() verifies a path; with
+ * `online`, each bundle's job is also compared with the live job (`online-runtime`).
+ */
+export function filesVerifier(options: Omit<VerifyOptions, 'workload' | 'workers'>): FilesVerifier {
+  checkPolicyShape(options.policy)
+  const trust = prepareTrustMaterial(options.trustedRoot)
+  const opts = checkOptionsOf(options)
+  return {
+    async verify(bundle) {
+      const v = verifyBundleFiles(bundle, opts, trust)
+      return options.online ? withOnlineCheck(options.online.api, v) : v
     }
   }
-  return verdicts
 }

@@ -1,5 +1,5 @@
 import type { IdentityPolicy } from '../sigstore/identity-policy.js'
-import type { ThresholdProfile } from '../sigstore/verify-bundle.js'
+import type { VerifyProfile } from '../sigstore/profiles.js'
 
 /**
  * What `online-runtime` reads of the live job: a read-only view that the Runtime client satisfies,
@@ -24,8 +24,8 @@ export interface VerifyOptions {
   trustedRoot?: string
   /** Who must have signed both statements: exact identity or anchored regexp, plus exact issuer. */
   policy: IdentityPolicy
-  /** Sigstore thresholds (default public-good: tlog, ctlog and timestamp 1). */
-  profile?: ThresholdProfile
+  /** What each Sigstore signature must carry (default public-good: tlog, ctlog, timestamp 1). */
+  profile?: VerifyProfile
   /**
    * Re-hash these workload paths and require the signed manifest. Paths are relative to `cwd`
    * (default the process's), and so are the manifest paths compared.
@@ -45,7 +45,7 @@ export interface VerifyOptions {
 export interface CheckOptions {
   trustedRoot?: string
   policy: IdentityPolicy
-  profile?: ThresholdProfile
+  profile?: VerifyProfile
   aiPolicy: AiPolicy
   /** Canonical bytes of the re-hashed workload manifest, when --workload was given. */
   workloadManifest?: Uint8Array

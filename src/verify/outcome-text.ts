@@ -15,6 +15,8 @@ export interface FindingFacts {
   code?: VerifyFailureCode
   /** Further words for people, e.g. a library's error message. */
   note?: string
+  /** The whole sentence, when a policy renders its own from its typed decision (the AI policy). */
+  sentence?: string
 }
 
 const FINDING_TEXT: Record<FindingKind, string> = {
@@ -55,7 +57,6 @@ const FINDING_TEXT: Record<FindingKind, string> = {
   'tag-mismatch': 'a qprov tag disagrees with the signed binding',
   'record-mismatch': 'the job record disagrees with the signed binding',
   'workload-mismatch': 'the workload files are not the signed manifest',
-  'ai-attestation-missing': 'the receipt has no ai_attestation',
   'ai-attestation-invalid': 'the receipt ai_attestation cannot be read',
   'ai-involved': 'the receipt records AI involvement',
   'ai-undeclared': 'the receipt records AI involvement that names no tool',
@@ -72,6 +73,7 @@ export function mismatchText(m: Mismatch): string {
 const MAX_LISTED = 20
 
 export function findingText(kind: FindingKind, f: FindingFacts = {}): string {
+  if (f.sentence !== undefined) return f.sentence
   const base = FINDING_TEXT[kind]
   // Sentences that start with a verb read as "<subject> is missing"; the others as "<subject>: …".
   const lead =

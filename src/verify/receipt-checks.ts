@@ -1,12 +1,14 @@
 import { receiptFileBytes } from '../proof/binding-statement.js'
 import { PROOF_FILES } from '../proof/layout.js'
 import { oneLine } from '../errors.js'
+import { classifyAiInvolvement } from '../receipt/ai-involvement.js'
 import { parseJsonLiteral } from '../receipt/json-literal.js'
 import { verifyReceipt } from '../receipt/verify.js'
+import { decideAiPolicy, describeAiPolicy, type AiPolicyFindingKind } from './ai-policy.js'
 import type { BundleContext } from './bundle-context.js'
 import type { AiPolicy } from './options.js'
 import { fail, mismatch, notRun, pass } from './outcome.js'
-import type { Outcome } from './verdict.js'
+import type { FindingKind, Outcome } from './verdict.js'
 
 /** The git null object ID names no commit: an issuer that sends it provides no digest. */
 const NULL_OID = /^0{40}$|^0{64}$/
@@ -68,41 +70,19 @@ export function commitConsistency(ctx: BundleContext): Outcome {
   return pass(`commit ${sha} in receipt, statement${via}`)
 }
 
-function aiInvolved(att: Record<string, unknown>): boolean {
-  const cls = att.authorship_class
-  return att.is_ai_authored === true || cls === 'ai_assisted' || cls === 'ai+bot'
+/** The verdict's finding kind for the AI policy's first finding. */
+const AI_FINDING: Record<AiPolicyFindingKind, FindingKind> = {
+  'inconsistent-attestation': 'ai-attestation-invalid',
+  'ai-involved': 'ai-involved',
+  'unattributed-ai': 'ai-undeclared'
 }
 
-/** A tool is declared by `--declare-ai` or named by a Co-authored-by trailer. */
-function declaredTools(att: Record<string, unknown>): string[] {
-  const signals = Array.isArray(att.signals_detected) ? att.signals_detected : []
-  return signals.filter(
-    (s): s is string =>
-      typeof s === 'string' && (/^declared:./.test(s) || /^trailer:co-authored-by:./.test(s))
-  )
-}
-
-/** `ai-policy`: any (default), declared-only or no-ai, over the signed receipt's ai_attestation. */
+/** `ai-policy`: any (default), declared-only or no-ai, over the signed receipt (docs/ai-policy.md). */
 export function aiPolicyCheck(ctx: BundleContext, policy: AiPolicy): Outcome {
   const receipt = signedReceipt(ctx)
   if (receipt === undefined) return notRun('statement-signature')
-  const att = receipt.ai_attestation
-  if (att === null || typeof att !== 'object' || Array.isArray(att))
-    return policy === 'any'
-      ? pass('any: the receipt has no ai_attestation')
-      : fail('ai-attestation-missing', { subject: policy })
-  const a = att as Record<string, unknown>
-  const cls = String(a.authorship_class)
-  if (policy === 'any') return pass(`any: authorship class ${cls}`)
-  const involved = aiInvolved(a)
-  if (policy === 'no-ai')
-    return involved
-      ? fail('ai-involved', { subject: policy, note: `authorship class ${cls}` })
-      : pass(`no-ai: authorship class ${cls}`)
-  const tools = declaredTools(a)
-  if (involved && tools.length === 0)
-    return fail('ai-undeclared', { subject: policy, note: `authorship class ${cls}` })
-  return pass(
-    `declared-only: authorship class ${cls}${tools.length ? `, ${tools.join(', ')}` : ''}`
-  )
+  const decision = decideAiPolicy(policy, classifyAiInvolvement(receipt))
+  const first = decision.findings[0]
+  if (decision.ok || first === undefined) return pass(describeAiPolicy(decision))
+  return fail(AI_FINDING[first.kind], { sentence: describeAiPolicy(decision) })
 }

@@ -1,10 +1,7 @@
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import type { GithubClaims, IdentityPolicy } from '../sigstore/identity-policy.js'
-import {
-  verifyBundle,
-  type PreparedTrust,
-  type ThresholdProfile
-} from '../sigstore/verify-bundle.js'
+import type { VerifyProfile } from '../sigstore/profiles.js'
+import { verifyBundle, type PreparedTrust } from '../sigstore/verify-bundle.js'
 import { oneLine } from '../errors.js'
 import { fail, mismatch, pass } from './outcome.js'
 import { strictEncodingProblem } from './strict-encoding.js'
@@ -30,7 +27,7 @@ export interface SignedBundleOutcome {
 export interface SignatureContext {
   trust: PreparedTrust
   policy: IdentityPolicy
-  profile?: ThresholdProfile
+  profile?: VerifyProfile
 }
 
 /** The one bundle version qprov writes (sigstore-js, GitHub's attestation store). */

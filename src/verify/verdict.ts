@@ -67,7 +67,6 @@ export const FINDING_KINDS = [
   // the workload files
   'workload-mismatch',
   // the AI policy
-  'ai-attestation-missing',
   'ai-attestation-invalid',
   'ai-involved',
   'ai-undeclared',
@@ -160,8 +159,11 @@ export interface VerdictFacts {
   bindingDigest?: string
   receiptId?: string
   commit?: string
-  /** v1: uuid; v2: the shard's log ID and base URL (its indexes count within the shard). */
-  rekor?: { logIndex: string; uuid?: string; logId?: string; baseUrl?: string }
+  /**
+   * v1: uuid; v2: the shard's log ID and base URL (its indexes count within the shard).
+   * null: the verified binding names no Rekor entry (signed on an instance without one).
+   */
+  rekor?: { logIndex: string; uuid?: string; logId?: string; baseUrl?: string } | null
 }
 
 export interface BundleVerdict {

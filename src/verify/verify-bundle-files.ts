@@ -80,11 +80,11 @@ function factsOf(ctx: BundleContext): VerdictFacts {
     facts.packageDigest = b.provenance.workload_package
     facts.bindingDigest = digestOf(ctx.files, PROOF_FILES.binding)
     const t = b.provenance.transparency_entry
-    if (t)
-      facts.rekor =
-        'uuid' in t
-          ? { logIndex: String(t.log_index), uuid: t.uuid }
-          : { logIndex: String(t.log_index), logId: t.log_id, baseUrl: t.base_url }
+    facts.rekor = !t
+      ? null
+      : 'uuid' in t
+        ? { logIndex: String(t.log_index), uuid: t.uuid }
+        : { logIndex: String(t.log_index), logId: t.log_id, baseUrl: t.base_url }
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload)
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity

@@ -12,11 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { attestWorkload } from '../../src/attest/pipeline.js'
-import {
-  CLI_RECEIPT_OPTIONS,
-  receiptSource,
-  type ReceiptSource
-} from '../../src/attest/receipt-source.js'
+import { receiptSource, type ReceiptSource } from '../../src/attest/receipt-source.js'
 import { predicateValue } from '../../src/proof/predicate-value.js'
 import { planSigning } from '../../src/attest/sign.js'
 import type { SigningConfig, SigningPlan } from '../../src/attest/signing-types.js'
@@ -158,9 +154,9 @@ describe('attestWorkload', () => {
     expect(predicate.ai_attestation.is_ai_authored).toBe(true)
     expect(JSON.stringify(predicate.ai_attestation.signals_detected)).toContain('Claude Code')
     expect(predicate.provenance.generator).toBe('qprov.action')
-    expect(() =>
-      receiptSource({ receipt: 'r.json', declareAi: ['Claude Code'] }, CLI_RECEIPT_OPTIONS)
-    ).toThrow('AI involvement is declared when a receipt is generated, not with --receipt')
+    expect(() => receiptSource({ receipt: 'r.json', declareAi: ['Claude Code'] })).toThrow(
+      'AI involvement is declared when a receipt is generated, not with --receipt'
+    )
   })
 
   it('wraps a given receipt file after verifying it, and refuses one that does not verify', async () => {

@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { CLI_RECEIPT_OPTIONS, receiptSource } from '../../src/attest/receipt-source.js'
-
-const ACTION = {
-  receipt: 'input receipt',
-  receiptsJson: 'input receipts-json',
-  commit: 'input commit'
-}
+import { receiptSource } from '../../src/attest/receipt-source.js'
 
 describe('choosing the one receipt source', () => {
   it('is a file, receipts-json or git, in that order', () => {
-    expect(receiptSource({ receipt: 'r.json' }, CLI_RECEIPT_OPTIONS)).toEqual({
+    expect(receiptSource({ receipt: 'r.json' })).toEqual({
       from: 'file',
       path: 'r.json'
     })
-    expect(receiptSource({ receiptsJson: '[]', commit: 'v1', keep: true }, ACTION)).toEqual({
+    expect(receiptSource({ receiptsJson: '[]', commit: 'v1', keep: true }, 'action')).toEqual({
       from: 'receipts-json',
       json: '[]',
       commit: 'v1',
       keep: true
     })
-    expect(receiptSource({ declareAi: ['X'], generator: 'g' }, CLI_RECEIPT_OPTIONS)).toEqual({
+    expect(receiptSource({ declareAi: ['X'], generator: 'g' })).toEqual({
       from: 'git',
       commit: 'HEAD',
       declareAi: ['X'],
@@ -35,16 +29,16 @@ describe('choosing the one receipt source', () => {
       'AI involvement is declared when a receipt is generated, not with --receipt'
     ]
   ])('refuses %j as a usage error', (choice, message) => {
-    expect(() => receiptSource(choice, CLI_RECEIPT_OPTIONS)).toThrow(message)
+    expect(() => receiptSource(choice)).toThrow(message)
     try {
-      receiptSource(choice, CLI_RECEIPT_OPTIONS)
+      receiptSource(choice)
     } catch (e) {
       expect((e as { exitCode: number }).exitCode).toBe(2)
     }
   })
 
   it('names the options as the action spells them', () => {
-    expect(() => receiptSource({ receipt: 'r', commit: 'c' }, ACTION)).toThrow(
+    expect(() => receiptSource({ receipt: 'r', commit: 'c' }, 'action')).toThrow(
       'give either input receipt or input commit, not both'
     )
   })

@@ -29,7 +29,7 @@ const seen: { method: string; path: string; status: number; delivered: boolean }
  */
 beforeAll(async () => {
   sb = await startSigstoreSandbox()
-  const target = new URL(sb.rekorURL)
+  const target = new URL(sb.rekorURL ?? 'http://no-rekor.invalid')
   let posts = 0
   proxy = createServer((req, res) => {
     const drop = req.method === 'POST' && posts++ === 0

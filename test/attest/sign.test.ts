@@ -1,3 +1,4 @@
+import { GITHUB_PROFILE } from '../../src/sigstore/profiles.js'
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rekorEntryUUID } from '../../src/sigstore/rekor-entry.js'
@@ -120,7 +121,7 @@ describe('signing without a transparency log (the github instance shape)', () =>
       artifact: { digest: `sha256:${SUBJECT}` },
       trustedRoot: JSON.stringify(a.trustedRoot),
       policy: { kind: 'identity', identity: a.identity, issuer: a.issuer },
-      profile: 'github'
+      profile: GITHUB_PROFILE
     })
     expect(r.error).toBeUndefined()
     expect(r.verified).toBe(true)

@@ -215,7 +215,7 @@ describe('--signing-config and --rekor-version', () => {
   })
 
   it('accept only 1 or 2, and need a log for the version to apply to', () => {
-    expect(refusal(() => signingSettings({ rekorVersion: '3' }, k => `input ${k}`))).toBe(
+    expect(refusal(() => signingSettings({ rekorVersion: '3' }, 'action'))).toBe(
       'USAGE: input rekor-version must be 1 or 2, got "3"'
     )
     expect(refusal(() => resolveEndpoints('github', {}, {}, { rekorVersion: 2 }))).toMatch(

@@ -1,5 +1,5 @@
 import { type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -261,7 +261,19 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
     const token = readToken(gh)
     const out = fresh()
     const f = await qprov(
-      ['fetch', '--job', jobId, '--repo', gh.repository, '--sandbox', sbx, '--out', out, '--json'],
+      [
+        'fetch',
+        '--job',
+        jobId,
+        '--repo',
+        gh.repository,
+        '--sandbox',
+        sbx,
+        ...policy(cfg.trustedRoot),
+        '--out',
+        out,
+        '--json'
+      ],
       { GITHUB_TOKEN: undefined, GH_TOKEN: token, GITHUB_API_URL: gh.apiURL }
     )
     expect(f.code, f.stderr).toBe(0)
@@ -273,6 +285,68 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
     ).toBe(true)
     const v = await qprov(['verify', out, ...policy(cfg.trustedRoot), '--json'])
     expect(v.code, v.stdout).toBe(0)
+  }, 60_000)
+
+  it('a release asset counts only when it verifies: a decoy signed by another workflow is rejected and the artifact of a later source is taken', async () => {
+    const { gh, ctx, write } = await fakeGitHub()
+    // The decoy: every file genuine, the binding statement signed again by another identity
+    // (as a pull-request run could) that a root the auditor trusts has certified.
+    const decoy = join(fresh(), 'decoy')
+    cpSync(proofDir, decoy, { recursive: true })
+    const forged = await impostorSigns(payloadOf(join(proofDir, PROOF_FILES.bindingBundle)))
+    writeFileSync(join(decoy, PROOF_FILES.bindingBundle), `${JSON.stringify(forged)}\n`)
+    await attachAsset(gh, ctx, write, decoy)
+    const saved = { ...process.env }
+    try {
+      process.env.ACTIONS_RUNTIME_TOKEN = gh.runtimeToken
+      process.env.ACTIONS_RESULTS_URL = gh.resultsURL
+      const names = readdirSync(proofDir).filter(n =>
+        Object.values(PROOF_FILES).includes(n as never)
+      )
+      await actionsArtifactStore(ctx).upload({
+        name: defaultArtifactName(jobId),
+        files: names.map(n => join(proofDir, n)),
+        rootDirectory: proofDir
+      })
+    } finally {
+      process.env = saved
+    }
+    const out = fresh()
+    const f = await qprov(
+      [
+        'fetch',
+        '--job',
+        jobId,
+        '--repo',
+        gh.repository,
+        '--github-api-url',
+        gh.apiURL,
+        '--sandbox',
+        sbx,
+        ...policy(bothRoots),
+        '--out',
+        out,
+        '--json'
+      ],
+      { GITHUB_TOKEN: readToken(gh) }
+    )
+    expect(f.code, f.stderr).toBe(0)
+    const j = JSON.parse(f.stdout)
+    expect(j.source).toBe('workflow artifacts')
+    expect(j.valid).toHaveLength(1)
+    expect(j.rejected).toEqual([
+      {
+        source: 'release assets',
+        location: `release v1.0.0 asset ${defaultBundleFileName(jobId)}`,
+        kind: 'not-verified',
+        checks: ['signer-identity'],
+        detail: expect.stringMatching(
+          /certificate identity error .* got https:\/\/github\.com\/mallory\/impostor\//
+        )
+      }
+    ])
+    for (const name of Object.values(PROOF_FILES))
+      expect(fileOf(out, name)).toEqual(fileOf(proofDir, name))
   }, 60_000)
 
   it('no token is a clear usage error; a bad token is an HTTP error that never echoes it', async () => {
@@ -287,6 +361,7 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
       gh.apiURL,
       '--sandbox',
       sbx,
+      ...policy(cfg.trustedRoot),
       '--out',
       fresh()
     ]
@@ -302,7 +377,7 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
     expect(`${bad.stdout}${bad.stderr}`).not.toContain(canary)
   }, 60_000)
 
-  it('refuses a release asset that disagrees with the job’s tags (PROOF_MISMATCH, nothing written)', async () => {
+  it('refuses a release asset that disagrees with the live job’s tags (PROOF_MISMATCH, nothing written)', async () => {
     const { gh, ctx, write } = await fakeGitHub()
     await attachAsset(gh, ctx, write)
     // The job's Rekor index tag no longer matches the bundle's binding.
@@ -325,6 +400,7 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
         gh.apiURL,
         '--sandbox',
         sbx,
+        ...policy(cfg.trustedRoot),
         '--out',
         out
       ],
@@ -332,7 +408,7 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
     )
     expect(f.code).toBe(1)
     expect(f.stderr).toMatch(
-      /PROOF_MISMATCH.*release v1\.0\.0 asset .*Rekor index is \d+, the job's tag says \d+/
+      /PROOF_MISMATCH.*release v1\.0\.0 asset .*: failed online-runtime \(live qprov-rekor-idx is \d+\)/
     )
     expect(existsSync(out)).toBe(false)
   }, 60_000)

@@ -143,7 +143,8 @@ describe.each([1, 2] as const)('the whole chain, signed to Rekor v%i', version =
       '--out',
       fetched,
       '--sandbox',
-      sb.dir
+      sb.dir,
+      ...policy
     ])
     const report = join(work, 'report.html')
     const verdicts = (await ok([

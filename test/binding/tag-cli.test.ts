@@ -85,7 +85,12 @@ describe('qprov tag', () => {
     expect(tags.find(t => t.startsWith('qprov-stmt:sha256:'))).toHaveLength(82)
     expect(JSON.parse(puts().at(-1)!.body).tags).toEqual(tags)
     const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
-    expect(rec).toMatchObject({ jobId: id, tags, rekor: { logIndex: '42', uuid } })
+    expect(rec).toMatchObject({
+      jobId: id,
+      tags,
+      rekor: { logIndex: '42', uuid },
+      backendSource: 'runtime'
+    })
     expectNoSecrets(r, [out])
   })
 

@@ -39,6 +39,17 @@ describe('job summary', () => {
     expect(mermaid).toContain('W --> R --> S --> K --> J --> B')
   })
 
+  it('shows a signature without a log entry as timestamped only, not as unknown', () => {
+    const chain = (rekorLogIndex: string | null | undefined) =>
+      renderSummary({
+        title: 't',
+        chain: { ...(rekorLogIndex !== undefined ? { rekorLogIndex } : {}) }
+      })
+    expect(chain(null)).toContain('K["Rekor<br/>none: TSA only"]')
+    expect(chain('42')).toContain('K["Rekor<br/>_42"]') // '#' is outside Mermaid's safe alphabet
+    expect(chain(undefined)).toContain('K["Rekor<br/>—"]')
+  })
+
   it('names each check and its status, with a ✅/❌ headline per bundle', () => {
     const md = renderSummary({ title: 'qprov verify', verdicts: [verdict(0), verdict(1)] })
     expect(md).toContain('1 of 2 proof bundles verified')

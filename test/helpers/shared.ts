@@ -11,8 +11,9 @@ export function sharedPath(rel: string): string {
 }
 
 /**
- * The vector sets under ../shared/vectors. CI checks out the public Sigstore conformance data
- * (.github/workflows/ci.yml) but not the AIIR set, part of which is derived locally.
+ * The vector sets under ../shared/vectors. GitHub CI lays out both from pinned checkouts of their
+ * public repositories (.github/workflows/ci.yml); scripts/aiir-vectors.mjs derives the AIIR set's
+ * raw git inputs and reference outputs there.
  */
 export type SharedArea = 'aiir' | 'sigstore-conformance'
 

@@ -92,6 +92,15 @@ const verifyArgs = (fx: Fixtures) => [
   fx.issuer
 ]
 
+const fetchPolicy = (fx: Fixtures) => [
+  '--trusted-root',
+  fx.trustedRoot,
+  '--certificate-identity',
+  fx.identity,
+  '--certificate-oidc-issuer',
+  fx.issuer
+]
+
 const conn = (fx: Fixtures) => [
   '--instance',
   fx.crn,
@@ -323,7 +332,7 @@ export const CASES: HostileCase[] = [
     name: 'verify-bundle --profile unknown',
     args: fx => [...vb(fx), '--profile', 'staging'],
     code: 'USAGE',
-    message: /--profile must be public-good or github/
+    message: /--profile must be one of public-good, github, custom, got "staging"/
   },
   // receipt verify
   {
@@ -915,7 +924,8 @@ export const CASES: HostileCase[] = [
       '--out',
       file(d),
       '--sandbox',
-      fx.sbx
+      fx.sbx,
+      ...fetchPolicy(fx)
     ],
     code: 'OUTPUT_UNUSABLE',
     message: /--out .* it is a regular file/
@@ -932,11 +942,18 @@ export const CASES: HostileCase[] = [
       join(d, 'out'),
       '--sandbox',
       fx.sbx,
+      ...fetchPolicy(fx),
       '--runtime-url',
       credURL(fx)
     ],
     code: 'URL_CREDENTIALS',
     message: /--runtime-url must not contain/
+  },
+  {
+    name: 'fetch without a verification policy',
+    args: (fx, d) => ['fetch', '--job', fx.jobId, '--from', fx.att, '--out', join(d, 'out')],
+    code: 'USAGE',
+    message: /give exactly one of --certificate-identity \/ --certificate-identity-regexp/
   },
   // bundle pack / unpack
   {

@@ -72,7 +72,7 @@ beforeAll(async () => {
     JSON.stringify({
       ...c,
       fulcioURL: via(c.fulcioURL),
-      rekorURL: via(c.rekorURL),
+      rekorURL: via(c.rekorURL as string),
       tsaURL: via(c.tsaURL),
       actionsIdTokenRequestURL: via(c.actionsIdTokenRequestURL)
     })

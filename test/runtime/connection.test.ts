@@ -28,3 +28,42 @@ describe('--api-key-env given a key instead of a name', () => {
     expect(redact('QISKIT_IBM_TOKEN')).toBe('QISKIT_IBM_TOKEN')
   })
 })
+
+describe('messages name options the way the caller knows them', () => {
+  const refusal = (settings: Parameters<typeof resolveConnection>[0]): string => {
+    try {
+      resolveConnection(settings, {})
+    } catch (e) {
+      return (e as Error).message
+    }
+    return 'accepted'
+  }
+
+  it('names flags for the CLI', () => {
+    expect(refusal({})).toBe('--instance (the Runtime instance CRN) is required')
+    expect(refusal({ instance: CRN, apiKeyEnv: 'MY_KEY' })).toBe(
+      'no IBM Cloud API key: set the MY_KEY environment variable (or use --sandbox DIR)'
+    )
+    expect(refusal({ instance: CRN, apiKeyEnv: 'not a name' })).toBe(
+      '--api-key-env takes the NAME of an environment variable, not a key'
+    )
+  })
+
+  it('names inputs for the action, with the workflow line that sets the key', () => {
+    expect(refusal({ caller: 'action' })).toBe(
+      'input instance (the Runtime instance CRN) is required'
+    )
+    expect(refusal({ instance: CRN, apiKeyEnv: 'MY_KEY', caller: 'action' })).toBe(
+      'no IBM Cloud API key: set the MY_KEY environment variable from a secret (env: MY_KEY: ${{ secrets.… }})'
+    )
+    expect(refusal({ instance: CRN, apiKeyEnv: KEY_LIKE, caller: 'action' })).toBe(
+      'no IBM Cloud API key: input api-key-env takes the NAME of an environment variable set from a secret, not a key'
+    )
+    expect(() =>
+      resolveConnection(
+        { instance: CRN, runtimeURL: 'ftp://x', apiKeyEnv: 'K', caller: 'action' },
+        { K: 'key' }
+      )
+    ).toThrow(/^input runtime-url /)
+  })
+})

@@ -1,9 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import {
   startRuntimeEmulator,
+  type Conditions,
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
 import { REPO_ROOT, runCli } from '../helpers/cli.js'
@@ -60,7 +61,7 @@ async function settle(id: string): Promise<string> {
   for (let i = 0; i < 6; i++) {
     const g = await cli(['job', 'get', '--job', id, ...conn()])
     expect(g.code, g.stderr).toBe(0)
-    if (/^status: (Completed|Failed|Cancelled)$/m.test(g.stdout)) return g.stdout
+    if (/^status: (Completed|Failed|Cancelled)/m.test(g.stdout)) return g.stdout
   }
   throw new Error(`job ${id} did not finish`)
 }
@@ -71,8 +72,14 @@ describe('qprov submit checks circuits against the backend before anything is cr
     async name => {
       const { r, out, calls } = await submit(`examples/${name}`)
       expect(r.code, r.stderr).toBe(0)
-      expect(calls[0]).toBe('GET /api/v1/backends/ibm_torino/configuration')
+      expect(calls.slice(0, 4)).toEqual([
+        'GET /api/v1/backends/ibm_torino/configuration',
+        'GET /api/v1/backends/ibm_torino/properties',
+        'GET /api/v1/backends/ibm_torino/status',
+        'GET /api/v1/instances/usage'
+      ])
       expect(calls).toContain('POST /api/v1/jobs')
+      expect(r.stderr).not.toMatch(/warning/)
       const id = /^job: (\S+)$/m.exec(r.stdout)![1]
       expect(await settle(id)).toMatch(/^status: Completed$/m)
       const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
@@ -94,7 +101,10 @@ describe('qprov submit checks circuits against the backend before anything is cr
     expect(r.stderr.trim()).toBe(
       "qprov: error [TARGET_MISMATCH]: circuit circuits/bell.qasm: line 4: gate 'h' on $0 is not supported by ibm_torino (basis: cz, id, rz, sx, x) (and 1 more)"
     )
-    expect(calls).toEqual(['GET /api/v1/backends/ibm_torino/configuration'])
+    expect(calls).toEqual([
+      'GET /api/v1/backends/ibm_torino/configuration',
+      'GET /api/v1/backends/ibm_torino/properties'
+    ])
   })
 
   it('refuses the original virtual-qubit Bell circuit', async () => {
@@ -108,7 +118,10 @@ describe('qprov submit checks circuits against the backend before anything is cr
     expect(r.stderr).toMatch(
       /TARGET_MISMATCH\]: circuit circuits\/bell\.qasm: line 3: declares virtual qubits 'q'; an ISA circuit addresses physical qubits \(\$0 … \$132 on ibm_torino\)/
     )
-    expect(calls).toEqual(['GET /api/v1/backends/ibm_torino/configuration'])
+    expect(calls).toEqual([
+      'GET /api/v1/backends/ibm_torino/configuration',
+      'GET /api/v1/backends/ibm_torino/properties'
+    ])
   })
 
   it('refuses a cz on an uncoupled pair', async () => {
@@ -120,7 +133,10 @@ describe('qprov submit checks circuits against the backend before anything is cr
     expect(r.stderr).toMatch(
       /TARGET_MISMATCH\]: circuit circuits\/bell\.qasm: line \d+: cz \$0, \$7: qubits not coupled on ibm_torino$/m
     )
-    expect(calls).toEqual(['GET /api/v1/backends/ibm_torino/configuration'])
+    expect(calls).toEqual([
+      'GET /api/v1/backends/ibm_torino/configuration',
+      'GET /api/v1/backends/ibm_torino/properties'
+    ])
   })
 
   it('refuses observables narrower than the circuit, before the batch is opened', async () => {
@@ -133,7 +149,10 @@ describe('qprov submit checks circuits against the backend before anything is cr
     expect(r.stderr).toMatch(
       /TARGET_MISMATCH\]: PUB 0 \(circuits\/bell-state\.qasm\): observable width 2 ≠ circuit width 133/
     )
-    expect(calls).toEqual(['GET /api/v1/backends/ibm_torino/configuration'])
+    expect(calls).toEqual([
+      'GET /api/v1/backends/ibm_torino/configuration',
+      'GET /api/v1/backends/ibm_torino/properties'
+    ])
   })
 
   it('checks a --backend override against that backend, and refuses an unknown one', async () => {
@@ -142,7 +161,10 @@ describe('qprov submit checks circuits against the backend before anything is cr
     expect(eagle.r.stderr).toMatch(
       /gate 'cz' on \$0, \$1 is not supported by ibm_brisbane \(basis: ecr, id, rz, sx, x\)/
     )
-    expect(eagle.calls).toEqual(['GET /api/v1/backends/ibm_brisbane/configuration'])
+    expect(eagle.calls).toEqual([
+      'GET /api/v1/backends/ibm_brisbane/configuration',
+      'GET /api/v1/backends/ibm_brisbane/properties'
+    ])
     const none = await submit('examples/bell', '--backend', 'ibm_nowhere')
     expect(none.r.code).toBe(2)
     expect(none.r.stderr).toMatch(/BACKEND_UNKNOWN\]: backend ibm_nowhere is not available/)
@@ -163,7 +185,7 @@ describe('qprov submit checks circuits against the backend before anything is cr
     const shown = await settle(id)
     expect(shown).toMatch(/^status: Failed$/m)
     expect(shown).toMatch(
-      /^reason: PUB 0: Circuits do not match the target definition \(non-ISA circuits\)\..*The instruction h on qubits \(0,\) is not supported by the target system\.$/m
+      /^reason: error code 1517; the circuits are not ISA for the backend: transpile them for its target \(Circuits do not match the target definition \(non-ISA circuits\)\. .*#1517\)$/m
     )
     const rec = JSON.parse(readFileSync(join(out, 'runtime-job.json'), 'utf8'))
     expect(rec).toMatchObject({
@@ -171,6 +193,56 @@ describe('qprov submit checks circuits against the backend before anything is cr
       targetCheck: { status: 'skipped', backend: 'ibm_torino' },
       backendSource: 'job-spec'
     })
+  })
+})
+
+describe("qprov submit reads the backend's state on the day", () => {
+  afterEach(() => {
+    for (const k of Object.keys(emu.conditions)) delete emu.conditions[k as keyof Conditions]
+  })
+
+  // qiskit-ibm-runtime ibm_backend.py IBMBackend.check_faulty, run before the job is submitted.
+  it('refuses a circuit on a qubit the latest calibration marks faulty, before anything is created', async () => {
+    emu.conditions.calibrations = [
+      { backend: 'ibm_torino', date: '2026-03-01T00:00:00Z', faultyQubits: [1] }
+    ]
+    const { r, calls } = await submit('examples/bell')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(
+      /TARGET_MISMATCH\]: circuit circuits\/bell\.qasm: line \d+: rz \$1: qubit \$1 is faulty on ibm_torino \(properties of 2026-03-01T00:00:00Z\) \(and \d+ more\)$/m
+    )
+    expect(calls).toEqual([
+      'GET /api/v1/backends/ibm_torino/configuration',
+      'GET /api/v1/backends/ibm_torino/properties'
+    ])
+  })
+
+  // The client only warns: IBMBackend.status() (operational) and
+  // QiskitRuntimeService._check_instance_usage (usage_limit_reached).
+  it('warns, and still submits, when the backend is not operational or the plan is exhausted', async () => {
+    emu.conditions.backends = { ibm_torino: { state: false, status: 'maintenance' } }
+    emu.conditions.usage = { consumedSeconds: 600, limitSeconds: 600, limitReached: true }
+    const { r, calls } = await submit('examples/bell')
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toContain(
+      'qprov: warning: ibm_torino is not operational (status maintenance); the job would wait in its queue'
+    )
+    expect(r.stderr).toContain(
+      'qprov: warning: this instance has met its usage limit: workloads will not run until time is made available'
+    )
+    expect(calls).toContain('POST /api/v1/jobs')
+  })
+
+  // The top-level status "Cancelled - Ran too long"; reason code 1305 (runtime_job_v2.py).
+  it('shows a job cancelled for running too long as such, with its reason code', async () => {
+    emu.conditions.executionSeconds = 400
+    const { r } = await submit('examples/bell')
+    expect(r.code, r.stderr).toBe(0)
+    const shown = await settle(/^job: (\S+)$/m.exec(r.stdout)![1])
+    expect(shown).toMatch(/^status: Cancelled - Ran too long$/m)
+    expect(shown).toMatch(
+      /^reason: error code 1305; the job ran longer than its maximum execution time \(max_execution_time \/ cost\) \(Ran too long\)$/m
+    )
   })
 })
 

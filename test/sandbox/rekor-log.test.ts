@@ -128,7 +128,7 @@ describe('sandbox Rekor: one append-only RFC 6962 log per run', () => {
     expect(cp.size).toBeGreaterThanOrEqual(9)
     expect(cp.root.equals(mth(bodies.slice(0, cp.size).map(leaf)))).toBe(true)
     expect(cp.origin).toMatch(
-      new RegExp(`^${new URL(sb.rekorURL).host.replace(/\./g, '\\.')} - \\d+$`)
+      new RegExp(`^${new URL(sb.rekorURL as string).host.replace(/\./g, '\\.')} - \\d+$`)
     )
     expect(cp.sig.subarray(0, 4).equals(logID.subarray(0, 4))).toBe(true)
     const key = createPublicKey({ key: spki, format: 'der', type: 'spki' })

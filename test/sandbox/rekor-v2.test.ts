@@ -84,7 +84,7 @@ describe('sandbox Rekor v2: a tile-backed shard', () => {
   it('signs each checkpoint with the Ed25519 key the trusted root lists under its note key ID', async () => {
     const text = entry.inclusionProof.checkpoint.envelope as string
     const [note, sigLine] = text.split('\n\n') as [string, string]
-    const origin = sb.rekorV2URL.replace('http://', '')
+    const origin = (sb.rekorV2URL ?? '').replace('http://', '')
     expect(note.split('\n')).toEqual([origin, String(PREFILL + 1), entry.inclusionProof.rootHash])
     const m = /^\u2014 (\S+) (\S+)\n$/.exec(sigLine)
     expect(m?.[1]).toBe(origin)

@@ -113,7 +113,7 @@ describe('sandbox trusted root', () => {
     expect(root.tlogs.map(t => t.baseUrl)).toEqual([sb.rekorURL, sb.rekorV2URL])
     const v2 = root.tlogs[1]
     const key = Buffer.from(v2?.publicKey.rawBytes ?? '', 'base64').subarray(-32)
-    const name = Buffer.from(`${sb.rekorV2URL.replace('http://', '')}\n\x01`, 'latin1')
+    const name = Buffer.from(`${(sb.rekorV2URL ?? '').replace('http://', '')}\n\x01`, 'latin1')
     expect(v2?.logId.keyId).toBe(
       createHash('sha256')
         .update(Buffer.concat([name, key]))

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { signingEndpoints } from '../../src/attest/instances.js'
 import { sandboxRuntime, sandboxSigning } from '../../src/settings/sandbox.js'
+import { signingSettings } from '../../src/settings/signing.js'
 import { redact } from '../../src/secrets.js'
 
 function dirWith(text: string): string {
@@ -24,6 +26,37 @@ const complete = {
 }
 
 describe('the --sandbox DIR reader', () => {
+  it('reads a github-instance sandbox: no Rekor, and none may be named', () => {
+    const { rekorURL: _r, ...noRekor } = complete
+    const gh = sandboxSigning(dirWith(JSON.stringify({ ...noRekor, instance: 'github' })))
+    expect(gh.instance).toBe('github')
+    expect(gh.rekorURL).toBeUndefined()
+    expect(() =>
+      sandboxSigning(dirWith(JSON.stringify({ ...complete, instance: 'github' })))
+    ).toThrow(/is a github instance and must not name a Rekor/)
+    expect(() => sandboxSigning(dirWith(JSON.stringify(noRekor)))).toThrow(/lacks "rekorURL"/)
+    expect(() =>
+      sandboxSigning(dirWith(JSON.stringify({ ...complete, instance: 'staging' })))
+    ).toThrow(/unknown "instance"/)
+    expect(sandboxSigning(dirWith(JSON.stringify(complete))).instance).toBe('public-good')
+  })
+
+  it('never fills a github sandbox’s missing Rekor with the public-good one', () => {
+    const { rekorURL: _r, ...noRekor } = complete
+    const dir = dirWith(JSON.stringify({ ...noRekor, instance: 'github' }))
+    expect(() => signingSettings({ sandbox: dir, instance: 'public-good' })).toThrow(
+      /stands in for GitHub's instance \(no Rekor\): sign with --sigstore github or custom/
+    )
+    for (const instance of [undefined, 'github', 'custom']) {
+      const s = signingSettings({ sandbox: dir, ...(instance ? { instance } : {}) })
+      expect(s.rekorURL).toBeUndefined()
+      expect(signingEndpoints(s, {})).toEqual({
+        fulcioURL: complete.fulcioURL,
+        tsaURL: complete.tsaURL
+      })
+    }
+  })
+
   it('resolves the trusted root relative to the sandbox directory', () => {
     const dir = dirWith(JSON.stringify(complete))
     expect(sandboxSigning(dir).trustedRoot).toBe(join(dir, 'trusted_root.json'))

@@ -165,6 +165,7 @@ describe('proof bundles across processes (qprov sandbox)', () => {
       out('store'),
       '--sandbox',
       sbx,
+      ...policy(),
       '--out',
       out('fetched')
     ])
@@ -191,7 +192,7 @@ describe('proof bundles across processes (qprov sandbox)', () => {
       )
   })
 
-  it('fetch refuses a bundle whose binding disagrees with the job tags, and writes nothing', async () => {
+  it('fetch refuses a bundle whose binding.json is not the signed one, and writes nothing', async () => {
     const bad = out('badstore/x')
     mkdirSync(bad, { recursive: true })
     for (const n of [
@@ -214,11 +215,14 @@ describe('proof bundles across processes (qprov sandbox)', () => {
       out('badstore'),
       '--sandbox',
       sbx,
+      ...policy(),
       '--out',
       out('refused')
     ])
     expect(f.code).toBe(1)
-    expect(f.stderr).toMatch(/PROOF_MISMATCH.*its statement is sha256:1{64}/)
+    expect(f.stderr).toMatch(
+      /PROOF_MISMATCH.*no candidate verified: .*badstore\/x: failed binding-consistency \(binding\.json is not the signed predicate\)/
+    )
     expect(existsSync(out('refused'))).toBe(false)
   })
 

@@ -20,7 +20,6 @@ import {
 } from '../../src/proof/binding-statement.js'
 import { parseRuntimeJob } from '../../src/proof/runtime-job-file.js'
 import { PROOF_FILES } from '../../src/proof/layout.js'
-import { disagreement } from '../../src/binding/proof-sources.js'
 import {
   packProofBundle,
   readProofDirectory,
@@ -138,7 +137,7 @@ describe('signed statement bytes', () => {
       [PROOF_FILES.statementBundle]: stmtBundle,
       [PROOF_FILES.runtimeJob]: Buffer.from(jobText)
     }
-    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]), 'job-spec', [])
+    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]), [])
     files[PROOF_FILES.binding] = bindingBytes(doc)
     files[PROOF_FILES.bindingBundle] = await signWithSandbox(bindingStatementPayload(doc))
     const v = verifyInMemory(files)
@@ -354,29 +353,6 @@ describe('action verify mode', () => {
       runVerify(inputs, report, gh, () => Promise.resolve([verdict]), {})
     ).rejects.toThrow('check run refused')
     expect(outputs.filter(([n]) => n === 'verified').map(([, v]) => v)).toEqual(['false'])
-  })
-})
-
-describe('fetch', () => {
-  it('takes a candidate only if the job carries every tag its binding names', () => {
-    const b = parseBinding(filesA[PROOF_FILES.binding])
-    const t = b.provenance.transparency_entry as { log_index: number; uuid: string }
-    const query = {
-      jobId: b.runtime.job_id,
-      statementDigest: b.provenance.aiir_statement,
-      packageDigest: b.provenance.workload_package,
-      rekorLogIndex: String(t.log_index),
-      rekorUuid: t.uuid
-    }
-    expect(disagreement(filesA, query)).toBeUndefined()
-    const { packageDigest: _p, ...noPackage } = query
-    expect(disagreement(filesA, noPackage)).toMatch(/package/)
-    const { rekorLogIndex: _i, rekorUuid: _u, ...noRekor } = query
-    expect(disagreement(filesA, noRekor)).toMatch(/Rekor index/)
-    const job = JSON.parse(filesA[PROOF_FILES.runtimeJob].toString('utf8')) as { tags: string[] }
-    job.tags = job.tags.filter(t => !t.startsWith('qprov-rekor-uuid:'))
-    const changed = { ...filesA, [PROOF_FILES.runtimeJob]: Buffer.from(JSON.stringify(job)) }
-    expect(disagreement(changed, query)).toMatch(/runtime-job\.json/)
   })
 })
 

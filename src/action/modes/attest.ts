@@ -28,7 +28,7 @@ export function actionReceipt(inputs: ActionInputs): ReceiptSource {
       generator: 'qprov.action',
       keep: true
     },
-    { receipt: 'input receipt', receiptsJson: 'input receipts-json', commit: 'input commit' }
+    'action'
   )
 }
 
@@ -77,7 +77,7 @@ export function chainOf(result: AttestResult) {
   return {
     packageDigest: result.packageDigest,
     statementDigest: result.statementDigest,
-    ...(result.rekor ? { rekorLogIndex: result.rekor.logIndex } : {})
+    rekorLogIndex: result.rekor ? result.rekor.logIndex : null
   }
 }
 
@@ -106,13 +106,16 @@ export function attestationRows(result: AttestResult): [string, string][] {
   return [
     ['statement digest', result.statementDigest],
     ['workload package digest', result.packageDigest],
-    ['Rekor log index', result.rekor?.logIndex ?? '(none)'],
+    ['Rekor log index', result.rekor?.logIndex ?? '(none: signed timestamp only)'],
     ...(result.rekor?.apiVersion === 2
       ? ([
           ['Rekor v2 shard', result.rekor.url],
           ['Rekor log ID', result.rekor.logId]
         ] as [string, string][])
-      : ([['Rekor entry UUID', result.rekor?.uuid ?? '(none)']] as [string, string][])),
+      : ([['Rekor entry UUID', result.rekor?.uuid ?? '(none: signed timestamp only)']] as [
+          string,
+          string
+        ][])),
     ['bundle', result.files.bundle]
   ]
 }

@@ -7,7 +7,6 @@ import {
 } from '../../proof/proof-bundle.js'
 import { QprovError } from '../../errors.js'
 import { createRuntimeClient } from '../../runtime/client.js'
-import { checkEnvVarName, looksLikeSecretName } from '../../env-var-name.js'
 import { DEFAULT_API_KEY_ENV, resolveConnection } from '../../runtime/connection.js'
 import { retagCommand } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
@@ -16,7 +15,6 @@ import { tagJob } from '../../binding/tag-job.js'
 import { isQprovTag } from '../../proof/tags.js'
 import { attestWorkload } from '../../attest/pipeline.js'
 import { planSigning } from '../../attest/sign.js'
-import { registerSecret } from '../../secrets.js'
 import { connectionSettings } from '../../settings/connection.js'
 import { runURL } from '../../github/context.js'
 import type { ChainFacts, SummaryLink } from '../../github/summary.js'
@@ -34,49 +32,21 @@ import {
   requireWorkload
 } from './attest.js'
 
-/** The API key comes only from the environment variable named by api-key-env, never an input. */
+/**
+ * The API key comes only from the environment variable named by api-key-env, never an input.
+ * Resolved at once, so a missing instance or key fails before anything is signed. With `sandbox`,
+ * the emulator's URLs, CRN and key fill in what the inputs do not name.
+ */
 function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
-  if (inputs.sandbox) return sandboxConnect(inputs, env)
-  if (!inputs.instance)
-    throw new QprovError(
-      'USAGE',
-      `input instance (the Runtime instance CRN) is required for mode ${inputs.mode}`
-    )
-  checkEnvVarName(inputs.apiKeyEnv, 'input api-key-env', 'key')
-  registerSecret(env[inputs.apiKeyEnv])
-  if (!env[inputs.apiKeyEnv])
-    throw new QprovError(
-      'USAGE',
-      looksLikeSecretName(inputs.apiKeyEnv)
-        ? 'no IBM Cloud API key: input api-key-env takes the NAME of an environment variable set from a secret, not a key'
-        : `no IBM Cloud API key: set the ${inputs.apiKeyEnv} environment variable from a secret (env: ${inputs.apiKeyEnv}: \${{ secrets.… }})`
-    )
-  const settings = {
-    instance: inputs.instance,
-    runtimeURL: inputs.runtimeURL,
-    iamURL: inputs.iamURL,
-    apiKeyEnv: inputs.apiKeyEnv
-  }
-  return () => {
-    const conn = resolveConnection(settings, env)
-    return {
-      api: createRuntimeClient(conn),
-      instanceCRN: conn.instanceCRN,
-      runtimeURL: conn.runtimeURL
-    }
-  }
-}
-
-/** With `sandbox`: the emulator's URLs, CRN and key, unless the inputs name others. */
-function sandboxConnect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
   const keyGiven = env[inputs.apiKeyEnv] !== undefined
   const conn = resolveConnection(
     connectionSettings({
-      sandbox: inputs.sandbox,
+      ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
       instance: inputs.instance,
       runtimeURL: inputs.runtimeURL,
       iamURL: inputs.iamURL,
-      ...(keyGiven ? { apiKeyEnv: inputs.apiKeyEnv } : {})
+      ...(keyGiven || !inputs.sandbox ? { apiKeyEnv: inputs.apiKeyEnv } : {}),
+      caller: 'action'
     }),
     env
   )
@@ -282,7 +252,8 @@ export async function runTag(
     chain: {
       ...chain,
       statementDigest: r.refs.statementDigest,
-      ...(r.refs.rekorLogIndex ? { rekorLogIndex: r.refs.rekorLogIndex } : {}),
+      // The job's tags name the log entry; without one it was timestamped only.
+      rekorLogIndex: r.refs.rekorLogIndex ?? null,
       jobId: r.jobId,
       ...(r.binding ? { bindingDigest: r.binding.bindingDigest } : {})
     },

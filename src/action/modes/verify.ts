@@ -4,9 +4,12 @@ import { escapeRegExp, type IdentityPolicy } from '../../sigstore/identity-polic
 import { writeFileAtomic } from '../../atomic-file.js'
 import { QprovError } from '../../errors.js'
 import { READ_LIMITS, readBoundedText } from '../../read-file.js'
+import { checkJobId } from '../../runtime/input-checks.js'
 import type { CheckAnnotation } from '../../github/check-runs.js'
 import type { RunContext } from '../../github/context.js'
 import { sandboxSigning } from '../../settings/sandbox.js'
+import { profileSettings } from '../../settings/verification.js'
+import type { VerifyProfile } from '../../sigstore/profiles.js'
 import { renderHtmlReport } from '../../verify/html-report.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { GitHubEdges } from '../github-edges.js'
@@ -22,7 +25,10 @@ export const HTML_REPORT_FILE = 'qprov-verify-report.html'
 export interface ActionVerifyOptions {
   trustedRoot?: string
   policy: IdentityPolicy
+  profile: VerifyProfile
   aiPolicy?: AiPolicyInput
+  /** Input job-id: every bundle must bind this job. */
+  jobId?: string
 }
 export type ProofVerifier = (
   paths: string[],
@@ -95,12 +101,18 @@ export async function runVerify(
 ): Promise<void> {
   if (inputs.bundle.length === 0)
     throw new QprovError('USAGE', 'input bundle is required for mode verify')
+  if (inputs.jobId) checkJobId(inputs.jobId, 'input job-id')
   const policy = verifyPolicy(inputs, () => gh.context())
   const rootPath = inputs.trustedRoot
     ? resolve(inputs.workspace, inputs.trustedRoot)
     : inputs.sandbox
       ? sandboxSigning(inputs.sandbox).trustedRoot
       : undefined
+  // The `sigstore` input names the instance the bundles were signed on, hence the profile.
+  const profile = profileSettings(
+    { profile: inputs.sigstore, thresholds: inputs.thresholds, trustedRoot: rootPath },
+    'action'
+  )
   let trustedRoot: string | undefined
   if (rootPath) trustedRoot = readBoundedText(rootPath, READ_LIMITS.trustedRoot)
   const paths = inputs.bundle.map(b => resolve(inputs.workspace, b))
@@ -108,8 +120,10 @@ export async function runVerify(
   try {
     verdicts = await verify(paths, {
       policy,
+      profile,
       ...(trustedRoot !== undefined ? { trustedRoot } : {}),
-      ...(inputs.aiPolicy ? { aiPolicy: inputs.aiPolicy } : {})
+      ...(inputs.aiPolicy ? { aiPolicy: inputs.aiPolicy } : {}),
+      ...(inputs.jobId ? { jobId: inputs.jobId } : {})
     })
   } catch (e) {
     report.output('verified', 'false')

@@ -43,7 +43,7 @@ export function registerAttestCommand(program: Command): void {
     const [
       { attestWorkload, OUTPUT_NAMES },
       { planSigning },
-      { receiptSource, CLI_RECEIPT_OPTIONS },
+      { receiptSource },
       { checkOutputDir }
     ] = await Promise.all([
       import('../../attest/pipeline.js'),
@@ -51,7 +51,7 @@ export function registerAttestCommand(program: Command): void {
       import('../../attest/receipt-source.js'),
       import('../../output-dir.js')
     ])
-    const receipt = receiptSource(flags, CLI_RECEIPT_OPTIONS)
+    const receipt = receiptSource(flags)
     // Before the token request: an --out that cannot be written must cost no network call.
     checkOutputDir(flags.out, { what: 'output directory', files: Object.values(OUTPUT_NAMES) })
     const result = await attestWorkload({

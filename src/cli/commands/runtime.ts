@@ -96,7 +96,7 @@ interface SubmitFlags extends RuntimeFlags {
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
   const m = await loadRuntime()
-  const [{ submitWorkload }, { receiptSource, CLI_RECEIPT_OPTIONS }] = await Promise.all([
+  const [{ submitWorkload }, { receiptSource }] = await Promise.all([
     import('../../binding/submit-workload.js'),
     import('../../attest/receipt-source.js')
   ])
@@ -110,7 +110,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       tags: flags.tag,
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
-        receipt: receiptSource(flags, CLI_RECEIPT_OPTIONS)
+        receipt: receiptSource(flags)
       },
       outDir: flags.out,
       hint: hintFor(m, flags.out, flags)
@@ -156,6 +156,7 @@ function bindingReport(b: BoundProof, dir: string) {
 function printBinding(b: BoundProof, dir: string): void {
   printOut(`binding digest: ${b.bindingDigest}`)
   if (b.rekor) printOut(`binding rekor log index: ${b.rekor.logIndex}`)
+  else printOut('binding rekor log index: none (signed timestamp only)')
   printOut(`proof bundle: ${resolve(dir)}`)
 }
 
@@ -198,7 +199,10 @@ async function tagAction(flags: TagFlags): Promise<void> {
 
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
   const m = await loadRuntime()
-  const { parseTags } = await import('../../proof/tags.js')
+  const [{ parseTags }, { describeReason }] = await Promise.all([
+    import('../../proof/tags.js'),
+    import('../../runtime/job-state.js')
+  ])
   m.checkJobId(flags.job)
   const { api } = client(m, flags)
   const job = await api.getJob(flags.job)
@@ -214,8 +218,9 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
     return
   }
   printOut(`job: ${job.id}`)
-  printOut(`status: ${job.status}`)
-  if (job.reason) printOut(`reason: ${job.reason.replace(/\s+/g, ' ')}`)
+  printOut(`status: ${job.statusDetail ?? job.status}`)
+  const reason = describeReason(job)
+  if (reason) printOut(`reason: ${reason}`)
   if (job.backend) printOut(`backend: ${job.backend}`)
   if (job.session_id) printOut(`session: ${job.session_id}`)
   for (const t of job.tags) printOut(`tag: ${t}`)

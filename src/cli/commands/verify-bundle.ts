@@ -7,11 +7,11 @@ import { refuseUrlCredentials } from '../../url-credentials.js'
 import type {
   ArtifactInput,
   SignerPolicy,
-  ThresholdProfile,
   VerifyBundleResult
 } from '../../sigstore/verify-bundle.js'
 import { printErr, printJson, printOut } from '../io.js'
 import { actionReturningStatus } from '../exit-status.js'
+import { addProfileOptions, profileFromFlags } from '../verification-options.js'
 
 interface VerifyBundleOpts {
   bundle: string
@@ -27,7 +27,8 @@ interface VerifyBundleOpts {
   buildSignerUri?: string
   denySelfHosted?: boolean
   predicateType?: string
-  profile: string
+  profile?: string
+  thresholds?: string
   json?: boolean
 }
 
@@ -158,15 +159,9 @@ export function registerVerifyBundleCommand(program: Command): void {
       'DSSE only: required in-toto predicateType; always pin it for qprov statements ' +
         '(https://invariantsystems.io/predicates/aiir/commit_receipt/v2)'
     )
-    .option(
-      '--profile <name>',
-      'thresholds: public-good (tlog 1, ctlog 1, timestamp 1) or github (tlog 0)',
-      'public-good'
-    )
-    .option('--json', 'print the verification report as JSON')
+  addProfileOptions(cmd).option('--json', 'print the verification report as JSON')
   actionReturningStatus(cmd, async (artifactArg: string, o: VerifyBundleOpts) => {
-    if (o.profile !== 'public-good' && o.profile !== 'github')
-      throw new QprovError('USAGE', `--profile must be public-good or github, got ${o.profile}`)
+    const profile = profileFromFlags(o)
     const key =
       o.key === undefined ? undefined : readBoundedSync(o.key, READ_LIMITS.key).toString('utf8')
     const policy = signerPolicy(o, key)
@@ -183,7 +178,7 @@ export function registerVerifyBundleCommand(program: Command): void {
       trustedRoot,
       artifact,
       policy,
-      profile: o.profile as ThresholdProfile,
+      profile,
       expectedPredicateType: o.predicateType
     })
     if (o.json) printJson(report(result))

@@ -1,22 +1,24 @@
 import { mkdir } from 'node:fs/promises'
-import { basename, dirname } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
-import { READ_LIMITS, readBoundedText } from '../../read-file.js'
-import { refuseUrlCredentials } from '../../url-credentials.js'
+import { checkJobId } from '../../runtime/input-checks.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
 import { addConnectionOptions } from '../connection-options.js'
+import {
+  addVerificationOptions,
+  verificationFromFlags,
+  type VerificationFlags
+} from '../verification-options.js'
 import { printJson, printOut, progress } from '../io.js'
 import { client, loadRuntime, type RuntimeFlags } from './runtime.js'
 import { actionReturningStatus } from '../exit-status.js'
 
-interface VerifyFlags extends RuntimeFlags {
-  trustedRoot?: string
-  certificateIdentity?: string
-  certificateIdentityRegexp?: string
-  certificateOidcIssuer?: string
+interface VerifyFlags extends RuntimeFlags, VerificationFlags {
   workload?: string[]
+  workloadRoot?: string
+  job?: string
   aiPolicy: string
   online?: boolean
   json?: boolean
@@ -44,14 +46,10 @@ function emit(
 }
 
 async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number> {
-  if ((flags.certificateIdentity === undefined) === (flags.certificateIdentityRegexp === undefined))
-    throw new QprovError(
-      'USAGE',
-      'give exactly one of --certificate-identity / --certificate-identity-regexp'
-    )
-  if (flags.certificateOidcIssuer === undefined)
-    throw new QprovError('USAGE', '--certificate-oidc-issuer is required')
-  refuseUrlCredentials(flags.certificateOidcIssuer, '--certificate-oidc-issuer')
+  const { policy, trustedRoot, profile } = verificationFromFlags(flags)
+  if (flags.job !== undefined) checkJobId(flags.job, '--job')
+  if (flags.workloadRoot !== undefined && !flags.workload?.length)
+    throw new QprovError('USAGE', '--workload-root needs --workload')
   if (!AI.includes(flags.aiPolicy))
     throw new QprovError('USAGE', `--ai-policy must be one of ${AI.join(', ')}`)
   const workers = parseWorkers(flags.workers)
@@ -60,9 +58,6 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     const { checkOutputDir } = await import('../../output-dir.js')
     checkOutputDir(dirname(flags.html), { what: '--html', files: [basename(flags.html)] })
   }
-  let trustedRoot: string | undefined
-  if (flags.trustedRoot !== undefined)
-    trustedRoot = readBoundedText(flags.trustedRoot, READ_LIMITS.trustedRoot)
   let online
   if (flags.online) {
     const m = await loadRuntime()
@@ -74,14 +69,12 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
   ])
   const verdicts = await verifyProofBundles(paths, {
     ...(trustedRoot !== undefined ? { trustedRoot } : {}),
-    policy: {
-      ...(flags.certificateIdentity !== undefined ? { identity: flags.certificateIdentity } : {}),
-      ...(flags.certificateIdentityRegexp !== undefined
-        ? { identityRegExp: flags.certificateIdentityRegexp }
-        : {}),
-      issuer: flags.certificateOidcIssuer
-    },
-    ...(flags.workload?.length ? { workload: { paths: flags.workload, cwd: process.cwd() } } : {}),
+    policy,
+    profile,
+    ...(flags.workload?.length
+      ? { workload: { paths: flags.workload, cwd: resolve(flags.workloadRoot ?? '.') } }
+      : {}),
+    ...(flags.job !== undefined ? { jobId: flags.job } : {}),
     aiPolicy: flags.aiPolicy as AiPolicy,
     ...(online ? { online } : {}),
     ...(workers !== undefined ? { workers } : {})
@@ -104,7 +97,8 @@ export function registerVerifyCommand(program: Command): void {
     .command('verify')
     .description(
       'Verify proof bundles offline and fail closed: both signed statements against the\n' +
-        'pinned trusted root and signer policy, the AIIR receipt, the commit, the Rekor entry,\n' +
+        'pinned trusted root, signer policy and profile, the AIIR receipt, the commit, the Rekor\n' +
+        'entry (none under --profile github, which requires a signed timestamp instead),\n' +
         'binding.json and the Runtime job record, as a list of named checks. Exit 0 only if\n' +
         'every bundle verified, 1 if any did not, 2 on usage or input errors.'
     )
@@ -112,21 +106,22 @@ export function registerVerifyCommand(program: Command): void {
       '<bundles...>',
       'proof bundle directories, <job-id>.qprov.json files, or directories of them'
     )
+  addVerificationOptions(cmd)
     .option(
-      '--trusted-root <file>',
-      'trusted_root.json, one root or JSON lines (default: embedded public-good root)'
+      '--job <id>',
+      'the Runtime job every bundle must bind (runtime-record fails for any other job)'
     )
-    .option(
-      '--certificate-identity <san>',
-      'exact signer identity (certificate SAN) of both statements'
-    )
-    .option(
-      '--certificate-identity-regexp <re>',
-      'regexp the whole SAN must match (always anchored)'
-    )
-    .option('--certificate-oidc-issuer <url>', 'exact OIDC issuer of both signers')
     .option('--workload <paths...>', 're-hash these workload files and require the signed manifest')
-    .option('--ai-policy <policy>', 'any, declared-only or no-ai (docs/binding-spec.md)', 'any')
+    .option(
+      '--workload-root <dir>',
+      'the directory --workload paths and the manifest paths are relative to (default: .)'
+    )
+    .option(
+      '--ai-policy <policy>',
+      'any; declared-only: every AI signal in the receipt names its tool or agent; no-ai: no AI ' +
+        'involvement; both fail on anything unknown or inconsistent (docs/ai-policy.md)',
+      'any'
+    )
     .option('--online', 'also read each job from the Runtime API and compare ID, tags and backend')
     .option('--json', 'print the verdict as JSON (an array for several bundles)')
     .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')

@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { randomBytes, randomUUID } from 'node:crypto'
+import type { Conditions } from './conditions.js'
 import { FaultPlan, type Fault, type FaultRule } from './faults.js'
 import { RuntimeRoutes, type Plan, type Reply } from './routes.js'
 import type { EmulatedJob, Lifecycle } from './store.js'
 
+export type { Calibration, Conditions } from './conditions.js'
 export type { Fault, FaultRule } from './faults.js'
 export type { EmulatedJob } from './store.js'
 export type { Plan } from './routes.js'
@@ -27,6 +29,8 @@ export interface RuntimeEmulatorOptions {
   seed?: string
   /** The instance's plan (default pay-as-you-go); the Open plan cannot open dedicated sessions. */
   plan?: Plan
+  /** Calibrations, backend status, instance usage, job run time (default: all healthy). */
+  conditions?: Conditions
 }
 
 /** What reached the emulator, for tests that assert what a client sent. */
@@ -58,6 +62,8 @@ export interface RuntimeEmulatorHandle {
   close(): Promise<void>
   readonly requests: LoggedRequest[]
   readonly faults: FaultPlan
+  /** The service's state on the day; change it between calls to change what it answers. */
+  readonly conditions: Conditions
   /** Creates a job as another client (e.g. Python) would, bypassing HTTP, limits and faults. */
   createJob(job?: DirectJob): string
   job(id: string): EmulatedJob | undefined
@@ -116,7 +122,8 @@ export async function startRuntimeEmulator(
     tokenTtlSeconds: opts.tokenTtlSeconds ?? 3600,
     lifecycle: opts.lifecycle ?? { kind: 'poll' },
     seed: opts.seed ?? randomBytes(8).toString('hex'),
-    plan: opts.plan ?? 'pay-as-you-go'
+    plan: opts.plan ?? 'pay-as-you-go',
+    conditions: opts.conditions ?? {}
   })
 
   const server = createServer((req, res) => {
@@ -193,6 +200,7 @@ export async function startRuntimeEmulator(
     instanceCRN,
     requests,
     faults,
+    conditions: routes.conditions,
     createJob: job => routes.createDirect(job ?? {}),
     job: id => routes.jobs.get(id),
     jobs: () => [...routes.jobs.values()],

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { admit } from './admission.js'
 import { IamEndpoint } from './iam-endpoint.js'
+import { API_VERSIONS, backendRoute, usageView } from './backend-routes.js'
+import { faultyAt, type Conditions } from './conditions.js'
+import { sessionRoute } from './session-routes.js'
 import { checkJobBody, isObject, tagsProblem } from './job-body.js'
 import type { Reply } from './reply.js'
 import {
@@ -10,12 +13,11 @@ import {
   jobView,
   makeId,
   newJob,
-  sessionView,
   type EmulatedJob,
   type EmulatedSession,
   type Lifecycle
 } from './store.js'
-import { configurationView, target, targetNames } from './targets.js'
+import { target, type EmulatedTarget } from './targets.js'
 
 /** IBM plans: only the Open plan lacks dedicated (session) mode. */
 export type Plan = 'open' | 'pay-as-you-go' | 'flex' | 'premium' | 'dedicated'
@@ -43,18 +45,9 @@ export interface RoutesConfig {
   lifecycle: Lifecycle
   seed: string
   plan: Plan
+  conditions: Conditions
 }
 
-/** IBM-API-Version values the service has published (deprecated ones still answer). */
-const API_VERSIONS = [
-  '2024-01-01',
-  '2025-01-01',
-  '2025-05-01',
-  '2026-02-01',
-  '2026-02-15',
-  '2026-03-15',
-  '2026-04-15'
-]
 const MORE_INFO = 'https://quantum.cloud.ibm.com/docs/api/qiskit-runtime-rest'
 
 export class RuntimeRoutes {
@@ -63,8 +56,10 @@ export class RuntimeRoutes {
   private readonly iam: IamEndpoint
   private creations: number[] = []
   private ids = 0
+  readonly conditions: Conditions
 
   constructor(private readonly cfg: RoutesConfig) {
+    this.conditions = cfg.conditions
     this.iam = new IamEndpoint(cfg.apiKey, cfg.tokenTtlSeconds, cfg.clock)
   }
 
@@ -100,8 +95,8 @@ export class RuntimeRoutes {
       this.cfg.clock()
     )
     const t = target(backend)
-    if (t) Object.assign(job, admit(program, params, t))
-    else job.failure = `backend not found: ${backend}`
+    if (t) this.admit(job, t)
+    else job.failure = { reason: `backend not found: ${backend}`, detail: backend }
     this.jobs.set(id, job)
     if (d.sessionId) job.session_id = d.sessionId
     return id
@@ -115,7 +110,7 @@ export class RuntimeRoutes {
     if (call.path === '/api/v1/versions')
       return {
         status: 200,
-        json: { versions: API_VERSIONS.map(v => ({ version: v, status: 'live' })) }
+        json: { versions: API_VERSIONS }
       }
     if (!call.path.startsWith('/api/v1/')) return this.error(404, 1404, 'not found')
     const denied = this.authorize(call)
@@ -136,7 +131,7 @@ export class RuntimeRoutes {
       return this.error(403, 1403, 'the Service-CRN names an instance this user cannot access')
     const version = call.headers['ibm-api-version']
     if (!version) return this.error(400, 1400, 'the IBM-API-Version header is required')
-    if (!API_VERSIONS.includes(version))
+    if (!API_VERSIONS.some(v => v.version === version))
       return this.error(400, 1400, `unsupported IBM-API-Version: ${version}`)
     return undefined
   }
@@ -198,29 +193,35 @@ export class RuntimeRoutes {
       if (sub === 'logs' && seg.length === 3 && m === 'GET')
         return this.error(404, 1404, 'no logs for this job')
     }
-    if (root === 'sessions') return this.session(call, seg)
-    if (root === 'backends' && m === 'GET') return this.backends(seg)
+    if (root === 'sessions')
+      return sessionRoute(
+        {
+          sessions: this.sessions,
+          jobs: this.jobs,
+          plan: this.cfg.plan,
+          lifecycle: this.cfg.lifecycle,
+          clock: this.cfg.clock,
+          newId: () => makeId(`${this.cfg.seed}/session`, ++this.ids),
+          error: (s, c, msg) => this.error(s, c, msg),
+          json: () => this.json(call)
+        },
+        call.method,
+        call.path,
+        seg
+      )
+    if (root === 'backends' && m === 'GET')
+      return backendRoute(seg, call.params, this.conditions, (s, c, msg) => this.error(s, c, msg))
+    if (root === 'instances' && sub === undefined && id === 'usage' && m === 'GET')
+      return { status: 200, json: usageView(this.conditions) }
     return this.error(404, 1404, `no route for ${m} ${call.path}`)
   }
 
-  private backends(seg: string[]): Reply {
-    if (seg.length === 1) return { status: 200, json: { devices: targetNames() } }
-    const t = target(seg[1])
-    if (!t) return this.error(404, 1404, `backend not found: ${seg[1]}`)
-    if (seg.length === 3 && seg[2] === 'configuration')
-      return { status: 200, json: configurationView(t) }
-    if (seg.length === 3 && seg[2] === 'status')
-      return {
-        status: 200,
-        json: {
-          state: true,
-          status: 'active',
-          message: '',
-          length_queue: 0,
-          backend_version: t.facts.backend_version
-        }
-      }
-    return this.error(404, 1404, `no route for GET /backends/${seg.slice(1).join('/')}`)
+  /** What the service finds when the job leaves the queue, with the calibration in force now. */
+  private admit(job: EmulatedJob, t: EmulatedTarget): void {
+    const c = this.conditions
+    const faulty = faultyAt(c, t.name, t.facts.properties_date, this.cfg.clock())
+    Object.assign(job, admit(job.program, job.params, t, faulty))
+    job.overrun = (c.executionSeconds ?? 1) > job.cost
   }
 
   private createJob(call: ApiCall): Reply {
@@ -248,10 +249,9 @@ export class RuntimeRoutes {
     }
     this.creations.push(now)
     const id = makeId(this.cfg.seed, ++this.ids)
-    this.jobs.set(
-      id,
-      Object.assign(newJob(id, checked, now), admit(checked.program_id, checked.params, t))
-    )
+    const job = newJob(id, checked, now)
+    this.admit(job, t)
+    this.jobs.set(id, job)
     const json: Record<string, unknown> = { id, backend: checked.backend }
     if (checked.session_id !== undefined) json.session_id = checked.session_id
     if (checked.private !== undefined) json.private = checked.private
@@ -288,62 +288,5 @@ export class RuntimeRoutes {
       .slice(offset, offset + limit)
       .map(j => jobView(j, jobStatus(j, this.cfg.lifecycle, now), { excludeParams: exclude }))
     return { status: 200, json: { jobs: page, count: jobs.length, offset, limit } }
-  }
-
-  private session(call: ApiCall, seg: string[]): Reply {
-    const m = call.method
-    if (seg.length === 1 && m === 'POST') {
-      const { value, problem } = this.json(call)
-      if (problem) return problem
-      if (!isObject(value)) return this.error(400, 1400, 'the body must be a JSON object')
-      const backend = value.backend ?? value.backend_name
-      if (value.mode !== 'dedicated' && value.mode !== 'batch')
-        return this.error(400, 1400, 'mode must be "dedicated" or "batch"')
-      if (typeof backend !== 'string' || backend === '')
-        return this.error(400, 1400, 'backend is required')
-      if (!target(backend)) return this.error(404, 1404, `backend not found: ${backend}`)
-      if (value.mode === 'dedicated' && this.cfg.plan === 'open')
-        return this.error(
-          400,
-          1400,
-          'this instance is on the Open plan, which does not support session (dedicated) mode; use batch or job mode'
-        )
-      const ttl = value.max_ttl === undefined ? 28800 : value.max_ttl
-      if (!Number.isInteger(ttl) || (ttl as number) < 1)
-        return this.error(400, 1400, 'max_ttl must be a positive integer')
-      const s: EmulatedSession = {
-        id: makeId(`${this.cfg.seed}/session`, ++this.ids),
-        mode: value.mode,
-        backend,
-        max_ttl: ttl as number,
-        accepting_jobs: true,
-        state: 'open',
-        startedMs: this.cfg.clock()
-      }
-      this.sessions.set(s.id, s)
-      return { status: 200, json: sessionView(s) }
-    }
-    const s = seg[1] === undefined ? undefined : this.sessions.get(seg[1])
-    if (seg.length >= 2 && !s) return this.error(404, 1404, `session not found: ${seg[1]}`)
-    if (s && seg.length === 2 && m === 'GET') return { status: 200, json: sessionView(s) }
-    if (s && seg.length === 2 && m === 'PATCH') {
-      const { value, problem } = this.json(call)
-      if (problem) return problem
-      if (!isObject(value) || value.accepting_jobs !== false)
-        return this.error(400, 1400, 'the body must be {"accepting_jobs": false}')
-      s.accepting_jobs = false
-      return { status: 204 }
-    }
-    if (s && seg.length === 3 && seg[2] === 'close' && m === 'DELETE') {
-      s.accepting_jobs = false
-      s.state = 'closed'
-      s.closedMs = this.cfg.clock()
-      const now = this.cfg.clock()
-      for (const j of this.jobs.values())
-        if (j.session_id === s.id && jobStatus(j, this.cfg.lifecycle, now) === 'Queued')
-          j.forced = 'Cancelled'
-      return { status: 204 }
-    }
-    return this.error(404, 1404, `no route for ${m} ${call.path}`)
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { Failure } from './admission.js'
 import type { CircuitFacts } from './isa.js'
 import { isObject, type ValidJobBody } from './job-body.js'
 
@@ -19,7 +20,9 @@ export interface EmulatedJob {
   /** Set by cancel, or by a test forcing an outcome. */
   forced?: JobStatus
   /** Why the service rejects the job once it leaves the queue (e.g. a non-ISA circuit). */
-  failure?: string
+  failure?: Failure
+  /** Runs longer than its cost (maximum execution time): cancelled, "Cancelled - Ran too long". */
+  overrun?: boolean
   /** What each PUB's circuit declares, when the emulator could read it. */
   circuits?: (CircuitFacts | undefined)[]
 }
@@ -60,7 +63,24 @@ export function jobStatus(job: EmulatedJob, lifecycle: Lifecycle, nowMs: number)
       : Math.floor((nowMs - job.createdMs) / Math.max(1, lifecycle.stepMs))
   // The service validates circuits when the job leaves the queue, so a bad one fails there.
   if (job.failure !== undefined && step >= 1) return 'Failed'
-  return step <= 0 ? 'Queued' : step === 1 ? 'Running' : 'Completed'
+  if (step <= 0) return 'Queued'
+  return step === 1 ? 'Running' : job.overrun ? 'Cancelled' : 'Completed'
+}
+
+/** `state` with IBM's reason and reason_code, and the top-level status that can say more. */
+function stateOf(job: EmulatedJob, status: JobStatus) {
+  const f = job.failure
+  if (status === 'Failed' && f)
+    return {
+      state: { status, reason: f.reason, ...(f.code ? { reason_code: f.code } : {}) },
+      status
+    }
+  if (status === 'Cancelled' && job.overrun && !job.forced)
+    return {
+      state: { status, reason: 'Ran too long', reason_code: 1305 },
+      status: 'Cancelled - Ran too long'
+    }
+  return { state: { status }, status }
 }
 
 export function jobView(
@@ -73,8 +93,7 @@ export function jobView(
     created: new Date(job.createdMs).toISOString(),
     program: { id: job.program },
     backend: job.backend,
-    state: status === 'Failed' && job.failure ? { status, reason: job.failure } : { status },
-    status,
+    ...stateOf(job, status),
     cost: job.cost,
     tags: [...job.tags],
     user_id: 'emulator-user',

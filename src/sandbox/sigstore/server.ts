@@ -15,13 +15,24 @@ import { createRekorLog } from './rekor.js'
 import { createRekorV2Shard } from './rekor-v2.js'
 import { buildSandboxTrustedRoot } from './trusted-root.js'
 
+/**
+ * `public-good`: Fulcio with a CT log, Rekor v1 beside a Rekor v2 shard, and a TSA, as the
+ * public-good instance (plus a TSA).
+ * `github`: Fulcio and a TSA only, as GitHub's instance for private repositories: no Rekor, no
+ * CT log, and a trusted root that lists neither.
+ */
+export type SandboxInstance = 'public-good' | 'github'
+export const SANDBOX_INSTANCES: readonly SandboxInstance[] = ['public-good', 'github']
+
 /** A running local Sigstore instance: Fulcio, Rekor v1 and v2, TSA and an Actions-style OIDC endpoint. */
 export interface SigstoreSandbox {
+  instance: SandboxInstance
   baseURL: string
   fulcioURL: string
-  rekorURL: string
-  /** The Rekor v2 shard (tile-backed, hashedrekord only). */
-  rekorV2URL: string
+  /** Absent on the github instance. */
+  rekorURL?: string
+  /** The Rekor v2 shard (tile-backed, hashedrekord only); absent on the github instance. */
+  rekorV2URL?: string
   tsaURL: string
   issuer: string
   identity: string
@@ -34,6 +45,8 @@ export interface SigstoreSandbox {
 }
 
 export interface SigstoreSandboxOptions {
+  /** Default public-good. */
+  instance?: SandboxInstance
   host?: string
   port?: number
   identity?: SandboxIdentity
@@ -136,7 +149,10 @@ export async function startSigstoreSandbox(
     ctlogURL: `${baseURL}/ctlog`
   }
 
-  const ctlog = await initializeCTLog(newKeyPair())
+  const instance = opts.instance ?? 'public-good'
+  const withLogs = instance === 'public-good'
+  // Without a CT log the CA embeds no SCT: GitHub's root has no CT log that could check one.
+  const ctlog = withLogs ? await initializeCTLog(newKeyPair()) : undefined
   const ca = await initializeCA(newKeyPair(), ctlog)
   // Rekor's origin names a tree ID; one tree per sandbox run.
   const logSigner = new LogSigner(urls.rekorURL, BigInt(randomInt(2 ** 47)), newKeyPair())
@@ -192,19 +208,19 @@ export async function startSigstoreSandbox(
       const [status, body, type] = await issueCertificate(await readBody(req))
       return send(res, status, body, type)
     }
-    if (req.method === 'POST' && path === '/rekor/api/v1/log/entries') {
+    if (withLogs && req.method === 'POST' && path === '/rekor/api/v1/log/entries') {
       const out = rekor.create(await readBody(req))
       return send(res, out.status, out.json, 'application/json', location(out.location))
     }
-    if (req.method === 'POST' && path === '/rekor2/api/v2/log/entries') {
+    if (withLogs && req.method === 'POST' && path === '/rekor2/api/v2/log/entries') {
       const out = rekorV2.create(await readBody(req))
       return send(res, out.status, out.body, out.type, out.headers)
     }
-    if (req.method === 'GET' && path.startsWith('/rekor2/')) {
+    if (withLogs && req.method === 'GET' && path.startsWith('/rekor2/')) {
       const out = rekorV2.read(path.slice('/rekor2/'.length))
       return send(res, out.status, out.body, out.type, out.headers)
     }
-    if (req.method === 'GET' && path.startsWith('/rekor/api/v1/log/entries')) {
+    if (withLogs && req.method === 'GET' && path.startsWith('/rekor/api/v1/log/entries')) {
       const uuid = path.slice('/rekor/api/v1/log/entries'.length).replace(/^\//, '')
       const index = url.searchParams.get('logIndex')
       const found = uuid
@@ -228,19 +244,26 @@ export async function startSigstoreSandbox(
 
   const trustedRoot = buildSandboxTrustedRoot({
     caRoot: bytes(ca.rootCertificate),
-    tlogKey: logSigner.publicKey,
-    tlogV2: { url: urls.rekorV2URL, key: rekorV2.publicKey, logID: rekorV2.logID },
-    ctlogKey: bytes(ctlog.publicKey),
     tsaChain: [bytes(tsa.intCertificate), bytes(tsa.rootCertificate)],
-    ...urls,
+    fulcioURL: urls.fulcioURL,
+    tsaURL: urls.tsaURL,
+    ...(ctlog
+      ? {
+          tlogKey: logSigner.publicKey,
+          tlogV2: { url: urls.rekorV2URL, key: rekorV2.publicKey, logID: rekorV2.logID },
+          ctlogKey: bytes(ctlog.publicKey),
+          rekorURL: urls.rekorURL,
+          ctlogURL: urls.ctlogURL
+        }
+      : {}),
     validFrom
   })
 
   return {
+    instance,
     baseURL,
     fulcioURL: urls.fulcioURL,
-    rekorURL: urls.rekorURL,
-    rekorV2URL: urls.rekorV2URL,
+    ...(withLogs ? { rekorURL: urls.rekorURL, rekorV2URL: urls.rekorV2URL } : {}),
     tsaURL: urls.tsaURL,
     issuer: oidc.issuer,
     identity: oidc.identity,

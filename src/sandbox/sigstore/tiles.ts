@@ -6,7 +6,7 @@ import type { MerkleTree } from './merkle.js'
  * hashes of tree level 8·L; N is written in groups of three digits, all but the last with an
  * "x" prefix (1234067 → x001/x234/067). A partial tile (.p/W) holds the first W of them.
  */
-export const TILE_WIDTH = 256
+const TILE_WIDTH = 256
 
 export interface TileRef {
   level: number | 'entries'

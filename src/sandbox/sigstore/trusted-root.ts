@@ -7,17 +7,17 @@ import { createHash } from 'node:crypto'
 export interface SandboxTrustMaterial {
   /** DER of the Fulcio root certificate. */
   caRoot: Buffer
-  /** DER SPKI of the Rekor log key. */
-  tlogKey: Buffer
+  /** DER SPKI of the Rekor log key; absent for an instance without Rekor (GitHub's). */
+  tlogKey?: Buffer
   /** The Rekor v2 shard: its Ed25519 key (DER SPKI) and signed-note key ID. */
   tlogV2?: { url: string; key: Buffer; logID: Buffer }
-  /** DER SPKI of the CT log key. */
-  ctlogKey: Buffer
+  /** DER SPKI of the CT log key; absent when the CA logs no certificate (GitHub's). */
+  ctlogKey?: Buffer
   /** DER of the TSA signing (intermediate) and root certificates. */
   tsaChain: [Buffer, Buffer]
   fulcioURL: string
-  rekorURL: string
-  ctlogURL: string
+  rekorURL?: string
+  ctlogURL?: string
   tsaURL: string
   /** Must not be later than the first certificate or log entry the sandbox issues. */
   validFrom: Date
@@ -49,7 +49,7 @@ export function buildSandboxTrustedRoot(m: SandboxTrustMaterial): Record<string,
   return {
     mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
     tlogs: [
-      logKey(m.rekorURL, m.tlogKey, start),
+      ...(m.tlogKey && m.rekorURL ? [logKey(m.rekorURL, m.tlogKey, start)] : []),
       ...(m.tlogV2 ? [logKey(m.tlogV2.url, m.tlogV2.key, start, m.tlogV2)] : [])
     ],
     certificateAuthorities: [
@@ -60,7 +60,7 @@ export function buildSandboxTrustedRoot(m: SandboxTrustMaterial): Record<string,
         validFor: { start }
       }
     ],
-    ctlogs: [logKey(m.ctlogURL, m.ctlogKey, start)],
+    ctlogs: m.ctlogKey && m.ctlogURL ? [logKey(m.ctlogURL, m.ctlogKey, start)] : [],
     timestampAuthorities: [
       {
         subject: { organization: SANDBOX_ORGANIZATION, commonName: SANDBOX_TSA_NAME },
