@@ -1,3 +1,4 @@
+import { createHash, generateKeyPairSync, sign } from 'node:crypto'
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROOF_FILES } from '../../src/proof/layout.js'
@@ -174,6 +175,44 @@ describe('a changed, removed or replaced v2 checkpoint, inclusion proof or times
     if (expected === 'bundle-malformed' || expected === 'unsigned-field')
       expect(f.finding).toBe(expected)
     else expect([f.finding, f.code]).toEqual(['signature-invalid', expected])
+  })
+
+  it('a checkpoint signed by another log the root trusts fails: only the entry’s own log key counts', () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519')
+    const b = bundleOf(filesA, PROOF_FILES.bindingBundle)
+    const proof = entryOf(b).inclusionProof
+    const note = (proof.checkpoint.envelope as string).split('\n\n')[0] as string
+    const name = note.split('\n')[0] as string
+    const spki = publicKey.export({ format: 'der', type: 'spki' })
+    const keyId = createHash('sha256')
+      .update(Buffer.concat([Buffer.from(`${name}\n`), Buffer.from([1]), spki.subarray(-32)]))
+      .digest()
+    const sig = sign(null, Buffer.from(`${note}\n`), privateKey)
+    const root = JSON.parse(f.trustedRoot) as Json
+    // A second shard under the same name, its key in the pinned root: trusted, but not this entry's log.
+    root.tlogs.push({
+      baseUrl: `${root.tlogs[1].baseUrl}-other`,
+      hashAlgorithm: 'SHA2_256',
+      publicKey: {
+        rawBytes: spki.toString('base64'),
+        keyDetails: 'PKIX_ED25519',
+        validFor: root.tlogs[1].publicKey.validFor
+      },
+      logId: { keyId: keyId.toString('base64') }
+    })
+    const wider = prepareTrustMaterial(JSON.stringify(root))
+    const files = (bundle: Json) => ({
+      ...filesA,
+      [PROOF_FILES.bindingBundle]: serialise(bundle)
+    })
+    const run = (fs: ProofFiles) =>
+      verifyBundleFiles({ path: 'memory', form: 'directory', files: fs }, opts, wider)
+    expect(run(filesA).ok).toBe(true)
+    proof.checkpoint.envelope = `${note}\n\n\u2014 ${name} ${Buffer.concat([keyId.subarray(0, 4), sig]).toString('base64')}\n`
+    const v = run(files(b))
+    const failed = v.checks.filter(c => c.status === 'fail')
+    expect(failed.map(c => c.name)).toEqual(['binding-signature'])
+    expect((failed[0] as { code?: string }).code).toBe('TLOG_INCLUSION_PROOF_ERROR')
   })
 
   it('in the statement bundle fails statement-signature as well as the digest binding.json lists', () => {
