@@ -86,12 +86,15 @@ export function rekorEntryOf(bundle: unknown): RekorEntryRef | undefined {
  * it; undefined when none does. Roots are raw trusted_root.json objects.
  */
 export function trustedLogURL(roots: unknown[], logIdHex: string): string | undefined {
-  const keyId = Buffer.from(logIdHex, 'hex').toString('base64')
   for (const root of roots) {
     const tlogs = (root as { tlogs?: unknown } | null)?.tlogs
     if (!Array.isArray(tlogs)) continue
-    for (const t of tlogs as { baseUrl?: unknown; logId?: { keyId?: unknown } }[])
-      if (t?.logId?.keyId === keyId && typeof t.baseUrl === 'string') return t.baseUrl
+    for (const t of tlogs as ({ baseUrl?: unknown; logId?: { keyId?: unknown } } | null)[]) {
+      const keyId = t?.logId?.keyId
+      // Compared as bytes: base64 in a root may differ in padding from another encoder's.
+      if (typeof keyId === 'string' && typeof t?.baseUrl === 'string')
+        if (Buffer.from(keyId, 'base64').toString('hex') === logIdHex) return t.baseUrl
+    }
   }
   return undefined
 }
