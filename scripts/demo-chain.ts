@@ -44,20 +44,35 @@ export interface SandboxInfo {
   identity: string
   issuer: string
   rekorURL: string
+  rekorV2URL: string
+  rekorVersion: 1 | 2
   fulcioURL: string
   runtimeURL: string
   stop(): Promise<void>
 }
 
-/** `qprov sandbox` as its own process, with `prefill` log entries of other signers before ours. */
+/**
+ * `qprov sandbox` as its own process, with `prefill` log entries of other signers before ours;
+ * commands given `--sandbox dir` sign to Rekor `rekorVersion` (both logs are served).
+ */
 export async function startSandbox(
   cli: string,
   dir: string,
-  prefill: number
+  prefill: number,
+  rekorVersion: 1 | 2 = 1
 ): Promise<SandboxInfo> {
   const child = spawn(
     process.execPath,
-    [cli, 'sandbox', '--dir', dir, '--log-prefill', String(prefill)],
+    [
+      cli,
+      'sandbox',
+      '--dir',
+      dir,
+      '--log-prefill',
+      String(prefill),
+      '--rekor-version',
+      String(rekorVersion)
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, QPROV_QUIET: '1' } }
   )
   let err = ''
@@ -77,6 +92,8 @@ export async function startSandbox(
     identity: cfg.identity as string,
     issuer: cfg.issuer as string,
     rekorURL: cfg.rekorURL as string,
+    rekorV2URL: cfg.rekorV2URL as string,
+    rekorVersion,
     fulcioURL: cfg.fulcioURL as string,
     runtimeURL: cfg.runtimeURL as string,
     stop: () =>

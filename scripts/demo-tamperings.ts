@@ -142,3 +142,42 @@ export const TAMPERINGS: Tampering[] = [
     aiPolicy: 'no-ai'
   }
 ]
+
+/** A Rekor v2 entry has no SET and no integrated time: its checkpoint and timestamp carry it. */
+export const REKOR_V2_TAMPERINGS: Tampering[] = [
+  {
+    name: "the v2 checkpoint's tree head rewritten (its signature no longer matches)",
+    expect: 'statement-signature',
+    scope: 'bundle',
+    apply: ({ bundle }) =>
+      editJson(join(bundle, 'statement.sigstore.json'), b => {
+        const proof = b.verificationMaterial.tlogEntries[0].inclusionProof
+        const [origin, size, root, ...rest] = (proof.checkpoint.envelope as string).split('\n')
+        const other = flipBase64(root as string)
+        proof.checkpoint.envelope = [origin, size, other, ...rest].join('\n')
+        proof.rootHash = other
+      })
+  },
+  {
+    name: 'the signed timestamp removed (a v2 entry has no other time)',
+    expect: 'statement-signature',
+    scope: 'bundle',
+    apply: ({ bundle }) =>
+      editJson(join(bundle, 'statement.sigstore.json'), b => {
+        delete b.verificationMaterial.timestampVerificationData
+      })
+  },
+  {
+    name: "the binding's Rekor v2 shard pointed at another URL",
+    expect: 'binding-consistency',
+    scope: 'bundle',
+    apply: ({ bundle }) =>
+      editJson(join(bundle, 'binding.json'), b => {
+        b.provenance.transparency_entry.base_url = 'https://log2025-1.rekor.sigstore.dev'
+      })
+  }
+]
+
+export function tamperingsFor(rekorVersion: 1 | 2): Tampering[] {
+  return rekorVersion === 2 ? [...TAMPERINGS, ...REKOR_V2_TAMPERINGS] : TAMPERINGS
+}

@@ -14,9 +14,16 @@ import {
   startSandbox,
   type Run
 } from './demo-chain.js'
-import { TAMPERINGS } from './demo-tamperings.js'
+import { tamperingsFor } from './demo-tamperings.js'
 
 const keep = process.argv.includes('--keep')
+const versionArg = process.argv.indexOf('--rekor-version')
+const rekorArg = versionArg > 0 ? process.argv[versionArg + 1] : '1'
+if (rekorArg !== '1' && rekorArg !== '2') {
+  console.error('usage: npm run demo -- [--rekor-version 1|2] [--keep]')
+  process.exit(2)
+}
+const rekorVersion = rekorArg === '2' ? 2 : 1
 const work = mkdtempSync(join(tmpdir(), 'qprov-demo-'))
 const reports = mkdtempSync(join(tmpdir(), 'qprov-demo-report-'))
 const repo = join(work, 'repo')
@@ -55,6 +62,8 @@ interface Verdict {
   checks: { name: string; status: string; detail: string }[]
 }
 
+const TAMPERINGS = tamperingsFor(rekorVersion)
+
 async function main(): Promise<void> {
   console.log(
     bold('qprov demo: workload -> receipt -> signed statement -> Runtime job -> binding -> verify')
@@ -63,13 +72,14 @@ async function main(): Promise<void> {
 
   step(
     1,
-    'Start the local sandbox: Fulcio, Rekor (one Merkle tree), TSA, OIDC, IBM Runtime emulator'
+    `Start the local sandbox: Fulcio, Rekor v1 and a v2 shard, TSA, OIDC, IBM Runtime emulator (signing to Rekor v${rekorVersion})`
   )
   // 64 entries of other signers first, so our entries sit deep in the log with real proof paths.
-  const sb = await startSandbox(cli, join(work, 'sandbox'), 64)
+  const sb = await startSandbox(cli, join(work, 'sandbox'), 64, rekorVersion)
   try {
+    const log = rekorVersion === 2 ? sb.rekorV2URL : sb.rekorURL
     indent(
-      `fulcio  ${sb.fulcioURL}\nrekor   ${sb.rekorURL} (64 entries logged before ours)\nruntime ${sb.runtimeURL}`
+      `fulcio  ${sb.fulcioURL}\nrekor   v${rekorVersion} ${log} (64 entries logged before ours)\nruntime ${sb.runtimeURL}`
     )
     const policy = policyFlags(sb)
 
@@ -117,7 +127,9 @@ async function main(): Promise<void> {
         `job id           ${run1.jobId}`,
         `statement digest ${run1.statementDigest}`,
         `binding digest   ${run1.binding.digest}`,
-        `rekor (binding)  index ${run1.binding.rekor.logIndex}`,
+        `rekor (binding)  v${run1.binding.rekor.apiVersion} index ${run1.binding.rekor.logIndex}${
+          run1.binding.rekor.logId ? ` in log ${run1.binding.rekor.logId}` : ''
+        }`,
         `tags             ${(run1.tags as string[]).join(' ')}`
       ].join('\n')
     )

@@ -24,6 +24,7 @@ export const READ_LIMITS = {
   trustedRoot: { what: 'trusted root', maxBytes: 4 * MiB },
   key: { what: 'public key', maxBytes: 64 * KiB },
   sandboxConfig: { what: 'sandbox config', maxBytes: 64 * KiB },
+  signingConfig: { what: 'signing config', maxBytes: 256 * KiB },
   statement: { what: 'statement', maxBytes: 16 * MiB },
   manifest: { what: 'workload manifest', maxBytes: 16 * MiB },
   artifact: { what: 'artifact', maxBytes: 16 * GiB }

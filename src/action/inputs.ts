@@ -24,6 +24,8 @@ export const INPUT_NAMES = [
   'fulcio-url',
   'rekor-url',
   'tsa-url',
+  'rekor-version',
+  'signing-config',
   'instance',
   'backend',
   'job-id',
@@ -63,6 +65,8 @@ export interface ActionInputs {
   fulcioURL?: string
   rekorURL?: string
   tsaURL?: string
+  rekorVersion?: '1' | '2'
+  signingConfig?: string
   instance?: string
   backend?: string
   jobId?: string
@@ -178,6 +182,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     fulcioURL: opt('fulcio-url'),
     rekorURL: opt('rekor-url'),
     tsaURL: opt('tsa-url'),
+    rekorVersion: oneOf('rekor-version', ['1', '2'] as const),
+    signingConfig: opt('signing-config'),
     instance: opt('instance'),
     backend: optChecked('backend', checkBackend),
     jobId: optChecked('job-id', checkJobId),

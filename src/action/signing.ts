@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { SigningConfig } from '../attest/signing-types.js'
 import { QprovError } from '../errors.js'
 import { signingSettings } from '../settings/signing.js'
@@ -12,14 +13,21 @@ export function actionSigning(
   inputs: ActionInputs,
   env: Record<string, string | undefined> = process.env
 ): SigningConfig {
+  const inWorkspace = (p?: string) => (p ? resolve(inputs.workspace, p) : undefined)
+  const choice = {
+    fulcioURL: inputs.fulcioURL,
+    rekorURL: inputs.rekorURL,
+    tsaURL: inputs.tsaURL,
+    rekorVersion: inputs.rekorVersion,
+    signingConfig: inWorkspace(inputs.signingConfig),
+    trustedRoot: inWorkspace(inputs.trustedRoot)
+  }
   if (inputs.sandbox)
     return signingSettings(
       {
         sandbox: inputs.sandbox,
         ...(inputs.sigstore !== 'public-good' ? { instance: inputs.sigstore } : {}),
-        fulcioURL: inputs.fulcioURL,
-        rekorURL: inputs.rekorURL,
-        tsaURL: inputs.tsaURL
+        ...choice
       },
       'action'
     )
@@ -30,13 +38,5 @@ export function actionSigning(
         'is not set: grant the job `permissions: id-token: write` (pull requests from forks and ' +
         'Dependabot never get it; run mode verify there instead)'
     )
-  return signingSettings(
-    {
-      instance: inputs.sigstore,
-      fulcioURL: inputs.fulcioURL,
-      rekorURL: inputs.rekorURL,
-      tsaURL: inputs.tsaURL
-    },
-    'action'
-  )
+  return signingSettings({ instance: inputs.sigstore, ...choice }, 'action')
 }

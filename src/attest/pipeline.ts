@@ -2,7 +2,7 @@ import { checkOutputDir } from '../output-dir.js'
 import { buildManifest, type WorkloadManifest } from '../workload/manifest.js'
 import { writeFilesAtomically } from '../atomic-file.js'
 import { obtainReceipt, type ReceiptSource } from './receipt-source.js'
-import { signStatement } from './sign.js'
+import { signStatement, type LoggedEntry } from './sign.js'
 import type { SigningPlan } from './signing-types.js'
 import { buildStatement, statementDigest, statementPayloadBytes } from '../proof/statement.js'
 
@@ -28,7 +28,7 @@ export interface AttestResult {
   statementDigest: string
   /** sha256:<hex> of the canonical workload manifest. */
   packageDigest: string
-  rekor?: { logIndex: string; uuid: string }
+  rekor?: LoggedEntry
   files: { statement: string; bundle: string; manifest: string }
 }
 

@@ -7,13 +7,18 @@ import { resolveIdentityToken } from './oidc.js'
 import { rekorEntryOf, type RekorEntryRef } from '../sigstore/rekor-entry.js'
 import type { SigningConfig, SigningEndpoints, SigningPlan, TokenSource } from './signing-types.js'
 import { IN_TOTO_PAYLOAD_TYPE } from '../proof/statement.js'
+import { READ_LIMITS, readBoundedText } from '../read-file.js'
+import { parseTrustedRoots, publicGoodTrustedRoot } from '../sigstore/trusted-root.js'
+
+/** A bundle's log entry and the URL it was logged at. */
+export type LoggedEntry = RekorEntryRef & { url: string }
 
 export interface SignedStatement {
   /** Serialized Sigstore bundle v0.3 (JSON object). */
   bundle: Record<string, unknown>
   endpoints: SigningEndpoints
   tokenSource: TokenSource
-  rekor?: RekorEntryRef
+  rekor?: LoggedEntry
 }
 
 /**
@@ -25,7 +30,12 @@ export async function planSigning(
   env: Record<string, string | undefined> = process.env,
   endpoints: SigningEndpoints = signingEndpoints(signing, env)
 ): Promise<SigningPlan> {
-  return { endpoints, token: await resolveIdentityToken(signing, env) }
+  const trustedRoots = [publicGoodTrustedRoot()]
+  if (signing.trustedRootFile !== undefined)
+    trustedRoots.push(
+      ...parseTrustedRoots(readBoundedText(signing.trustedRootFile, READ_LIMITS.trustedRoot))
+    )
+  return { endpoints, token: await resolveIdentityToken(signing, env), trustedRoots }
 }
 
 /** Signs the exact payload bytes as a DSSE envelope with a Fulcio certificate (keyless). */
@@ -38,7 +48,9 @@ export async function signStatement(
   opts.onProgress?.(`identity token from ${token.source} (${token.from})`)
   opts.onProgress?.(
     `signing with Fulcio ${endpoints.fulcioURL}${
-      endpoints.rekorURL ? `, Rekor ${endpoints.rekorURL}` : ', no transparency log'
+      endpoints.rekorURL
+        ? `, Rekor v${endpoints.rekorVersion ?? 1} ${endpoints.rekorURL}`
+        : ', no transparency log'
     }${endpoints.tsaURL ? `, TSA ${endpoints.tsaURL}` : ''}`
   )
   let bundle: Record<string, unknown>
@@ -56,8 +68,12 @@ export async function signStatement(
       { cause: e }
     )
   }
-  const rekor = rekorEntryOf(bundle)
-  if (endpoints.rekorURL && !rekor)
-    throw new QprovError('SIGNING_FAILED', 'the bundle lacks the Rekor entry that was requested')
+  const entry = rekorEntryOf(bundle)
+  if (endpoints.rekorURL && entry?.apiVersion !== (endpoints.rekorVersion ?? 1))
+    throw new QprovError(
+      'SIGNING_FAILED',
+      `the bundle lacks the Rekor v${endpoints.rekorVersion ?? 1} entry that was requested`
+    )
+  const rekor = entry && endpoints.rekorURL ? { ...entry, url: endpoints.rekorURL } : undefined
   return { bundle, endpoints, tokenSource: token.source, ...(rekor ? { rekor } : {}) }
 }

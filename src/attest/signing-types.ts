@@ -9,12 +9,31 @@ export type SigstoreInstance = 'public-good' | 'github' | 'custom'
 
 export const SIGSTORE_INSTANCES: readonly SigstoreInstance[] = ['public-good', 'github', 'custom']
 
+/** Rekor's major API version: 1 (rekor.sigstore.dev, `dsse` entries) or 2 (tile-backed shards). */
+export type RekorVersion = 1 | 2
+
+/** A Sigstore SigningConfig document (v0.2) as read from a file, before any service is picked. */
+export interface SigningConfigDocument {
+  /** Where it came from, for messages. */
+  source: string
+  json: unknown
+}
+
 /** Where and as whom to sign. The token is resolved only when signing starts. */
 export interface SigningConfig {
   instance: SigstoreInstance
   fulcioURL?: string
   rekorURL?: string
   tsaURL?: string
+  /** The Rekor API to log to; default 1, or the highest a signingConfig offers. */
+  rekorVersion?: RekorVersion
+  /** Services to pick Fulcio, Rekor and the TSA from, instead of the instance's embedded ones. */
+  signingConfig?: SigningConfigDocument
+  /**
+   * trusted_root.json verifiers will use, beside the embedded public-good root: binding a Rekor v2
+   * entry records its shard's base URL as this root lists it (the sandbox's root with --sandbox).
+   */
+  trustedRootFile?: string
   /** Explicit OIDC token; otherwise taken from the GitHub Actions OIDC endpoint. */
   identityToken?: string
   /** Name of an environment variable that holds the OIDC token (never the token itself). */
@@ -32,6 +51,8 @@ export interface SigningConfig {
 export interface SigningEndpoints {
   fulcioURL: string
   rekorURL?: string
+  /** Set with rekorURL: which Rekor API that URL speaks. */
+  rekorVersion?: RekorVersion
   tsaURL?: string
 }
 
@@ -49,4 +70,6 @@ export interface ResolvedToken {
 export interface SigningPlan {
   endpoints: SigningEndpoints
   token: ResolvedToken
+  /** Parsed trusted_root.json documents: the embedded public-good root, then trustedRootFile's. */
+  trustedRoots: unknown[]
 }

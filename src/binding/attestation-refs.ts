@@ -1,5 +1,6 @@
 import { readAttestationDir } from '../attest/attestation-dir.js'
 import type { ProvenanceRefs } from '../proof/tags.js'
+import { rekorTagRefs } from '../sigstore/rekor-entry.js'
 
 /**
  * The tag values of an attestation directory, taken from what the bundle signs: statement.json
@@ -8,13 +9,9 @@ import type { ProvenanceRefs } from '../proof/tags.js'
  */
 export function readAttestationRefs(dir: string): ProvenanceRefs {
   const a = readAttestationDir(dir)
-  const refs: ProvenanceRefs = {
+  return {
     statementDigest: a.statementDigest,
-    packageDigest: a.packageDigest
+    packageDigest: a.packageDigest,
+    ...rekorTagRefs(a.rekor)
   }
-  if (a.rekor) {
-    refs.rekorLogIndex = a.rekor.logIndex
-    refs.rekorUuid = a.rekor.uuid
-  }
-  return refs
 }

@@ -1,7 +1,12 @@
 import { join, resolve } from 'node:path'
 import { writeFilesAtomically } from '../atomic-file.js'
 import type { SigningPlan } from '../attest/signing-types.js'
-import { rekorEntryOf, type RekorEntryRef } from '../sigstore/rekor-entry.js'
+import {
+  rekorEntryOf,
+  rekorTagRefs,
+  trustedLogURL,
+  type RekorEntryRef
+} from '../sigstore/rekor-entry.js'
 import { signStatement } from '../attest/sign.js'
 import { QprovError } from '../errors.js'
 import { READ_LIMITS, readBoundedSync } from '../read-file.js'
@@ -12,7 +17,8 @@ import {
   bindingBytes,
   checkBinding,
   sha256Digest,
-  type BindingDocument
+  type BindingDocument,
+  type TransparencyEntry
 } from '../proof/binding-document.js'
 import { bindingStatementPayload, receiptFileBytes } from '../proof/binding-statement.js'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
@@ -52,28 +58,52 @@ function parseJson(bytes: Buffer, what: string): unknown {
   }
 }
 
+/**
+ * What binding.json records of the statement's log entry. A v2 shard is recorded by the base URL
+ * a trusted root lists for its log ID, so a verifier with that root finds the same shard.
+ */
+export function transparencyEntryOf(
+  rekor: RekorEntryRef | undefined,
+  trustedRoots: unknown[]
+): TransparencyEntry | null {
+  if (rekor === undefined) return null
+  if (rekor.apiVersion === 1)
+    return { log: 'rekor', uuid: rekor.uuid, log_index: Number(rekor.logIndex) }
+  const baseUrl = trustedLogURL(trustedRoots, rekor.logId)
+  if (baseUrl === undefined)
+    throw new QprovError(
+      'TRUSTED_ROOT_INVALID',
+      `the statement is logged in Rekor v2 log ${rekor.logId}, which no trusted root known to ` +
+        'this command lists (the embedded public-good root, the sandbox root, --trusted-root FILE)'
+    )
+  return {
+    log: 'rekor',
+    api_version: 2,
+    base_url: baseUrl,
+    log_id: rekor.logId,
+    log_index: Number(rekor.logIndex)
+  }
+}
+
 /** Builds binding.json from the attestation and the job record; refuses a record of other evidence. */
 export function buildBinding(
   files: Record<string, Buffer>,
-  job: RuntimeJobRecord
+  job: RuntimeJobRecord,
+  trustedRoots: unknown[]
 ): BindingDocument {
   const statementDigest = sha256Digest(files[PROOF_FILES.statement])
   const packageDigest = sha256Digest(files[PROOF_FILES.manifest])
   const bundle = parseJson(files[PROOF_FILES.statementBundle], PROOF_FILES.statementBundle)
   const rekor = rekorEntryOf(bundle)
   const refs = parseTags(job.tags).refs
-  const expected = {
-    statementDigest,
-    packageDigest,
-    ...(rekor ? { rekorLogIndex: rekor.logIndex, rekorUuid: rekor.uuid } : {})
-  }
+  const expected = { statementDigest, packageDigest, ...rekorTagRefs(rekor) }
   // The Rekor UUID tag may have been left out for room; the other tags must all be there.
   if (!refs || !sameRefs({ ...refs, rekorUuid: expected.rekorUuid }, expected))
     throw new QprovError(
       'PROOF_MISMATCH',
       `job ${job.jobId} is not tagged with this attestation (statement ${statementDigest})`
     )
-  if (refs.rekorUuid !== undefined && refs.rekorUuid !== rekor?.uuid)
+  if (refs.rekorUuid !== undefined && refs.rekorUuid !== expected.rekorUuid)
     throw new QprovError('PROOF_MISMATCH', `job ${job.jobId} carries another Rekor UUID`)
   const receipt = JSON.parse(files[PROOF_FILES.receipt].toString('utf8')) as Record<string, unknown>
   const commit = (receipt.commit as { sha?: unknown } | undefined)?.sha
@@ -93,9 +123,7 @@ export function buildBinding(
     },
     provenance: {
       aiir_statement: statementDigest,
-      transparency_entry: rekor
-        ? { log: 'rekor', uuid: rekor.uuid, log_index: Number(rekor.logIndex) }
-        : null,
+      transparency_entry: transparencyEntryOf(rekor, trustedRoots),
       workload_package: packageDigest,
       receipt: {
         receipt_id: String(receipt.receipt_id),
@@ -123,7 +151,7 @@ export async function bindProofBundle(opts: BindOptions): Promise<BoundProof> {
   files[PROOF_FILES.runtimeJob] = readIn(opts.outDir, PROOF_FILES.runtimeJob)
   files[PROOF_FILES.receipt] = receiptFileBytes(files[PROOF_FILES.statement])
   const job = parseRuntimeJob(files[PROOF_FILES.runtimeJob])
-  const binding = buildBinding(files, job)
+  const binding = buildBinding(files, job, opts.plan.trustedRoots)
   const bytes = bindingBytes(binding)
   opts.onProgress?.(`signing the runtime binding of job ${job.jobId}`)
   const signed = await signStatement(bindingStatementPayload(binding), opts.plan, {

@@ -10,6 +10,7 @@ import {
   type RuntimeJobRecord
 } from '../proof/runtime-job-file.js'
 import type { ProvenanceRefs } from '../proof/tags.js'
+import { rekorTagRefs } from '../sigstore/rekor-entry.js'
 import { jobExistsError } from './job-exists.js'
 
 /**
@@ -58,7 +59,8 @@ export function jobRecord(
     if (refs.rekorLogIndex)
       r.rekor = {
         logIndex: refs.rekorLogIndex,
-        ...(refs.rekorUuid ? { uuid: refs.rekorUuid } : {})
+        ...(refs.rekorUuid ? { uuid: refs.rekorUuid } : {}),
+        ...(refs.rekorLogId ? { logId: refs.rekorLogId } : {})
       }
   }
   r.recordedAt = new Date().toISOString()
@@ -66,13 +68,9 @@ export function jobRecord(
 }
 
 export function refsOfAttestation(a: AttestResult): ProvenanceRefs {
-  const refs: ProvenanceRefs = {
+  return {
     statementDigest: a.statementDigest,
-    packageDigest: a.packageDigest
+    packageDigest: a.packageDigest,
+    ...rekorTagRefs(a.rekor)
   }
-  if (a.rekor) {
-    refs.rekorLogIndex = a.rekor.logIndex
-    refs.rekorUuid = a.rekor.uuid
-  }
-  return refs
 }

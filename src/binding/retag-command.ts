@@ -11,6 +11,9 @@ export interface RetagFlags {
   fulcioURL?: string
   rekorURL?: string
   tsaURL?: string
+  rekorVersion?: string
+  signingConfig?: string
+  trustedRoot?: string
   identityTokenEnv?: string
 }
 
@@ -41,6 +44,9 @@ export function retagCommand(
     ['--fulcio-url', flags.fulcioURL],
     ['--rekor-url', flags.rekorURL],
     ['--tsa-url', flags.tsaURL],
+    ['--rekor-version', flags.rekorVersion],
+    ['--signing-config', flags.signingConfig],
+    ['--trusted-root', flags.trustedRoot],
     ['--identity-token-env', flags.identityTokenEnv]
   ] as const)
     if (value) args.push(flag, value)

@@ -73,9 +73,9 @@ export interface SubmittedWorkload {
   binding?: BoundProof
 }
 
-function assertQprovRoom(userTags: string[], withRekor: boolean): void {
+function assertQprovRoom(userTags: string[], rekorVersion: 1 | 2 | undefined): void {
   const placeholders = Array.from(
-    { length: requiredQprovTagCount(withRekor) },
+    { length: requiredQprovTagCount(rekorVersion) },
     (_, i) => `qprov-${i}`
   )
   assertTagLimits([...userTags, ...placeholders], userTags.length)
@@ -122,11 +122,12 @@ export async function submitWorkload(
   refuseUsedOutDir(opts.outDir)
   if (opts.attest) {
     // qprov's own tags need room beside the user's; say so now rather than after signing.
-    assertQprovRoom(userTags, false)
+    assertQprovRoom(userTags, undefined)
     signing = opts.attest.signing()
-    // Signing into Rekor adds a log-index tag; the endpoints resolved here are the ones signed with.
+    // Signing into Rekor adds a log-index tag (and for v2 the shard's log ID); the endpoints
+    // resolved here are the ones signed with.
     endpoints = signingEndpoints(signing, env)
-    assertQprovRoom(userTags, endpoints.rekorURL !== undefined)
+    assertQprovRoom(userTags, endpoints.rekorURL ? (endpoints.rekorVersion ?? 1) : undefined)
   }
   // Every local check has passed: the target check is the first request.
   const targetCheck = await checkTarget(api, loaded, opts.backend ?? loaded.spec.backend, {

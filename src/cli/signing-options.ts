@@ -15,8 +15,24 @@ export function addSigningOptions(cmd: Command): Command {
       ])
     )
     .option('--fulcio-url <url>', 'Fulcio URL (overrides the instance or sandbox value)')
-    .option('--rekor-url <url>', 'Rekor v1 URL (overrides the instance or sandbox value)')
-    .option('--tsa-url <url>', 'RFC 3161 timestamp authority URL (optional for public-good)')
+    .option('--rekor-url <url>', 'Rekor URL (overrides the instance or sandbox value)')
+    .addOption(
+      new Option(
+        '--rekor-version <n>',
+        'Rekor API to log to: 1 (default) or 2 (tile-backed shards; needs a timestamp authority)'
+      ).choices(['1', '2'])
+    )
+    .option('--tsa-url <url>', 'RFC 3161 timestamp authority URL (optional for public-good v1)')
+    .option(
+      '--signing-config <file>',
+      'Sigstore SigningConfig v0.2 to pick Fulcio, Rekor and the TSA from (default: the ' +
+        "instance's, embedded; public-good's Rekor v2 opt-in with --rekor-version 2)"
+    )
+    .option(
+      '--trusted-root <file>',
+      'trusted_root.json verifiers will use; a Rekor v2 entry is bound by the shard URL it lists ' +
+        '(default: the embedded public-good root, or the sandbox root)'
+    )
     .option(
       '--identity-token-env <var>',
       'read the OIDC identity token from this environment variable ' +
@@ -44,7 +60,10 @@ export function signingFromOptions(opts: Record<string, unknown>): ResolvedSigni
     fulcioURL: str(opts, 'fulcioUrl'),
     rekorURL: str(opts, 'rekorUrl'),
     tsaURL: str(opts, 'tsaUrl'),
-    identityTokenEnv: str(opts, 'identityTokenEnv')
+    identityTokenEnv: str(opts, 'identityTokenEnv'),
+    rekorVersion: str(opts, 'rekorVersion'),
+    signingConfig: str(opts, 'signingConfig'),
+    trustedRoot: str(opts, 'trustedRoot')
   })
   return sandboxDir ? { signing, sandboxDir } : { signing }
 }

@@ -1,6 +1,15 @@
 import { QprovError } from '../errors.js'
+import { fetchBundleFromURL } from './attestation-bundle-url.js'
 import type { RunContext } from './context.js'
-import { githubError, type Octokit } from './octokit.js'
+import { githubError, httpFailure, type Octokit } from './octokit.js'
+
+/**
+ * The REST API version qprov asks for, sent explicitly: 2026-03-10 lists attestations with a
+ * `bundle_url` and no inline bundle. A server that does not offer it (an older GitHub Enterprise
+ * Server) is asked again with 2022-11-28, which inlines the bundle.
+ */
+const ATTESTATIONS_API_VERSION = '2026-03-10'
+const FALLBACK_API_VERSION = '2022-11-28'
 
 /** A Sigstore bundle as JSON (v0.3, DSSE). Its content is untrusted until verified. */
 export type SigstoreBundleJSON = Record<string, unknown>
@@ -32,12 +41,36 @@ export function predicateTypeOf(bundle: unknown): string | undefined {
   }
 }
 
+/** A 400 about the X-GitHub-Api-Version header: the server does not offer that version. */
+function versionRefused(e: unknown): boolean {
+  const f = httpFailure(e)
+  return f.status === 400 && /version/i.test(f.message)
+}
+
+interface Listed {
+  bundle?: unknown
+  bundle_url?: string
+}
+
 export function octokitAttestationStore(octokit: Octokit, ctx: RunContext): AttestationStore {
   const repo = { owner: ctx.owner, repo: ctx.repo }
+  let version = ATTESTATIONS_API_VERSION
+  /** One call with the version header, asked once more with the fallback if it is refused. */
+  async function versioned<T>(call: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+    try {
+      return await call({ 'x-github-api-version': version })
+    } catch (e) {
+      if (version === FALLBACK_API_VERSION || !versionRefused(e)) throw e
+      version = FALLBACK_API_VERSION
+      return call({ 'x-github-api-version': version })
+    }
+  }
   return {
     async store(bundle) {
       try {
-        const res = await octokit.rest.repos.createAttestation({ ...repo, bundle })
+        const res = await versioned(headers =>
+          octokit.rest.repos.createAttestation({ ...repo, bundle, headers })
+        )
         const id = (res.data as { id?: unknown }).id
         if (typeof id !== 'number')
           throw new QprovError('PUBLISH_FAILED', 'the attestations API returned no ID')
@@ -57,16 +90,23 @@ export function octokitAttestationStore(octokit: Octokit, ctx: RunContext): Atte
         // Up to 10 pages of 100: enough for any real subject; more would be an abuse of the API.
         let before: string | undefined
         for (let page = 0; page < 10; page++) {
-          const res = await octokit.rest.repos.listAttestations({
-            ...repo,
-            subject_digest: subjectDigest,
-            predicate_type: predicateType,
-            per_page: 100,
-            ...(before ? { before } : {})
-          })
-          for (const a of res.data.attestations ?? [])
-            if (a.bundle && predicateTypeOf(a.bundle) === predicateType)
-              found.push(a.bundle as SigstoreBundleJSON)
+          const res = await versioned(headers =>
+            octokit.rest.repos.listAttestations({
+              ...repo,
+              subject_digest: subjectDigest,
+              predicate_type: predicateType,
+              per_page: 100,
+              ...(before ? { before } : {}),
+              headers
+            })
+          )
+          for (const a of (res.data.attestations ?? []) as Listed[]) {
+            const bundle =
+              a.bundle ??
+              (a.bundle_url ? await fetchBundleFromURL(a.bundle_url, ctx.apiURL) : undefined)
+            if (bundle && predicateTypeOf(bundle) === predicateType)
+              found.push(bundle as SigstoreBundleJSON)
+          }
           before = nextCursor(res.headers.link)
           if (!before) break
         }

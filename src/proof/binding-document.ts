@@ -3,6 +3,7 @@ import { QprovError } from '../errors.js'
 import { firstSchemaError } from '../json-schema.js'
 import { validateBindingSchema } from './binding-validator.js'
 import { BINDING_SCHEMA_ID, PROOF_FILES } from './layout.js'
+import type { ProvenanceRefs } from './tags.js'
 
 /** The proof bundle files whose sha256 binding.json lists (every file but itself and its signature). */
 export const DIGESTED_FILES = [
@@ -15,6 +16,15 @@ export const DIGESTED_FILES = [
 export type DigestedFile = (typeof DIGESTED_FILES)[number]
 
 export type BackendSource = 'job-spec' | 'override' | 'runtime'
+
+/**
+ * The statement's transparency-log entry (docs/binding-spec.md §6). Rekor v1: the entry UUID and
+ * the global log index. Rekor v2 (api_version 2): no UUID exists; the shard's base URL (as the
+ * trusted root lists it), its log ID (hex of the checkpoint key ID) and the index within it.
+ */
+export type TransparencyEntry =
+  | { log: 'rekor'; uuid: string; log_index: number }
+  | { log: 'rekor'; api_version: 2; base_url: string; log_id: string; log_index: number }
 
 /** binding.json v1; docs/binding-spec.md §6 defines every field. */
 export interface BindingDocument {
@@ -33,12 +43,23 @@ export interface BindingDocument {
   }
   provenance: {
     aiir_statement: string
-    transparency_entry: { log: 'rekor'; uuid: string; log_index: number } | null
+    transparency_entry: TransparencyEntry | null
     workload_package: string
     receipt: { receipt_id: string; content_hash: string; commit: string }
     signer: { identity: string; issuer: string }
   }
   files: Record<DigestedFile, string>
+}
+
+/** The job-tag values (src/proof/tags.ts) that point at the entry a binding records. */
+export function entryTagRefs(
+  t: TransparencyEntry | null
+): Pick<ProvenanceRefs, 'rekorLogIndex' | 'rekorUuid' | 'rekorLogId'> {
+  if (t === null) return {}
+  const rekorLogIndex = String(t.log_index)
+  return 'uuid' in t
+    ? { rekorLogIndex, rekorUuid: t.uuid }
+    : { rekorLogIndex, rekorLogId: t.log_id }
 }
 
 export function sha256Digest(bytes: Uint8Array): string {

@@ -27,7 +27,8 @@ export interface RuntimeJobRecord {
   tags: string[]
   statementDigest?: string
   packageDigest?: string
-  rekor?: { logIndex: string; uuid?: string }
+  /** v1: the entry UUID when tagged; v2: the shard's log ID (its index counts within it). */
+  rekor?: { logIndex: string; uuid?: string; logId?: string }
   /** Whether the circuits were checked against the backend's configuration before submission. */
   targetCheck?: TargetCheckOutcome
   /**

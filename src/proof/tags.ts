@@ -9,6 +9,7 @@ const STMT = 'qprov-stmt:'
 const PKG = 'qprov-pkg:'
 const REKOR_IDX = 'qprov-rekor-idx:'
 const REKOR_UUID = 'qprov-rekor-uuid:'
+const REKOR_LOG = 'qprov-rekor-log:'
 
 /** What qprov's tags point at. Tags are pointers only: verification recomputes every digest. */
 export interface ProvenanceRefs {
@@ -17,7 +18,10 @@ export interface ProvenanceRefs {
   /** sha256:<64 hex> of the workload package. */
   packageDigest?: string
   rekorLogIndex?: string
+  /** Rekor v1 only: the entry UUID. */
   rekorUuid?: string
+  /** Rekor v2 only: the shard's log ID (64 hex); its indexes count within the shard. */
+  rekorLogId?: string
 }
 
 export interface ParsedTags {
@@ -30,6 +34,7 @@ export interface ParsedTags {
 const DIGEST = /^sha256:[0-9a-f]{64}$/
 const LOG_INDEX = /^(0|[1-9][0-9]{0,18})$/
 const UUID = /^[0-9a-f]{64}([0-9a-f]{16})?$/
+const LOG_ID = /^[0-9a-f]{64}$/
 
 function invalid(message: string): QprovError {
   return new QprovError('TAGS_INVALID', message)
@@ -39,7 +44,10 @@ export function isQprovTag(tag: string): boolean {
   return tag.startsWith('qprov:') || tag.startsWith('qprov-')
 }
 
-/** The qprov tags for refs; the Rekor UUID only when its tag fits in 86 characters. */
+/**
+ * The qprov tags for refs; the Rekor UUID only when its tag fits in 86 characters. A Rekor v2
+ * index counts within one shard, so it always comes with the shard's log ID.
+ */
 export function formatProvenanceTags(refs: ProvenanceRefs): string[] {
   if (!DIGEST.test(refs.statementDigest))
     throw invalid(`statement digest "${refs.statementDigest}" is not sha256:<64 lowercase hex>`)
@@ -59,6 +67,13 @@ export function formatProvenanceTags(refs: ProvenanceRefs): string[] {
     if (!UUID.test(uuid)) throw invalid(`Rekor UUID "${refs.rekorUuid}" is not 64 or 80 hex`)
     const tag = `${REKOR_UUID}${uuid}`
     if (tag.length <= MAX_TAG_LENGTH) tags.push(tag)
+  }
+  if (refs.rekorLogId !== undefined) {
+    if (refs.rekorLogIndex === undefined || refs.rekorUuid !== undefined)
+      throw invalid('a Rekor log ID goes with a log index and without a UUID (Rekor v2)')
+    if (!LOG_ID.test(refs.rekorLogId))
+      throw invalid(`Rekor log ID "${refs.rekorLogId}" is not 64 lowercase hex`)
+    tags.push(`${REKOR_LOG}${refs.rekorLogId}`)
   }
   return tags
 }
@@ -89,7 +104,7 @@ export interface ParseTagsOptions {
 export function parseTags(tags: string[], opts: ParseTagsOptions = {}): ParsedTags {
   const seen = new Set<string>()
   const userTags: string[] = []
-  const found: Partial<Record<'version' | 'stmt' | 'pkg' | 'idx' | 'uuid', string>> = {}
+  const found: Partial<Record<'version' | 'stmt' | 'pkg' | 'idx' | 'uuid' | 'log', string>> = {}
   const take = (key: keyof typeof found, value: string, tag: string) => {
     if (found[key] !== undefined)
       throw invalid(`conflicting qprov tags: "${tag}" and an earlier ${key} tag`)
@@ -109,6 +124,7 @@ export function parseTags(tags: string[], opts: ParseTagsOptions = {}): ParsedTa
     else if (tag.startsWith(PKG)) take('pkg', tag.slice(PKG.length), tag)
     else if (tag.startsWith(REKOR_IDX)) take('idx', tag.slice(REKOR_IDX.length), tag)
     else if (tag.startsWith(REKOR_UUID)) take('uuid', tag.slice(REKOR_UUID.length), tag)
+    else if (tag.startsWith(REKOR_LOG)) take('log', tag.slice(REKOR_LOG.length), tag)
     else throw invalid(`unknown qprov tag "${tag}"`)
   }
   if (Object.keys(found).length === 0) return { userTags }
@@ -116,8 +132,10 @@ export function parseTags(tags: string[], opts: ParseTagsOptions = {}): ParsedTa
     // Check each value's format through a complete stand-in set, then report what was present.
     const probe: ProvenanceRefs = { statementDigest: found.stmt ?? `sha256:${'0'.repeat(64)}` }
     if (found.pkg !== undefined) probe.packageDigest = found.pkg
-    if (found.idx !== undefined || found.uuid !== undefined) probe.rekorLogIndex = found.idx ?? '0'
+    if (found.idx !== undefined || found.uuid !== undefined || found.log !== undefined)
+      probe.rekorLogIndex = found.idx ?? '0'
     if (found.uuid !== undefined) probe.rekorUuid = found.uuid
+    if (found.log !== undefined) probe.rekorLogId = found.log
     const canonical = formatProvenanceTags(probe)
     for (const t of tags)
       if (isQprovTag(t) && !canonical.includes(t)) throw invalid(`bad tag "${t}"`)
@@ -128,6 +146,8 @@ export function parseTags(tags: string[], opts: ParseTagsOptions = {}): ParsedTa
   if (found.stmt === undefined) throw invalid(`qprov tags without a "${STMT}" tag`)
   if (found.uuid !== undefined && found.idx === undefined)
     throw invalid('a Rekor UUID tag without a Rekor log index tag')
+  if (found.log !== undefined && found.idx === undefined)
+    throw invalid('a Rekor log ID tag without a Rekor log index tag')
   const refs = refsOf(found.stmt, found)
   const canonical = formatProvenanceTags(refs)
   for (const t of tags) if (isQprovTag(t) && !canonical.includes(t)) throw invalid(`bad tag "${t}"`)
@@ -136,12 +156,13 @@ export function parseTags(tags: string[], opts: ParseTagsOptions = {}): ParsedTa
 
 function refsOf(
   statementDigest: string,
-  found: { pkg?: string; idx?: string; uuid?: string }
+  found: { pkg?: string; idx?: string; uuid?: string; log?: string }
 ): ProvenanceRefs {
   const refs: ProvenanceRefs = { statementDigest }
   if (found.pkg !== undefined) refs.packageDigest = found.pkg
   if (found.idx !== undefined) refs.rekorLogIndex = found.idx
   if (found.uuid !== undefined) refs.rekorUuid = found.uuid
+  if (found.log !== undefined) refs.rekorLogId = found.log
   return refs
 }
 
@@ -155,9 +176,12 @@ export function fitProvenanceTags(refs: ProvenanceRefs, userTagCount: number): s
   return tags.filter(t => !t.startsWith(REKOR_UUID))
 }
 
-/** How many tags qprov needs at least: the Rekor UUID is optional, the log index is not. */
-export function requiredQprovTagCount(withRekor: boolean): number {
-  return withRekor ? 4 : 3
+/**
+ * How many tags qprov needs at least: the Rekor UUID is optional, the log index is not, and a
+ * Rekor v2 index needs its shard's log ID beside it.
+ */
+export function requiredQprovTagCount(rekorVersion: 1 | 2 | undefined): number {
+  return rekorVersion === 2 ? 5 : rekorVersion === 1 ? 4 : 3
 }
 
 export function sameRefs(a: ProvenanceRefs, b: ProvenanceRefs): boolean {
@@ -165,7 +189,8 @@ export function sameRefs(a: ProvenanceRefs, b: ProvenanceRefs): boolean {
     a.statementDigest === b.statementDigest &&
     a.packageDigest === b.packageDigest &&
     a.rekorLogIndex === b.rekorLogIndex &&
-    a.rekorUuid === b.rekorUuid
+    a.rekorUuid === b.rekorUuid &&
+    a.rekorLogId === b.rekorLogId
   )
 }
 

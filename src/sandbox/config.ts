@@ -11,6 +11,10 @@ export interface SandboxConfig {
   instance: 'public-good' | 'github'
   fulcioURL: string
   rekorURL?: string
+  /** The Rekor v2 shard beside the v1 log (absent on a github sandbox). */
+  rekorV2URL?: string
+  /** The Rekor API commands with `--sandbox DIR` log to unless they say otherwise. */
+  rekorVersion?: 1 | 2
   tsaURL: string
   /** Absolute path of the sandbox trusted_root.json. */
   trustedRoot: string

@@ -24,7 +24,12 @@ export const TRUSTED_ROOT_FILE = 'trusted_root.json'
  * sandbox.json holds sandbox-only credentials, hence mode 0600.
  */
 export async function startSandbox(
-  opts: { dir: string; runtime?: RuntimeEmulatorOptions } & SigstoreSandboxOptions
+  opts: {
+    dir: string
+    runtime?: RuntimeEmulatorOptions
+    /** Written to sandbox.json as the default for `--sandbox DIR` (1 unless given). */
+    rekorVersion?: 1 | 2
+  } & SigstoreSandboxOptions
 ): Promise<SandboxHandle> {
   const dir = resolve(opts.dir)
   await mkdir(dir, { recursive: true })
@@ -43,6 +48,9 @@ export async function startSandbox(
       instance: sigstore.instance,
       fulcioURL: sigstore.fulcioURL,
       ...(sigstore.rekorURL ? { rekorURL: sigstore.rekorURL } : {}),
+      ...(sigstore.rekorV2URL
+        ? { rekorV2URL: sigstore.rekorV2URL, rekorVersion: opts.rekorVersion ?? 1 }
+        : {}),
       tsaURL: sigstore.tsaURL,
       trustedRoot,
       identityToken: sigstore.identityToken,

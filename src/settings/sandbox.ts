@@ -22,6 +22,10 @@ export interface SandboxSigning {
   issuer: string
   actionsIdTokenRequestURL: string
   actionsIdTokenRequestToken: string
+  /** The sandbox's Rekor v2 shard, when it serves one. */
+  rekorV2URL?: string
+  /** The Rekor API the sandbox was started to sign with (`qprov sandbox --rekor-version`). */
+  rekorVersion?: 1 | 2
 }
 
 /** The Runtime emulator's endpoints, key and instance, as far as the directory names them. */
@@ -108,10 +112,22 @@ export function sandboxSigning(dir: string): SandboxSigning {
     (typeof SIGNING_FIELDS)[number],
     string
   >
+  // Rekor v2 arrived later too: an older file names no shard and signs to v1.
+  const v2 = cfg.rekorV2URL
+  if (v2 !== undefined && (typeof v2 !== 'string' || v2 === '' || instance === 'github'))
+    throw new QprovError(
+      'CONFIG_INVALID',
+      `sandbox config ${path}: "rekorV2URL" is not a shard URL`
+    )
+  const version = cfg.rekorVersion
+  if (version !== undefined && version !== 1 && version !== 2)
+    throw new QprovError('CONFIG_INVALID', `sandbox config ${path}: "rekorVersion" is not 1 or 2`)
   return {
     ...out,
     instance,
     ...(typeof rekor === 'string' ? { rekorURL: rekor } : {}),
+    ...(typeof v2 === 'string' ? { rekorV2URL: v2 } : {}),
+    ...(version !== undefined ? { rekorVersion: version } : {}),
     trustedRoot: resolve(dirname(path), out.trustedRoot)
   }
 }

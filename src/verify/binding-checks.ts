@@ -1,11 +1,14 @@
-import { rekorEntryOf } from '../sigstore/rekor-entry.js'
+import type { TrustMaterial } from '@sigstore/verify'
+import { rekorEntryOf, type RekorEntryRef } from '../sigstore/rekor-entry.js'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
 import {
   DIGESTED_FILES,
   bindingBytes,
   canonicalJson,
+  entryTagRefs,
   parseBinding,
-  type BindingDocument
+  type BindingDocument,
+  type TransparencyEntry
 } from '../proof/binding-document.js'
 import { PROOF_FILES } from '../proof/layout.js'
 import { parseRuntimeJob } from '../proof/runtime-job-file.js'
@@ -29,8 +32,13 @@ function signed(ctx: BundleContext): BindingDocument | Outcome {
 
 const isOutcome = (v: BindingDocument | Outcome): v is Outcome => 'status' in v
 
-/** `transparency-entry`: the binding's Rekor uuid and log index are what the statement bundle proves. */
-export function transparencyEntry(ctx: BundleContext): Outcome {
+/**
+ * `transparency-entry`: the entry the binding records is the one the statement bundle proves:
+ * v1 by uuid and global index; v2 by log ID and index within the shard, the shard being the one
+ * the pinned trusted root lists under that log ID, at that base URL, under that checkpoint origin
+ * (statement-signature verified the checkpoint with that log's key).
+ */
+export function transparencyEntry(ctx: BundleContext, trust: TrustMaterial): Outcome {
   const b = signed(ctx)
   if (isOutcome(b)) return b
   if (ctx.stmt.signature.status !== 'pass') return notRun('statement-signature')
@@ -46,19 +54,63 @@ export function transparencyEntry(ctx: BundleContext): Outcome {
       ? pass('no Rekor entry (timestamp only), none bound')
       : fail('tlog-entry-mismatch', {
           // expected null: the statement bundle is not logged, so no entry may be bound
-          mismatches: [mismatch('transparency_entry', null, t.uuid)]
+          mismatches: [mismatch('transparency_entry', null, 'uuid' in t ? t.uuid : t.log_index)]
         })
   const mismatches: Mismatch[] =
     t === null
-      ? [mismatch('transparency_entry', entry.uuid, null)]
-      : [
-          String(t.log_index) !== entry.logIndex &&
-            mismatch('transparency_entry.log_index', entry.logIndex, t.log_index),
-          t.uuid !== entry.uuid && mismatch('transparency_entry.uuid', entry.uuid, t.uuid)
-        ].filter((m): m is Mismatch => m !== false)
-  return mismatches.length > 0
-    ? fail('tlog-entry-mismatch', { mismatches })
-    : pass(`rekor ${entry.logIndex} ${entry.uuid}`)
+      ? [mismatch('transparency_entry', `${entry.logIndex} (Rekor v${entry.apiVersion})`, null)]
+      : entryMismatches(entry, t, trust, ctx.stmt.json)
+  if (mismatches.length > 0) return fail('tlog-entry-mismatch', { mismatches })
+  return entry.apiVersion === 1
+    ? pass(`rekor ${entry.logIndex} ${entry.uuid}`)
+    : pass(`rekor v2 ${t?.log_index} in log ${entry.logId}`)
+}
+
+/** Every field of the bound entry that differs from the logged one, or from the pinned root. */
+function entryMismatches(
+  entry: RekorEntryRef,
+  t: TransparencyEntry,
+  trust: TrustMaterial,
+  bundle: unknown
+): Mismatch[] {
+  const bound = 'uuid' in t ? 1 : t.api_version
+  const found = [
+    bound !== entry.apiVersion &&
+      mismatch('transparency_entry.api_version', entry.apiVersion, bound),
+    String(t.log_index) !== entry.logIndex &&
+      mismatch('transparency_entry.log_index', entry.logIndex, t.log_index)
+  ]
+  if ('uuid' in t && entry.apiVersion === 1)
+    found.push(t.uuid !== entry.uuid && mismatch('transparency_entry.uuid', entry.uuid, t.uuid))
+  if (!('uuid' in t) && entry.apiVersion === 2) {
+    const log = trust.tlogs.find(l => l.logID.toString('hex') === entry.logId)
+    const origin = checkpointOrigin(bundle)
+    found.push(
+      t.log_id !== entry.logId && mismatch('transparency_entry.log_id', entry.logId, t.log_id),
+      log?.baseURL !== t.base_url &&
+        mismatch(
+          'transparency_entry.base_url (as the trusted root lists the log)',
+          log?.baseURL,
+          t.base_url
+        ),
+      origin !== t.base_url.replace(/^https?:\/\//, '') &&
+        mismatch(
+          'checkpoint origin (the shard of base_url)',
+          t.base_url.replace(/^https?:\/\//, ''),
+          origin
+        )
+    )
+  }
+  return found.filter((m): m is Mismatch => m !== false)
+}
+
+/** The first line of the statement entry's checkpoint note: the log that signed the tree head. */
+function checkpointOrigin(bundle: unknown): string | undefined {
+  const entry = (bundle as { verificationMaterial?: { tlogEntries?: unknown[] } } | undefined)
+    ?.verificationMaterial?.tlogEntries?.[0] as
+    { inclusionProof?: { checkpoint?: { envelope?: unknown } } } | undefined
+  const note = entry?.inclusionProof?.checkpoint?.envelope
+  return typeof note === 'string' ? note.split('\n', 1)[0] : undefined
 }
 
 /** `binding-consistency`: binding.json is the signed predicate and every digest and id in it matches. */
@@ -155,15 +207,17 @@ export function runtimeRecord(ctx: BundleContext): Outcome {
     return fail('tags-invalid', { note: oneLine(e) })
   }
   if (refs === undefined) return fail('tags-missing')
-  const t = b.provenance.transparency_entry
+  const bound = entryTagRefs(b.provenance.transparency_entry)
   const tags = [
     mismatch('tag qprov-stmt', b.provenance.aiir_statement, refs.statementDigest),
     mismatch('tag qprov-pkg', b.provenance.workload_package, refs.packageDigest),
-    mismatch('tag qprov-rekor-idx', t ? String(t.log_index) : null, refs.rekorLogIndex ?? null),
+    mismatch('tag qprov-rekor-idx', bound.rekorLogIndex ?? null, refs.rekorLogIndex ?? null),
     // The UUID tag is optional (eight tags at most); when present it must be the bound one.
     refs.rekorUuid === undefined
       ? undefined
-      : mismatch('tag qprov-rekor-uuid', t?.uuid ?? null, refs.rekorUuid)
+      : mismatch('tag qprov-rekor-uuid', bound.rekorUuid ?? null, refs.rekorUuid),
+    // A v2 index counts within its shard: the log tag is required with it.
+    mismatch('tag qprov-rekor-log', bound.rekorLogId ?? null, refs.rekorLogId ?? null)
   ].filter((m): m is Mismatch => m !== undefined && m.expected !== m.actual)
   if (tags.length > 0) return fail('tag-mismatch', { mismatches: tags })
   const record = [

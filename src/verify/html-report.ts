@@ -81,6 +81,8 @@ function factsTable(v: BundleVerdict): string {
   if (v.facts.rekor) {
     rows.push(['Rekor log index', v.facts.rekor.logIndex])
     if (v.facts.rekor.uuid) rows.push(['Rekor entry UUID', v.facts.rekor.uuid])
+    if (v.facts.rekor.baseUrl) rows.push(['Rekor v2 shard', v.facts.rekor.baseUrl])
+    if (v.facts.rekor.logId) rows.push(['Rekor log ID', v.facts.rekor.logId])
   } else if (v.facts.rekor === null)
     rows.push(['Rekor entry', 'none: the statement carries a signed timestamp only'])
   if (rows.length === 0)

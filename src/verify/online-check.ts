@@ -45,7 +45,8 @@ export async function onlineRuntime(
     mismatch('live tag qprov-rekor-idx', f.rekor?.logIndex, refs.rekorLogIndex),
     refs.rekorUuid === undefined
       ? undefined
-      : mismatch('live tag qprov-rekor-uuid', f.rekor?.uuid, refs.rekorUuid)
+      : mismatch('live tag qprov-rekor-uuid', f.rekor?.uuid, refs.rekorUuid),
+    mismatch('live tag qprov-rekor-log', f.rekor?.logId, refs.rekorLogId)
   ].filter((m): m is Mismatch => m !== undefined && m.expected !== m.actual)
   if (tags.length > 0) return live(tags)
   if (typeof circuits === 'string')

@@ -169,8 +169,11 @@ export interface VerdictFacts {
   bindingDigest?: string
   receiptId?: string
   commit?: string
-  /** null: the verified binding names no Rekor entry (signed on an instance without one). */
-  rekor?: { logIndex: string; uuid?: string } | null
+  /**
+   * v1: uuid; v2: the shard's log ID and base URL (its indexes count within the shard).
+   * null: the verified binding names no Rekor entry (signed on an instance without one).
+   */
+  rekor?: { logIndex: string; uuid?: string; logId?: string; baseUrl?: string } | null
 }
 
 export interface BundleVerdict {

@@ -1,4 +1,5 @@
 import type { PreparedTrust } from '../sigstore/verify-bundle.js'
+import type { TrustMaterial } from '@sigstore/verify'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
 import { sha256Digest } from '../proof/binding-document.js'
 import { PROOF_FILES } from '../proof/layout.js'
@@ -80,7 +81,11 @@ export function factsOf(ctx: BundleContext): VerdictFacts {
     facts.packageDigest = b.provenance.workload_package
     facts.bindingDigest = digestOf(ctx.files, PROOF_FILES.binding)
     const t = b.provenance.transparency_entry
-    facts.rekor = t ? { logIndex: String(t.log_index), uuid: t.uuid } : null
+    facts.rekor = !t
+      ? null
+      : 'uuid' in t
+        ? { logIndex: String(t.log_index), uuid: t.uuid }
+        : { logIndex: String(t.log_index), logId: t.log_id, baseUrl: t.base_url }
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload)
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity
@@ -105,7 +110,7 @@ export function failedVerdict(
 }
 
 /** Runs every check of one bundle; the record's type makes each named check have a function. */
-function runChecks(ctx: BundleContext): Record<CheckName, Outcome> {
+function runChecks(ctx: BundleContext, trust: TrustMaterial): Record<CheckName, Outcome> {
   return {
     'statement-signature': ctx.stmt.signature,
     'binding-signature': ctx.bind.signature,
@@ -113,7 +118,7 @@ function runChecks(ctx: BundleContext): Record<CheckName, Outcome> {
     'statement-content': statementContent(ctx),
     'receipt-integrity': receiptIntegrity(ctx),
     'commit-consistency': commitConsistency(ctx),
-    'transparency-entry': transparencyEntry(ctx),
+    'transparency-entry': transparencyEntry(ctx, trust),
     'binding-consistency': bindingConsistency(ctx),
     'runtime-record': runtimeRecord(ctx),
     'workload-files': workloadFiles(ctx),
@@ -164,7 +169,7 @@ export function verifyBundleFiles(
         stmt.signature.status === 'pass' ? stmt.json : undefined
       )
     })
-    const results = runChecks(ctx)
+    const results = runChecks(ctx, trust.material)
     verdict.checks = CHECK_NAMES.map(name => ({ name, ...results[name] }))
     verdict.facts = factsOf(ctx)
     verdict.jobId = verdict.facts.jobId ?? null

@@ -121,6 +121,37 @@ describe('action mode attest', () => {
     expect(statement.predicate.ai_attestation.signals_detected).toContain('declared:Claude Code')
   })
 
+  it('logs to the Rekor v2 shard with input rekor-version 2 and names the shard in the outputs', async () => {
+    const r = await runActionProcess(
+      {
+        mode: 'attest',
+        workload: 'examples/bell',
+        'out-dir': 'att-v2',
+        ...signingInputs(),
+        'rekor-url': sb.config.rekorV2URL ?? '',
+        'rekor-version': '2'
+      },
+      { workspace: ws, env: oidcEnv() }
+    )
+    expect(r.code, r.stdout).toBe(0)
+    const bundle = JSON.parse(readFileSync(r.outputs['bundle-path']!, 'utf8'))
+    const entry = bundle.verificationMaterial.tlogEntries[0]
+    expect(entry.kindVersion).toEqual({ kind: 'hashedrekord', version: '0.0.2' })
+    expect(r.outputs['rekor-log-id']).toBe(Buffer.from(entry.logId.keyId, 'base64').toString('hex'))
+    expect(r.outputs['rekor-uuid']).toBe('')
+    expect(r.summary).toContain(sb.config.rekorV2URL)
+    const v = verifyAttestation(r.outputs['bundle-path']!, r.outputs['package-digest']!)
+    expect(v.verified, v.error).toBe(true)
+    const bad = await runActionProcess(
+      { mode: 'attest', workload: 'examples/bell', 'out-dir': 'att-v3', 'rekor-version': '3' },
+      { workspace: ws, env: oidcEnv() }
+    )
+    expect(bad.code).toBe(1)
+    expect(errorLines(bad)).toEqual([
+      expect.stringMatching(/^::error::qprov \[USAGE\]: input rekor-version must be one of 1, 2/)
+    ])
+  })
+
   it('wraps the commit’s receipt taken from receipts-json and writes it into out-dir', async () => {
     const [receipt] = await generateReceipts({ repoDir: ws, commit: 'HEAD', declareAi: ['Aider'] })
     const other = { ...receipt, commit: { ...(receipt!.commit as object), sha: 'f'.repeat(40) } }

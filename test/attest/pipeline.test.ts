@@ -100,7 +100,7 @@ describe('attestWorkload', () => {
     expect(r.statementDigest).toBe(`sha256:${sha256(statement)}`)
     expect(r.packageDigest).toBe(`sha256:${sha256(manifest)}`)
     expect(Buffer.from(bundle.dsseEnvelope.payload, 'base64').equals(statement)).toBe(true)
-    expect(r.rekor?.uuid).toMatch(/^[0-9a-f]{64}$/)
+    expect(r.rekor).toMatchObject({ apiVersion: 1, uuid: expect.stringMatching(/^[0-9a-f]{64}$/) })
     // Protobuf JSON omits a zero index: the first entry of a fresh sandbox log has none.
     expect(r.rekor?.logIndex).toBe(String(bundle.verificationMaterial.tlogEntries[0].logIndex ?? 0))
     expect(readdirSync(join(repo, 'out'))).toEqual(['attestation'])

@@ -100,7 +100,8 @@ describe('Sigstore instances', () => {
   it('uses Fulcio and Rekor for public-good, TSA optional', () => {
     expect(resolveEndpoints('public-good', {})).toEqual({
       fulcioURL: 'https://fulcio.sigstore.dev',
-      rekorURL: 'https://rekor.sigstore.dev'
+      rekorURL: 'https://rekor.sigstore.dev',
+      rekorVersion: 1
     })
     expect(
       resolveEndpoints('public-good', { tsaURL: 'https://timestamp.sigstore.dev' }).tsaURL

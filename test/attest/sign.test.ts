@@ -2,7 +2,7 @@ import { GITHUB_PROFILE } from '../../src/sigstore/profiles.js'
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rekorEntryUUID } from '../../src/sigstore/rekor-entry.js'
-import { planSigning, signStatement } from '../../src/attest/sign.js'
+import { planSigning, signStatement, type LoggedEntry } from '../../src/attest/sign.js'
 import { verifyBundle } from '../../src/sigstore/verify-bundle.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
 
@@ -42,7 +42,7 @@ let a: SigstoreSandbox
 let b: SigstoreSandbox
 let bundle: Json
 let bundleFromB: Json
-let rekor: { logIndex: string; uuid: string } | undefined
+let rekor: LoggedEntry | undefined
 
 beforeAll(async () => {
   ;[a, b] = await Promise.all([startSigstoreSandbox(), startSigstoreSandbox()])
@@ -89,7 +89,12 @@ describe('keyless DSSE signing against the sandbox', () => {
       .update(Buffer.concat([Buffer.from([0]), body]))
       .digest('hex')
     // Protobuf JSON omits a zero index: the first entry of a fresh sandbox log has none.
-    expect(rekor).toEqual({ logIndex: String(entry.logIndex ?? 0), uuid: leaf })
+    expect(rekor).toEqual({
+      apiVersion: 1,
+      logIndex: String(entry.logIndex ?? 0),
+      uuid: leaf,
+      url: a.rekorURL
+    })
     expect(rekorEntryUUID(body)).toMatch(/^[0-9a-f]{64}$/)
   })
 })

@@ -87,7 +87,8 @@ async function impostorSigns(payload: Buffer): Promise<Record<string, unknown>> 
       rekorURL: impostor.rekorURL,
       tsaURL: impostor.tsaURL
     },
-    token: { token: impostor.identityToken, source: 'explicit', from: 'test' }
+    token: { token: impostor.identityToken, source: 'explicit', from: 'test' },
+    trustedRoots: []
   })
   return s.bundle
 }

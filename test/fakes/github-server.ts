@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { compress } from 'snappyjs'
 
 /**
  * A strict stand-in for the GitHub side of a workflow run, over real HTTP on 127.0.0.1:
@@ -53,7 +54,14 @@ export interface SeenRequest {
   method: string
   path: string
   status: number
+  /** The X-GitHub-Api-Version header, when one was sent. */
+  apiVersion?: string
+  /** Whether an Authorization header came with it. */
+  authorized: boolean
 }
+
+/** REST API versions: 2022-11-28 is the default; 2026-03-10 lists attestations by bundle_url. */
+export const API_VERSIONS = ['2022-11-28', '2026-03-10'] as const
 
 export interface FakeGitHub {
   url: string
@@ -72,6 +80,8 @@ export interface FakeGitHub {
   requests: SeenRequest[]
   /** When false, GET attestations ignores predicate_type, as a lax server might. */
   filterPredicateType: boolean
+  /** The API versions this server offers (an older GitHub Enterprise Server offers fewer). */
+  apiVersions: string[]
   close(): Promise<void>
 }
 
@@ -122,6 +132,7 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
     checkRuns: [],
     requests: [],
     filterPredicateType: true,
+    apiVersions: [...API_VERSIONS],
     addToken(grant) {
       const t = `ghs_${randomBytes(18).toString('base64url')}`
       tokens.set(t, grant)
@@ -309,6 +320,13 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
   const notFound = (res: ServerResponse) => json(res, 404, { message: 'Not Found' })
 
   async function rest(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const asked = req.headers['x-github-api-version']
+    if (typeof asked === 'string' && !fake.apiVersions.includes(asked))
+      return json(res, 400, {
+        message: `Unsupported 'X-GitHub-Api-Version': ${asked}`,
+        documentation_url: 'https://docs.github.com/rest/about-the-rest-api/api-versions'
+      })
+    const apiVersion = typeof asked === 'string' ? asked : '2022-11-28'
     const grant = grantOf(req)
     if (!grant)
       return json(res, 401, {
@@ -437,8 +455,17 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
             a.subjects.includes(digest) &&
             (!pt || !fake.filterPredicateType || predicateType(a.bundle) === pt)
         )
+        // Every version names a download URL (snappy-compressed bundle JSON); 2026-03-10 no
+        // longer inlines the bundle.
         return json(res, 200, {
-          attestations: hits.map(h => ({ bundle: h.bundle, repository_id: 1 }))
+          attestations: hits.map(h => ({
+            ...(apiVersion === '2026-03-10' ? {} : { bundle: h.bundle }),
+            repository_id: 1,
+            bundle_url: signedDownload(
+              Buffer.from(compress(Buffer.from(JSON.stringify(h.bundle)))),
+              'application/octet-stream'
+            )
+          }))
         })
       }
       return notFound(res)
@@ -525,9 +552,16 @@ export async function startFakeGitHub(opts: { repository?: string } = {}): Promi
 
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', base)
-    res.on('finish', () =>
-      fake.requests.push({ method: req.method ?? '', path: url.pathname, status: res.statusCode })
-    )
+    res.on('finish', () => {
+      const v = req.headers['x-github-api-version']
+      fake.requests.push({
+        method: req.method ?? '',
+        path: url.pathname,
+        status: res.statusCode,
+        ...(typeof v === 'string' ? { apiVersion: v } : {}),
+        authorized: req.headers.authorization !== undefined
+      })
+    })
     const twirpPrefix = '/twirp/github.actions.results.api.v1.ArtifactService/'
     const p = url.pathname.startsWith(twirpPrefix)
       ? twirp(req, res, url.pathname.slice(twirpPrefix.length))

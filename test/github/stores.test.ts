@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { PROOF_FILES } from '../../src/proof/layout.js'
 import { QprovError } from '../../src/errors.js'
 import { actionsArtifactStore } from '../../src/github/artifact-store.js'
+import { fetchBundleFromURL } from '../../src/github/attestation-bundle-url.js'
 import { octokitAttestationStore } from '../../src/github/attestation-store.js'
 import { octokitCheckRuns } from '../../src/github/check-runs.js'
 import { runContext, type RunContext } from '../../src/github/context.js'
@@ -186,6 +189,89 @@ describe('AttestationStore over octokit', () => {
       expect(st.predicate.marker).toBe('mine')
     } finally {
       gh.filterPredicateType = true
+    }
+  })
+
+  it('asks for API version 2026-03-10 and reads each bundle from its bundle_url, without the token', async () => {
+    const digest = 'ef'.repeat(32)
+    const store = octokitAttestationStore(
+      octokitFor(ctx, gh.addToken({ attestations: 'write' })),
+      ctx
+    )
+    const stored = dsse('https://qprov.dev/y/v1', digest, 'by-url')
+    await store.store(stored)
+    const before = gh.requests.length
+    const found = await store.find(`sha256:${digest}`, 'https://qprov.dev/y/v1')
+    expect(found).toEqual([stored])
+    const calls = gh.requests.slice(before)
+    expect(
+      calls.map(c => [c.method, c.path.split('/')[4] ?? c.path.split('/')[1], c.status])
+    ).toEqual([
+      ['GET', 'attestations', 200],
+      ['GET', 'downloads', 200]
+    ])
+    expect(calls[0]?.apiVersion).toBe('2026-03-10')
+    // The signed blob URL carries its own authorisation: the GitHub token never goes there.
+    expect(calls[1]?.authorized).toBe(false)
+  })
+
+  it('falls back to 2022-11-28 and its inline bundle where the server does not offer 2026-03-10', async () => {
+    const digest = '12'.repeat(32)
+    gh.apiVersions = ['2022-11-28']
+    try {
+      const store = octokitAttestationStore(
+        octokitFor(ctx, gh.addToken({ attestations: 'write' })),
+        ctx
+      )
+      const stored = dsse('https://qprov.dev/z/v1', digest, 'inline')
+      const before = gh.requests.length
+      await store.store(stored)
+      expect(await store.find(`sha256:${digest}`, 'https://qprov.dev/z/v1')).toEqual([stored])
+      expect(gh.requests.slice(before).map(c => [c.method, c.status, c.apiVersion])).toEqual([
+        ['POST', 400, '2026-03-10'],
+        ['POST', 201, '2022-11-28'],
+        ['GET', 200, '2022-11-28']
+      ])
+    } finally {
+      gh.apiVersions = ['2022-11-28', '2026-03-10']
+    }
+  })
+
+  it('refuses a bundle_url that is not https beside an https API, or whose body is not snappy', async () => {
+    await expect(
+      fetchBundleFromURL('http://blob.example/b', 'https://api.github.com')
+    ).rejects.toThrow(/not a plain https URL/)
+    await expect(
+      fetchBundleFromURL('https://user:pw@blob.example/b', 'https://api.github.com')
+    ).rejects.toThrow(/not a plain https URL/)
+    const digest = '34'.repeat(32)
+    const store = octokitAttestationStore(
+      octokitFor(ctx, gh.addToken({ attestations: 'write' })),
+      ctx
+    )
+    await store.store(dsse('https://qprov.dev/w/v1', digest, 'x'))
+    const res = await fetch(`${gh.apiURL}/repos/${gh.repository}/attestations/sha256:${digest}`, {
+      headers: {
+        authorization: `token ${gh.addToken({ attestations: 'read' })}`,
+        'x-github-api-version': '2026-03-10'
+      }
+    })
+    const listed = (await res.json()) as {
+      attestations: { bundle?: unknown; bundle_url: string }[]
+    }
+    expect(listed.attestations[0]?.bundle).toBeUndefined()
+    const raw = await fetchBundleFromURL(listed.attestations[0]!.bundle_url, gh.apiURL)
+    expect(raw.mediaType).toBe('application/vnd.dev.sigstore.bundle.v0.3+json')
+    // A body that is plain JSON, not snappy, is refused rather than guessed at.
+    const plain = createServer((_req, r) => r.end(JSON.stringify(raw)))
+    await new Promise<void>(r => plain.listen(0, '127.0.0.1', r))
+    try {
+      const url = `http://127.0.0.1:${(plain.address() as AddressInfo).port}/b`
+      await expect(fetchBundleFromURL(url, gh.apiURL)).rejects.toThrow(
+        /is not a snappy-compressed bundle/
+      )
+    } finally {
+      await new Promise(r => plain.close(r))
     }
   })
 

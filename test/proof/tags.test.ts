@@ -6,12 +6,13 @@ import {
   formatProvenanceTags,
   mergeProvenanceTags,
   parseTags,
+  requiredQprovTagCount,
   tagLimitProblems,
   type ProvenanceRefs
 } from '../../src/proof/tags.js'
 
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`))
-const refsArb: fc.Arbitrary<ProvenanceRefs> = fc
+const v1RefsArb: fc.Arbitrary<ProvenanceRefs> = fc
   .record(
     {
       statementDigest: hex(64).map(h => `sha256:${h}`),
@@ -22,6 +23,16 @@ const refsArb: fc.Arbitrary<ProvenanceRefs> = fc
     { requiredKeys: ['statementDigest'] }
   )
   .filter(r => r.rekorUuid === undefined || r.rekorLogIndex !== undefined)
+const v2RefsArb: fc.Arbitrary<ProvenanceRefs> = fc.record(
+  {
+    statementDigest: hex(64).map(h => `sha256:${h}`),
+    packageDigest: hex(64).map(h => `sha256:${h}`),
+    rekorLogIndex: fc.bigInt({ min: 0n, max: 2n ** 62n }).map(String),
+    rekorLogId: hex(64)
+  },
+  { requiredKeys: ['statementDigest', 'rekorLogIndex', 'rekorLogId'] }
+)
+const refsArb = fc.oneof(v1RefsArb, v2RefsArb)
 const userTag = fc
   .string({ minLength: 1, maxLength: 86 })
   .filter(t => !t.startsWith('qprov') && !/[\r\n]/.test(t))
@@ -163,6 +174,40 @@ describe('provenance tags', () => {
     expect(() => parseTags([own[1], 'qprov-rekor-idx:01'], { partial: true })).toThrow(
       /not a non-negative/
     )
+  })
+
+  it('names a Rekor v2 entry by its shard log ID beside the index, in 80 characters', () => {
+    const v2: ProvenanceRefs = {
+      statementDigest: full.statementDigest,
+      packageDigest: full.packageDigest,
+      rekorLogIndex: '7',
+      rekorLogId: 'c'.repeat(64)
+    }
+    const tags = formatProvenanceTags(v2)
+    expect(tags.slice(3)).toEqual(['qprov-rekor-idx:7', `qprov-rekor-log:${'c'.repeat(64)}`])
+    expect(tags[4]).toHaveLength(80)
+    expect(parseTags(tags).refs).toEqual(v2)
+    // 5 qprov tags for a v2 entry: 3 user tags fit, a 4th is refused before anything is sent.
+    expect(mergeProvenanceTags(['a', 'b', 'c'], v2)).toHaveLength(8)
+    expect(() => mergeProvenanceTags(['a', 'b', 'c', 'd'], v2)).toThrow(/9 tags/)
+    expect(requiredQprovTagCount(2)).toBe(5)
+    expect(requiredQprovTagCount(1)).toBe(4)
+    expect(requiredQprovTagCount(undefined)).toBe(3)
+  })
+
+  it('refuses a log ID without an index, beside a UUID, or not 64 lowercase hex', () => {
+    const base = formatProvenanceTags({ statementDigest: full.statementDigest })
+    const log = `qprov-rekor-log:${'c'.repeat(64)}`
+    expect(() => parseTags([...base, log])).toThrow(/log ID tag without a Rekor log index/)
+    expect(() =>
+      parseTags([...base, 'qprov-rekor-idx:1', `qprov-rekor-uuid:${'3'.repeat(64)}`, log])
+    ).toThrow(/bad tag|without a UUID/)
+    expect(() =>
+      parseTags([...base, 'qprov-rekor-idx:1', `qprov-rekor-log:${'C'.repeat(64)}`])
+    ).toThrow(/not 64 lowercase hex/)
+    expect(() =>
+      formatProvenanceTags({ statementDigest: full.statementDigest, rekorLogId: 'c'.repeat(64) })
+    ).toThrow(/goes with a log index/)
   })
 
   it('refuses to re-bind a job tagged with another statement', () => {

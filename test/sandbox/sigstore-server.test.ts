@@ -105,11 +105,20 @@ describe('sandbox trusted root', () => {
     expect(Date.parse(root.certificateAuthorities[0]?.validFor.start ?? '')).toBeLessThan(
       Date.now()
     )
-    for (const log of [...root.tlogs, ...root.ctlogs]) {
-      const spki = Buffer.from(log.publicKey.rawBytes, 'base64')
-      expect(log.logId.keyId).toBe(createHash('sha256').update(spki).digest('base64'))
+    // v1 logs are named by sha256 of their key; the v2 shard by its signed-note key ID.
+    for (const log of [root.tlogs[0], ...root.ctlogs]) {
+      const spki = Buffer.from(log?.publicKey.rawBytes ?? '', 'base64')
+      expect(log?.logId.keyId).toBe(createHash('sha256').update(spki).digest('base64'))
     }
-    expect(root.tlogs[0]?.baseUrl).toBe(sb.rekorURL)
+    expect(root.tlogs.map(t => t.baseUrl)).toEqual([sb.rekorURL, sb.rekorV2URL])
+    const v2 = root.tlogs[1]
+    const key = Buffer.from(v2?.publicKey.rawBytes ?? '', 'base64').subarray(-32)
+    const name = Buffer.from(`${(sb.rekorV2URL ?? '').replace('http://', '')}\n\x01`, 'latin1')
+    expect(v2?.logId.keyId).toBe(
+      createHash('sha256')
+        .update(Buffer.concat([name, key]))
+        .digest('base64')
+    )
   })
 })
 
@@ -151,14 +160,15 @@ describe('sandbox Rekor', () => {
       bundle.verificationMaterial.certificate.rawBytes
     )
 
-    const res = await fetch(`${sb.rekorURL}/api/v1/log/entries/${signed.rekor?.uuid}`)
+    const uuid = signed.rekor?.apiVersion === 1 ? signed.rekor.uuid : 'not a v1 entry'
+    const res = await fetch(`${sb.rekorURL}/api/v1/log/entries/${uuid}`)
     expect(res.status).toBe(200)
     const got = (await res.json()) as Record<string, { body: string; logIndex: number }>
-    expect(got[signed.rekor?.uuid ?? '']?.body).toBe(entry?.canonicalizedBody)
+    expect(got[uuid]?.body).toBe(entry?.canonicalizedBody)
     const byIndex = await fetch(
       `${sb.rekorURL}/api/v1/log/entries?logIndex=${entry?.logIndex ?? 0}`
     )
-    expect(Object.keys((await byIndex.json()) as object)).toEqual([signed.rekor?.uuid])
+    expect(Object.keys((await byIndex.json()) as object)).toEqual([uuid])
     expect((await fetch(`${sb.rekorURL}/api/v1/log/entries/${'0'.repeat(64)}`)).status).toBe(404)
   })
 

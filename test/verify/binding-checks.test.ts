@@ -12,13 +12,20 @@ import {
   exampleContext,
   exampleFiles,
   exampleSignatures,
+  exampleTrust,
   findingOf,
   skippedFor,
   withSignedBinding
 } from './example-bundle.js'
 
-const UUID = exampleBinding().provenance.transparency_entry!.uuid
-const INDEX = String(exampleBinding().provenance.transparency_entry!.log_index)
+const v1Entry = () => {
+  const t = exampleBinding().provenance.transparency_entry
+  if (t === null || !('uuid' in t)) throw new Error('the example is logged in Rekor v1')
+  return t
+}
+const UUID = v1Entry().uuid
+const TRUST = exampleTrust.material
+const INDEX = String(v1Entry().log_index)
 const JOB = exampleBinding().runtime.job_id
 // Built inside each test (as getters), so coverage is per test rather than at load time.
 const broken = () => ({ signature: fail('signature-invalid') })
@@ -33,17 +40,17 @@ function statementBundleWith(edit: (tlog: Record<string, unknown>[]) => unknown)
 
 describe('transparency-entry', () => {
   it('passes for the example, naming the entry', () => {
-    expect(transparencyEntry(exampleContext())).toEqual({
+    expect(transparencyEntry(exampleContext(), TRUST)).toEqual({
       status: 'pass',
       detail: `rekor ${INDEX} ${UUID}`
     })
   })
 
   it('does not run without a verified binding or statement bundle', () => {
-    expect(skippedFor(transparencyEntry(exampleContext({ bind: broken() })))).toBe(
+    expect(skippedFor(transparencyEntry(exampleContext({ bind: broken() }), TRUST))).toBe(
       'prerequisite-failed:binding-signature'
     )
-    expect(skippedFor(transparencyEntry(exampleContext({ stmt: broken() })))).toBe(
+    expect(skippedFor(transparencyEntry(exampleContext({ stmt: broken() }), TRUST))).toBe(
       'prerequisite-failed:statement-signature'
     )
   })
@@ -52,12 +59,15 @@ describe('transparency-entry', () => {
     const ctx = exampleContext()
     ctx.signedBinding = undefined
     ctx.signedBindingError = 'bad'
-    expect(transparencyEntry(ctx)).toMatchObject({ status: 'fail', finding: 'binding-invalid' })
+    expect(transparencyEntry(ctx, TRUST)).toMatchObject({
+      status: 'fail',
+      finding: 'binding-invalid'
+    })
   })
 
   it('fails an unreadable tlog entry', () => {
     const json = statementBundleWith(() => [null])
-    expect(transparencyEntry(exampleContext({ stmt: { json } }))).toEqual({
+    expect(transparencyEntry(exampleContext({ stmt: { json } }), TRUST)).toEqual({
       status: 'fail',
       finding: 'tlog-entry-invalid',
       detail:
@@ -67,7 +77,12 @@ describe('transparency-entry', () => {
 
   it('compares the bound index and UUID with the entry, naming each that differs', () => {
     const at = (edit: (t: { log_index: number; uuid: string }) => void) =>
-      transparencyEntry(withSignedBinding(d => edit(d.provenance.transparency_entry!)))
+      transparencyEntry(
+        withSignedBinding(d =>
+          edit(d.provenance.transparency_entry as { log_index: number; uuid: string })
+        ),
+        TRUST
+      )
     expect(at(t => (t.log_index += 1))).toMatchObject({
       finding: 'tlog-entry-mismatch',
       mismatches: [
@@ -93,16 +108,16 @@ describe('transparency-entry', () => {
 
   it('fails a binding that names no entry for a logged statement, and the reverse', () => {
     const none = withSignedBinding(d => (d.provenance.transparency_entry = null))
-    expect(transparencyEntry(none)).toMatchObject({
-      mismatches: [{ field: 'transparency_entry', expected: UUID, actual: null }]
+    expect(transparencyEntry(none, TRUST)).toMatchObject({
+      mismatches: [{ field: 'transparency_entry', expected: `${INDEX} (Rekor v1)`, actual: null }]
     })
     const unlogged = statementBundleWith(() => [])
-    expect(transparencyEntry(exampleContext({ stmt: { json: unlogged } }))).toMatchObject({
+    expect(transparencyEntry(exampleContext({ stmt: { json: unlogged } }), TRUST)).toMatchObject({
       finding: 'tlog-entry-mismatch',
       mismatches: [
         {
           field: 'transparency_entry',
-          expected: 'none (the statement is not logged)',
+          expected: null,
           actual: UUID
         }
       ]
@@ -110,7 +125,7 @@ describe('transparency-entry', () => {
     const neither = withSignedBinding(d => (d.provenance.transparency_entry = null), {
       stmt: { json: unlogged }
     })
-    expect(transparencyEntry(neither)).toEqual({
+    expect(transparencyEntry(neither, TRUST)).toEqual({
       status: 'pass',
       detail: 'no Rekor entry (timestamp only), none bound'
     })

@@ -54,13 +54,14 @@ export async function submitToSandbox(
 /**
  * Two real proof bundles from `submit` against an in-process sandbox (Sigstore + Runtime
  * emulator over HTTP on 127.0.0.1). Bundle b's receipt declares an AI tool, so its receipt,
- * manifest, statement and job all differ from a's.
+ * manifest, statement and job all differ from a's. Both sign to Rekor v1 unless told otherwise.
  */
-export async function makeProofFixture(): Promise<ProofFixture> {
+export async function makeProofFixture(opts: { rekorVersion?: 1 | 2 } = {}): Promise<ProofFixture> {
   const work = mkdtempSync(join(tmpdir(), 'qprov-proof-'))
   const sandbox = await startSandbox({
     dir: join(work, 'sandbox'),
-    runtime: { jobsPerMinute: 10_000 }
+    runtime: { jobsPerMinute: 10_000 },
+    ...(opts.rekorVersion ? { rekorVersion: opts.rekorVersion } : {})
   })
   const [human] = await generateReceipts({ repoDir: REPO_ROOT, commit: 'HEAD' })
   const [declared] = await generateReceipts({

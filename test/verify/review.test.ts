@@ -121,8 +121,10 @@ describe('signed statement bytes', () => {
     const oldPayload = filesA[PROOF_FILES.statement]
     const payload = Buffer.from(`${oldPayload.toString('utf8').slice(0, -1)},"note":"x"}`)
     const stmtBundle = await signWithSandbox(payload)
-    const oldRekor = rekorEntryOf(JSON.parse(filesA[PROOF_FILES.statementBundle].toString()))!
-    const rekor = rekorEntryOf(JSON.parse(stmtBundle.toString()))!
+    const v1 = (b: Buffer) =>
+      rekorEntryOf(JSON.parse(b.toString())) as { logIndex: string; uuid: string }
+    const oldRekor = v1(filesA[PROOF_FILES.statementBundle])
+    const rekor = v1(stmtBundle)
     const jobText = filesA[PROOF_FILES.runtimeJob]
       .toString('utf8')
       .replaceAll(sha256Digest(oldPayload), sha256Digest(payload))
@@ -135,7 +137,7 @@ describe('signed statement bytes', () => {
       [PROOF_FILES.statementBundle]: stmtBundle,
       [PROOF_FILES.runtimeJob]: Buffer.from(jobText)
     }
-    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]))
+    const doc = buildBinding(files, parseRuntimeJob(files[PROOF_FILES.runtimeJob]), [])
     files[PROOF_FILES.binding] = bindingBytes(doc)
     files[PROOF_FILES.bindingBundle] = await signWithSandbox(bindingStatementPayload(doc))
     const v = verifyInMemory(files)

@@ -159,7 +159,7 @@ describe('verifyBundleFiles', () => {
       signerIssuer: examplePolicy.issuer,
       rekor: {
         logIndex: String(b.provenance.transparency_entry!.log_index),
-        uuid: b.provenance.transparency_entry!.uuid
+        uuid: (b.provenance.transparency_entry as { uuid: string }).uuid
       }
     })
     expect(v.facts.sessionId).toBeUndefined()

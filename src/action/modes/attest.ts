@@ -5,6 +5,7 @@ import { planSigning } from '../../attest/sign.js'
 import { QprovError } from '../../errors.js'
 import { checkOutputDir } from '../../output-dir.js'
 import { formatProvenanceTags } from '../../proof/tags.js'
+import { rekorTagRefs } from '../../sigstore/rekor-entry.js'
 import { rekorSearchURL, type SummaryLink } from '../../github/summary.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
@@ -71,7 +72,7 @@ export function attestationTags(result: AttestResult): string[] {
   return formatProvenanceTags({
     statementDigest: result.statementDigest,
     packageDigest: result.packageDigest,
-    ...(result.rekor ? { rekorLogIndex: result.rekor.logIndex, rekorUuid: result.rekor.uuid } : {})
+    ...rekorTagRefs(result.rekor)
   })
 }
 
@@ -83,10 +84,13 @@ export function chainOf(result: AttestResult) {
   }
 }
 
-/** search.sigstore.dev shows public-good entries only. */
+/** search.sigstore.dev shows public-good Rekor v1 entries only. */
 export function rekorLinks(inputs: ActionInputs, result: AttestResult): SummaryLink[] {
   const url =
-    result.rekor && inputs.sigstore === 'public-good' && !inputs.sandbox && !inputs.rekorURL
+    result.rekor?.apiVersion === 1 &&
+    inputs.sigstore === 'public-good' &&
+    !inputs.sandbox &&
+    !inputs.rekorURL
       ? rekorSearchURL(result.rekor.logIndex)
       : undefined
   return url ? [{ label: `Rekor entry ${result.rekor?.logIndex}`, url }] : []
@@ -96,7 +100,8 @@ export function reportAttestation(result: AttestResult, report: Reporter): void 
   report.output('statement-digest', result.statementDigest)
   report.output('package-digest', result.packageDigest)
   report.output('rekor-log-index', result.rekor?.logIndex ?? '')
-  report.output('rekor-uuid', result.rekor?.uuid ?? '')
+  report.output('rekor-uuid', result.rekor?.apiVersion === 1 ? result.rekor.uuid : '')
+  report.output('rekor-log-id', result.rekor?.apiVersion === 2 ? result.rekor.logId : '')
   report.output('bundle-path', result.files.bundle)
 }
 
@@ -105,7 +110,15 @@ export function attestationRows(result: AttestResult): [string, string][] {
     ['statement digest', result.statementDigest],
     ['workload package digest', result.packageDigest],
     ['Rekor log index', result.rekor?.logIndex ?? '(none: signed timestamp only)'],
-    ['Rekor entry UUID', result.rekor?.uuid ?? '(none: signed timestamp only)'],
+    ...(result.rekor?.apiVersion === 2
+      ? ([
+          ['Rekor v2 shard', result.rekor.url],
+          ['Rekor log ID', result.rekor.logId]
+        ] as [string, string][])
+      : ([['Rekor entry UUID', result.rekor?.uuid ?? '(none: signed timestamp only)']] as [
+          string,
+          string
+        ][])),
     ['bundle', result.files.bundle]
   ]
 }

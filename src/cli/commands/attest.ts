@@ -73,7 +73,11 @@ export function registerAttestCommand(program: Command): void {
     printOut(`package digest:   ${result.packageDigest}`)
     if (result.rekor) {
       printOut(`rekor log index:  ${result.rekor.logIndex}`)
-      printOut(`rekor entry uuid: ${result.rekor.uuid}`)
+      if (result.rekor.apiVersion === 1) printOut(`rekor entry uuid: ${result.rekor.uuid}`)
+      else {
+        printOut(`rekor v2 shard:   ${result.rekor.url}`)
+        printOut(`rekor log id:     ${result.rekor.logId}`)
+      }
     } else printOut('rekor:            none (signed timestamp only)')
     printOut(`wrote ${result.files.statement}`)
     printOut(`wrote ${result.files.bundle}`)

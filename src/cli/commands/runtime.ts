@@ -70,6 +70,9 @@ function retagFlags(flags: RuntimeFlags): RetagFlags {
     fulcioURL: s('fulcioUrl'),
     rekorURL: s('rekorUrl'),
     tsaURL: s('tsaUrl'),
+    rekorVersion: s('rekorVersion'),
+    signingConfig: s('signingConfig'),
+    trustedRoot: s('trustedRoot'),
     identityTokenEnv: s('identityTokenEnv')
   }
 }
@@ -174,7 +177,11 @@ async function tagAction(flags: TagFlags): Promise<void> {
       hint: hintFor(m, flags.attestation, flags),
       signing: () => signingFromOptions(flags).signing
     },
-    { onJob: id => printOut(`job: ${id}`), onProgress: progress }
+    {
+      // --json keeps stdout to the one JSON object, as submit does.
+      onJob: id => (flags.json ? printErr(`qprov: found job ${id}`) : printOut(`job: ${id}`)),
+      onProgress: progress
+    }
   )
   if (flags.json) {
     printJson({

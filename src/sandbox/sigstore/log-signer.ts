@@ -37,7 +37,7 @@ export class LogSigner {
 
   constructor(
     rekorURL: string,
-    treeID: bigint,
+    readonly treeID: bigint,
     private readonly keys: LogKeyPair
   ) {
     this.publicKey = keys.publicKey.export({ format: 'der', type: 'spki' })

@@ -46,6 +46,13 @@ export class MerkleTree {
     return this.path(index, 0, size)
   }
 
+  /** MTH(D[start:end]); a tile holds these for aligned power-of-two ranges. */
+  rangeHash(start: number, end: number): Buffer {
+    if (start < 0 || end > this.size || start >= end)
+      throw new RangeError(`no range ${start}..${end} in a tree of size ${this.size}`)
+    return this.subtree(start, end)
+  }
+
   private subtree(start: number, end: number): Buffer {
     const n = end - start
     if (n === 1) return this.leaves[start] as Buffer

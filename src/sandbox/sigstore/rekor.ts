@@ -75,7 +75,8 @@ export interface LoggedEntry {
 
 export interface RekorLog {
   readonly size: number
-  create(rawRequest: string): { status: number; json: unknown }
+  /** On 409, Location names the entry already logged, as Rekor answers a duplicate. */
+  create(rawRequest: string): { status: number; json: unknown; location?: string }
   /** By the 64-hex leaf hash, or the 80-hex form with a tree-ID prefix. */
   get(uuid: string): { uuid: string; entry: LoggedEntry } | undefined
   byIndex(logIndex: number): { uuid: string; entry: LoggedEntry } | undefined
@@ -97,8 +98,13 @@ interface Stored {
  * One append-only log per sandbox run. Each entry takes the next index; its inclusion proof and
  * checkpoint are computed against the tree as it stands when the entry is served, like Rekor's
  * GET (a tree that only grows keeps every earlier proof checkable against its own checkpoint).
+ * `entriesPath` is where GET serves entries, for the Location of a duplicate.
  */
-export function createRekorLog(signer: LogSigner, now = () => Date.now()): RekorLog {
+export function createRekorLog(
+  signer: LogSigner,
+  entriesPath = '/api/v1/log/entries',
+  now = () => Date.now()
+): RekorLog {
   const tree = new MerkleTree()
   const entries: Stored[] = []
   const byUUID = new Map<string, number>()
@@ -147,7 +153,10 @@ export function createRekorLog(signer: LogSigner, now = () => Date.now()): Rekor
     return { uuid: stored.uuid, entry }
   }
 
-  function create(rawRequest: string): { status: number; json: unknown } {
+  // Rekor's entry ID: the 16-hex tree ID, then the leaf hash.
+  const entryID = (uuid: string) => `${signer.treeID.toString(16).padStart(16, '0')}${uuid}`
+
+  function create(rawRequest: string): { status: number; json: unknown; location?: string } {
     let proposed: unknown
     try {
       proposed = JSON.parse(rawRequest)
@@ -164,8 +173,16 @@ export function createRekorLog(signer: LogSigner, now = () => Date.now()): Rekor
     } catch (e) {
       return { status: 400, json: { code: 400, message: (e as Error).message } }
     }
-    if (byUUID.has(leafUUID(body)))
-      return { status: 409, json: { code: 409, message: 'an equivalent entry already exists' } }
+    const existing = leafUUID(body)
+    if (byUUID.has(existing))
+      return {
+        status: 409,
+        json: {
+          code: 409,
+          message: `an equivalent entry already exists in the transparency log with UUID ${entryID(existing)}`
+        },
+        location: `${entriesPath}/${entryID(existing)}`
+      }
     const { uuid, entry } = serve(append(body))
     return { status: 201, json: { [uuid]: entry } }
   }

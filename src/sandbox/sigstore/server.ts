@@ -12,22 +12,26 @@ import { generateKeyPairSync } from 'node:crypto'
 import { createOidcIssuer, type SandboxIdentity } from './oidc-issuer.js'
 import { LogSigner } from './log-signer.js'
 import { createRekorLog } from './rekor.js'
+import { createRekorV2Shard } from './rekor-v2.js'
 import { buildSandboxTrustedRoot } from './trusted-root.js'
 
 /**
- * `public-good`: Fulcio with a CT log, Rekor v1 and a TSA, as the public-good instance (plus a TSA).
+ * `public-good`: Fulcio with a CT log, Rekor v1 beside a Rekor v2 shard, and a TSA, as the
+ * public-good instance (plus a TSA).
  * `github`: Fulcio and a TSA only, as GitHub's instance for private repositories: no Rekor, no
  * CT log, and a trusted root that lists neither.
  */
 export type SandboxInstance = 'public-good' | 'github'
 
-/** A running local Sigstore instance: Fulcio, Rekor v1, TSA and an Actions-style OIDC endpoint. */
+/** A running local Sigstore instance: Fulcio, Rekor v1 and v2, TSA and an Actions-style OIDC endpoint. */
 export interface SigstoreSandbox {
   instance: SandboxInstance
   baseURL: string
   fulcioURL: string
   /** Absent on the github instance. */
   rekorURL?: string
+  /** The Rekor v2 shard (tile-backed, hashedrekord only); absent on the github instance. */
+  rekorV2URL?: string
   tsaURL: string
   issuer: string
   identity: string
@@ -92,14 +96,23 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-function send(res: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
+const location = (path?: string): Record<string, string> | undefined =>
+  path === undefined ? undefined : { location: path }
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  type = 'application/json',
+  headers: Record<string, string> = {}
+): void {
   const data =
     typeof body === 'string' || Buffer.isBuffer(body)
       ? body
       : ArrayBuffer.isView(body)
         ? bytes(body)
         : JSON.stringify(body)
-  res.writeHead(status, { 'content-type': type })
+  res.writeHead(status, { ...headers, 'content-type': type })
   res.end(data)
 }
 
@@ -129,6 +142,7 @@ export async function startSigstoreSandbox(
   const urls = {
     fulcioURL: `${baseURL}/fulcio`,
     rekorURL: `${baseURL}/rekor`,
+    rekorV2URL: `${baseURL}/rekor2`,
     // A TSA URL with a path is used verbatim by sigstore-js, as in a SigningConfig.
     tsaURL: `${baseURL}/tsa/api/v1/timestamp`,
     ctlogURL: `${baseURL}/ctlog`
@@ -143,8 +157,10 @@ export async function startSigstoreSandbox(
   const logSigner = new LogSigner(urls.rekorURL, BigInt(randomInt(2 ** 47)), newKeyPair())
   const tsa = await initializeTSA(newKeyPair(), wholeSecondClock())
   const oidc = createOidcIssuer(`${baseURL}/oidc`, opts.identity)
-  const rekor = createRekorLog(logSigner)
+  const rekor = createRekorLog(logSigner, '/rekor/api/v1/log/entries')
   rekor.prefill(opts.logPrefill ?? 0)
+  const rekorV2 = createRekorV2Shard(urls.rekorV2URL)
+  rekorV2.prefill(opts.logPrefill ?? 0)
   const fulcio = fulcioHandler(ca, { strict: true, subjectClaim: SAN_CLAIM })
   const timestamp = tsaHandler(tsa, { strict: true })
   const requestToken = randomBytes(24).toString('hex')
@@ -193,7 +209,15 @@ export async function startSigstoreSandbox(
     }
     if (withLogs && req.method === 'POST' && path === '/rekor/api/v1/log/entries') {
       const out = rekor.create(await readBody(req))
-      return send(res, out.status, out.json)
+      return send(res, out.status, out.json, 'application/json', location(out.location))
+    }
+    if (withLogs && req.method === 'POST' && path === '/rekor2/api/v2/log/entries') {
+      const out = rekorV2.create(await readBody(req))
+      return send(res, out.status, out.body, out.type, out.headers)
+    }
+    if (withLogs && req.method === 'GET' && path.startsWith('/rekor2/')) {
+      const out = rekorV2.read(path.slice('/rekor2/'.length))
+      return send(res, out.status, out.body, out.type, out.headers)
     }
     if (withLogs && req.method === 'GET' && path.startsWith('/rekor/api/v1/log/entries')) {
       const uuid = path.slice('/rekor/api/v1/log/entries'.length).replace(/^\//, '')
@@ -225,6 +249,7 @@ export async function startSigstoreSandbox(
     ...(ctlog
       ? {
           tlogKey: logSigner.publicKey,
+          tlogV2: { url: urls.rekorV2URL, key: rekorV2.publicKey, logID: rekorV2.logID },
           ctlogKey: bytes(ctlog.publicKey),
           rekorURL: urls.rekorURL,
           ctlogURL: urls.ctlogURL
@@ -237,7 +262,7 @@ export async function startSigstoreSandbox(
     instance,
     baseURL,
     fulcioURL: urls.fulcioURL,
-    ...(withLogs ? { rekorURL: urls.rekorURL } : {}),
+    ...(withLogs ? { rekorURL: urls.rekorURL, rekorV2URL: urls.rekorV2URL } : {}),
     tsaURL: urls.tsaURL,
     issuer: oidc.issuer,
     identity: oidc.identity,
