@@ -1,6 +1,6 @@
 // StrykerJS over the code that decides a verdict: `npm run mutation` (not part of `npm test`).
 // Survivors are either killed by a test or explained in docs/mutation.md.
-/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+/** @type {import('@stryker-mutator/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },

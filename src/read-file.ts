@@ -266,4 +266,3 @@ export function jsonSyntaxProblem(text: string, e: unknown): string {
   const p = positionOf(text, offset)
   return `is not valid JSON (error at line ${p.line}, column ${p.column})`
 }
-

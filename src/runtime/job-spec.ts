@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv'
 import { validateJobSpecSchema } from './job-spec-validator.js'
 import { confinePath } from '../confined-path.js'
 import { QprovError } from '../errors.js'
-import { jsonSyntaxProblem, readBoundedSync, readBoundedText } from '../read-file.js'
+import { jsonSyntaxProblem, readBoundedSync } from '../read-file.js'
 import { JOB_SPEC_FILE, MAX_SPEC_BYTES, sha256Hex } from '../workload/closure.js'
 import type { CreateJobBody } from './client.js'
 

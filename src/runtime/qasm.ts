@@ -14,13 +14,7 @@ import {
   type Operand
 } from './qasm-reader.js'
 
-export {
-  formatOperand,
-  type Circuit,
-  type ControlFlowKind,
-  type Instruction,
-  type Operand
-} from './qasm-reader.js'
+export { formatOperand, type Circuit, type Instruction } from './qasm-reader.js'
 
 const CONTROL: Record<string, ControlFlowKind> = {
   if: 'if_else',

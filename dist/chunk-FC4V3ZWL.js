@@ -1,0 +1,33 @@
+import { createRequire as __qprovCreateRequire } from 'node:module';
+import { fileURLToPath as __qprovFileURLToPath } from 'node:url';
+import { dirname as __qprovDirname } from 'node:path';
+const require = __qprovCreateRequire(import.meta.url);
+var __filename = __qprovFileURLToPath(import.meta.url);
+var __dirname = __qprovDirname(__filename);
+import {
+  obtainReceipt,
+  receiptSource
+} from "./chunk-5GLAQFBH.js";
+import "./chunk-AKBHZDGU.js";
+import "./chunk-DIAMBRWZ.js";
+import "./chunk-WWN2PSTT.js";
+import "./chunk-VMYWTYTI.js";
+import "./chunk-RICWK33N.js";
+import "./chunk-VY4IG5ZV.js";
+import "./chunk-BXEEZACO.js";
+import "./chunk-5FAHOQUQ.js";
+import "./chunk-TNB3DE2D.js";
+import "./chunk-MDKV2HAP.js";
+import "./chunk-GCT3TW3A.js";
+import "./chunk-JHKQVXEF.js";
+import "./chunk-BZNYSJDT.js";
+import "./chunk-RN7MAYEV.js";
+import "./chunk-HJX6ZJ5B.js";
+import "./chunk-BDJR5CXH.js";
+import "./chunk-64TALR3W.js";
+import "./chunk-4DXEKH5E.js";
+import "./chunk-TR6SGTEF.js";
+export {
+  obtainReceipt,
+  receiptSource
+};
