@@ -48,20 +48,27 @@ function loggedCertificate(entry: Json): string | undefined {
     )
     return m ? Buffer.from(m[1], 'base64').toString('base64') : undefined
   }
-  const v2 = obj(obj(obj(list(obj(spec?.dsseV002)?.signatures)[0])?.verifier)?.x509Certificate)
+  // Rekor v2 logs a DSSE envelope as a hashedrekord over its PAE (v2 has no dsse type)
+  const v2 = obj(obj(obj(obj(spec?.hashedRekordV002)?.signature)?.verifier)?.x509Certificate)
   return typeof v2?.rawBytes === 'string' ? v2.rawBytes : undefined
 }
 
+/** The entry kind qprov's signing writes for each Rekor API version. */
+const KIND_OF_VERSION: Record<string, string> = { [REKOR_V1]: 'dsse', [REKOR_V2]: 'hashedrekord' }
+
 function tlogEntryProblem(entry: Json, at: string, certificate: unknown): Mismatch | undefined {
   const kv = obj(entry.kindVersion)
-  if (kv?.kind !== 'dsse') return mismatch(`${at}.kindVersion.kind`, 'dsse', String(kv?.kind))
+  const kind = KIND_OF_VERSION[String(kv?.version)]
+  if (kv === undefined || kind === undefined)
+    return mismatch(`${at}.kindVersion.version`, `${REKOR_V1} or ${REKOR_V2}`, String(kv?.version))
+  if (kv.kind !== kind) return mismatch(`${at}.kindVersion.kind`, kind, String(kv.kind))
   const proof = obj(entry.inclusionProof)
   if (proof === undefined) return mismatch(`${at}.inclusionProof`, 'present', 'absent')
   if (kv.version === REKOR_V1) {
     // Rekor v1 answers with both; the SET is what signs logIndex and integratedTime.
     if (entry.inclusionPromise === undefined)
       return mismatch(`${at}.inclusionPromise`, 'present', 'absent')
-  } else if (kv.version === REKOR_V2) {
+  } else {
     // Rekor v2 has no SET and no integrated time; its index is the proof's, the only signed one.
     if (entry.inclusionPromise !== undefined)
       return mismatch(`${at}.inclusionPromise`, 'absent', 'present')
@@ -73,8 +80,7 @@ function tlogEntryProblem(entry: Json, at: string, certificate: unknown): Mismat
         String(proof.logIndex ?? '0'),
         String(entry.logIndex ?? '0')
       )
-  } else
-    return mismatch(`${at}.kindVersion.version`, `${REKOR_V1} or ${REKOR_V2}`, String(kv.version))
+  }
   // The certificate's own signature has a twin that verifies alike; the logged copy pins it.
   const logged = loggedCertificate(entry)
   if (logged !== certificate)

@@ -265,7 +265,7 @@ describe('log entries', () => {
     const v2 = (edit: (e: Record<string, unknown>) => void) => {
       const b = bindingBundle()
       const e = b.verificationMaterial.tlogEntries[0]
-      e.kindVersion = { kind: 'dsse', version: '0.0.2' }
+      e.kindVersion = { kind: 'hashedrekord', version: '0.0.2' }
       delete e.inclusionPromise
       delete e.integratedTime
       edit(e)
@@ -344,6 +344,11 @@ describe('unsigned fields of a bundle', () => {
       expected: 'dsse',
       actual: 'intoto'
     })
+    // Rekor v2 has no dsse type: qprov logs a DSSE envelope there as a hashedrekord over its PAE
+    expect(edited(b => (entry(b).kindVersion = { kind: 'dsse', version: '0.0.2' }))).toMatchObject({
+      field: 'tlogEntries[0].kindVersion.kind',
+      expected: 'hashedrekord'
+    })
     expect(edited(b => delete entry(b).kindVersion)).toMatchObject({ actual: 'undefined' })
     expect(edited(b => (entry(b).kindVersion.version = '0.0.3'))).toEqual({
       field: 'tlogEntries[0].kindVersion.version',
@@ -402,11 +407,11 @@ describe('unsigned fields of a bundle', () => {
     // Rekor v2 names the certificate as DER.
     const v2 = (rawBytes: string) =>
       withBody(() => ({
-        spec: { dsseV002: { signatures: [{ verifier: { x509Certificate: { rawBytes } } }] } }
+        spec: { hashedRekordV002: { signature: { verifier: { x509Certificate: { rawBytes } } } } }
       }))
     expect(v2(cert)).toBeUndefined()
     expect(v2(otherCert.toString('base64'))).toMatchObject({ actual: 'another certificate' })
-    expect(withBody(() => ({ spec: { dsseV002: { signatures: [{}] } } }))).toMatchObject({
+    expect(withBody(() => ({ spec: { hashedRekordV002: { signature: {} } } }))).toMatchObject({
       actual: 'a log entry without one'
     })
   })
@@ -497,11 +502,11 @@ describe('unsigned fields that are null or of another type', () => {
       field: 'verificationMaterial.certificate'
     })
     expect(problem(b => (b.verificationMaterial.tlogEntries = [null]))).toMatchObject({
-      field: 'tlogEntries[0].kindVersion.kind'
+      field: 'tlogEntries[0].kindVersion.version'
     })
     expect(problem(b => (b.verificationMaterial.tlogEntries[0].kindVersion = null))).toEqual({
-      field: 'tlogEntries[0].kindVersion.kind',
-      expected: 'dsse',
+      field: 'tlogEntries[0].kindVersion.version',
+      expected: '0.0.1 or 0.0.2',
       actual: 'undefined'
     })
     expect(
@@ -522,7 +527,7 @@ describe('unsigned fields that are null or of another type', () => {
     const v2 = (entryIndex: string | undefined, proofIndex: string | undefined) => {
       const b = bindingBundle() as unknown as Json
       const e = b.verificationMaterial.tlogEntries[0]
-      e.kindVersion = { kind: 'dsse', version: '0.0.2' }
+      e.kindVersion = { kind: 'hashedrekord', version: '0.0.2' }
       delete e.inclusionPromise
       delete e.integratedTime
       if (entryIndex === undefined) delete e.logIndex
@@ -546,7 +551,7 @@ describe('unsigned fields that are null or of another type', () => {
     })
     const withSet = bindingBundle() as unknown as Json
     const e = withSet.verificationMaterial.tlogEntries[0]
-    e.kindVersion = { kind: 'dsse', version: '0.0.2' }
+    e.kindVersion = { kind: 'hashedrekord', version: '0.0.2' }
     expect(unsignedFieldProblem(withSet)).toEqual({
       field: 'tlogEntries[0].inclusionPromise',
       expected: 'absent',
