@@ -27,3 +27,11 @@ export function redact(text: string): string {
   for (const s of secrets) if (out.includes(s)) out = out.split(s).join('***')
   return out
 }
+
+/**
+ * Forgets every registered secret. Only for tests that run the action or the CLI in-process one
+ * after another: otherwise each run would re-announce the last run's secrets to its masker.
+ */
+export function clearSecretsForTest(): void {
+  secrets.clear()
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INPUT_NAMES, type InputName } from '../../src/action/inputs.js'
 import { runMain } from '../../src/action/main.js'
-import { setSecretMasker } from '../../src/secrets.js'
+import { clearSecretsForTest, setSecretMasker } from '../../src/secrets.js'
 import { captureOutput } from '../helpers/capture.js'
 import { REPO_ROOT, makeWorkspace, parseOutputFile, tmp } from './action-process.js'
 
@@ -79,6 +79,7 @@ async function runWith(inputs: Record<string, string>) {
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   process.env = env
+  clearSecretsForTest()
   try {
     const out = await captureOutput(() => runMain())
     return { ...out, outputs: readFileSync(outputFile, 'utf8') }

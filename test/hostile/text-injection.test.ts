@@ -10,7 +10,7 @@ import { PROOF_FILES } from '../../src/proof/layout.js'
 import { PUBLIC_GOOD_PROFILE } from '../../src/sigstore/profiles.js'
 import { createRuntimeClient } from '../../src/runtime/client.js'
 import { resolveConnection } from '../../src/runtime/connection.js'
-import { setSecretMasker } from '../../src/secrets.js'
+import { clearSecretsForTest, setSecretMasker } from '../../src/secrets.js'
 import { hasUnsafeText } from '../../src/untrusted-text.js'
 import { startRuntimeEmulator } from '../../src/sandbox/runtime/emulator.js'
 import { connectionSettings } from '../../src/settings/connection.js'
@@ -82,6 +82,7 @@ describe('a hostile bundle path in the action (verify mode, check run on)', () =
       'INPUT_GITHUB-TOKEN': gh.addToken({ checks: 'write' }),
       'INPUT_OUT-DIR': 'report'
     }
+    clearSecretsForTest()
     let out
     try {
       out = await captureOutput(() => runMain())
