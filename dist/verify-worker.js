@@ -6,7 +6,7 @@ var __filename = __qprovFileURLToPath(import.meta.url);
 var __dirname = __qprovDirname(__filename);
 import {
   verifyPath
-} from "./chunk-VM6BQJMD.js";
+} from "./chunk-QOHRWGCX.js";
 import {
   prepareTrustMaterial
 } from "./chunk-Y2YMOFT2.js";
