@@ -1,5 +1,10 @@
-import { cleanText, cutText } from '../untrusted-text.js'
+import { cutText } from '../untrusted-text.js'
+import type { DecodedResults } from '../verify/results-decode.js'
 import type { BundleVerdict, CheckStatus } from '../verify/verdict.js'
+import { escapeText } from './markdown-text.js'
+import { resultsSummary } from './results-summary.js'
+
+export { escapeText }
 
 /** What the chain diagram shows; each value is untrusted text and is sanitised for Mermaid. */
 export interface ChainFacts {
@@ -25,21 +30,13 @@ export interface SummaryDoc {
   verdicts?: BundleVerdict[]
   chain?: ChainFacts
   links?: SummaryLink[]
+  /** A job's decoded results: top outcomes or expectation values as tables. */
+  results?: DecodedResults
 }
 
 /** GitHub aborts a step summary above 1 MiB; stay well under it, with room for the note. */
 export const SUMMARY_BYTE_LIMIT = 1024 * 1024 - 16 * 1024
 const DETAIL_LIMIT = 600
-
-/**
- * The job summary's escaper, for both HTML and Markdown. The cleaner runs first: a line break
- * would end the HTML block and let what follows render as Markdown outside the table. Then
- * entities for HTML's specials and for the characters Markdown would turn into links, emphasis,
- * tables, mentions or issue references.
- */
-export function escapeText(s: string): string {
-  return cleanText(s).replace(/[&<>"'`[\]*_|\\!@#~$(){}]/g, c => `&#${c.charCodeAt(0)};`)
-}
 
 function cut(s: string, n = DETAIL_LIMIT): string {
   return cutText(s, n + 1)
@@ -122,6 +119,7 @@ export function renderSummary(doc: SummaryDoc): string {
         doc.rows.map(([k, v]) => [escapeText(k), `<code>${escapeText(cut(v, 2000))}</code>`])
       )
     )
+  if (doc.results) parts.push(resultsSummary(doc.results))
   if (doc.chain) parts.push(chainDiagram(doc.chain))
   if (doc.links) {
     const l = linkList(doc.links)

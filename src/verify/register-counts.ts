@@ -120,7 +120,7 @@ export function countRegister(
     if (hex === undefined)
       return { problem: 'invalid-sample', detail: 'a sample is not a hex string' }
     if (bitLength(hex) > numBits)
-      return { problem: 'invalid-sample', detail: `a sample has more than ${numBits} bits` }
+      return { problem: 'invalid-sample', detail: `a sample is wider than num_bits (${numBits})` }
     if (canonical && s[1] === 'x' && s.length === hex.length + 2 && s.endsWith(hex)) continue
     if (canonical) {
       canonical = false

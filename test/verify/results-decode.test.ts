@@ -249,7 +249,7 @@ describe('results that are not decoded', () => {
   })
 
   it.each([
-    [{ c: { samples: ['0x4'], num_bits: 2 } }, 'invalid-value', 'more than 2 bits'],
+    [{ c: { samples: ['0x4'], num_bits: 2 } }, 'invalid-value', 'wider than num_bits (2)'],
     [{ c: { samples: ['4'], num_bits: 2 } }, 'invalid-value', 'not a hex string'],
     [{ c: { samples: ['0x'], num_bits: 2 } }, 'invalid-value', 'not a hex string'],
     [{ c: { samples: ['0x1g'], num_bits: 8 } }, 'invalid-value', 'not a hex string'],

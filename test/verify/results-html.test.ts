@@ -86,7 +86,7 @@ describe('results section of the HTML report', () => {
     )
     const bad = samplerDoc({ c: { samples: ['0x7'], num_bits: 2 } })
     expect(resultsSection(bad, true)).toContain('<h4>PUB 0: not decoded</h4>')
-    expect(resultsSection(bad, true)).toContain('register c: a sample has more than 2 bits')
+    expect(resultsSection(bad, true)).toContain('register c: a sample is wider than num_bits (2)')
   })
 
   it('says the values are not evidence when the bundle did not verify', () => {
