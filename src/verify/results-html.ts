@@ -17,6 +17,7 @@ td.num{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-siz
 
 export const TOP_BARS = 16
 const MAX_HTML_PUBS = 64
+const MAX_HTML_REGISTERS = 32
 const MAX_HTML_ROWS = 256
 
 const ROW_H = 22
@@ -121,12 +122,20 @@ const notDecodedNote = (n: NotDecoded): string =>
   `<p class="note not-decoded" data-reason="${esc(n.reason)}">Not decoded: ${esc(n.detail)}. ` +
   'Digests and verification do not depend on decoding.</p>'
 
+function registerFigures(registers: RegisterCounts[]): string {
+  const more = registers.length - MAX_HTML_REGISTERS
+  return (
+    registers.slice(0, MAX_HTML_REGISTERS).map(registerFigure).join('') +
+    (more > 0 ? `<p class="note">${plural(more, 'more register')} not shown.</p>` : '')
+  )
+}
+
 function pubBlock(pub: DecodedPub): string {
   const body =
     pub.kind === 'sampler'
       ? pub.registers.length === 0
         ? '<p class="note">No classical registers.</p>'
-        : pub.registers.map(registerFigure).join('')
+        : registerFigures(pub.registers)
       : pub.kind === 'estimator'
         ? estimatorTable(pub)
         : notDecodedNote(pub)

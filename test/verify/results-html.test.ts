@@ -89,6 +89,19 @@ describe('results section of the HTML report', () => {
     expect(resultsSection(bad, true)).toContain('register c: a sample is wider than num_bits (2)')
   })
 
+  it('bounds the page: at most 32 registers of a PUB and 64 PUBs are drawn', () => {
+    const regs = Object.fromEntries(
+      Array.from({ length: 40 }, (_, i) => [`r${i}`, { samples: ['0x1'], num_bits: 1 }])
+    )
+    const html = resultsSection(samplerDoc(regs), true)
+    expect(html.match(/<figure /g)).toHaveLength(32)
+    expect(html).toContain('8 more registers not shown.')
+    const many = decodeResultsValue({ results: Array(70).fill({ data: {} }) })
+    const page = resultsSection(many, true)
+    expect(page.match(/<div class="pub"/g)).toHaveLength(64)
+    expect(page).toContain('6 more PUBs not shown.')
+  })
+
   it('says the values are not evidence when the bundle did not verify', () => {
     expect(resultsSection(bell, false)).toContain('This bundle did NOT verify')
     expect(resultsSection(bell, true)).not.toContain('NOT verify')
