@@ -18,6 +18,8 @@ td.num{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-siz
 export const TOP_BARS = 16
 const MAX_HTML_PUBS = 64
 const MAX_HTML_REGISTERS = 32
+/** Charts in the whole section: enough for any real job, and the page stays near 1 MB. */
+const MAX_HTML_CHARTS = 128
 const MAX_HTML_ROWS = 256
 
 const ROW_H = 22
@@ -122,20 +124,22 @@ const notDecodedNote = (n: NotDecoded): string =>
   `<p class="note not-decoded" data-reason="${esc(n.reason)}">Not decoded: ${esc(n.detail)}. ` +
   'Digests and verification do not depend on decoding.</p>'
 
-function registerFigures(registers: RegisterCounts[]): string {
-  const more = registers.length - MAX_HTML_REGISTERS
+function registerFigures(registers: RegisterCounts[], budget: { charts: number }): string {
+  const drawn = registers.slice(0, Math.min(MAX_HTML_REGISTERS, budget.charts))
+  budget.charts -= drawn.length
+  const more = registers.length - drawn.length
   return (
-    registers.slice(0, MAX_HTML_REGISTERS).map(registerFigure).join('') +
+    drawn.map(registerFigure).join('') +
     (more > 0 ? `<p class="note">${plural(more, 'more register')} not shown.</p>` : '')
   )
 }
 
-function pubBlock(pub: DecodedPub): string {
+function pubBlock(pub: DecodedPub, budget: { charts: number }): string {
   const body =
     pub.kind === 'sampler'
       ? pub.registers.length === 0
         ? '<p class="note">No classical registers.</p>'
-        : registerFigures(pub.registers)
+        : registerFigures(pub.registers, budget)
       : pub.kind === 'estimator'
         ? estimatorTable(pub)
         : notDecodedNote(pub)
@@ -156,10 +160,11 @@ export function resultsSection(results: DecodedResults, verified: boolean): stri
   if (results.kind === 'not-decoded') body = notDecodedNote(results)
   else {
     const shown = results.pubs.slice(0, MAX_HTML_PUBS)
+    const budget = { charts: MAX_HTML_CHARTS }
     const more = results.pubs.length - shown.length + results.omittedPubs
     body =
       (shown.length === 0 ? '<p class="note">The results list no PUB.</p>' : '') +
-      shown.map(pubBlock).join('') +
+      shown.map(pub => pubBlock(pub, budget)).join('') +
       (more > 0 ? `<p class="note">${plural(more, 'more PUB')} not shown.</p>` : '')
   }
   return (

@@ -89,13 +89,20 @@ describe('results section of the HTML report', () => {
     expect(resultsSection(bad, true)).toContain('register c: a sample is wider than num_bits (2)')
   })
 
-  it('bounds the page: at most 32 registers of a PUB and 64 PUBs are drawn', () => {
+  it('bounds the page: at most 32 registers of a PUB, 128 charts and 64 PUBs are drawn', () => {
     const regs = Object.fromEntries(
       Array.from({ length: 40 }, (_, i) => [`r${i}`, { samples: ['0x1'], num_bits: 1 }])
     )
     const html = resultsSection(samplerDoc(regs), true)
     expect(html.match(/<figure /g)).toHaveLength(32)
     expect(html).toContain('8 more registers not shown.')
+    const five = decodeResultsValue({ results: Array(5).fill({ data: regs }) })
+    const capped = resultsSection(five, true)
+    expect(capped.match(/<figure /g)).toHaveLength(128)
+    expect(capped.match(/<div class="pub"/g)).toHaveLength(5)
+    expect(capped).toContain(
+      '<h4>PUB 4: sampler</h4><p class="note">40 more registers not shown.</p>'
+    )
     const many = decodeResultsValue({ results: Array(70).fill({ data: {} }) })
     const page = resultsSection(many, true)
     expect(page.match(/<div class="pub"/g)).toHaveLength(64)
