@@ -15,7 +15,11 @@ import type { BundleVerdict, CheckStatus, VerdictFacts } from './verdict.js'
 export interface HtmlReportOptions {
   /** ISO time shown in the footer; default now. */
   generatedAt?: string
-  /** Decoded results.json of each bundle, by the verdicts' order; none shows no results section. */
+  /**
+   * Decoded results.json of each bundle, by the verdicts' order; none shows no results section.
+   * Give only the results.json of the bundle's own results layer: the section calls the values
+   * those of a verified bundle whenever the bundle verified.
+   */
   results?: readonly (DecodedResults | undefined)[]
 }
 
