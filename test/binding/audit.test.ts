@@ -170,7 +170,8 @@ describe('qprov audit against the emulator', () => {
     [['--shard', '3/2'], /--shard takes I\/N/],
     [['--since', 'yesterday'], /--since takes a date/],
     [['--since', '2026-05-01', '--until', '2026-04-01'], /is not before --until/],
-    [['--workers', '0'], /--workers takes an integer/]
+    [['--workers', '0'], /--workers takes an integer/],
+    [['--from', '/nonexistent-qprov-dir'], /--from \/nonexistent-qprov-dir is not a directory/]
   ])('refuses %j with exit 2', async (args, message) => {
     const r = await audit(...(args as string[]))
     expect(r.code).toBe(2)

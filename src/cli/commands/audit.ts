@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import type { Command } from 'commander'
 import type { AuditPolicy, AuditReport } from '../../binding/audit-report.js'
 import type { ProofSource } from '../../binding/proof-sources.js'
 import { QprovError } from '../../errors.js'
-import { READ_LIMITS, readBoundedSync } from '../../read-file.js'
+import { readBoundedSync } from '../../read-file.js'
 import { checkEndpointURL } from '../../url-credentials.js'
 import { addConnectionOptions } from '../connection-options.js'
 import { actionReturningStatus } from '../exit-status.js'
@@ -80,6 +81,10 @@ async function auditAction(flags: AuditFlags): Promise<number> {
   const shard = flags.shard !== undefined ? parseShard(flags.shard) : undefined
   if (flags.githubApiUrl !== undefined) checkEndpointURL(flags.githubApiUrl, '--github-api-url')
   await checkHtml(flags.html)
+  // Before the listing, which may take minutes: a typo in --from costs no request.
+  for (const dir of flags.from ?? [])
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      throw new QprovError('INPUT_NOT_FOUND', `--from ${dir} is not a directory`)
   const m = await loadRuntime()
   const { conn, api } = client(m, flags)
   const sources: ProofSource[] = [
@@ -140,7 +145,7 @@ async function mergeAction(files: string[], flags: { json?: boolean; html?: stri
   const reports = files.map(f => ({
     what: f,
     report: parseAuditReport(
-      readBoundedSync(f, { what: f, maxBytes: READ_LIMITS.bundle.maxBytes * 64 }).toString('utf8'),
+      readBoundedSync(f, { what: f, maxBytes: MAX_REPORT_BYTES }).toString('utf8'),
       f
     )
   }))
@@ -148,6 +153,9 @@ async function mergeAction(files: string[], flags: { json?: boolean; html?: stri
   await emit(merged, flags)
   return auditPassed(merged) ? 0 : 1
 }
+
+/** A row is a few hundred bytes: room for a million jobs per shard report. */
+const MAX_REPORT_BYTES = 512 * 1024 * 1024
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
 
