@@ -178,6 +178,39 @@ describe('qprov audit against the emulator', () => {
     expect(r.stderr).toMatch(message)
   })
 
+  it('says where a long run is, on the progress channel', async () => {
+    const { runAudit } = await import('../../src/binding/audit.js')
+    const { LocalDirectorySource } = await import('../../src/binding/proof-sources.js')
+    const { createRuntimeClient } = await import('../../src/runtime/client.js')
+    const { resolveConnection } = await import('../../src/runtime/connection.js')
+    const { connectionSettings } = await import('../../src/settings/connection.js')
+    const { PUBLIC_GOOD_PROFILE } = await import('../../src/sigstore/profiles.js')
+    const lines: string[] = []
+    const conn = resolveConnection(connectionSettings({ sandbox: f.sandbox.dir }), {})
+    const report = await runAudit({
+      api: createRuntimeClient(conn),
+      scope: { instance: conn.instanceCRN, since: null, until: null, backend: null, tags: [] },
+      policy: {
+        identity: f.policy.identity,
+        issuer: f.policy.issuer,
+        profile: 'public-good',
+        trustedRoot: null,
+        requireResults: false,
+        sources: [bundles]
+      },
+      verification: {
+        policy: f.policy,
+        trustedRoot: readFileSync(f.sandbox.config.trustedRoot, 'utf8'),
+        profile: PUBLIC_GOOD_PROFILE
+      },
+      sources: [new LocalDirectorySource([bundles], { index: true })],
+      workers: 3,
+      onProgress: m => lines.push(m)
+    })
+    expect(report.total).toBe(5)
+    expect(lines).toEqual(['listed 5 jobs', 'audited 5 of 5 jobs'])
+  }, 60_000)
+
   it('needs a source', async () => {
     const r = await runInProcess(['audit', '--sandbox', f.sandbox.dir, ...policy])
     expect(r.code).toBe(2)
