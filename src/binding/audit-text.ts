@@ -24,7 +24,7 @@ export function renderAuditText(r: AuditReport): string {
   lines.push(
     r.coverage === null
       ? 'coverage: no job listed'
-      : `coverage ${r.coverage.toFixed(2)} % of ${r.total} jobs verified`
+      : `coverage ${r.coverage.toFixed(2)} % of ${r.total} ${r.total === 1 ? 'job' : 'jobs'} verified`
   )
   if (r.rows.length > 0) {
     const table = r.rows.map(x => [x.jobId, x.created ?? '-', x.class, why(x)])

@@ -101,7 +101,7 @@ describe('qprov audit against the emulator', () => {
     expect(r.stdout).toMatch(
       /^verified 1 {2}failed 0 {2}missing 0 {2}untagged 0 {2}results-missing 0$/m
     )
-    expect(r.stdout).toMatch(/coverage 100\.00 % of 1 jobs verified/)
+    expect(r.stdout).toMatch(/coverage 100\.00 % of 1 job verified/)
     expect(r.stdout).toContain(ids.verified)
     expect(r.stdout).not.toContain(ids.missing)
   }, 60_000)
