@@ -3,6 +3,7 @@
 // FILE). QPROV_BENCH_QUICK=1 shrinks every size for a smoke run; its numbers are not comparable.
 import { writeFileSync } from 'node:fs'
 import { runActionBench } from './action.js'
+import { runAuditBench } from './audit.js'
 import { DIGEST_FULL, DIGEST_QUICK, runDigestBench } from './digest.js'
 import { RECEIPTS_FULL, RECEIPTS_QUICK, runReceiptBench } from './receipts.js'
 import { runVerifyBench } from './verify.js'
@@ -45,6 +46,14 @@ if (!only || only === 'verify') {
   progress('verify (raw @sigstore/verify, workers 1 and 2)…')
   rows.push(
     ...(await rowsOf(['verify: 1 worker', 'verify: 2 workers'], () => runVerifyBench(quick)))
+  )
+}
+if (!only || only === 'audit') {
+  progress('audit (1,000 emulator jobs, a quarter missing or tampered; verify; workers 1 and 2)…')
+  rows.push(
+    ...(await rowsOf(['audit: 1 worker vs verify', 'audit: 2 workers vs 1'], () =>
+      runAuditBench(quick)
+    ))
   )
 }
 if (!only || only === 'action') {

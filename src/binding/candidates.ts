@@ -12,6 +12,8 @@ export interface ValidCandidate {
   signedAt: Date
   /** Position in the search (sources in order, candidates in each source's order). */
   order: number
+  /** Its verdict, for callers that read more than ok (audit's results requirement). */
+  verdict?: BundleVerdict
 }
 
 export type Judgement =
@@ -73,7 +75,7 @@ export async function judge(
   }
   if (signedAt === undefined)
     return reject({ kind: 'no-signed-time' }, 'its binding bundle carries no signed time')
-  return { valid: true, verdict, candidate: { found, signedAt, order } }
+  return { valid: true, verdict, candidate: { found, signedAt, order, verdict } }
 }
 
 /**

@@ -66,13 +66,23 @@ function liveJob(job: RuntimeJob): JobReader {
   }
 }
 
+/** What a search of every source found for one job, each candidate verified. */
+export interface ProofSearch {
+  job: RuntimeJob
+  query: ProofQuery
+  /** Every candidate that verified, the pick first (candidates.ts: rankCandidates). */
+  valid: ValidCandidate[]
+  rejected: RejectedCandidate[]
+  skipped: SkippedCandidate[]
+}
+
 /**
- * `qprov fetch --job`: the job's tags (parsed strictly) say which evidence to look for. Every
- * candidate of every source is verified under the given policy, pinned to the job and compared
- * with its live tags; a rejected candidate is reported with the checks it failed, and the search
- * goes on. Of the candidates that verify, the latest binding by signed time is written.
+ * The job's tags (parsed strictly) say which evidence to look for. Every candidate of every
+ * source is verified under the given policy, pinned to the job and compared with its live tags;
+ * a rejected candidate is kept with the checks it failed, and the search goes on. Writes nothing:
+ * `fetch` writes the pick, `audit` classifies the job.
  */
-export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof> {
+export async function searchProof(opts: Omit<FetchProofOptions, 'outDir'>): Promise<ProofSearch> {
   checkJobId(opts.jobId)
   // With its params: online-runtime compares each candidate's signed circuits with the job's.
   const job = await opts.api.getJob(opts.jobId, { params: true })
@@ -125,10 +135,17 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
       },
       detail: 'missing files'
     })
-  const ranked = rankCandidates(valid)
+  return { job, query, valid: rankCandidates(valid), rejected, skipped }
+}
+
+/**
+ * `qprov fetch --job`: searchProof, then the candidate whose binding was signed last is written.
+ */
+export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof> {
+  const { job, query, valid: ranked, rejected, skipped } = await searchProof(opts)
   const chosen = ranked[0]
   if (chosen === undefined)
-    throw nothingVerified(job.id, refs.statementDigest, opts, rejected, skipped)
+    throw nothingVerified(job.id, query.statementDigest, opts, rejected, skipped)
   // The pin, checked on the very bytes about to be written.
   const bytes = chosen.found.files
   if (parseBinding(bytes[PROOF_FILES.binding] as Buffer).runtime.job_id !== query.jobId)

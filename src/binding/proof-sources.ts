@@ -63,40 +63,70 @@ export function completeFrom(partial: FoundProof, donor: FoundProof): string[] {
   return filled
 }
 
+async function candidatePaths(dir: string): Promise<string[]> {
+  const st = await stat(dir).catch(() => undefined)
+  if (st === undefined || !st.isDirectory())
+    throw new QprovError('INPUT_NOT_FOUND', `--from ${dir} is not a directory`)
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((x, y) =>
+    x.name < y.name ? -1 : x.name > y.name ? 1 : 0
+  )
+  return entries.some(e => PROOF_FILE_NAMES.includes(e.name))
+    ? [dir]
+    : entries
+        .filter(e => e.isDirectory() || (e.isFile() && e.name.endsWith(PROOF_BUNDLE_SUFFIX)))
+        .map(e => join(dir, e.name))
+}
+
+/** The bundle at path and the job its binding names, or undefined when it has no readable binding. */
+async function loadCandidate(
+  path: string
+): Promise<{ jobId: string; files: ProofFiles } | undefined> {
+  const loaded = await loadProofBundle(path).catch(() => undefined)
+  if (loaded === undefined || loaded.error !== undefined) return undefined
+  const b = loaded.files[PROOF_FILES.binding]
+  if (b === undefined) return undefined
+  try {
+    return { jobId: parseBinding(b).runtime.job_id, files: loaded.files }
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * `--from DIR`: proof bundle directories and `*.qprov.json` files in DIR (DIR itself, or its
- * direct entries), candidates when their binding names the job.
+ * direct entries), candidates when their binding names the job. With `index`, the directories
+ * are read once and each find loads only the bundles whose binding named its job then (an
+ * audit asks for every job of an instance); what a find returns is read again, so it is what
+ * gets verified.
  */
 export class LocalDirectorySource implements ProofSource {
   readonly name = 'local'
-  constructor(private readonly dirs: string[]) {}
+  private index?: Promise<Map<string, string[]>>
+  constructor(
+    private readonly dirs: string[],
+    private readonly opts: { index?: boolean } = {}
+  ) {}
+
+  private async paths(query: ProofQuery): Promise<string[]> {
+    const all = async () => (await Promise.all(this.dirs.map(candidatePaths))).flat()
+    if (!this.opts.index) return all()
+    this.index ??= (async () => {
+      const byJob = new Map<string, string[]>()
+      for (const path of await all()) {
+        const c = await loadCandidate(path)
+        if (c !== undefined) byJob.set(c.jobId, [...(byJob.get(c.jobId) ?? []), path])
+      }
+      return byJob
+    })()
+    return (await this.index).get(query.jobId) ?? []
+  }
 
   async find(query: ProofQuery): Promise<FoundProof[]> {
     const found: FoundProof[] = []
-    for (const dir of this.dirs) {
-      const st = await stat(dir).catch(() => undefined)
-      if (st === undefined || !st.isDirectory())
-        throw new QprovError('INPUT_NOT_FOUND', `--from ${dir} is not a directory`)
-      const entries = (await readdir(dir, { withFileTypes: true })).sort((x, y) =>
-        x.name < y.name ? -1 : x.name > y.name ? 1 : 0
-      )
-      const candidates = entries.some(e => PROOF_FILE_NAMES.includes(e.name))
-        ? [dir]
-        : entries
-            .filter(e => e.isDirectory() || (e.isFile() && e.name.endsWith(PROOF_BUNDLE_SUFFIX)))
-            .map(e => join(dir, e.name))
-      for (const path of candidates) {
-        const loaded = await loadProofBundle(path).catch(() => undefined)
-        if (loaded === undefined || loaded.error !== undefined) continue
-        const b = loaded.files[PROOF_FILES.binding]
-        if (b === undefined) continue
-        try {
-          if (parseBinding(b).runtime.job_id !== query.jobId) continue
-        } catch {
-          continue
-        }
-        found.push({ source: this.name, location: path, files: loaded.files })
-      }
+    for (const path of await this.paths(query)) {
+      const c = await loadCandidate(path)
+      if (c === undefined || c.jobId !== query.jobId) continue
+      found.push({ source: this.name, location: path, files: c.files })
     }
     return found
   }

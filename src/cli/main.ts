@@ -12,6 +12,7 @@ import { registerRuntimeCommands } from './commands/runtime.js'
 import { registerVerifyCommand } from './commands/verify.js'
 import { registerBundleCommand } from './commands/bundle.js'
 import { registerFetchCommand } from './commands/fetch.js'
+import { registerAuditCommand } from './commands/audit.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -24,6 +25,8 @@ export function buildProgram(): Command {
     .version(QPROV_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
+    // A subcommand's options stay its own (`audit merge --json` is merge's, not audit's).
+    .enablePositionalOptions()
     .configureOutput({
       // Commander quotes the arguments it refuses: they pass the terminal's escaper too.
       writeErr: s => process.stderr.write(terminalText(s))
@@ -37,6 +40,7 @@ export function buildProgram(): Command {
   registerVerifyCommand(program)
   registerBundleCommand(program)
   registerFetchCommand(program)
+  registerAuditCommand(program)
   tidyHelp(program)
   program.addHelpText('after', EXAMPLES)
   return program
@@ -69,7 +73,8 @@ const SUMMARIES: Record<string, string> = {
   emulator: 'run only the local IBM Runtime emulator',
   verify: 'verify proof bundles offline with named checks (fail closed)',
   bundle: 'pack or unpack the single-file proof bundle',
-  fetch: 'rebuild the proof bundle of a Runtime job from its tags'
+  fetch: 'rebuild the proof bundle of a Runtime job from its tags',
+  audit: 'classify every job of an instance by whether its provenance verifies'
 }
 
 const EXAMPLES = `

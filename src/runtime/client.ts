@@ -33,6 +33,18 @@ export interface JobList {
   count: number
 }
 
+/** `GET /jobs` filters, as IBM's client sends them; every one narrows the list (AND). */
+export interface JobListQuery {
+  tags?: string[]
+  backend?: string
+  /** ISO-8601 UTC date-times. */
+  createdAfter?: string
+  createdBefore?: string
+  sort?: 'ASC' | 'DESC'
+  limit?: number
+  offset?: number
+}
+
 export type SessionMode = 'dedicated' | 'batch'
 
 export interface RuntimeSession {
@@ -49,7 +61,7 @@ export interface RuntimeApi {
   createJob(body: CreateJobBody): Promise<CreatedJob>
   /** `params: true` also reads the job's input (`exclude_params=false`), for comparing circuits. */
   getJob(id: string, opts?: { params?: boolean }): Promise<RuntimeJob>
-  listJobs(q: { tags?: string[]; limit?: number; offset?: number }): Promise<JobList>
+  listJobs(q: JobListQuery): Promise<JobList>
   /** Follows offset paging until `count` jobs were read. */
   listAllJobs(tags: string[]): Promise<RuntimeJob[]>
   /** PUT replaces every tag and answers 204, so the result is what a GET reads back. */
@@ -185,9 +197,13 @@ export class HttpRuntimeApi implements RuntimeApi {
     return toRuntimeJob(asObject(res.text, what), what)
   }
 
-  async listJobs(q: { tags?: string[]; limit?: number; offset?: number }): Promise<JobList> {
+  async listJobs(q: JobListQuery): Promise<JobList> {
     const qs = new URLSearchParams()
     for (const t of q.tags ?? []) qs.append('tags', t)
+    if (q.backend !== undefined) qs.set('backend', q.backend)
+    if (q.createdAfter !== undefined) qs.set('created_after', q.createdAfter)
+    if (q.createdBefore !== undefined) qs.set('created_before', q.createdBefore)
+    if (q.sort !== undefined) qs.set('sort', q.sort)
     if (q.limit !== undefined) qs.set('limit', String(q.limit))
     if (q.offset !== undefined) qs.set('offset', String(q.offset))
     qs.set('exclude_params', 'true')

@@ -52,6 +52,10 @@ export interface DirectJob {
   tags?: string[]
   params?: Record<string, unknown>
   sessionId?: string
+  /** Milliseconds since the epoch (default: now). */
+  createdMs?: number
+  /** An outcome the job already has (default: it starts queued). */
+  status?: 'Queued' | 'Running' | 'Completed' | 'Cancelled' | 'Failed'
 }
 
 export interface RuntimeEmulatorHandle {
@@ -66,6 +70,8 @@ export interface RuntimeEmulatorHandle {
   readonly conditions: Conditions
   /** Creates a job as another client (e.g. Python) would, bypassing HTTP, limits and faults. */
   createJob(job?: DirectJob): string
+  /** Many jobs at once (a bench's or an audit test's history), as createJob each; their IDs. */
+  seedJobs(jobs: DirectJob[]): string[]
   job(id: string): EmulatedJob | undefined
   jobs(): EmulatedJob[]
   /** Every token minted so far stops working, as after their hour has passed. */
@@ -202,6 +208,7 @@ export async function startRuntimeEmulator(
     faults,
     conditions: routes.conditions,
     createJob: job => routes.createDirect(job ?? {}),
+    seedJobs: jobs => jobs.map(j => routes.createDirect(j)),
     job: id => routes.jobs.get(id),
     jobs: () => [...routes.jobs.values()],
     expireTokens: () => routes.expireTokens(),

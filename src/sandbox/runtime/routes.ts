@@ -5,6 +5,7 @@ import { API_VERSIONS, backendRoute, usageView } from './backend-routes.js'
 import { faultyAt, type Conditions } from './conditions.js'
 import { sessionRoute } from './session-routes.js'
 import { checkJobBody, isObject, tagsProblem } from './job-body.js'
+import { listJobsRoute } from './job-list.js'
 import type { Reply } from './reply.js'
 import {
   isTerminal,
@@ -15,6 +16,7 @@ import {
   newJob,
   type EmulatedJob,
   type EmulatedSession,
+  type JobStatus,
   type Lifecycle
 } from './store.js'
 import { target, type EmulatedTarget } from './targets.js'
@@ -84,6 +86,10 @@ export class RuntimeRoutes {
     tags?: string[]
     params?: Record<string, unknown>
     sessionId?: string
+    /** Milliseconds since the epoch (default: now), for a history of jobs. */
+    createdMs?: number
+    /** An outcome the job already has, e.g. Completed for a job of last quarter. */
+    status?: JobStatus
   }): string {
     const id = makeId(this.cfg.seed, ++this.ids)
     const program = d.program ?? 'sampler'
@@ -92,8 +98,9 @@ export class RuntimeRoutes {
     const job = newJob(
       id,
       { program_id: program, backend, params, tags: d.tags ?? [] },
-      this.cfg.clock()
+      d.createdMs ?? this.cfg.clock()
     )
+    if (d.status) job.forced = d.status
     const t = target(backend)
     if (t) this.admit(job, t)
     else job.failure = { reason: `backend not found: ${backend}`, detail: backend }
@@ -152,7 +159,12 @@ export class RuntimeRoutes {
     const [root, id, sub] = seg
     if (root === 'jobs' && seg.length === 1) {
       if (m === 'POST') return this.createJob(call)
-      if (m === 'GET') return this.listJobs(call.params)
+      if (m === 'GET')
+        return listJobsRoute(this.jobs.values(), call.params, {
+          lifecycle: this.cfg.lifecycle,
+          now: this.cfg.clock(),
+          error: (s, c, msg) => this.error(s, c, msg)
+        })
     }
     if (root === 'jobs' && id !== undefined) {
       const job = this.jobs.get(id)
@@ -256,37 +268,5 @@ export class RuntimeRoutes {
     if (checked.session_id !== undefined) json.session_id = checked.session_id
     if (checked.private !== undefined) json.private = checked.private
     return { status: 200, json }
-  }
-
-  private listJobs(q: URLSearchParams): Reply {
-    const limit = q.has('limit') ? Number(q.get('limit')) : 200
-    const offset = q.has('offset') ? Number(q.get('offset')) : 0
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      return this.error(400, 1400, 'limit must be an integer in 1..200')
-    if (!Number.isInteger(offset) || offset < 0)
-      return this.error(400, 1400, 'offset must be a non-negative integer')
-    const tags = q.getAll('tags')
-    const now = this.cfg.clock()
-    let jobs = [...this.jobs.values()].filter(j => tags.every(t => j.tags.includes(t)))
-    for (const [key, field] of [
-      ['backend', 'backend'],
-      ['program', 'program'],
-      ['session_id', 'session_id']
-    ] as const) {
-      const want = q.get(key)
-      if (want !== null) jobs = jobs.filter(j => j[field] === want)
-    }
-    const pending = q.get('pending')
-    if (pending !== null)
-      jobs = jobs.filter(
-        j => !isTerminal(jobStatus(j, this.cfg.lifecycle, now)) === (pending === 'true')
-      )
-    const asc = q.get('sort') === 'ASC'
-    jobs.sort((a, b) => (asc ? 1 : -1) * (a.createdMs - b.createdMs || a.id.localeCompare(b.id)))
-    const exclude = q.get('exclude_params') !== 'false'
-    const page = jobs
-      .slice(offset, offset + limit)
-      .map(j => jobView(j, jobStatus(j, this.cfg.lifecycle, now), { excludeParams: exclude }))
-    return { status: 200, json: { jobs: page, count: jobs.length, offset, limit } }
   }
 }

@@ -1,0 +1,43 @@
+import { AUDIT_CLASSES, type AuditReport, type AuditRow } from './audit-report.js'
+
+function scopeLine(r: AuditReport): string {
+  const s = r.scope
+  const parts = [
+    s.since !== null ? `since ${s.since}` : '',
+    s.until !== null ? `until ${s.until}` : '',
+    s.backend !== null ? `backend ${s.backend}` : '',
+    ...s.tags.map(t => `tag ${t}`)
+  ].filter(Boolean)
+  return `audit of ${s.instance}${parts.length ? ` (${parts.join(', ')})` : ''}`
+}
+
+function why(row: AuditRow): string {
+  if (row.class === 'failed') return `${row.check ?? ''}${row.finding ? ` (${row.finding})` : ''}`
+  return row.detail ?? ''
+}
+
+/** The text report: scope, counts, coverage, then one line per job (oldest first). */
+export function renderAuditText(r: AuditReport): string {
+  const lines = [scopeLine(r)]
+  if (r.shard) lines.push(`shard ${r.shard.index}/${r.shard.count}`)
+  lines.push(AUDIT_CLASSES.map(c => `${c} ${r.counts[c]}`).join('  '))
+  lines.push(
+    r.coverage === null
+      ? 'coverage: no job listed'
+      : `coverage ${r.coverage.toFixed(2)} % of ${r.total} ${r.total === 1 ? 'job' : 'jobs'} verified`
+  )
+  if (r.rows.length > 0) {
+    const table = r.rows.map(x => [x.jobId, x.created ?? '-', x.class, why(x)])
+    const widths = [0, 1, 2].map(i =>
+      Math.max(...table.map(t => (t[i] as string).length), ['job', 'created', 'class'][i]!.length)
+    )
+    const line = (cells: string[]) =>
+      cells
+        .map((c, i) => (i < 3 ? c.padEnd(widths[i] as number) : c))
+        .join('  ')
+        .trimEnd()
+    lines.push('', line(['job', 'created', 'class', 'failing check / note']))
+    for (const t of table) lines.push(line(t))
+  }
+  return lines.join('\n')
+}
