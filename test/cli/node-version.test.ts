@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { nodeVersionError } from '../../src/cli/node-version.js'
+import { REPO_ROOT } from '../helpers/cli.js'
 
 /** A clone layout: dist/cli.js beside node_modules/node, with or without node_modules/.bin/node. */
 function clone(withBinary: boolean): string {
@@ -38,5 +40,33 @@ describe('the Node.js version check', () => {
     const bare = clone(false)
     const e = nodeVersionError('20.20.2', '/usr/bin/node', join(bare, 'dist', 'cli.js'))
     expect(e?.message).toMatch(/`npm ci --ignore-scripts`.*run `npm rebuild node`/)
+  })
+})
+
+// `npm run demo` and `npm test` run scripts/check-node.mjs first (pretest, predemo) on the Node npm
+// finds on PATH; this machine's /usr/bin/node is the older system Node it is meant for.
+const oldNode = '/usr/bin/node'
+const oldVersion = existsSync(oldNode)
+  ? spawnSync(oldNode, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout.trim()
+  : ''
+const isOld = /^(\d+)\.(\d+)/.exec(oldVersion)
+const older =
+  isOld !== null && (Number(isOld[1]) < 24 || (Number(isOld[1]) === 24 && Number(isOld[2]) < 15))
+
+describe.skipIf(!older)('scripts/check-node.mjs on an older system Node', () => {
+  it('says to run `npm rebuild node` when `npm ci --ignore-scripts` left node_modules/.bin/node out', () => {
+    for (const withBinary of [false, true]) {
+      const dir = clone(withBinary)
+      const r = spawnSync(oldNode, [`${REPO_ROOT}scripts/check-node.mjs`], {
+        cwd: dir,
+        encoding: 'utf8'
+      })
+      expect(r.status).toBe(1)
+      expect(r.stderr).toContain(
+        `qprov: error [NODE_UNSUPPORTED]: this npm script runs on Node.js ${oldVersion}`
+      )
+      if (withBinary) expect(r.stderr).not.toContain('npm rebuild node')
+      else expect(r.stderr).toMatch(/`npm ci --ignore-scripts` skips .* Run `npm rebuild node`/)
+    }
   })
 })
