@@ -19,6 +19,7 @@ export type ErrorCategory =
   | 'proof'
   | 'runtime'
   | 'github'
+  | 'environment'
   | 'internal'
 
 /**
@@ -70,6 +71,7 @@ export const ERROR_CODES = {
   GITHUB_API: { exit: 1, category: 'github' },
   PUBLISH_FAILED: { exit: 1, category: 'github' },
   RELEASE_IMMUTABLE: { exit: 1, category: 'github' },
+  NODE_UNSUPPORTED: { exit: 1, category: 'environment' },
   INTERNAL: { exit: 1, category: 'internal' }
 } as const satisfies Record<string, { exit: ExitCode; category: ErrorCategory }>
 

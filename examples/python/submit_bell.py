@@ -1,21 +1,35 @@
-"""Submits examples/bell with qiskit-ibm-runtime and prints `job-id=<id>` for $GITHUB_OUTPUT.
+"""Submits the circuits of examples/bell/qprov.job.json, exactly as signed, to the backend the spec
+names, with qiskit-ibm-runtime; prints `job-id=<id>` for $GITHUB_OUTPUT.
 
-qprov's `tag` mode then attests the same workload, tags this job and signs the binding.
+No transpilation and no backend choice here: the circuits are already ISA circuits for the spec's
+backend, and they are the files qprov attests. A re-transpiled circuit, or one sent to
+`least_busy()`, would be a job that the signed workload does not describe. The Sampler refuses
+circuits that are not ISA for the backend, so a mismatch fails here, before anything runs.
 """
+import json
 import os
+from pathlib import Path
 
-from qiskit import QuantumCircuit, qasm3
-from qiskit.transpiler.preset_passmanagers import generate_preset_pass_manager
+from qiskit import qasm3
 from qiskit_ibm_runtime import QiskitRuntimeService, SamplerV2
+
+WORKLOAD = Path("examples/bell")
+spec = json.loads((WORKLOAD / "qprov.job.json").read_text(encoding="utf-8"))
+assert spec["program"] == "sampler", "this script submits Sampler jobs only"
 
 service = QiskitRuntimeService(
     channel="ibm_cloud",
     token=os.environ["QISKIT_IBM_TOKEN"],
     instance=os.environ["IBM_QUANTUM_CRN"],
 )
-backend = service.least_busy(operational=True, simulator=False)
-with open("examples/bell/circuits/bell.qasm", encoding="utf-8") as f:
-    circuit: QuantumCircuit = qasm3.loads(f.read())
-isa = generate_preset_pass_manager(backend=backend, optimization_level=1).run(circuit)
-job = SamplerV2(mode=backend).run([isa], shots=1024)
+backend = service.backend(spec["backend"])
+pubs = [
+    (
+        qasm3.loads((WORKLOAD / pub["circuit"]).read_text(encoding="utf-8")),
+        pub.get("parameter_values"),
+        pub.get("shots"),
+    )
+    for pub in spec["pubs"]
+]
+job = SamplerV2(mode=backend).run(pubs)
 print(f"job-id={job.job_id()}")

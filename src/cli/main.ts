@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import { QprovError, oneLine } from '../errors.js'
 import { QPROV_VERSION } from '../version.js'
 import { exitStatusOf } from './exit-status.js'
+import { nodeVersionError } from './node-version.js'
 import { printErr, terminalText } from './io.js'
 import { registerReceiptCommands } from './commands/receipt.js'
 import { registerDigestCommand } from './commands/digest.js'
@@ -95,10 +96,10 @@ Docs: README.md and docs/ in the qprov repository.`
 
 /** The one failure site of the CLI: every error becomes one line and an exit code (1 or 2). */
 export async function main(argv: string[]): Promise<number> {
-  const [major, minor] = process.versions.node.split('.').map(Number)
-  if (major < 24 || (major === 24 && minor < 15)) {
-    printErr(`qprov: error [USAGE]: Node.js >= 24.15 is required, this is ${process.versions.node}`)
-    return 2
+  const tooOld = nodeVersionError(process.versions.node, process.execPath, process.argv[1])
+  if (tooOld) {
+    printErr(`qprov: error [${tooOld.code}]: ${oneLine(tooOld)}`)
+    return tooOld.exitCode
   }
   const program = buildProgram()
   try {

@@ -14,7 +14,7 @@ function readmeCommand(): string[] {
   const readme = readFileSync(join(EXAMPLE, 'README.md'), 'utf8')
   const block = /```sh\n([\s\S]*?)```/.exec(readme)?.[1]
   if (!block) throw new Error('examples/proof-chain/README.md has no sh block')
-  const line = block.replace(/\\\n/g, ' ')
+  const line = block.replace(/^cd examples\/proof-chain\n/, '').replace(/\\\n/g, ' ')
   const argv = [...line.matchAll(/'([^']*)'|(\S+)/g)].map(m => m[1] ?? m[2] ?? '')
   expect(argv.slice(0, 3)).toEqual(['npx', 'qprov', 'verify'])
   return argv.slice(2)
