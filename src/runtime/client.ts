@@ -72,6 +72,13 @@ export interface RuntimeApi {
   getBackendStatus(name: string): Promise<Record<string, unknown>>
   /** GET /instances/usage: consumed and limit seconds, `usage_limit_reached`. */
   getInstanceUsage(): Promise<Record<string, unknown>>
+  /** A GET of `path` (below the API base) whose body is kept exactly as served, up to maxBytes. */
+  readServed(what: string, path: string, maxBytes: number): Promise<ServedBody>
+}
+
+export interface ServedBody {
+  status: number
+  bytes: Buffer
 }
 
 export interface RuntimeClientOptions {
@@ -131,7 +138,7 @@ export class HttpRuntimeApi implements RuntimeApi {
     method: HttpRequest['method'],
     path: string,
     body?: unknown,
-    jobCreate = false
+    extra: { jobCreate?: boolean; maxBytes?: number } = {}
   ) {
     const send = async (token: string) => {
       const headers: Record<string, string> = {
@@ -149,7 +156,7 @@ export class HttpRuntimeApi implements RuntimeApi {
           url: `${this.base}${path}`,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
-          jobCreate
+          ...extra
         },
         this.opts.http
       )
@@ -167,7 +174,7 @@ export class HttpRuntimeApi implements RuntimeApi {
   }
 
   async createJob(body: CreateJobBody): Promise<CreatedJob> {
-    const res = await this.call('create job', 'POST', '/jobs', body, true)
+    const res = await this.call('create job', 'POST', '/jobs', body, { jobCreate: true })
     const o = asObject(res.text, 'create job')
     if (typeof o.id !== 'string' || o.id === '')
       throw new QprovError('RUNTIME_BAD_RESPONSE', 'create job: response has no job id')
@@ -296,6 +303,11 @@ export class HttpRuntimeApi implements RuntimeApi {
   async getInstanceUsage(): Promise<Record<string, unknown>> {
     const what = 'get instance usage'
     return asObject((await this.call(what, 'GET', '/instances/usage')).text, what)
+  }
+
+  async readServed(what: string, path: string, maxBytes: number): Promise<ServedBody> {
+    const res = await this.call(what, 'GET', path, undefined, { maxBytes })
+    return { status: res.status, bytes: res.bytes }
   }
 }
 
