@@ -12,6 +12,7 @@ import { registerRuntimeCommands } from './commands/runtime.js'
 import { registerVerifyCommand } from './commands/verify.js'
 import { registerBundleCommand } from './commands/bundle.js'
 import { registerFetchCommand } from './commands/fetch.js'
+import { registerResultsCommand } from './commands/results.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerAttestCommand(program)
   registerSandboxCommand(program)
   registerRuntimeCommands(program)
+  registerResultsCommand(program)
   registerVerifyCommand(program)
   registerBundleCommand(program)
   registerFetchCommand(program)
