@@ -54,8 +54,9 @@ export interface FetchedProof {
 const isComplete = (f: FoundProof) => REQUIRED_PROOF_FILE_NAMES.every(n => f.files[n] !== undefined)
 
 /** The live job as read once at the start: each candidate's tags are compared with it. */
-function liveJob(job: RuntimeJob): JobReader {
+function liveJob(job: RuntimeJob, api: FetchProofOptions['api']): JobReader {
   return {
+    getResultsBytes: id => api.getResultsBytes(id),
     getJob: id => {
       if (id !== job.id)
         return Promise.reject(
@@ -85,7 +86,7 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
     ...opts.verification,
     jobId: query.jobId,
     aiPolicy: 'any',
-    online: { api: liveJob(job) }
+    online: { api: liveJob(job, opts.api) }
   })
   const valid: ValidCandidate[] = []
   const rejected: RejectedCandidate[] = []

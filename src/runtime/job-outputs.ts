@@ -5,13 +5,7 @@
  * as qiskit-ibm-runtime's `job.properties()` asks for it.
  */
 import { QprovError } from '../errors.js'
-import type { RuntimeApi } from './client.js'
-
-/**
- * Each body is read as a stream and refused once it passes this (RUNTIME_RESPONSE_TOO_LARGE):
- * the proof bundle reader accepts files up to the same size (docs/inputs.md).
- */
-export const MAX_SERVED_BYTES = 16 * 1024 * 1024
+import { MAX_SERVED_BYTES, type RuntimeApi } from './client.js'
 
 const seg = encodeURIComponent
 

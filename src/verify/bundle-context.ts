@@ -6,6 +6,7 @@ import { oneLine } from '../errors.js'
 import { parseManifest, type WorkloadManifest } from '../workload/manifest.js'
 import type { CheckOptions } from './options.js'
 import type { SignedBundleOutcome } from './signature-checks.js'
+import type { ResultsLayer } from './results-checks.js'
 
 /** Everything the checks of one proof bundle share; signed values only from verified bundles. */
 export interface BundleContext {
@@ -26,6 +27,8 @@ export interface BundleContext {
   signedBindingError?: string
   manifest?: WorkloadManifest
   manifestError?: string
+  /** The results layer, when the bundle has one. */
+  results?: ResultsLayer
 }
 
 export function digestOf(files: ProofFiles, name: string): string | undefined {
