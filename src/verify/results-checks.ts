@@ -7,31 +7,16 @@
 import { oneLine } from '../errors.js'
 import { RESULTS_FILES } from '../proof/layout.js'
 import type { ProofFiles } from '../proof/proof-bundle.js'
-import {
-  parseResultsStatement,
-  RESULTS_DATA_FILES,
-  type ResultsPredicate
-} from '../proof/results-statement.js'
+import { parseResultsStatement, RESULTS_DATA_FILES } from '../proof/results-statement.js'
 import { IN_TOTO_PAYLOAD_TYPE } from '../proof/statement.js'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
-import { digestOf, type BundleContext } from './bundle-context.js'
+import { digestOf, type BundleContext, type ResultsLayer } from './bundle-context.js'
 import { fail, mismatch, notRun, pass, skip } from './outcome.js'
-import {
-  checkSignedBundle,
-  type SignatureContext,
-  type SignedBundleOutcome
-} from './signature-checks.js'
+import { checkSignedBundle, type SignatureContext } from './signature-checks.js'
 import type { Mismatch, Outcome } from './verdict.js'
 
 const ZERO_DIGEST = `sha256:${'0'.repeat(64)}`
 const LAYER: readonly string[] = Object.values(RESULTS_FILES)
-
-/** The results layer as read: its signature, and its predicate once the signature verified. */
-export interface ResultsLayer {
-  sig: SignedBundleOutcome
-  predicate?: ResultsPredicate
-  predicateError?: string
-}
 
 export function hasResultsLayer(files: ProofFiles): boolean {
   return LAYER.some(n => files[n] !== undefined)

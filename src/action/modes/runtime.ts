@@ -135,7 +135,7 @@ export async function runSubmit(
   const witnessed =
     inputs.waitForResults && r.binding
       ? await (
-          await import('./results.js')
+          await import('./results-witness.js')
         ).witnessForAction(inputs, report, target, r.jobId, outDir, env)
       : undefined
   const bound =

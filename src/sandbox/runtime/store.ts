@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Failure } from './admission.js'
 import type { CircuitFacts } from './isa.js'
 import { isObject, type ValidJobBody } from './job-body.js'
-import { bellShot, hexSample } from './job-outcome.js'
+import { bellShot, hexSample } from './bell-sampler.js'
 
 export type JobStatus = 'Queued' | 'Running' | 'Completed' | 'Cancelled' | 'Failed'
 
