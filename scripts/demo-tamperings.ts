@@ -178,6 +178,37 @@ export const REKOR_V2_TAMPERINGS: Tampering[] = [
   }
 ]
 
+/** The results layer: what IBM served, witnessed and signed after the job completed. */
+const RESULTS_TAMPERINGS: Tampering[] = [
+  {
+    name: 'one count edited in results.json (a shot read 00 now reads 11)',
+    expect: 'results-content',
+    scope: 'bundle',
+    apply: ({ bundle }) =>
+      editJson(join(bundle, 'results.json'), r => {
+        const samples = Object.values(r.results[0].data as Json)[0].samples as string[]
+        const i = samples.indexOf('0x0')
+        samples[i] = '0x3'
+      })
+  },
+  {
+    name: "another job's results layer swapped in",
+    expect: 'results-content',
+    scope: 'bundle',
+    apply: ({ bundle, otherRun }) => {
+      for (const f of [
+        'results.json',
+        'job-metrics.json',
+        'backend-properties.json',
+        'results-statement.json',
+        'results.sigstore.json'
+      ])
+        cpSync(join(otherRun, f), join(bundle, f))
+    }
+  }
+]
+
 export function tamperingsFor(rekorVersion: 1 | 2): Tampering[] {
-  return rekorVersion === 2 ? [...TAMPERINGS, ...REKOR_V2_TAMPERINGS] : TAMPERINGS
+  const all = [...TAMPERINGS, ...RESULTS_TAMPERINGS]
+  return rekorVersion === 2 ? [...all, ...REKOR_V2_TAMPERINGS] : all
 }

@@ -34,7 +34,8 @@ const tty = process.stdout.isTTY
 const bold = (s: string): string => (tty ? `\x1b[1m${s}\x1b[0m` : s)
 const green = (s: string): string => (tty ? `\x1b[32m${s}\x1b[0m` : s)
 const red = (s: string): string => (tty ? `\x1b[31m${s}\x1b[0m` : s)
-const step = (n: number, title: string): void => console.log(`\n${bold(`[${n}] ${title}`)}`)
+const step = (n: number | string, title: string): void =>
+  console.log(`\n${bold(`[${n}] ${title}`)}`)
 const indent = (text: string): void => {
   for (const line of text.trimEnd().split('\n')) console.log(`    ${line}`)
 }
@@ -139,6 +140,35 @@ async function main(): Promise<void> {
     indent(`job id ${run2.jobId}`)
 
     step(
+      '5b',
+      'Wait for both jobs, store what IBM serves (results, metrics, calibration) and sign a results statement'
+    )
+    for (const run of [run1, run2]) {
+      const r = JSON.parse(
+        must(
+          qprov([
+            'results',
+            '--job',
+            run.jobId,
+            '--bundle',
+            join(proofs, run === run1 ? 'run1' : 'run2'),
+            '--wait',
+            '--timeout',
+            '120',
+            '--sandbox',
+            sb.dir,
+            '--json'
+          ]),
+          'results'
+        ).stdout
+      )
+      indent(
+        `job ${r.jobId}: ${r.status} on ${r.backend}, calibration of ${r.calibration}\n` +
+          `results.json ${r.files['results.json']}\nresults statement ${r.resultsStatement}`
+      )
+    }
+
+    step(
       6,
       `Fetch the verified proof bundle of job ${run1.jobId} into a fresh directory, starting from the job ID`
     )
@@ -171,6 +201,7 @@ async function main(): Promise<void> {
       'bell',
       '--ai-policy',
       'declared-only',
+      '--require-results',
       ...extra
     ]
     const valid = qprov(verifyArgs(fetched, ['--html', report]))

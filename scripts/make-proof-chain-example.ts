@@ -29,7 +29,7 @@ another proves that changing any byte of a signed file makes verification fail.
 
 | path | what |
 |---|---|
-| \`bundle/\` | the proof bundle of Runtime job \`${jobId}\` (docs/binding-spec.md) |
+| \`bundle/\` | the proof bundle of Runtime job \`${jobId}\` (docs/binding-spec.md), with its results layer: what the emulated IBM service served once the job completed, signed by the same identity |
 | \`bell/\` | the workload files as they were signed |
 | \`${TRUSTED_ROOT_NAME}\` | the sandbox's trusted root |
 
@@ -47,7 +47,8 @@ npx qprov verify bundle \\
   --certificate-oidc-issuer '${issuer}' \\
   --job ${jobId} \\
   --workload bell \\
-  --ai-policy declared-only
+  --ai-policy declared-only \\
+  --require-results
 \`\`\`
 
 Add \`--html report.html\` for the auditor's report, \`--json\` for a machine-readable verdict.
@@ -55,7 +56,8 @@ Add \`--html report.html\` for the auditor's report, \`--json\` for a machine-re
 The policy: the signer must be exactly that identity (certificate SAN) from exactly that issuer,
 both statements must carry it, the binding must name the job you are auditing (\`--job\`), and AI
 involvement must be declared with its tool
-(\`declared-only\`). Expected result: every check \`ok\`, \`online-runtime\` skipped (offline), exit
+(\`declared-only\`), and the bundle must carry signed results (\`--require-results\`). Expected
+result: every check \`ok\`, \`online-runtime\` and \`results-online\` skipped (offline), exit
 status 0. Change any byte of a file under \`bundle/\` or \`bell/\` in a copy, and the same command
 exits 1 naming the check that failed.
 
@@ -92,6 +94,10 @@ try {
       repo
     )
   )
+  must(
+    ['results', '--job', submitted.jobId, '--bundle', out, '--wait', '--sandbox', sb.dir, '--json'],
+    repo
+  )
   const staged = join(work, 'example')
   mkdirSync(staged)
   cpSync(out, join(staged, 'bundle'), { recursive: true })
@@ -108,7 +114,8 @@ try {
       '--workload',
       'bell',
       '--ai-policy',
-      'declared-only'
+      'declared-only',
+      '--require-results'
     ],
     staged
   )

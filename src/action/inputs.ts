@@ -6,7 +6,7 @@ import { checkBackend, checkJobId } from '../runtime/input-checks.js'
 import { hasUnsafeText } from '../untrusted-text.js'
 import { AI_POLICIES, type AiPolicy } from '../verify/options.js'
 
-export const MODES = ['receipt', 'attest', 'submit', 'tag', 'verify'] as const
+export const MODES = ['receipt', 'attest', 'submit', 'tag', 'results', 'verify'] as const
 export type Mode = (typeof MODES)[number]
 
 export type AiPolicyInput = AiPolicy
@@ -48,7 +48,10 @@ export const INPUT_NAMES = [
   'attestation-store',
   'check-run',
   'github-token',
-  'sandbox'
+  'sandbox',
+  'wait-for-results',
+  'results-timeout',
+  'require-results'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -95,6 +98,12 @@ export interface ActionInputs {
   githubToken?: string
   /** Directory of a running `qprov sandbox`. */
   sandbox?: string
+  /** Mode submit: wait for the job and add the results layer before publishing. */
+  waitForResults: boolean
+  /** Seconds the results wait may take (modes results and submit); undefined: no limit. */
+  resultsTimeout?: number
+  /** Mode verify: a bundle without a results layer fails. */
+  requireResults: boolean
   /** Where relative paths resolve: GITHUB_WORKSPACE on a runner. */
   workspace: string
 }
@@ -158,6 +167,17 @@ function commitInput(name: 'commit' | 'commit-range'): string | undefined {
   return name === 'commit' ? checkRef(v) : checkRange(v)
 }
 
+function resultsTimeout(): number | undefined {
+  const v = get('results-timeout')
+  if (v === '') return undefined
+  if (!/^[0-9]{1,6}$/.test(v) || Number(v) < 1 || Number(v) > 604800)
+    throw new QprovError(
+      'USAGE',
+      `input results-timeout must be a whole number of seconds from 1 to 604800, got "${v}"`
+    )
+  return Number(v)
+}
+
 function retentionDays(): number | undefined {
   const v = get('artifact-retention-days')
   if (v === '') return undefined
@@ -207,6 +227,9 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): ActionInputs {
     checkRun: bool('check-run') ?? false,
     githubToken: opt('github-token'),
     sandbox: opt('sandbox'),
+    waitForResults: bool('wait-for-results') ?? false,
+    resultsTimeout: resultsTimeout(),
+    requireResults: bool('require-results') ?? false,
     workspace: env.GITHUB_WORKSPACE ?? process.cwd()
   }
 }

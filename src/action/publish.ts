@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { sha256Digest } from '../proof/binding-document.js'
-import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_FILES } from '../proof/layout.js'
+import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_FILES, RESULTS_FILES } from '../proof/layout.js'
 import { readBoundedFile } from '../proof/proof-bundle.js'
 import { QprovError, oneLine } from '../errors.js'
 import { defaultArtifactName } from '../github/artifact-name.js'
@@ -67,14 +67,19 @@ export async function publishProof(
     }
   }
   // Only proof files, only those this run wrote, each checked before anything is uploaded.
-  const names = Object.values(PROOF_FILES).filter(n => proof.digests[n] !== undefined)
+  const names = [...Object.values(PROOF_FILES), ...Object.values(RESULTS_FILES)].filter(
+    n => proof.digests[n] !== undefined
+  )
   const bytes = Object.fromEntries(
     names.map(n => [n, written(join(proof.dir, n), proof.digests[n] as string)])
   )
   const present = names.map(n => join(proof.dir, n))
   if (proof.singleFile) written(proof.singleFile.path, proof.singleFile.digest)
 
-  if (inputs.uploadArtifact ?? (inputs.mode === 'submit' || inputs.mode === 'tag'))
+  if (
+    inputs.uploadArtifact ??
+    (inputs.mode === 'submit' || inputs.mode === 'tag' || inputs.mode === 'results')
+  )
     await attempt('artifact upload', async () => {
       const a = await gh.artifacts().upload({
         name: inputs.artifactName ?? defaultArtifactName(proof.jobId),
@@ -113,7 +118,11 @@ export async function publishProof(
   if (inputs.attestationStore)
     await attempt('attestation store', async () => {
       const ids: number[] = []
-      for (const f of [PROOF_FILES.statementBundle, PROOF_FILES.bindingBundle]) {
+      for (const f of [
+        PROOF_FILES.statementBundle,
+        PROOF_FILES.bindingBundle,
+        RESULTS_FILES.bundle
+      ]) {
         const b = bytes[f]
         if (b === undefined) continue
         ids.push(await gh.attestations().store(JSON.parse(b.toString('utf8'))))

@@ -22,6 +22,8 @@ export async function runAction(
       return (await import('./modes/runtime.js')).runSubmit(inputs, report, gh)
     case 'tag':
       return (await import('./modes/runtime.js')).runTag(inputs, report, gh)
+    case 'results':
+      return (await import('./modes/results.js')).runResults(inputs, report, gh)
     case 'verify':
       return (await import('./modes/verify.js')).runVerify(inputs, report, gh, verify)
   }

@@ -17,11 +17,10 @@ export const AUDIT_CLASSES = [
 export type AuditClass = (typeof AUDIT_CLASSES)[number]
 
 /**
- * The checks that show a bundle carries the job's results. None exists on this branch yet (the
- * results layer adds it); until then `--require-results` classifies every verified job
- * results-missing, which fails closed.
+ * The checks that must pass for a bundle to carry the job's results: verification skips them
+ * when there is no results layer, and a layer that is present but wrong fails the bundle.
  */
-export const RESULTS_CHECKS: readonly string[] = ['results']
+export const RESULTS_CHECKS: readonly string[] = ['results-signature', 'results-content']
 
 export interface AuditRow {
   jobId: string
@@ -111,7 +110,8 @@ function failedRow(r: RejectedCandidate): Pick<AuditRow, 'check' | 'finding'> {
 
 function hasResults(v: BundleVerdict | undefined): boolean {
   return (
-    v !== undefined && v.checks.some(c => RESULTS_CHECKS.includes(c.name) && c.status === 'pass')
+    v !== undefined &&
+    RESULTS_CHECKS.every(name => v.checks.some(c => c.name === name && c.status === 'pass'))
   )
 }
 

@@ -6,7 +6,7 @@ import { checkJobId } from '../runtime/input-checks.js'
 import { parseBinding } from '../proof/binding-document.js'
 import { parseTags } from '../proof/tags.js'
 import { PROOF_FILES } from '../proof/layout.js'
-import { PROOF_FILE_NAMES } from '../proof/proof-bundle.js'
+import { PROOF_FILE_NAMES, REQUIRED_PROOF_FILE_NAMES } from '../proof/proof-bundle.js'
 import type { IdentityPolicy } from '../sigstore/identity-policy.js'
 import type { VerifyProfile } from '../sigstore/profiles.js'
 import { filesVerifier, type JobReader } from '../verify/index.js'
@@ -51,11 +51,12 @@ export interface FetchedProof {
   files: Record<string, string>
 }
 
-const isComplete = (f: FoundProof) => PROOF_FILE_NAMES.every(n => f.files[n] !== undefined)
+const isComplete = (f: FoundProof) => REQUIRED_PROOF_FILE_NAMES.every(n => f.files[n] !== undefined)
 
 /** The live job as read once at the start: each candidate's tags are compared with it. */
-function liveJob(job: RuntimeJob): JobReader {
+function liveJob(job: RuntimeJob, api: FetchProofOptions['api']): JobReader {
   return {
+    getResultsBytes: id => api.getResultsBytes(id),
     getJob: id => {
       if (id !== job.id)
         return Promise.reject(
@@ -95,7 +96,7 @@ export async function searchProof(opts: Omit<FetchProofOptions, 'outDir'>): Prom
     ...opts.verification,
     jobId: query.jobId,
     aiPolicy: 'any',
-    online: { api: liveJob(job) }
+    online: { api: liveJob(job, opts.api) }
   })
   const valid: ValidCandidate[] = []
   const rejected: RejectedCandidate[] = []
@@ -131,7 +132,7 @@ export async function searchProof(opts: Omit<FetchProofOptions, 'outDir'>): Prom
       location: found.location,
       rejection: {
         kind: 'incomplete',
-        missing: PROOF_FILE_NAMES.filter(n => found.files[n] === undefined)
+        missing: REQUIRED_PROOF_FILE_NAMES.filter(n => found.files[n] === undefined)
       },
       detail: 'missing files'
     })
@@ -155,7 +156,8 @@ export async function fetchProof(opts: FetchProofOptions): Promise<FetchedProof>
     )
   const files = await writeFilesAtomically(
     opts.outDir,
-    PROOF_FILE_NAMES.map(n => [n, bytes[n] as Buffer])
+    // The results layer comes along when the chosen candidate has one (it was verified with it).
+    PROOF_FILE_NAMES.filter(n => bytes[n] !== undefined).map(n => [n, bytes[n] as Buffer])
   )
   // Locations and reasons quote candidates, asset names and server answers: cleaned once.
   return cleanDeep({ query, chosen, valid: ranked, rejected, skipped, files })

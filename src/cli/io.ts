@@ -38,6 +38,16 @@ export function progress(text: string): void {
   printErr(`qprov: ${text}`)
 }
 
+/**
+ * A progress line that replaces the previous one on a terminal, and is one line of its own
+ * anywhere else (a CI log gets one line per change, never carriage returns).
+ */
+export function progressInPlace(text: string, final = false): void {
+  if (process.env.QPROV_QUIET === '1') return
+  if (!process.stderr.isTTY) return printErr(`qprov: ${text}`)
+  process.stderr.write(`\r\x1b[2K${logLine(redact(`qprov: ${text}`))}${final ? '\n' : ''}`)
+}
+
 /** Resolves on the first SIGTERM or SIGINT: long-running commands then close their servers. */
 export function untilSignal(): Promise<void> {
   return new Promise<void>(resolve => {

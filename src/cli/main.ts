@@ -14,6 +14,7 @@ import { registerVerifyCommand } from './commands/verify.js'
 import { registerBundleCommand } from './commands/bundle.js'
 import { registerFetchCommand } from './commands/fetch.js'
 import { registerAuditCommand } from './commands/audit.js'
+import { registerResultsCommand } from './commands/results.js'
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerAttestCommand(program)
   registerSandboxCommand(program)
   registerRuntimeCommands(program)
+  registerResultsCommand(program)
   registerVerifyCommand(program)
   registerBundleCommand(program)
   registerFetchCommand(program)

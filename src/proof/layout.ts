@@ -13,6 +13,21 @@ export const PROOF_FILES = {
   runtimeJob: 'runtime-job.json'
 } as const
 
+/**
+ * The results layer (`qprov results`): optional, all five files or none. What IBM served for the
+ * finished job, and the signed statement that witnesses it.
+ */
+export const RESULTS_FILES = {
+  results: 'results.json',
+  jobMetrics: 'job-metrics.json',
+  backendProperties: 'backend-properties.json',
+  statement: 'results-statement.json',
+  bundle: 'results.sigstore.json'
+} as const
+
+/** Predicate type of the results statement. */
+export const RESULTS_PREDICATE_TYPE = 'https://qprov.dev/predicates/runtime-results/v1'
+
 /** Schema id and media type of binding.json. */
 export const BINDING_SCHEMA_ID = 'https://qprov.dev/binding/v1'
 /** Predicate type of the runtime-binding statement (its predicate is binding.json). */

@@ -2,12 +2,23 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { QprovError, oneLine } from '../errors.js'
-import { PROOF_BUNDLE_MEDIA_TYPE, PROOF_BUNDLE_SUFFIX, PROOF_FILES } from './layout.js'
+import {
+  PROOF_BUNDLE_MEDIA_TYPE,
+  PROOF_BUNDLE_SUFFIX,
+  PROOF_FILES,
+  RESULTS_FILES
+} from './layout.js'
 
 /** File name → bytes; a missing file is simply absent. */
 export type ProofFiles = Record<string, Buffer>
 
-export const PROOF_FILE_NAMES: readonly string[] = Object.values(PROOF_FILES)
+/** The files every proof bundle has. */
+export const REQUIRED_PROOF_FILE_NAMES: readonly string[] = Object.values(PROOF_FILES)
+/** Every file a proof bundle may hold: the required ones and the optional results layer. */
+export const PROOF_FILE_NAMES: readonly string[] = [
+  ...REQUIRED_PROOF_FILE_NAMES,
+  ...Object.values(RESULTS_FILES)
+]
 /** Per-file cap: a proof bundle is a few kilobytes; anything near this is not one. */
 export const MAX_PROOF_FILE_BYTES = 16 * 1024 * 1024
 

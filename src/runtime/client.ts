@@ -84,6 +84,21 @@ export interface RuntimeApi {
   getBackendStatus(name: string): Promise<Record<string, unknown>>
   /** GET /instances/usage: consumed and limit seconds, `usage_limit_reached`. */
   getInstanceUsage(): Promise<Record<string, unknown>>
+  /** GET /jobs/{id}/results exactly as served, at most MAX_SERVED_BYTES; undefined on 204. */
+  getResultsBytes(id: string): Promise<Buffer | undefined>
+  /** A GET of `path` (below the API base) whose body is kept exactly as served, up to maxBytes. */
+  readServed(what: string, path: string, maxBytes: number): Promise<ServedBody>
+}
+
+/**
+ * Each results, metrics or properties body is read as a stream and refused once it passes this
+ * (RUNTIME_RESPONSE_TOO_LARGE): the proof bundle reader accepts files up to the same size.
+ */
+export const MAX_SERVED_BYTES = 16 * 1024 * 1024
+
+export interface ServedBody {
+  status: number
+  bytes: Buffer
 }
 
 export interface RuntimeClientOptions {
@@ -143,7 +158,7 @@ export class HttpRuntimeApi implements RuntimeApi {
     method: HttpRequest['method'],
     path: string,
     body?: unknown,
-    jobCreate = false
+    extra: { jobCreate?: boolean; maxBytes?: number } = {}
   ) {
     const send = async (token: string) => {
       const headers: Record<string, string> = {
@@ -161,7 +176,7 @@ export class HttpRuntimeApi implements RuntimeApi {
           url: `${this.base}${path}`,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),
-          jobCreate
+          ...extra
         },
         this.opts.http
       )
@@ -179,7 +194,7 @@ export class HttpRuntimeApi implements RuntimeApi {
   }
 
   async createJob(body: CreateJobBody): Promise<CreatedJob> {
-    const res = await this.call('create job', 'POST', '/jobs', body, true)
+    const res = await this.call('create job', 'POST', '/jobs', body, { jobCreate: true })
     const o = asObject(res.text, 'create job')
     if (typeof o.id !== 'string' || o.id === '')
       throw new QprovError('RUNTIME_BAD_RESPONSE', 'create job: response has no job id')
@@ -312,6 +327,17 @@ export class HttpRuntimeApi implements RuntimeApi {
   async getInstanceUsage(): Promise<Record<string, unknown>> {
     const what = 'get instance usage'
     return asObject((await this.call(what, 'GET', '/instances/usage')).text, what)
+  }
+
+  async getResultsBytes(id: string): Promise<Buffer | undefined> {
+    const what = `get results of job ${id}`
+    const r = await this.readServed(what, `/jobs/${seg(id)}/results`, MAX_SERVED_BYTES)
+    return r.status === 204 || r.bytes.length === 0 ? undefined : r.bytes
+  }
+
+  async readServed(what: string, path: string, maxBytes: number): Promise<ServedBody> {
+    const res = await this.call(what, 'GET', path, undefined, { maxBytes })
+    return { status: res.status, bytes: res.bytes }
   }
 }
 

@@ -25,12 +25,16 @@ export interface HttpRequest {
   body?: string
   /** Job creation: a 429 without Retry-After still waits, since IBM allows 5 creations a minute. */
   jobCreate?: boolean
+  /** Refuse a successful body longer than this (read as a stream, stopped at the cap). */
+  maxBytes?: number
 }
 
 export interface HttpResponse {
   status: number
   headers: Headers
   text: string
+  /** The body exactly as served. */
+  bytes: Buffer
 }
 
 /** The statuses IBM's own client retries, for every method but PATCH. */
@@ -51,6 +55,33 @@ export function parseRetryAfter(value: string | null, nowMs = Date.now()): numbe
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
   const at = Date.parse(value)
   return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs)
+}
+
+function tooLarge(req: HttpRequest, cap: number): QprovError {
+  return new QprovError(
+    'RUNTIME_RESPONSE_TOO_LARGE',
+    `${req.what}: the response is larger than ${cap} bytes, the most qprov stores`,
+    { details: { method: req.method, url: req.url } }
+  )
+}
+
+/** The body, read chunk by chunk and abandoned as soon as it passes the cap. */
+async function readBody(req: HttpRequest, res: Response): Promise<Buffer> {
+  const cap = req.maxBytes
+  if (cap === undefined || !res.ok || res.body === null) return Buffer.from(await res.arrayBuffer())
+  const declared = Number(res.headers.get('content-length') ?? NaN)
+  if (declared > cap) {
+    await res.body.cancel()
+    throw tooLarge(req, cap)
+  }
+  const chunks: Buffer[] = []
+  let n = 0
+  for await (const chunk of res.body) {
+    n += chunk.byteLength
+    if (n > cap) throw tooLarge(req, cap)
+    chunks.push(Buffer.from(chunk))
+  }
+  return Buffer.concat(chunks)
 }
 
 function transportError(req: HttpRequest, e: unknown, timeoutMs: number): QprovError {
@@ -87,7 +118,7 @@ export async function sendRuntimeRequest(
   let connectionRetries = 0
   for (let attempt = 1; ; attempt++) {
     let res: Response
-    let text: string
+    let bytes: Buffer
     try {
       res = await doFetch(req.url, {
         method: req.method,
@@ -97,8 +128,9 @@ export async function sendRuntimeRequest(
         redirect: 'error',
         signal: AbortSignal.timeout(timeoutMs)
       })
-      text = await res.text()
+      bytes = await readBody(req, res)
     } catch (e) {
+      if (e instanceof QprovError) throw e
       const err = transportError(req, e, timeoutMs)
       if (replaySafe && connectionRetries < 3 && attempt <= maxRetries) {
         connectionRetries++
@@ -107,7 +139,8 @@ export async function sendRuntimeRequest(
       }
       throw err
     }
-    if (res.ok) return { status: res.status, headers: res.headers, text }
+    const text = bytes.toString('utf8')
+    if (res.ok) return { status: res.status, headers: res.headers, text, bytes }
     const retriesLeft = attempt <= maxRetries
     if (res.status === 429 && req.method !== 'PATCH' && retriesLeft) {
       const after = parseRetryAfter(res.headers.get('retry-after'))

@@ -6,6 +6,14 @@ import { oneLine } from '../errors.js'
 import { parseManifest, type WorkloadManifest } from '../workload/manifest.js'
 import type { CheckOptions } from './options.js'
 import type { SignedBundleOutcome } from './signature-checks.js'
+import type { ResultsPredicate } from '../proof/results-statement.js'
+
+/** The results layer as read: its signature, and its predicate once the signature verified. */
+export interface ResultsLayer {
+  sig: SignedBundleOutcome
+  predicate?: ResultsPredicate
+  predicateError?: string
+}
 
 /** Everything the checks of one proof bundle share; signed values only from verified bundles. */
 export interface BundleContext {
@@ -26,6 +34,8 @@ export interface BundleContext {
   signedBindingError?: string
   manifest?: WorkloadManifest
   manifestError?: string
+  /** The results layer, when the bundle has one. */
+  results?: ResultsLayer
 }
 
 export function digestOf(files: ProofFiles, name: string): string | undefined {

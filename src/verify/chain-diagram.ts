@@ -16,7 +16,12 @@ export const CHAIN_NODES: readonly { id: string; label: string; checks: readonly
   },
   { id: 'rekor', label: 'Rekor entry', checks: ['transparency-entry'] },
   { id: 'job', label: 'Runtime job', checks: ['runtime-record', 'online-runtime'] },
-  { id: 'binding', label: 'Binding', checks: ['binding-signature', 'binding-consistency'] }
+  { id: 'binding', label: 'Binding', checks: ['binding-signature', 'binding-consistency'] },
+  {
+    id: 'results',
+    label: 'Results',
+    checks: ['results-signature', 'results-content', 'results-online']
+  }
 ]
 
 /**

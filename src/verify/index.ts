@@ -6,6 +6,7 @@ import { QprovError } from '../errors.js'
 import { cleanDeep } from '../untrusted-text.js'
 import { buildManifest } from '../workload/manifest.js'
 import { onlineRuntime } from './online-check.js'
+import { onlineResults } from './results-online.js'
 import type { CheckOptions, JobReader, VerifyOptions } from './options.js'
 import { readWorkloadSpecs, signedCircuitsOf } from './signed-workload.js'
 import { decide, verifyBundleFiles } from './verify-bundle-files.js'
@@ -57,7 +58,8 @@ function checkOptionsOf(options: VerifyOptions): CheckOptions {
     aiPolicy: options.aiPolicy ?? 'any',
     ...(options.trustedRoot !== undefined ? { trustedRoot: options.trustedRoot } : {}),
     ...(options.profile ? { profile: options.profile } : {}),
-    ...(options.jobId !== undefined ? { jobId: options.jobId } : {})
+    ...(options.jobId !== undefined ? { jobId: options.jobId } : {}),
+    ...(options.requireResults ? { requireResults: true } : {})
   }
 }
 
@@ -69,7 +71,10 @@ async function withOnlineCheck(
   files: LoadedProofBundle['files'] | undefined
 ): Promise<BundleVerdict> {
   const live = await onlineRuntime(api, v, await signedCircuitsOf(v, files, opts.workloadSpecs))
-  v.checks = v.checks.map(c => (c.name === 'online-runtime' ? live : c))
+  const results = await onlineResults(api, v)
+  v.checks = v.checks.map(c =>
+    c.name === 'online-runtime' ? live : c.name === 'results-online' ? results : c
+  )
   return decide(v)
 }
 

@@ -16,6 +16,11 @@ export interface LiveJob {
 }
 export interface JobReader {
   getJob(id: string, opts?: { params?: boolean }): Promise<LiveJob>
+  /**
+   * The job's results bytes as served now; undefined while it has none (HTTP 204). A reader
+   * without it cannot pass `results-online`.
+   */
+  getResultsBytes?(id: string): Promise<Buffer | undefined>
 }
 
 export const AI_POLICIES = ['any', 'declared-only', 'no-ai'] as const
@@ -42,6 +47,8 @@ export interface VerifyOptions {
   online?: { api: JobReader }
   /** Worker threads for a batch; default the CPU count; 0 or 1 verifies on this thread. */
   workers?: number
+  /** A bundle without a results layer fails (`--require-results`) instead of skipping. */
+  requireResults?: boolean
 }
 
 /** The part of the options a worker thread needs: plain data only. */
@@ -56,4 +63,5 @@ export interface CheckOptions {
   workloadSpecs?: SpecBytes[]
   /** The job every bundle must bind, when --job was given. */
   jobId?: string
+  requireResults?: boolean
 }

@@ -68,7 +68,15 @@ const FINDING_TEXT: Record<FindingKind, string> = {
   'online-mismatch': 'the live job disagrees with the binding',
   'online-circuits-unreadable':
     'the circuits of the live job cannot be compared with the signed files',
-  'online-circuit-mismatch': 'the live job runs a circuit the package does not sign'
+  'online-circuit-mismatch': 'the live job runs a circuit the package does not sign',
+  'results-missing': 'the bundle has no results layer, and results are required',
+  'results-statement-differs': 'is not the signed DSSE payload',
+  'results-invalid': 'is not a runtime-results statement qprov writes',
+  'results-mismatch': 'the results statement does not belong to this bundle',
+  'results-digest-mismatch': 'a stored file does not have the sha256 the results statement signs',
+  'results-not-completed': 'the signed results are not of a Completed job',
+  'online-results-unavailable': 'the live results could not be read',
+  'online-results-mismatch': 'IBM no longer serves the signed results bytes'
 }
 
 const quote = (v: string | null): string => (v === null ? 'none' : JSON.stringify(v))
@@ -103,7 +111,8 @@ export function findingText(kind: FindingKind, f: FindingFacts = {}): string {
 const SKIP_TEXT: Record<SkipReason, string> = {
   'no-workload': 'no --workload given',
   offline: 'offline (no --online)',
-  'prerequisite-failed': 'not run'
+  'prerequisite-failed': 'not run',
+  'no-results': 'no results layer'
 }
 
 export function skipText(reason: SkipReason, prerequisite?: CheckName): string {

@@ -14,7 +14,9 @@ export const SKIP_REASONS = [
   /** --online was not given. */
   'offline',
   /** A check this one needs did not pass (named in `prerequisite`). */
-  'prerequisite-failed'
+  'prerequisite-failed',
+  /** The bundle has no results layer (`qprov results` was not run for it). */
+  'no-results'
 ] as const
 export type SkipReason = (typeof SKIP_REASONS)[number]
 
@@ -81,7 +83,16 @@ export const FINDING_KINDS = [
   'online-unavailable',
   'online-mismatch',
   'online-circuits-unreadable',
-  'online-circuit-mismatch'
+  'online-circuit-mismatch',
+  // the results layer
+  'results-missing',
+  'results-statement-differs',
+  'results-invalid',
+  'results-mismatch',
+  'results-digest-mismatch',
+  'results-not-completed',
+  'online-results-unavailable',
+  'online-results-mismatch'
 ] as const
 export type FindingKind = (typeof FINDING_KINDS)[number]
 
@@ -107,7 +118,10 @@ export const CHECK_RULES = {
   'workload-files': { optionalWhen: ['no-workload'] },
   'workload-closure': { optionalWhen: ['no-workload'] },
   'ai-policy': { optionalWhen: [] },
-  'online-runtime': { optionalWhen: ['offline'] }
+  'results-signature': { optionalWhen: ['no-results'] },
+  'results-content': { optionalWhen: ['no-results'] },
+  'online-runtime': { optionalWhen: ['offline'] },
+  'results-online': { optionalWhen: ['offline', 'no-results'] }
 } as const satisfies Record<string, CheckRule>
 
 export type CheckName = keyof typeof CHECK_RULES
@@ -174,6 +188,8 @@ export interface VerdictFacts {
    * null: the verified binding names no Rekor entry (signed on an instance without one).
    */
   rekor?: { logIndex: string; uuid?: string; logId?: string; baseUrl?: string } | null
+  /** From a results layer whose checks passed: the signed sha256 of results.json, and when. */
+  results?: { digest: string; fetchedAt: string; calibration: string }
 }
 
 export interface BundleVerdict {

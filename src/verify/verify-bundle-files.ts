@@ -14,6 +14,12 @@ import type { FindingFacts } from './outcome-text.js'
 import { aiPolicyCheck, commitConsistency, receiptIntegrity } from './receipt-checks.js'
 import { checkSignedBundle } from './signature-checks.js'
 import {
+  hasResultsLayer,
+  readResultsLayer,
+  resultsContent,
+  resultsSignature
+} from './results-checks.js'
+import {
   CHECK_NAMES,
   CHECK_RULES,
   type BundleVerdict,
@@ -111,6 +117,7 @@ export function failedVerdict(
 
 /** Runs every check of one bundle; the record's type makes each named check have a function. */
 function runChecks(ctx: BundleContext, trust: TrustMaterial): Record<CheckName, Outcome> {
+  const resultsSig = resultsSignature(ctx)
   return {
     'statement-signature': ctx.stmt.signature,
     'binding-signature': ctx.bind.signature,
@@ -124,8 +131,16 @@ function runChecks(ctx: BundleContext, trust: TrustMaterial): Record<CheckName, 
     'workload-files': workloadFiles(ctx),
     'workload-closure': workloadClosure(ctx),
     'ai-policy': aiPolicyCheck(ctx, ctx.opts.aiPolicy),
+    'results-signature': resultsSig,
+    'results-content': resultsContent(ctx, resultsSig),
     // Filled in by verifyProofBundles when --online is given.
-    'online-runtime': skip('offline')
+    'online-runtime': skip('offline'),
+    'results-online':
+      ctx.results === undefined
+        ? ctx.opts.requireResults
+          ? fail('results-missing')
+          : skip('no-results')
+        : skip('offline')
   }
 }
 
@@ -169,9 +184,19 @@ export function verifyBundleFiles(
         stmt.signature.status === 'pass' ? stmt.json : undefined
       )
     })
+    if (stmt.signature.status === 'pass') ctx.results = readResultsLayer(files, sig, stmt.json)
+    else if (hasResultsLayer(files))
+      ctx.results = { sig: { signature: notRun('statement-signature') } }
     const results = runChecks(ctx, trust.material)
     verdict.checks = CHECK_NAMES.map(name => ({ name, ...results[name] }))
     verdict.facts = factsOf(ctx)
+    const rp = ctx.results?.predicate
+    if (results['results-content'].status === 'pass' && rp !== undefined)
+      verdict.facts.results = {
+        digest: rp.files['results.json'],
+        fetchedAt: rp.fetched_at,
+        calibration: rp.calibration.last_update_date
+      }
     verdict.jobId = verdict.facts.jobId ?? null
   } catch (e) {
     // Fail closed: an exception anywhere is a failed bundle, never a pass.

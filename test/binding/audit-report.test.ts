@@ -4,6 +4,7 @@ import { coverageByWeek, isoWeek, renderAuditHtml } from '../../src/binding/audi
 import {
   auditPassed,
   buildReport,
+  classify,
   parseShard,
   shardOf,
   type AuditRow
@@ -83,5 +84,27 @@ describe('audit report parts', () => {
     expect(html).toContain('script-src &#39;none&#39;')
     expect(renderAuditText(r)).toContain('x1')
     expect(renderAuditText(r)).toMatch(/failed\s+binding-signature \(<img/)
+  })
+})
+
+describe('audit classify with --require-results', () => {
+  const base = { jobId: 'j1', created: '2026-12-01T00:00:00Z', backend: 'ibm_fez' }
+  const found = { location: 'local:/b/j1' }
+  const withChecks = (checks: { name: string; status: string }[]) =>
+    ({
+      valid: [{ found, verdict: { checks } }],
+      rejected: []
+    }) as unknown as Parameters<typeof classify>[1]
+
+  it('is verified only when both results checks pass', () => {
+    const pass = [
+      { name: 'results-signature', status: 'pass' },
+      { name: 'results-content', status: 'pass' }
+    ]
+    expect(classify(base, withChecks(pass), true).class).toBe('verified')
+    expect(classify(base, withChecks(pass.slice(0, 1)), true).class).toBe('results-missing')
+    const skipped = pass.map(c => ({ ...c, status: 'skip' }))
+    expect(classify(base, withChecks(skipped), true).class).toBe('results-missing')
+    expect(classify(base, withChecks(skipped), false).class).toBe('verified')
   })
 })

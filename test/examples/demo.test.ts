@@ -18,16 +18,17 @@ describe.skipIf(!fresh)('npm run demo', () => {
       timeout: 180_000
     })
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
-    expect(r.stdout).toMatch(/demo passed: the chain verified and all 11 tamperings were rejected/)
+    expect(r.stdout).toMatch(/demo passed: the chain verified and all 13 tamperings were rejected/)
     const rejections = r.stdout.match(/^ {5}rejected by [a-z-]+:/gm) ?? []
-    expect(rejections).toHaveLength(11)
+    expect(rejections).toHaveLength(13)
     for (const check of [
       'workload-files',
       'receipt-integrity',
       'statement-signature',
       'runtime-record',
       'signer-identity',
-      'ai-policy'
+      'ai-policy',
+      'results-content'
     ])
       expect(r.stdout).toContain(`rejected by ${check}:`)
     const report = /^HTML report: (.+)$/m.exec(r.stdout)?.[1] ?? ''

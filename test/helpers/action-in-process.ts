@@ -16,6 +16,8 @@ export function actionInputs(workspace: string, o: Partial<ActionInputs> = {}): 
     bundle: [],
     attestationStore: false,
     checkRun: false,
+    waitForResults: false,
+    requireResults: false,
     workspace,
     ...o
   }

@@ -86,7 +86,7 @@ describe.skipIf(!haveChromium)('HTML report in headless Chromium', () => {
     const bg = await page.locator('#verdict').evaluate(e => getComputedStyle(e).backgroundColor)
     expect(bg).toBe('rgb(220, 252, 231)') // the stylesheet applied: its CSP hash matched
     await expectEveryCheckVisible(page)
-    expect(await page.locator('svg.chain g.node').count()).toBe(6)
+    expect(await page.locator('svg.chain g.node').count()).toBe(7)
     expect(await page.locator('td.value', { hasText: 'd1ab2c3d4e5f6g7h8i9j' }).isVisible()).toBe(
       true
     )

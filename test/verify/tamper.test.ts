@@ -140,7 +140,10 @@ describe('proof bundle tamper suite', () => {
     expect(v[0].checks.filter(c => c.status === 'skip').map(c => c.name)).toEqual([
       'workload-files',
       'workload-closure',
-      'online-runtime'
+      'results-signature',
+      'results-content',
+      'online-runtime',
+      'results-online'
     ])
   })
 

@@ -41,7 +41,7 @@ import { attestClosureCheck } from '../../binding/package-closure.js'
  * Resolved at once, so a missing instance or key fails before anything is signed. With `sandbox`,
  * the emulator's URLs, CRN and key fill in what the inputs do not name.
  */
-function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
+export function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTarget {
   const conn = resolveConnection(
     connectionSettings({
       ...(inputs.sandbox ? { sandbox: inputs.sandbox } : {}),
@@ -63,7 +63,7 @@ function connect(inputs: ActionInputs, env: NodeJS.ProcessEnv): () => RuntimeTar
 }
 
 /** Links every summary of a runtime mode carries: the workflow run. */
-function runLinks(gh: GitHubEdges): SummaryLink[] {
+export function runLinks(gh: GitHubEdges): SummaryLink[] {
   try {
     const url = runURL(gh.context())
     return url ? [{ label: 'workflow run', url }] : []
@@ -132,7 +132,17 @@ export async function runSubmit(
   report.output('out-dir', outDir)
   report.output('bundle-path', outDir)
   if (r.binding) report.output('binding-digest', r.binding.bindingDigest)
-  const published = await publishOrKeep(inputs, r.jobId, outDir, r.binding, gh, report)
+  const witnessed =
+    inputs.waitForResults && r.binding
+      ? await (
+          await import('./results-witness.js')
+        ).witnessForAction(inputs, report, target, r.jobId, outDir, env)
+      : undefined
+  const bound =
+    r.binding && witnessed
+      ? { ...r.binding, digests: { ...r.binding.digests, ...witnessed.digests } }
+      : r.binding
+  const published = await publishOrKeep(inputs, r.jobId, outDir, bound, gh, report)
   await report.summary({
     title: 'qprov submit',
     rows: [
@@ -142,6 +152,7 @@ export async function runSubmit(
       ...(r.attestation ? attestationRows(r.attestation) : []),
       ['tags', r.tags.join(' ')],
       ['proof bundle', outDir],
+      ...(witnessed ? witnessed.rows : []),
       ...published.rows
     ],
     chain: {
@@ -184,7 +195,7 @@ async function writeSingleFile(
 }
 
 /** Publishes; on failure the summary still says where the bundle is before the step fails. */
-async function publishOrKeep(
+export async function publishOrKeep(
   inputs: ActionInputs,
   jobId: string,
   outDir: string,

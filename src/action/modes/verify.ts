@@ -124,7 +124,8 @@ export async function runVerify(
       profile,
       ...(trustedRoot !== undefined ? { trustedRoot } : {}),
       ...(inputs.aiPolicy ? { aiPolicy: inputs.aiPolicy } : {}),
-      ...(inputs.jobId ? { jobId: inputs.jobId } : {})
+      ...(inputs.jobId ? { jobId: inputs.jobId } : {}),
+      ...(inputs.requireResults ? { requireResults: true } : {})
     })
   } catch (e) {
     report.output('verified', 'false')

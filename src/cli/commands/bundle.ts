@@ -11,7 +11,7 @@ async function packAction(dir: string, flags: { out?: string }): Promise<void> {
     import('../../atomic-file.js')
   ])
   const files = await pb.readProofDirectory(dir)
-  const missing = pb.PROOF_FILE_NAMES.filter(n => files[n] === undefined)
+  const missing = pb.REQUIRED_PROOF_FILE_NAMES.filter(n => files[n] === undefined)
   if (missing.length > 0)
     throw new QprovError('PROOF_BUNDLE_INVALID', `${dir} lacks ${missing.join(', ')}`)
   const jobId = parseRuntimeJob(files['runtime-job.json']).jobId

@@ -24,6 +24,7 @@ interface VerifyFlags extends RuntimeFlags, VerificationFlags {
   json?: boolean
   html?: string
   workers?: string
+  requireResults?: boolean
 }
 
 const AI = ['any', 'declared-only', 'no-ai']
@@ -80,7 +81,8 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     ...(flags.job !== undefined ? { jobId: flags.job } : {}),
     aiPolicy: flags.aiPolicy as AiPolicy,
     ...(online ? { online } : {}),
-    ...(workers !== undefined ? { workers } : {})
+    ...(workers !== undefined ? { workers } : {}),
+    ...(flags.requireResults ? { requireResults: true } : {})
   })
   emit(verdicts, flags, { renderJson, renderText })
   if (flags.html !== undefined) {
@@ -127,7 +129,12 @@ export function registerVerifyCommand(program: Command): void {
     )
     .option(
       '--online',
-      'also read each job from the Runtime API and compare ID, tags, backend and circuits'
+      'also read each job from the Runtime API and compare ID, tags, backend and circuits, ' +
+        'and its results with the signed digest (results-online)'
+    )
+    .option(
+      '--require-results',
+      'fail a bundle without a results layer (`qprov results`) instead of skipping its checks'
     )
     .option('--json', 'print the verdict as JSON (an array for several bundles)')
     .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')

@@ -4,6 +4,7 @@ import { IamEndpoint } from './iam-endpoint.js'
 import { API_VERSIONS, backendRoute, usageView } from './backend-routes.js'
 import { faultyAt, type Conditions } from './conditions.js'
 import { sessionRoute } from './session-routes.js'
+import { jobMetrics, noteStatus } from './job-outcome.js'
 import { checkJobBody, isObject, tagsProblem } from './job-body.js'
 import { listJobsRoute } from './job-list.js'
 import type { Reply } from './reply.js'
@@ -171,6 +172,7 @@ export class RuntimeRoutes {
       if (!job) return this.error(404, 1404, `job not found: ${id}`)
       const now = this.cfg.clock()
       const status = jobStatus(job, this.cfg.lifecycle, now)
+      noteStatus(job, status, now)
       if (seg.length === 2 && m === 'GET') {
         job.polls++
         const exclude = call.params.get('exclude_params') === 'true'
@@ -197,6 +199,11 @@ export class RuntimeRoutes {
         if (isTerminal(status)) return this.error(404, 1404, `job ${id} ended ${status}: no result`)
         return { status: 204 }
       }
+      if (sub === 'metrics' && seg.length === 3 && m === 'GET')
+        return {
+          status: 200,
+          json: jobMetrics(job, status, this.cfg.lifecycle, call.headers['x-qx-client-application'])
+        }
       if (sub === 'cancel' && seg.length === 3 && m === 'POST') {
         if (isTerminal(status)) return this.error(409, 1409, `job ${id} is ${status}`)
         job.forced = 'Cancelled'

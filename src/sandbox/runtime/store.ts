@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { Failure } from './admission.js'
 import type { CircuitFacts } from './isa.js'
 import { isObject, type ValidJobBody } from './job-body.js'
+import { bellShot, hexSample } from './bell-sampler.js'
 
 export type JobStatus = 'Queued' | 'Running' | 'Completed' | 'Cancelled' | 'Failed'
 
@@ -25,6 +26,9 @@ export interface EmulatedJob {
   overrun?: boolean
   /** What each PUB's circuit declares, when the emulator could read it. */
   circuits?: (CircuitFacts | undefined)[]
+  /** When a polled job was first seen running, and seen final (metrics timestamps). */
+  runningMs?: number
+  finishedMs?: number
 }
 
 export interface EmulatedSession {
@@ -175,10 +179,8 @@ export function jobResults(job: EmulatedJob): Record<string, unknown> {
       // One entry per classical register, as IBM's sampler returns them.
       const data: Record<string, unknown> = {}
       for (const { name, bits } of facts?.registers ?? [{ name: 'c', bits: 1 }]) {
-        const width = Math.min(bits, 52)
         const samples: string[] = []
-        for (let s = 0; s < shots; s++)
-          samples.push(`0x${Math.floor(rand() * 2 ** width).toString(16)}`)
+        for (let s = 0; s < shots; s++) samples.push(hexSample(bellShot(rand, bits)))
         data[name] = { samples, num_bits: bits }
       }
       return { data, metadata: { circuit_metadata: {} } }
