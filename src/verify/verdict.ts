@@ -173,7 +173,16 @@ export interface VerdictFacts {
    * v1: uuid; v2: the shard's log ID and base URL (its indexes count within the shard).
    * null: the verified binding names no Rekor entry (signed on an instance without one).
    */
-  rekor?: { logIndex: string; uuid?: string; logId?: string; baseUrl?: string } | null
+  rekor?: RekorFact | null
+  /** The binding's own Rekor entry (the binding statement's signature); null: none logged. */
+  bindingRekor?: RekorFact | null
+}
+
+export interface RekorFact {
+  logIndex: string
+  uuid?: string
+  logId?: string
+  baseUrl?: string
 }
 
 export interface BundleVerdict {

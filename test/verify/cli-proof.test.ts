@@ -7,12 +7,14 @@ import {
   readFileSync,
   writeFileSync
 } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { onlyVerdict, verificationDoc } from '../helpers/verification-doc.js'
 import schema from '../../schemas/binding.v1.schema.json' with { type: 'json' }
 import { canonicalJson } from '../../src/proof/binding-document.js'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
@@ -89,18 +91,28 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expectSchemaValid(out('job1'))
     const v = await verify([out('job1')])
     expect(v.code, v.stderr).toBe(0)
-    const j = JSON.parse(v.stdout)
+    const j = onlyVerdict(v.stdout)
     expect(j).toMatchObject({ ok: true, bundle: out('job1'), jobId: submitted.jobId })
     expect(j.checks.map((c: { name: string }) => c.name)).toContain('binding-signature')
+  })
+
+  it('verify --sandbox DIR takes its root, identity and issuer, marked not for production', async () => {
+    const v = await qprov(['verify', out('job1'), '--sandbox', sbx, '--json'])
+    expect(v.code, v.stderr).toBe(0)
+    const doc = verificationDoc(v.stdout)
+    expect(doc.policy).toMatchObject({ identity: cfg.identity, issuer: cfg.issuer })
+    expect(doc.trustedRoot.sandbox).toBe(true)
+    const root = readFileSync(join(sbx, 'trusted_root.json'))
+    expect(doc.trustedRoot.sha256).toBe(createHash('sha256').update(root).digest('hex'))
   })
 
   it('verify --online compares the live job in the emulator', async () => {
     const v = await verify([out('job1')], ['--online', '--sandbox', sbx])
     expect(v.code, v.stderr).toBe(0)
-    const online = JSON.parse(v.stdout).checks.find(
+    const online = onlyVerdict(v.stdout).checks.find(
       (c: { name: string }) => c.name === 'online-runtime'
     )
-    expect(online.status).toBe('pass')
+    expect(online?.status).toBe('pass')
   })
 
   it('tag of an existing job writes a proof bundle that verifies', async () => {
@@ -144,7 +156,7 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expect(doc.runtime.backend_source).toBe('runtime')
     const v = await verify([out('tagged')])
     expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+    expect(onlyVerdict(v.stdout).jobId).toBe(jobId)
   })
 
   it('pack, fetch --job from a local directory, then verify; unpack round-trips the bytes', async () => {
@@ -172,7 +184,7 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expect(f.code, f.stderr).toBe(0)
     const v = await verify([out('fetched'), join(out('store'), `${submitted.jobId}.qprov.json`)])
     expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout).map((x: { ok: boolean }) => x.ok)).toEqual([true, true])
+    expect(verificationDoc(v.stdout).verdicts.map(x => x.ok)).toEqual([true, true])
     const u = await qprov([
       'bundle',
       'unpack',
@@ -279,7 +291,7 @@ describe('proof bundles across processes (qprov sandbox)', () => {
       expect(again.code, again.stderr).toBe(0)
       const v = await verify([dir])
       expect(v.code, v.stdout).toBe(0)
-      expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+      expect(onlyVerdict(v.stdout).jobId).toBe(jobId)
     } finally {
       proxy.close()
     }
@@ -325,9 +337,17 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     )
     const workers = await verify([out('job1')], ['--workers', '0'])
     expect(workers.code).toBe(2)
-    const missing = await verify([out('nope')])
-    expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain('INPUT_NOT_FOUND')
+    // A path that does not exist is a failed verdict that says so, never an empty stdout.
+    const missing = await verify([out('nope'), out('job1')])
+    expect(missing.code).toBe(1)
+    const doc = verificationDoc(missing.stdout)
+    expect(doc.ok).toBe(false)
+    expect(doc.verdicts.map(v => v.ok)).toEqual([false, true])
+    expect(doc.verdicts[0]?.checks[0]).toMatchObject({
+      status: 'fail',
+      finding: 'bundle-unreadable'
+    })
+    expect(doc.verdicts[0]?.checks[0]?.detail).toContain('not found')
   })
 
   it('still verifies after the sandbox that signed is gone, with only its trusted root kept', async () => {
@@ -336,6 +356,6 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     await exited
     const v = await verify([out('job1'), out('tagged')], ['--workers', '2'])
     expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout).map((x: { ok: boolean }) => x.ok)).toEqual([true, true])
+    expect(verificationDoc(v.stdout).verdicts.map(x => x.ok)).toEqual([true, true])
   })
 })
