@@ -75,7 +75,8 @@ export class LocalDirectorySource implements ProofSource {
     const found: FoundProof[] = []
     for (const dir of this.dirs) {
       const st = await stat(dir).catch(() => undefined)
-      if (st === undefined || !st.isDirectory())
+      if (st === undefined) throw new QprovError('INPUT_NOT_FOUND', `--from ${dir}: not found`)
+      if (!st.isDirectory())
         throw new QprovError('INPUT_NOT_FOUND', `--from ${dir} is not a directory`)
       const entries = (await readdir(dir, { withFileTypes: true })).sort((x, y) =>
         x.name < y.name ? -1 : x.name > y.name ? 1 : 0

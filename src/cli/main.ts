@@ -22,11 +22,12 @@ export function buildProgram(): Command {
         'Runtime job binding and offline, fail-closed verification.'
     )
     .version(QPROV_VERSION)
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
       // Commander quotes the arguments it refuses: they pass the terminal's escaper too.
-      writeErr: s => process.stderr.write(terminalText(s))
+      writeErr: s => process.stderr.write(terminalText(s)),
+      // Commander's own refusals (unknown option, missing argument) look like every other error.
+      outputError: s => printErr(usageLine(s))
     })
   registerReceiptCommands(program)
   registerDigestCommand(program)
@@ -87,6 +88,20 @@ Examples:
 
 Exit codes: 0 success, 1 verification or remote failure, 2 usage or input error.
 Docs: README.md and docs/ in the qprov repository.`
+
+/**
+ * `error: unknown option '--jsn'\n(Did you mean --json?)` becomes
+ * `qprov: error [USAGE]: unknown option '--jsn' (Did you mean --json?); see --help`.
+ */
+function usageLine(commanderText: string): string {
+  // Only commander's own suggestion line is joined: a line break inside a quoted argument is
+  // left to the terminal's escaper, which keeps it from starting a line of its own.
+  const text = commanderText
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean /, ' (Did you mean ')
+    .replace(/\n+$/, '')
+  return `qprov: error [USAGE]: ${text}; see --help`
+}
 
 /** The one failure site of the CLI: every error becomes one line and an exit code (1 or 2). */
 export async function main(argv: string[]): Promise<number> {

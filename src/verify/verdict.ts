@@ -31,6 +31,7 @@ export const FINDING_KINDS = [
   'bundle-not-canonical',
   'unsigned-field',
   'signature-invalid',
+  'untrusted-root',
   'not-dsse',
   // the signer (policy evaluation)
   'signer-policy',
