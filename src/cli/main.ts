@@ -8,6 +8,7 @@ import { registerDigestCommand } from './commands/digest.js'
 import { registerVerifyBundleCommand } from './commands/verify-bundle.js'
 import { registerAttestCommand } from './commands/attest.js'
 import { registerSandboxCommand } from './commands/sandbox.js'
+import { registerEmulatorCommand } from './commands/emulator.js'
 import { registerRuntimeCommands } from './commands/runtime.js'
 import { registerVerifyCommand } from './commands/verify.js'
 import { registerBundleCommand } from './commands/bundle.js'
@@ -29,15 +30,17 @@ export function buildProgram(): Command {
       // Commander's own refusals (unknown option, missing argument) look like every other error.
       outputError: s => printErr(usageLine(s))
     })
+  // In workflow order: practise, record, sign, run, collect, verify.
+  registerSandboxCommand(program)
+  registerEmulatorCommand(program)
   registerReceiptCommands(program)
   registerDigestCommand(program)
-  registerVerifyBundleCommand(program)
   registerAttestCommand(program)
-  registerSandboxCommand(program)
   registerRuntimeCommands(program)
-  registerVerifyCommand(program)
-  registerBundleCommand(program)
   registerFetchCommand(program)
+  registerBundleCommand(program)
+  registerVerifyCommand(program)
+  registerVerifyBundleCommand(program)
   tidyHelp(program)
   program.addHelpText('after', EXAMPLES)
   return program
@@ -50,6 +53,10 @@ export function buildProgram(): Command {
 function tidyHelp(cmd: Command): void {
   for (const c of cmd.commands) {
     c.exitOverride()
+    // A numeric default is kept as text (each command checks its numbers) but shown as a number.
+    for (const o of c.options)
+      if (typeof o.defaultValue === 'string' && /^[0-9]+$/.test(o.defaultValue))
+        o.defaultValueDescription ??= o.defaultValue
     const text = c.description().replace(/([^\n])\n(?!\n)/g, '$1 ')
     c.description(text)
     const summary = SUMMARIES[c.name()]
@@ -75,16 +82,19 @@ const SUMMARIES: Record<string, string> = {
 
 const EXAMPLES = `
 Examples:
+  qprov sandbox --dir /tmp/qs &            # local Fulcio, Rekor, TSA, OIDC, Runtime
   qprov receipt create --commit HEAD --out .receipts
   qprov digest examples/bell --json
-  qprov sandbox --dir /tmp/qs &            # local Fulcio, Rekor, TSA, OIDC, Runtime
   qprov attest --workload examples/bell --sandbox /tmp/qs --out out/att
   qprov submit --workload examples/bell --sandbox /tmp/qs --out out/job
-  qprov verify out/job --trusted-root /tmp/qs/trusted_root.json \\
+  qprov verify out/job --sandbox /tmp/qs    # practice only: the sandbox's root and signer
+  qprov verify out/job --trusted-root <trusted_root.json> \\
     --certificate-identity <SAN> --certificate-oidc-issuer <URL>
   qprov verify-bundle --bundle out/att/statement.sigstore.json \\
     --trusted-root /tmp/qs/trusted_root.json \\
-    --certificate-identity <SAN> --certificate-oidc-issuer <URL> sha256:<package digest>
+    --certificate-identity <SAN> --certificate-oidc-issuer <URL> \\
+    --predicate-type https://invariantsystems.io/predicates/aiir/commit_receipt/v2 \\
+    sha256:<package digest>
 
 Exit codes: 0 success, 1 verification or remote failure, 2 usage or input error.
 Docs: README.md and docs/ in the qprov repository.`

@@ -119,10 +119,7 @@ export function registerFetchCommand(program: Command): void {
         'GH_TOKEN. Exit 1 if no candidate verifies, 2 on usage errors.'
     )
     .requiredOption('--job <id>', 'Runtime job ID')
-    .option(
-      '--from <dirs...>',
-      'directories holding proof bundle directories or *.qprov.json files'
-    )
+    .option('--from <dir...>', 'directories holding proof bundle directories or *.qprov.json files')
     .option(
       '--repo <owner/repo>',
       'GitHub repository to search (attestations, release assets, artifacts)'

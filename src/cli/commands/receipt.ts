@@ -55,7 +55,7 @@ export function registerReceiptCommands(program: Command): void {
       'Sigstore bundle (.sigstore) over the exact bytes of the one receipt file'
     )
     .option(
-      '--certificate-identity <id>',
+      '--certificate-identity <san>',
       'required signer identity (certificate SAN) for --bundle'
     )
     .option('--certificate-oidc-issuer <url>', 'required OIDC issuer for --bundle')

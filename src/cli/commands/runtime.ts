@@ -13,7 +13,6 @@ import {
 } from '../connection-options.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
-import { registerEmulatorCommand } from './emulator.js'
 
 export interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
   timeoutMs?: string
@@ -235,7 +234,7 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
   else printOut(`provenance: ${provenance ? provenance.statementDigest : 'none'}`)
 }
 
-/** `qprov submit`, `qprov tag`, `qprov job get` and `qprov emulator`. */
+/** `qprov submit`, `qprov tag` and `qprov job get`. */
 export function registerRuntimeCommands(program: Command): void {
   const submit = program
     .command('submit')
@@ -253,7 +252,7 @@ export function registerRuntimeCommands(program: Command): void {
         'QISKIT_IBM_TOKEN), or from DIR/sandbox.json with --sandbox DIR.'
     )
     .requiredOption(
-      '--workload <paths...>',
+      '--workload <path...>',
       'workload files or directories; one holds qprov.job.json'
     )
     .option('--backend <name>', 'run on this backend instead of the one in the job spec')
@@ -263,12 +262,13 @@ export function registerRuntimeCommands(program: Command): void {
     )
     .requiredOption('--out <dir>', 'directory for the attestation and runtime-job.json')
     .option('--no-attest', 'submit without attesting (only the --tag values are attached)')
-    .option('--tag <tags...>', 'extra job tags (at most 8 tags in total, 86 characters each)')
+    .option('--tag <tag...>', 'extra job tags (at most 8 tags in total, 86 characters each)')
     .option('--receipt <file>', 'an existing AIIR receipt to wrap (passed to attest)')
     .option('--commit <rev>', 'generate the receipt for this commit instead of HEAD')
     .option(
-      '--declare-ai <tool...>',
-      'declare AI involvement in the generated receipt (repeatable)'
+      '--declare-ai <tool>',
+      'declare AI involvement in the generated receipt (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v]
     )
     .option('--json', 'print a JSON object instead of text')
   addSigningOptions(submit)
@@ -305,6 +305,4 @@ export function registerRuntimeCommands(program: Command): void {
       .requiredOption('--job <id>', 'Runtime job ID')
       .option('--json', 'print the job object and the parsed provenance as JSON')
   ).action(jobGetAction)
-
-  registerEmulatorCommand(program)
 }
