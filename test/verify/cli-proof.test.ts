@@ -56,6 +56,15 @@ function expectSchemaValid(dir: string): void {
 
 let submitted: { jobId: string }
 
+/** The `next: qprov …` line a command printed, as argv (single-quoted words as the shell reads them). */
+function nextCommand(stdout: string): string[] {
+  const line = /^next: qprov (.*)$/m.exec(stdout)?.[1]
+  expect(line, stdout).toBeDefined()
+  return [...(line ?? '').matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map(m =>
+    m[1] !== undefined ? m[1].replaceAll("'\\''", "'") : (m[2] ?? '')
+  )
+}
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'qprov-proof-cli-'))
   sbx = join(work, 'sandbox')
@@ -157,6 +166,13 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     const v = await verify([out('tagged')])
     expect(v.code, v.stdout).toBe(0)
     expect(onlyVerdict(v.stdout).jobId).toBe(jobId)
+    // tag prints the verify command with the signer, root and job filled in; it verifies as printed.
+    const next = nextCommand(t.stdout)
+    expect(next).toEqual(
+      expect.arrayContaining(['--job', jobId, '--certificate-identity', cfg.identity])
+    )
+    const n = await qprov(next)
+    expect(n.code, n.stdout).toBe(0)
   })
 
   it('pack, fetch --job from a local directory, then verify; unpack round-trips the bytes', async () => {
@@ -182,6 +198,9 @@ describe('proof bundles across processes (qprov sandbox)', () => {
       out('fetched')
     ])
     expect(f.code, f.stderr).toBe(0)
+    const next = await qprov(nextCommand(f.stdout))
+    expect(next.code, next.stdout).toBe(0)
+    expect(next.stdout).toContain(`(job ${submitted.jobId})`)
     const v = await verify([out('fetched'), join(out('store'), `${submitted.jobId}.qprov.json`)])
     expect(v.code, v.stdout).toBe(0)
     expect(verificationDoc(v.stdout).verdicts.map(x => x.ok)).toEqual([true, true])

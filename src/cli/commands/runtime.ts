@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { verifyAfterSigning } from '../next-command.js'
 import type { Command } from 'commander'
 import type { BoundProof } from '../../binding/bind.js'
 import { oneLine } from '../../errors.js'
@@ -141,7 +142,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
   }
   for (const t of r.tags) printOut(`tag: ${t}`)
   printOut(`wrote ${r.recordPath}`)
-  if (r.binding) printBinding(r.binding, flags.out)
+  if (r.binding) printBinding(r.binding, flags.out, r.jobId, flags)
 }
 
 function bindingReport(b: BoundProof, dir: string) {
@@ -152,11 +153,14 @@ function bindingReport(b: BoundProof, dir: string) {
   }
 }
 
-function printBinding(b: BoundProof, dir: string): void {
+function printBinding(b: BoundProof, dir: string, jobId: string, flags: RuntimeFlags): void {
   printOut(`binding digest: ${b.bindingDigest}`)
   if (b.rekor) printOut(`binding rekor log index: ${b.rekor.logIndex}`)
   else printOut('binding rekor log index: none (signed timestamp only)')
   printOut(`proof bundle: ${resolve(dir)}`)
+  const { trustedRoot, sigstore } = retagFlags(flags)
+  const next = verifyAfterSigning(dir, jobId, { sandbox: flags.sandbox, trustedRoot, sigstore })
+  if (next !== undefined) printOut(next)
 }
 
 interface TagFlags extends RuntimeFlags {
@@ -193,7 +197,7 @@ async function tagAction(flags: TagFlags): Promise<void> {
   }
   for (const t of r.tags) printOut(`tag: ${t}`)
   printOut(`wrote ${r.recordPath}`)
-  if (r.binding) printBinding(r.binding, flags.out)
+  if (r.binding) printBinding(r.binding, flags.out, r.jobId, flags)
 }
 
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
