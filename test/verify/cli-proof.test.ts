@@ -175,6 +175,51 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expect(n.code, n.stdout).toBe(0)
   })
 
+  it('tag --workload attests first, as the action does, and the bundle verifies', async () => {
+    const plain = await qprov([
+      'submit',
+      '--no-attest',
+      '--workload',
+      'examples/bell',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('plain-w'),
+      '--json'
+    ])
+    expect(plain.code, plain.stderr).toBe(0)
+    const jobId = JSON.parse(plain.stdout).jobId
+    const both = await qprov([
+      'tag',
+      '--job',
+      jobId,
+      '--attestation',
+      out('att'),
+      '--workload',
+      'examples/bell',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('tw0')
+    ])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain('give exactly one of --attestation DIR / --workload PATH')
+    const t = await qprov([
+      'tag',
+      '--job',
+      jobId,
+      '--workload',
+      'examples/bell',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('tagged-w')
+    ])
+    expect(t.code, t.stderr).toBe(0)
+    const v = await verify([out('tagged-w')], ['--job', jobId])
+    expect(v.code, v.stdout).toBe(0)
+  })
+
   it('pack, fetch --job from a local directory, then verify; unpack round-trips the bytes', async () => {
     mkdirSync(out('store'))
     const p = await qprov([

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { verifyAfterSigning } from '../next-command.js'
 import type { Command } from 'commander'
 import type { BoundProof } from '../../binding/bind.js'
-import { oneLine } from '../../errors.js'
+import { QprovError, oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
 import type { RetagFlags } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
@@ -165,19 +165,57 @@ function printBinding(b: BoundProof, dir: string, jobId: string, flags: RuntimeF
 
 interface TagFlags extends RuntimeFlags {
   job: string
-  attestation: string
+  attestation?: string
+  workload?: string[]
+  receipt?: string
+  commit?: string
   out: string
 }
 
+/**
+ * `tag --workload`: attest into --out first, as the action's tag mode does, then tag from there.
+ * Exactly one of --attestation and --workload says where the attestation comes from.
+ */
+async function attestationFor(flags: TagFlags): Promise<string> {
+  if ((flags.attestation === undefined) === (flags.workload === undefined))
+    throw new QprovError('USAGE', 'give exactly one of --attestation DIR / --workload PATH')
+  if (flags.attestation !== undefined) {
+    if (flags.receipt !== undefined || flags.commit !== undefined)
+      throw new QprovError('USAGE', '--receipt and --commit go with --workload')
+    return flags.attestation
+  }
+  const m = await loadRuntime()
+  m.checkJobId(flags.job)
+  const [{ attestWorkload }, { planSigning }, { receiptSource }, { attestClosureCheck }] =
+    await Promise.all([
+      import('../../attest/pipeline.js'),
+      import('../../attest/sign.js'),
+      import('../../attest/receipt-source.js'),
+      import('../../binding/package-closure.js')
+    ])
+  const { signing } = signingFromOptions(flags)
+  await attestWorkload({
+    workload: flags.workload ?? [],
+    cwd: process.cwd(),
+    receipt: receiptSource(flags),
+    signing: () => planSigning(signing),
+    outDir: flags.out,
+    checkManifest: attestClosureCheck(process.cwd()),
+    onProgress: progress
+  })
+  return flags.out
+}
+
 async function tagAction(flags: TagFlags): Promise<void> {
+  const attestationDir = await attestationFor(flags)
   const m = await loadRuntime()
   const r = await m.tagJob(
     {
       jobId: flags.job,
-      attestationDir: flags.attestation,
+      attestationDir,
       outDir: flags.out,
       connect: () => target(m, flags),
-      hint: hintFor(m, flags.attestation, flags),
+      hint: hintFor(m, attestationDir, flags),
       signing: () => signingFromOptions(flags).signing
     },
     {
@@ -290,9 +328,18 @@ export function registerRuntimeCommands(program: Command): void {
         'already carries these tags changes no tag and finishes the binding.'
     )
     .requiredOption('--job <id>', 'Runtime job ID')
-    .requiredOption(
+    .option(
       '--attestation <dir>',
       'directory with statement.json, statement.sigstore.json and workload.manifest.json'
+    )
+    .option(
+      '--workload <path...>',
+      'attest these workload files first (as `qprov attest` does, into --out), instead of --attestation'
+    )
+    .option('--receipt <file>', 'with --workload: an existing AIIR receipt to wrap')
+    .option(
+      '--commit <rev>',
+      'with --workload: generate the receipt for this commit instead of HEAD'
     )
     .requiredOption('--out <dir>', 'directory for the proof bundle')
     .option('--json', 'print a JSON object instead of text')
