@@ -175,6 +175,45 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expect(n.code, n.stdout).toBe(0)
   })
 
+  it('submit --attestation DIR reuses that attestation: same statement, same Rekor entry', async () => {
+    const r = await qprov([
+      'submit',
+      '--workload',
+      'examples/bell',
+      '--attestation',
+      out('att'),
+      '--sandbox',
+      sbx,
+      '--out',
+      out('reused'),
+      '--json'
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    const jobId = JSON.parse(r.stdout).jobId
+    for (const f of ['statement.json', 'statement.sigstore.json'])
+      expect(readFileSync(join(out('reused'), f))).toEqual(readFileSync(join(out('att'), f)))
+    const logged = (dir: string) =>
+      JSON.parse(readFileSync(join(dir, 'statement.sigstore.json'), 'utf8')).verificationMaterial
+        .tlogEntries[0].logIndex
+    const binding = JSON.parse(readFileSync(join(out('reused'), 'binding.json'), 'utf8'))
+    expect(String(binding.provenance.transparency_entry.log_index)).toBe(String(logged(out('att'))))
+    const v = await verify([out('reused')], ['--job', jobId])
+    expect(v.code, v.stdout).toBe(0)
+    const mixed = await qprov([
+      'submit',
+      '--workload',
+      'examples/bell',
+      '--attestation',
+      out('att'),
+      '--no-attest',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('reused2')
+    ])
+    expect(mixed.code).toBe(2)
+  })
+
   it('tag --workload attests first, as the action does, and the bundle verifies', async () => {
     const plain = await qprov([
       'submit',

@@ -92,9 +92,20 @@ interface SubmitFlags extends RuntimeFlags {
   receipt?: string
   commit?: string
   declareAi?: string[]
+  attestation?: string
 }
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
+  if (flags.attestation !== undefined && !flags.attest)
+    throw new QprovError('USAGE', '--attestation and --no-attest exclude each other')
+  if (
+    flags.attestation !== undefined &&
+    (flags.receipt !== undefined || flags.commit !== undefined || flags.declareAi !== undefined)
+  )
+    throw new QprovError(
+      'USAGE',
+      '--attestation reuses a receipt: no --receipt, --commit or --declare-ai'
+    )
   const m = await loadRuntime()
   const [{ submitWorkload }, { receiptSource }] = await Promise.all([
     import('../../binding/submit-workload.js'),
@@ -110,7 +121,8 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       tags: flags.tag,
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
-        receipt: receiptSource(flags)
+        receipt: receiptSource(flags),
+        ...(flags.attestation !== undefined ? { reuse: flags.attestation } : {})
       },
       outDir: flags.out,
       hint: hintFor(m, flags.out, flags)
@@ -304,6 +316,11 @@ export function registerRuntimeCommands(program: Command): void {
     )
     .requiredOption('--out <dir>', 'directory for the attestation and runtime-job.json')
     .option('--no-attest', 'submit without attesting (only the --tag values are attached)')
+    .option(
+      '--attestation <dir>',
+      'tag the job with this existing attestation (from `qprov attest`) instead of attesting ' +
+        'again: no second statement, no second Rekor entry; --workload must be its files'
+    )
     .option('--tag <tag...>', 'extra job tags (at most 8 tags in total, 86 characters each)')
     .option('--receipt <file>', 'an existing AIIR receipt to wrap (passed to attest)')
     .option('--commit <rev>', 'generate the receipt for this commit instead of HEAD')
