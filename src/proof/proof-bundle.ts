@@ -134,7 +134,8 @@ export async function loadProofBundle(path: string): Promise<LoadedProofBundle> 
   if (st.isDirectory()) return { path, form: 'directory', files: await readProofDirectory(path) }
   try {
     const bytes = readBoundedFile(path)
-    if (bytes === undefined) throw new QprovError('INPUT_NOT_FOUND', `proof bundle not found: ${path}`)
+    if (bytes === undefined)
+      throw new QprovError('INPUT_NOT_FOUND', `proof bundle not found: ${path}`)
     const { files, jobId } = unpackProofBundle(bytes)
     const named = jobIdOfFileName(path)
     return {
@@ -174,7 +175,12 @@ export async function expandBundlePaths(paths: string[]): Promise<string[]> {
     // A path that does not exist stays in the list: the reader fails it as a verdict that says
     // "not found", so a batch still reports every path it was given.
     const st = await stat(p).catch(() => undefined)
-    if (st === undefined || !st.isDirectory() || p.endsWith(PROOF_BUNDLE_SUFFIX) || (await isBundleDir(p))) {
+    if (
+      st === undefined ||
+      !st.isDirectory() ||
+      p.endsWith(PROOF_BUNDLE_SUFFIX) ||
+      (await isBundleDir(p))
+    ) {
       out.push(p)
       continue
     }
