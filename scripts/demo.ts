@@ -231,7 +231,9 @@ async function main(): Promise<void> {
       const r = runQprov(cli, args, ctx.workload)
       const failed =
         r.code === 1
-          ? (JSON.parse(r.stdout) as Verdict).checks.filter(c => c.status === 'fail')
+          ? (JSON.parse(r.stdout) as { verdicts: Verdict[] }).verdicts[0]!.checks.filter(
+              c => c.status === 'fail'
+            )
           : []
       const hit = failed.find(c => c.name === t.expect)
       if (r.code === 1 && hit) {
@@ -264,7 +266,7 @@ async function main(): Promise<void> {
       batch,
       '--json'
     ])
-    const verdicts = JSON.parse(b.stdout) as Verdict[]
+    const { verdicts } = JSON.parse(b.stdout) as { verdicts: Verdict[] }
     indent(
       `${verdicts.filter(v => v.ok).length} of ${verdicts.length} bundles verified (exit ${b.code})`
     )

@@ -64,7 +64,7 @@ function realOrAncestor(abs: string, opts: ConfineOptions, shown: string): [stri
         throw new QprovError(
           code === 'ENOENT' || code === 'ENOTDIR' ? 'INPUT_NOT_FOUND' : opts.code,
           code === 'ENOENT' || code === 'ENOTDIR'
-            ? `${opts.what} '${shown}' does not exist`
+            ? `${opts.what} '${shown}' not found`
             : `${opts.what} '${shown}' cannot be resolved (${code ?? 'error'})`,
           { cause: e }
         )
@@ -92,7 +92,7 @@ export function confinePath(root: string, p: string, opts: ConfineOptions): Conf
   try {
     rootReal = realpathSync.native(rootAbs)
   } catch (e) {
-    throw new QprovError('INPUT_NOT_FOUND', `${opts.rootName} ${rootAbs} does not exist`, {
+    throw new QprovError('INPUT_NOT_FOUND', `${opts.rootName} ${rootAbs} not found`, {
       cause: e
     })
   }

@@ -222,7 +222,7 @@ describe('the sinks, end to end', () => {
     const out = await captureOutput(() => main(['verify', '--bogus\n::warning ::x\u001b[2J']))
     expect(out.result).toBe(2)
     expect(out.stderr).toBe(
-      `error: unknown option '--bogus\n${F}:warning ::x${F}[2J'\n(run with --help for usage)\n`
+      `qprov: error [USAGE]: unknown option '--bogus${F}::warning ::x${F}[2J'; see --help\n`
     )
   })
 

@@ -65,8 +65,8 @@ export function completeFrom(partial: FoundProof, donor: FoundProof): string[] {
 
 async function candidatePaths(dir: string): Promise<string[]> {
   const st = await stat(dir).catch(() => undefined)
-  if (st === undefined || !st.isDirectory())
-    throw new QprovError('INPUT_NOT_FOUND', `--from ${dir} is not a directory`)
+  if (st === undefined) throw new QprovError('INPUT_NOT_FOUND', `--from ${dir}: not found`)
+  if (!st.isDirectory()) throw new QprovError('INPUT_NOT_FOUND', `--from ${dir} is not a directory`)
   const entries = (await readdir(dir, { withFileTypes: true })).sort((x, y) =>
     x.name < y.name ? -1 : x.name > y.name ? 1 : 0
   )

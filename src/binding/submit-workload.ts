@@ -24,12 +24,15 @@ import {
 import { jobExistsError } from './job-exists.js'
 import { checkManifestClosure, checkPackageClosure } from './package-closure.js'
 import { jobRecord, refsOfAttestation, writeJobRecord } from './job-record.js'
+import { reuseAttestation } from './reuse-attestation.js'
 import type { Connect, RebindHint } from './runtime-target.js'
 
 export interface SubmitAttestOptions {
   /** Called once the minimal tag count passed; then the exact count (Rekor or not) is checked. */
   signing: () => SigningConfig
   receipt: ReceiptSource
+  /** An attestation directory to tag the job with instead of attesting again. */
+  reuse?: string
 }
 
 export interface SubmitWorkloadOptions {
@@ -135,7 +138,10 @@ export async function submitWorkload(
     onProgress: hooks.onProgress,
     onWarning: hooks.onWarning
   })
-  if (opts.attest && signing && endpoints) {
+  const reuse = opts.attest ? opts.attest.reuse : undefined
+  if (reuse !== undefined)
+    refs = await reuseAttestation(reuse, opts.workload, opts.cwd, opts.outDir)
+  else if (opts.attest && signing && endpoints) {
     attestation = await attestWorkload({
       workload: opts.workload,
       cwd: opts.cwd,

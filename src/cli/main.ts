@@ -9,6 +9,7 @@ import { registerDigestCommand } from './commands/digest.js'
 import { registerVerifyBundleCommand } from './commands/verify-bundle.js'
 import { registerAttestCommand } from './commands/attest.js'
 import { registerSandboxCommand } from './commands/sandbox.js'
+import { registerEmulatorCommand } from './commands/emulator.js'
 import { registerRuntimeCommands } from './commands/runtime.js'
 import { registerVerifyCommand } from './commands/verify.js'
 import { registerBundleCommand } from './commands/bundle.js'
@@ -25,24 +26,27 @@ export function buildProgram(): Command {
         'Runtime job binding and offline, fail-closed verification.'
     )
     .version(QPROV_VERSION)
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     // A subcommand's options stay its own (`audit merge --json` is merge's, not audit's).
     .enablePositionalOptions()
     .configureOutput({
       // Commander quotes the arguments it refuses: they pass the terminal's escaper too.
-      writeErr: s => process.stderr.write(terminalText(s))
+      writeErr: s => process.stderr.write(terminalText(s)),
+      // Commander's own refusals (unknown option, missing argument) look like every other error.
+      outputError: s => printErr(usageLine(s))
     })
+  // In workflow order: practise, record, sign, run, collect, verify.
+  registerSandboxCommand(program)
+  registerEmulatorCommand(program)
   registerReceiptCommands(program)
   registerDigestCommand(program)
-  registerVerifyBundleCommand(program)
   registerAttestCommand(program)
-  registerSandboxCommand(program)
   registerRuntimeCommands(program)
   registerResultsCommand(program)
-  registerVerifyCommand(program)
-  registerBundleCommand(program)
   registerFetchCommand(program)
+  registerBundleCommand(program)
+  registerVerifyCommand(program)
+  registerVerifyBundleCommand(program)
   registerAuditCommand(program)
   tidyHelp(program)
   program.addHelpText('after', EXAMPLES)
@@ -56,6 +60,10 @@ export function buildProgram(): Command {
 function tidyHelp(cmd: Command): void {
   for (const c of cmd.commands) {
     c.exitOverride()
+    // A numeric default is kept as text (each command checks its numbers) but shown as a number.
+    for (const o of c.options)
+      if (typeof o.defaultValue === 'string' && /^[0-9]+$/.test(o.defaultValue))
+        o.defaultValueDescription ??= o.defaultValue
     const text = c.description().replace(/([^\n])\n(?!\n)/g, '$1 ')
     c.description(text)
     const summary = SUMMARIES[c.name()]
@@ -82,19 +90,36 @@ const SUMMARIES: Record<string, string> = {
 
 const EXAMPLES = `
 Examples:
+  qprov sandbox --dir /tmp/qs &            # local Fulcio, Rekor, TSA, OIDC, Runtime
   qprov receipt create --commit HEAD --out .receipts
   qprov digest examples/bell --json
-  qprov sandbox --dir /tmp/qs &            # local Fulcio, Rekor, TSA, OIDC, Runtime
   qprov attest --workload examples/bell --sandbox /tmp/qs --out out/att
   qprov submit --workload examples/bell --sandbox /tmp/qs --out out/job
-  qprov verify out/job --trusted-root /tmp/qs/trusted_root.json \\
+  qprov verify out/job --sandbox /tmp/qs    # practice only: the sandbox's root and signer
+  qprov verify out/job --trusted-root <trusted_root.json> \\
     --certificate-identity <SAN> --certificate-oidc-issuer <URL>
   qprov verify-bundle --bundle out/att/statement.sigstore.json \\
     --trusted-root /tmp/qs/trusted_root.json \\
-    --certificate-identity <SAN> --certificate-oidc-issuer <URL> sha256:<package digest>
+    --certificate-identity <SAN> --certificate-oidc-issuer <URL> \\
+    --predicate-type https://invariantsystems.io/predicates/aiir/commit_receipt/v2 \\
+    sha256:<package digest>
 
 Exit codes: 0 success, 1 verification or remote failure, 2 usage or input error.
 Docs: README.md and docs/ in the qprov repository.`
+
+/**
+ * `error: unknown option '--jsn'\n(Did you mean --json?)` becomes
+ * `qprov: error [USAGE]: unknown option '--jsn' (Did you mean --json?); see --help`.
+ */
+function usageLine(commanderText: string): string {
+  // Only commander's own suggestion line is joined: a line break inside a quoted argument is
+  // left to the terminal's escaper, which keeps it from starting a line of its own.
+  const text = commanderText
+    .replace(/^error: /, '')
+    .replace(/\n\(Did you mean /, ' (Did you mean ')
+    .replace(/\n+$/, '')
+  return `qprov: error [USAGE]: ${text}; see --help`
+}
 
 /** The one failure site of the CLI: every error becomes one line and an exit code (1 or 2). */
 export async function main(argv: string[]): Promise<number> {

@@ -14,6 +14,7 @@ export interface VerificationFlags {
   certificateOidcIssuer?: string
   profile?: string
   thresholds?: string
+  sandbox?: string
 }
 
 /** --profile and --thresholds: what each Sigstore signature must carry. */
@@ -60,6 +61,7 @@ export function verificationFromFlags(flags: VerificationFlags): VerificationSet
     identityRegExp: flags.certificateIdentityRegexp,
     issuer: flags.certificateOidcIssuer,
     profile: flags.profile,
-    thresholds: flags.thresholds
+    thresholds: flags.thresholds,
+    sandbox: flags.sandbox
   })
 }

@@ -93,7 +93,22 @@ function verdictSection(v: BundleVerdict): string {
     statusCell(c.status),
     escapeText(cut(c.detail))
   ])
-  return `${head}\n\n${table(['check', 'status', 'detail'], rows)}`
+  // Only a verified bundle's chain: a partial one would look like a proof.
+  const chain = v.ok ? `${chainDiagram(chainOfVerdict(v))}\n\n` : ''
+  return `${head}\n\n${chain}${table(['check', 'status', 'detail'], rows)}`
+}
+
+/** The chain of a verified bundle, from the facts read from material that verified. */
+function chainOfVerdict(v: BundleVerdict): ChainFacts {
+  const f = v.facts
+  return {
+    packageDigest: f.packageDigest,
+    commit: f.commit,
+    statementDigest: f.statementDigest,
+    rekorLogIndex: f.rekor === null ? null : f.rekor?.logIndex,
+    jobId: f.jobId ?? v.jobId ?? undefined,
+    bindingDigest: f.bindingDigest
+  }
 }
 
 function linkList(links: SummaryLink[]): string {

@@ -131,7 +131,7 @@ export async function loadProofBundle(path: string): Promise<LoadedProofBundle> 
   try {
     st = statSync(path)
   } catch {
-    throw new QprovError('INPUT_NOT_FOUND', `no proof bundle at ${path}`)
+    throw new QprovError('INPUT_NOT_FOUND', `proof bundle not found: ${path}`)
   }
   // A `*.qprov.json` name claims the single-file form: a directory, FIFO or socket by that name
   // fails rather than being read as something else.
@@ -145,7 +145,8 @@ export async function loadProofBundle(path: string): Promise<LoadedProofBundle> 
   if (st.isDirectory()) return { path, form: 'directory', files: await readProofDirectory(path) }
   try {
     const bytes = readBoundedFile(path)
-    if (bytes === undefined) throw new QprovError('INPUT_NOT_FOUND', `no proof bundle at ${path}`)
+    if (bytes === undefined)
+      throw new QprovError('INPUT_NOT_FOUND', `proof bundle not found: ${path}`)
     const { files, jobId } = unpackProofBundle(bytes)
     const named = jobIdOfFileName(path)
     return {
@@ -182,10 +183,15 @@ async function isBundleDir(dir: string): Promise<boolean> {
 export async function expandBundlePaths(paths: string[]): Promise<string[]> {
   const out: string[] = []
   for (const p of paths) {
-    const st = await stat(p).catch(() => {
-      throw new QprovError('INPUT_NOT_FOUND', `no proof bundle at ${p}`)
-    })
-    if (!st.isDirectory() || p.endsWith(PROOF_BUNDLE_SUFFIX) || (await isBundleDir(p))) {
+    // A path that does not exist stays in the list: the reader fails it as a verdict that says
+    // "not found", so a batch still reports every path it was given.
+    const st = await stat(p).catch(() => undefined)
+    if (
+      st === undefined ||
+      !st.isDirectory() ||
+      p.endsWith(PROOF_BUNDLE_SUFFIX) ||
+      (await isBundleDir(p))
+    ) {
       out.push(p)
       continue
     }

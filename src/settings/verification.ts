@@ -9,6 +9,7 @@ import {
 } from '../sigstore/profiles.js'
 import { refuseUrlCredentials } from '../url-credentials.js'
 import { optionName, type Caller } from '../option-names.js'
+import { sandboxSigning } from './sandbox.js'
 
 /** What the user asked verification to require, however the CLI or the action spelled it. */
 export interface VerificationChoice {
@@ -19,6 +20,8 @@ export interface VerificationChoice {
   issuer?: string
   profile?: string
   thresholds?: string
+  /** A sandbox directory: its root, identity and issuer fill whatever is not given. */
+  sandbox?: string
 }
 
 /** A complete verification policy: what `qprov verify` and `qprov fetch` check every bundle by. */
@@ -26,6 +29,10 @@ export interface VerificationSettings {
   policy: IdentityPolicy
   /** trusted_root.json text; absent means the embedded public-good root. */
   trustedRoot?: string
+  /** Where the root came from: its path as given; absent for the embedded root. */
+  trustedRootSource?: string
+  /** The root is a sandbox's (practice only), as --sandbox gave it. */
+  sandboxRoot: boolean
   profile: VerifyProfile
 }
 
@@ -72,9 +79,10 @@ export function profileSettings(
 
 /** Turns the choices into settings: exactly one identity form, an issuer, a readable root. */
 export function verificationSettings(
-  c: VerificationChoice,
+  choice: VerificationChoice,
   caller: Caller = 'cli'
 ): VerificationSettings {
+  const c = withSandbox(choice)
   const option = (flag: string): string => optionName(flag, caller)
   if ((c.identity === undefined) === (c.identityRegExp === undefined))
     throw new QprovError(
@@ -92,8 +100,29 @@ export function verificationSettings(
   return {
     policy,
     profile,
+    sandboxRoot: choice.sandbox !== undefined && choice.trustedRoot === undefined,
     ...(c.trustedRoot !== undefined
-      ? { trustedRoot: readBoundedText(c.trustedRoot, READ_LIMITS.trustedRoot) }
+      ? {
+          trustedRoot: readBoundedText(c.trustedRoot, READ_LIMITS.trustedRoot),
+          trustedRootSource: c.trustedRoot
+        }
       : {})
+  }
+}
+
+/**
+ * `--sandbox DIR` for verification: the sandbox's trusted root, identity and issuer, each only
+ * where the flag for it was not given. For practice: it verifies what that sandbox signed.
+ */
+function withSandbox(c: VerificationChoice): VerificationChoice {
+  if (c.sandbox === undefined) return c
+  const explicitSigner = c.identity !== undefined || c.identityRegExp !== undefined
+  if (c.trustedRoot !== undefined && explicitSigner && c.issuer !== undefined) return c
+  const sb = sandboxSigning(c.sandbox)
+  return {
+    ...c,
+    trustedRoot: c.trustedRoot ?? sb.trustedRoot,
+    ...(explicitSigner ? {} : { identity: sb.identity }),
+    issuer: c.issuer ?? sb.issuer
   }
 }

@@ -1,4 +1,5 @@
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
+import { rootAuthorities, type RootAuthorities } from './root-issuer.js'
 import { bundleFromJSON, type Bundle } from '@sigstore/bundle'
 import {
   PolicyError,
@@ -105,6 +106,8 @@ export interface VerifyBundleResult {
 export interface PreparedTrust {
   material: TrustMaterial
   roots: number
+  /** The roots' certificate authorities, to tell a bundle signed under another root. */
+  authorities: RootAuthorities
 }
 
 export function prepareTrustMaterial(trustedRoot?: Buffer | string): PreparedTrust {
@@ -112,7 +115,11 @@ export function prepareTrustMaterial(trustedRoot?: Buffer | string): PreparedTru
     trustedRoot === undefined
       ? [publicGoodTrustedRoot()]
       : parseTrustedRoots(Buffer.isBuffer(trustedRoot) ? trustedRoot.toString('utf8') : trustedRoot)
-  return { material: trustMaterialFrom(roots), roots: roots.length }
+  return {
+    material: trustMaterialFrom(roots),
+    roots: roots.length,
+    authorities: rootAuthorities(roots)
+  }
 }
 
 /**

@@ -27,6 +27,7 @@ const FINDING_TEXT: Record<FindingKind, string> = {
   'bundle-not-canonical': 'is not in canonical form (JSON.stringify of the bundle)',
   'unsigned-field': 'a field no signature covers is not what the signing profile writes',
   'signature-invalid': 'did not verify',
+  'untrusted-root': 'was not signed under the trusted root in use',
   'not-dsse': 'is not a DSSE bundle',
   'signer-policy': 'the signer does not satisfy the policy',
   'signers-differ': 'the two statements have different signers',
@@ -93,7 +94,7 @@ export function findingText(kind: FindingKind, f: FindingFacts = {}): string {
   const lead =
     f.subject === undefined
       ? base
-      : /^(is|did) /.test(base)
+      : /^(is|did|was) /.test(base)
         ? `${f.subject} ${base}`
         : `${f.subject}: ${base}`
   let text = lead

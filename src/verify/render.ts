@@ -1,7 +1,7 @@
 import { cleanText as clean } from '../untrusted-text.js'
 import type { BundleVerdict } from './verdict.js'
 
-const MARK = { pass: 'ok  ', fail: 'FAIL', skip: 'skip' } as const
+const MARK = { pass: 'pass', fail: 'FAIL', skip: 'skip' } as const
 
 /**
  * The readable table: one line per check, then the verdict; bundles separated by a blank line.
@@ -28,18 +28,4 @@ export function renderText(verdicts: BundleVerdict[]): string {
     blocks.push(`${ok} of ${verdicts.length} proof bundles verified`)
   }
   return blocks.join('\n\n')
-}
-
-/**
- * The --json contract: one object for one bundle, an array for several, in input order. Each
- * check carries its typed data (finding, skip reason, mismatches, file changes) beside the detail.
- */
-export function renderJson(verdicts: BundleVerdict[]): unknown {
-  const shape = (v: BundleVerdict) => ({
-    ok: v.ok,
-    bundle: v.bundle,
-    jobId: v.jobId,
-    checks: v.checks.map(c => ({ ...c }))
-  })
-  return verdicts.length === 1 ? shape(verdicts[0]) : verdicts.map(shape)
 }

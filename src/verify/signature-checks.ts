@@ -1,6 +1,7 @@
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
 import type { GithubClaims, IdentityPolicy } from '../sigstore/identity-policy.js'
 import type { VerifyProfile } from '../sigstore/profiles.js'
+import { rootIssued } from '../sigstore/root-issuer.js'
 import { verifyBundle, type PreparedTrust } from '../sigstore/verify-bundle.js'
 import { oneLine } from '../errors.js'
 import { fail, mismatch, pass } from './outcome.js'
@@ -81,7 +82,18 @@ export function checkSignedBundle(
   })
   // The signature check is the cryptography only: what the statement says (payload type,
   // subjects, predicate type) is statement-content's, which compares subjects exactly.
-  if (r.crypto?.verified !== true)
+  if (r.crypto?.verified !== true) {
+    const root = rootIssued(json, ctx.trust.authorities)
+    if (root?.issued === false)
+      return failed(
+        fail('untrusted-root', {
+          subject: name,
+          note:
+            `its certificate was issued by ${root.leafIssuer}; the trusted root in use has ` +
+            `${ctx.trust.authorities.names.map(n => `"${n}"`).join(', ') || 'no certificate authority'}`
+        }),
+        json
+      )
     return failed(
       fail('signature-invalid', {
         subject: name,
@@ -90,6 +102,7 @@ export function checkSignedBundle(
       }),
       json
     )
+  }
   // verifyBundle evaluates the policy on every signer whose cryptography verified.
   const identity: Outcome =
     r.policy?.ok === true

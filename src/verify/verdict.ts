@@ -33,6 +33,7 @@ export const FINDING_KINDS = [
   'bundle-not-canonical',
   'unsigned-field',
   'signature-invalid',
+  'untrusted-root',
   'not-dsse',
   // the signer (policy evaluation)
   'signer-policy',
@@ -187,9 +188,18 @@ export interface VerdictFacts {
    * v1: uuid; v2: the shard's log ID and base URL (its indexes count within the shard).
    * null: the verified binding names no Rekor entry (signed on an instance without one).
    */
-  rekor?: { logIndex: string; uuid?: string; logId?: string; baseUrl?: string } | null
+  rekor?: RekorFact | null
+  /** The binding's own Rekor entry (the binding statement's signature); null: none logged. */
+  bindingRekor?: RekorFact | null
   /** From a results layer whose checks passed: the signed sha256 of results.json, and when. */
   results?: { digest: string; fetchedAt: string; calibration: string }
+}
+
+export interface RekorFact {
+  logIndex: string
+  uuid?: string
+  logId?: string
+  baseUrl?: string
 }
 
 export interface BundleVerdict {

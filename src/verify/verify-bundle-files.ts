@@ -1,6 +1,7 @@
 import type { PreparedTrust } from '../sigstore/verify-bundle.js'
 import type { TrustMaterial } from '@sigstore/verify'
 import { certificateSigner } from '../sigstore/certificate-signer.js'
+import { rekorEntryOf } from '../sigstore/rekor-entry.js'
 import { sha256Digest } from '../proof/binding-document.js'
 import { PROOF_FILES } from '../proof/layout.js'
 import type { LoadedProofBundle } from '../proof/proof-bundle.js'
@@ -92,11 +93,25 @@ export function factsOf(ctx: BundleContext): VerdictFacts {
       : 'uuid' in t
         ? { logIndex: String(t.log_index), uuid: t.uuid }
         : { logIndex: String(t.log_index), logId: t.log_id, baseUrl: t.base_url }
+    facts.bindingRekor = bindingEntry(ctx.bind.json)
   }
   if (ctx.stmt.payload) facts.statementDigest = sha256Digest(ctx.stmt.payload)
   if (ctx.stmt.signer?.identity) facts.signerIdentity = ctx.stmt.signer.identity
   if (ctx.stmt.signer?.issuer) facts.signerIssuer = ctx.stmt.signer.issuer
   return facts
+}
+
+/** The binding's own Rekor entry, read from its verified Sigstore bundle. */
+function bindingEntry(bundle: unknown): VerdictFacts['bindingRekor'] {
+  try {
+    const e = rekorEntryOf(bundle)
+    if (e === undefined) return null
+    return e.apiVersion === 1
+      ? { logIndex: e.logIndex, uuid: e.uuid }
+      : { logIndex: e.logIndex, logId: e.logId }
+  } catch {
+    return undefined
+  }
 }
 
 /** A verdict with every check failed for one reason (the bundle could not be verified at all). */

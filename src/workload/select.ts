@@ -62,7 +62,7 @@ class Walker {
     try {
       this.rootReal = realpathSync.native(rootAbs)
     } catch (e) {
-      throw new QprovError('INPUT_NOT_FOUND', `workload root ${rootAbs} does not exist`, {
+      throw new QprovError('INPUT_NOT_FOUND', `workload root ${rootAbs} not found`, {
         cause: e
       })
     }
@@ -91,7 +91,7 @@ class Walker {
     try {
       st = lstatSync(abs)
     } catch (e) {
-      throw new QprovError('INPUT_NOT_FOUND', `workload path '${literal ?? rel}' does not exist`, {
+      throw new QprovError('INPUT_NOT_FOUND', `workload path '${literal ?? rel}' not found`, {
         cause: e
       })
     }

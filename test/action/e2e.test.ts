@@ -17,6 +17,7 @@ import {
   tmp,
   type ActionRun
 } from './action-process.js'
+import { verificationDoc } from '../helpers/verification-doc.js'
 
 /**
  * The BUILT action (scripts/build.mjs into a temporary directory, never dist/) run as the runner
@@ -170,7 +171,7 @@ describe('the built action, end to end', () => {
     })
     expect(r.code, r.stdout).toBe(0)
     expect(r.outputs.verified).toBe('true')
-    const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'))
+    const report = verificationDoc(readFileSync(r.outputs['report-path']!, 'utf8'))
     expect(report.ok).toBe(true)
     const html = readFileSync(join(ws, 'e2e-verify', 'qprov-verify-report.html'), 'utf8')
     expect(html).toContain('The proof chain verified')
@@ -183,6 +184,11 @@ describe('the built action, end to end', () => {
     expect(r.outputs['check-run-url']).toBe(`https://github.com/${gh.repository}/runs/${run_.id}`)
     expect(r.summary).toContain('1 of 1 proof bundles verified')
     expect(r.summary).toContain('binding-consistency')
+    // The verified bundle's chain, as the signing modes show theirs.
+    expect(r.summary).toContain('```mermaid')
+    expect(r.summary).toContain(`J["Runtime job<br/>`)
+    expect(report.trustedRoot.sandbox).toBe(true)
+    expect(html).toContain('id="sandbox-banner"')
     expectNoSecrets(r)
   })
 
@@ -202,8 +208,9 @@ describe('the built action, end to end', () => {
     })
     expect(r.code).toBe(1)
     expect(r.outputs.verified).toBe('false')
-    const report = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8'))
-    const failed = report.verdicts[0].checks.filter((c: { status: string }) => c.status === 'fail')
+    const report = verificationDoc(readFileSync(r.outputs['report-path']!, 'utf8'))
+    expect(report.ok).toBe(false)
+    const failed = report.verdicts[0]!.checks.filter(c => c.status === 'fail')
     expect(failed.length).toBeGreaterThan(0)
     expect(errors(r)).toEqual([
       expect.stringMatching(/VERIFY_FAILED.*not verified: .*e2e-tampered/)

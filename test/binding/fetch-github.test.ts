@@ -24,6 +24,7 @@ import { DEFAULT_IDENTITY } from '../../src/sandbox/sigstore/oidc-issuer.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { runCli, startSandboxProcess } from '../helpers/cli.js'
+import { onlyVerdict } from '../helpers/verification-doc.js'
 
 // qprov sandbox in its own process, every qprov step a separate process, GitHub a strict fake
 // over real HTTP, published to through the real src/github clients.
@@ -206,7 +207,7 @@ describe('qprov fetch --repo (fake GitHub, qprov sandbox)', () => {
     )
     const v = await qprov(['verify', out, ...policy(cfg.trustedRoot), '--json'])
     expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, jobId })
+    expect(onlyVerdict(v.stdout)).toMatchObject({ ok: true, jobId })
     // GitHub saw downloads through the REST API and the signed 302 target.
     expect(gh.requests.some(r => /\/releases\/assets\/\d+$/.test(r.path) && r.status === 302)).toBe(
       true

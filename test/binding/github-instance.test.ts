@@ -18,6 +18,7 @@ import { renderHtmlReport } from '../../src/verify/html-report.js'
 import { verifyProofBundles } from '../../src/verify/index.js'
 import { GITHUB_PROFILE } from '../../src/sigstore/profiles.js'
 import { runInProcess } from '../helpers/in-process.js'
+import { onlyVerdict } from '../helpers/verification-doc.js'
 
 // `qprov sandbox --instance github` in process: Fulcio without a CT log, a TSA and the OIDC
 // issuer, no Rekor, and a trusted root like GitHub's. Every qprov step runs in process too.
@@ -113,7 +114,7 @@ describe('the github sandbox instance', () => {
   it('verify refuses the bundle under public-good and accepts it under --profile github', async () => {
     const pg = await runInProcess(['verify', jobDir, ...policy(), '--json'])
     expect(pg.code).toBe(1)
-    const checks = JSON.parse(pg.stdout).checks as {
+    const checks = onlyVerdict(pg.stdout).checks as {
       name: string
       status: string
       detail: string
@@ -126,7 +127,7 @@ describe('the github sandbox instance', () => {
     })
     const gh = await runInProcess(['verify', jobDir, ...policy(), '--profile', 'github', '--json'])
     expect(gh.code, gh.stdout).toBe(0)
-    const v = JSON.parse(gh.stdout)
+    const v = onlyVerdict(gh.stdout)
     expect(v).toMatchObject({ ok: true, jobId })
     expect(v.checks.find((c: { name: string }) => c.name === 'transparency-entry')).toEqual({
       name: 'transparency-entry',
@@ -204,9 +205,12 @@ describe('the github sandbox instance', () => {
       workers: 0
     })
     expect(v?.facts.rekor).toBeNull()
-    expect(renderHtmlReport([v!])).toContain(
-      '<th scope="row">Rekor entry</th><td class="value">none: the statement carries a signed timestamp only</td>'
-    )
+    expect(v?.facts.bindingRekor).toBeNull()
+    const html = renderHtmlReport([v!])
+    for (const whose of ['Statement', 'Binding'])
+      expect(html).toContain(
+        `<th scope="row">${whose} Rekor entry</th><td class="value">none: signed with a timestamp only</td>`
+      )
   })
 
   it('the action’s verify mode takes the profile from its sigstore input', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { main } from '../../src/cli/main.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
+import { onlyVerdict } from '../helpers/verification-doc.js'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -147,14 +148,9 @@ describe.each([1, 2] as const)('the whole chain, signed to Rekor v%i', version =
       ...policy
     ])
     const report = join(work, 'report.html')
-    const verdicts = (await ok([
-      'verify',
-      fetched,
-      join(work, 'proofs/run1'),
-      ...policy,
-      '--html',
-      report
-    ])) as unknown as Json[]
+    const verdicts = (
+      await ok(['verify', fetched, join(work, 'proofs/run1'), ...policy, '--html', report])
+    ).verdicts as Json[]
     expect(verdicts.map(v => [v.jobId, v.ok])).toEqual([
       [tagged.jobId, true],
       [submitted.jobId, true]
@@ -184,7 +180,7 @@ describe.each([1, 2] as const)('the whole chain, signed to Rekor v%i', version =
       const args = policy.map((a, i) => (i === at ? moved : a))
       const r = await qprov(['verify', join(work, 'proofs/run1'), ...args, '--json'])
       expect(r.code).toBe(1)
-      const failed = (JSON.parse(r.stdout) as Json).checks.filter((c: Json) => c.status === 'fail')
+      const failed = (onlyVerdict(r.stdout) as Json).checks.filter((c: Json) => c.status === 'fail')
       expect(failed.map((c: Json) => c.name)).toEqual(['transparency-entry'])
       expect(failed[0].finding).toBe('tlog-entry-mismatch')
       expect(failed[0].mismatches[0].field).toMatch(/base_url/)

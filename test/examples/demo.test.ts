@@ -19,6 +19,10 @@ describe.skipIf(!fresh)('npm run demo', () => {
     })
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
     expect(r.stdout).toMatch(/demo passed: the chain verified and all 13 tamperings were rejected/)
+    // The happy path prints nothing that reads as a warning (the AIIR schema note is information).
+    const happy = r.stdout.slice(0, r.stdout.search(/^.*tamper/im))
+    expect(happy).not.toMatch(/warn|schema note/i)
+    expect(r.stderr).not.toMatch(/warn/i)
     const rejections = r.stdout.match(/^ {5}rejected by [a-z-]+:/gm) ?? []
     expect(rejections).toHaveLength(13)
     for (const check of [

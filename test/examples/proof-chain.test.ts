@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyProofBundles } from '../../src/verify/index.js'
 import { REPO_ROOT, runCli } from '../helpers/cli.js'
+import { onlyVerdict } from '../helpers/verification-doc.js'
 
 const EXAMPLE = join(REPO_ROOT, 'examples/proof-chain')
 const ROOT_FILE = 'sandbox-trusted-root.NOT-FOR-PRODUCTION.json'
@@ -54,8 +55,8 @@ describe('examples/proof-chain (committed, signed by a sandbox)', () => {
     const r = await runCli(argv, { cwd: EXAMPLE })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    for (const line of r.stdout.split('\n').filter(l => /^\s+(ok|FAIL|skip)\s/.test(l)))
-      expect(line).toMatch(/^\s+(ok\s|skip\s+(online-runtime|results-online))/)
+    for (const line of r.stdout.split('\n').filter(l => /^\s+(pass|FAIL|skip)\s/.test(l)))
+      expect(line).toMatch(/^\s+(pass\s|skip\s+(online-runtime|results-online))/)
     expect(r.stdout).toMatch(/workload-files\s+the workload re-hashes/)
     // docs/walkthrough.md shows this output: it must be what the command prints.
     const walkthrough = readFileSync(join(REPO_ROOT, 'docs/walkthrough.md'), 'utf8')
@@ -93,7 +94,7 @@ describe('examples/proof-chain (committed, signed by a sandbox)', () => {
       writeFileSync(join(copy, file), bytes)
       const r = await runCli([...argv, '--json'], { cwd: copy })
       expect(r.code, `${file}: ${r.stderr}`).toBe(1)
-      const verdict = JSON.parse(r.stdout) as { ok: boolean; checks: { status: string }[] }
+      const verdict = onlyVerdict(r.stdout)
       expect(verdict.ok).toBe(false)
       expect(
         verdict.checks.some(c => c.status === 'fail'),

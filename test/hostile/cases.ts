@@ -444,7 +444,7 @@ export const CASES: HostileCase[] = [
     args: () => ['digest', 'missing'],
     cwd: (_fx, d) => d,
     code: 'INPUT_NOT_FOUND',
-    message: /workload path 'missing' does not exist/
+    message: /workload path 'missing' not found/
   },
   {
     name: 'digest a path outside the package root',

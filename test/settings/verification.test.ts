@@ -12,7 +12,8 @@ describe('verification settings (shared by verify, fetch and the action)', () =>
   it('defaults to public-good and the embedded root', () => {
     expect(verificationSettings({ identity: 'me', issuer })).toEqual({
       policy: { identity: 'me', issuer },
-      profile: PUBLIC_GOOD_PROFILE
+      profile: PUBLIC_GOOD_PROFILE,
+      sandboxRoot: false
     })
   })
 
@@ -28,7 +29,9 @@ describe('verification settings (shared by verify, fetch and the action)', () =>
     expect(s).toEqual({
       policy: { identityRegExp: 'https://github.com/acme/.+', issuer },
       profile: GITHUB_PROFILE,
-      trustedRoot: '{"x":1}'
+      trustedRoot: '{"x":1}',
+      trustedRootSource: root,
+      sandboxRoot: false
     })
   })
 

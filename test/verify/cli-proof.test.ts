@@ -7,12 +7,14 @@ import {
   readFileSync,
   writeFileSync
 } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { onlyVerdict, verificationDoc } from '../helpers/verification-doc.js'
 import schema from '../../schemas/binding.v1.schema.json' with { type: 'json' }
 import { canonicalJson } from '../../src/proof/binding-document.js'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
@@ -54,6 +56,15 @@ function expectSchemaValid(dir: string): void {
 
 let submitted: { jobId: string }
 
+/** The `next: qprov …` line a command printed, as argv (single-quoted words as the shell reads them). */
+function nextCommand(stdout: string): string[] {
+  const line = /^next: qprov (.*)$/m.exec(stdout)?.[1]
+  expect(line, stdout).toBeDefined()
+  return [...(line ?? '').matchAll(/'((?:[^']|'\\'')*)'|(\S+)/g)].map(m =>
+    m[1] !== undefined ? m[1].replaceAll("'\\''", "'") : (m[2] ?? '')
+  )
+}
+
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'qprov-proof-cli-'))
   sbx = join(work, 'sandbox')
@@ -89,18 +100,28 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expectSchemaValid(out('job1'))
     const v = await verify([out('job1')])
     expect(v.code, v.stderr).toBe(0)
-    const j = JSON.parse(v.stdout)
+    const j = onlyVerdict(v.stdout)
     expect(j).toMatchObject({ ok: true, bundle: out('job1'), jobId: submitted.jobId })
     expect(j.checks.map((c: { name: string }) => c.name)).toContain('binding-signature')
+  })
+
+  it('verify --sandbox DIR takes its root, identity and issuer, marked not for production', async () => {
+    const v = await qprov(['verify', out('job1'), '--sandbox', sbx, '--json'])
+    expect(v.code, v.stderr).toBe(0)
+    const doc = verificationDoc(v.stdout)
+    expect(doc.policy).toMatchObject({ identity: cfg.identity, issuer: cfg.issuer })
+    expect(doc.trustedRoot.sandbox).toBe(true)
+    const root = readFileSync(join(sbx, 'trusted_root.json'))
+    expect(doc.trustedRoot.sha256).toBe(createHash('sha256').update(root).digest('hex'))
   })
 
   it('verify --online compares the live job in the emulator', async () => {
     const v = await verify([out('job1')], ['--online', '--sandbox', sbx])
     expect(v.code, v.stderr).toBe(0)
-    const online = JSON.parse(v.stdout).checks.find(
+    const online = onlyVerdict(v.stdout).checks.find(
       (c: { name: string }) => c.name === 'online-runtime'
     )
-    expect(online.status).toBe('pass')
+    expect(online?.status).toBe('pass')
   })
 
   it('tag of an existing job writes a proof bundle that verifies', async () => {
@@ -144,7 +165,98 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     expect(doc.runtime.backend_source).toBe('runtime')
     const v = await verify([out('tagged')])
     expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+    expect(onlyVerdict(v.stdout).jobId).toBe(jobId)
+    // tag prints the verify command with the signer, root and job filled in; it verifies as printed.
+    const next = nextCommand(t.stdout)
+    expect(next).toEqual(
+      expect.arrayContaining(['--job', jobId, '--certificate-identity', cfg.identity])
+    )
+    const n = await qprov(next)
+    expect(n.code, n.stdout).toBe(0)
+  })
+
+  it('submit --attestation DIR reuses that attestation: same statement, same Rekor entry', async () => {
+    const r = await qprov([
+      'submit',
+      '--workload',
+      'examples/bell',
+      '--attestation',
+      out('att'),
+      '--sandbox',
+      sbx,
+      '--out',
+      out('reused'),
+      '--json'
+    ])
+    expect(r.code, r.stderr).toBe(0)
+    const jobId = JSON.parse(r.stdout).jobId
+    for (const f of ['statement.json', 'statement.sigstore.json'])
+      expect(readFileSync(join(out('reused'), f))).toEqual(readFileSync(join(out('att'), f)))
+    const logged = (dir: string) =>
+      JSON.parse(readFileSync(join(dir, 'statement.sigstore.json'), 'utf8')).verificationMaterial
+        .tlogEntries[0].logIndex
+    const binding = JSON.parse(readFileSync(join(out('reused'), 'binding.json'), 'utf8'))
+    expect(String(binding.provenance.transparency_entry.log_index)).toBe(String(logged(out('att'))))
+    const v = await verify([out('reused')], ['--job', jobId])
+    expect(v.code, v.stdout).toBe(0)
+    const mixed = await qprov([
+      'submit',
+      '--workload',
+      'examples/bell',
+      '--attestation',
+      out('att'),
+      '--no-attest',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('reused2')
+    ])
+    expect(mixed.code).toBe(2)
+  })
+
+  it('tag --workload attests first, as the action does, and the bundle verifies', async () => {
+    const plain = await qprov([
+      'submit',
+      '--no-attest',
+      '--workload',
+      'examples/bell',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('plain-w'),
+      '--json'
+    ])
+    expect(plain.code, plain.stderr).toBe(0)
+    const jobId = JSON.parse(plain.stdout).jobId
+    const both = await qprov([
+      'tag',
+      '--job',
+      jobId,
+      '--attestation',
+      out('att'),
+      '--workload',
+      'examples/bell',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('tw0')
+    ])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain('give exactly one of --attestation DIR / --workload PATH')
+    const t = await qprov([
+      'tag',
+      '--job',
+      jobId,
+      '--workload',
+      'examples/bell',
+      '--sandbox',
+      sbx,
+      '--out',
+      out('tagged-w')
+    ])
+    expect(t.code, t.stderr).toBe(0)
+    const v = await verify([out('tagged-w')], ['--job', jobId])
+    expect(v.code, v.stdout).toBe(0)
   })
 
   it('pack, fetch --job from a local directory, then verify; unpack round-trips the bytes', async () => {
@@ -170,9 +282,12 @@ describe('proof bundles across processes (qprov sandbox)', () => {
       out('fetched')
     ])
     expect(f.code, f.stderr).toBe(0)
+    const next = await qprov(nextCommand(f.stdout))
+    expect(next.code, next.stdout).toBe(0)
+    expect(next.stdout).toContain(`(job ${submitted.jobId})`)
     const v = await verify([out('fetched'), join(out('store'), `${submitted.jobId}.qprov.json`)])
     expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout).map((x: { ok: boolean }) => x.ok)).toEqual([true, true])
+    expect(verificationDoc(v.stdout).verdicts.map(x => x.ok)).toEqual([true, true])
     const u = await qprov([
       'bundle',
       'unpack',
@@ -279,7 +394,7 @@ describe('proof bundles across processes (qprov sandbox)', () => {
       expect(again.code, again.stderr).toBe(0)
       const v = await verify([dir])
       expect(v.code, v.stdout).toBe(0)
-      expect(JSON.parse(v.stdout).jobId).toBe(jobId)
+      expect(onlyVerdict(v.stdout).jobId).toBe(jobId)
     } finally {
       proxy.close()
     }
@@ -325,9 +440,17 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     )
     const workers = await verify([out('job1')], ['--workers', '0'])
     expect(workers.code).toBe(2)
-    const missing = await verify([out('nope')])
-    expect(missing.code).toBe(2)
-    expect(missing.stderr).toContain('INPUT_NOT_FOUND')
+    // A path that does not exist is a failed verdict that says so, never an empty stdout.
+    const missing = await verify([out('nope'), out('job1')])
+    expect(missing.code).toBe(1)
+    const doc = verificationDoc(missing.stdout)
+    expect(doc.ok).toBe(false)
+    expect(doc.verdicts.map(v => v.ok)).toEqual([false, true])
+    expect(doc.verdicts[0]?.checks[0]).toMatchObject({
+      status: 'fail',
+      finding: 'bundle-unreadable'
+    })
+    expect(doc.verdicts[0]?.checks[0]?.detail).toContain('not found')
   })
 
   it('still verifies after the sandbox that signed is gone, with only its trusted root kept', async () => {
@@ -336,6 +459,6 @@ describe('proof bundles across processes (qprov sandbox)', () => {
     await exited
     const v = await verify([out('job1'), out('tagged')], ['--workers', '2'])
     expect(v.code, v.stdout).toBe(0)
-    expect(JSON.parse(v.stdout).map((x: { ok: boolean }) => x.ok)).toEqual([true, true])
+    expect(verificationDoc(v.stdout).verdicts.map(x => x.ok)).toEqual([true, true])
   })
 })

@@ -12,6 +12,12 @@ import { profileSettings } from '../../settings/verification.js'
 import type { VerifyProfile } from '../../sigstore/profiles.js'
 import { renderHtmlReport } from '../../verify/html-report.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
+import {
+  trustedRootRef,
+  verificationDocument,
+  verificationPolicy,
+  type VerificationDocument
+} from '../../verify/verification-document.js'
 import type { GitHubEdges } from '../github-edges.js'
 import type { ActionInputs, AiPolicyInput } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
@@ -131,12 +137,22 @@ export async function runVerify(
     report.output('verified', 'false')
     throw e
   }
-  // Fail closed: no verdict at all is not a pass.
-  const ok = verdicts.length > 0 && verdicts.every(v => v.ok)
+  const document = verificationDocument(
+    verdicts,
+    verificationPolicy({
+      policy,
+      profile,
+      ...(inputs.aiPolicy ? { aiPolicy: inputs.aiPolicy } : {}),
+      ...(inputs.jobId ? { jobId: inputs.jobId } : {})
+    }),
+    trustedRootRef(trustedRoot, rootPath, inputs.sandbox !== undefined && !inputs.trustedRoot)
+  )
+  // Fail closed: no verdict at all is not a pass (the document's ok says so).
+  const ok = document.ok
   // `verified` is true only if the step also succeeds: a report, check run or summary that
   // fails after a pass must not leave `verified=true` on a failed step.
   try {
-    await reportVerdicts(inputs, report, gh, env, verdicts, ok)
+    await reportVerdicts(inputs, report, gh, env, document)
   } catch (e) {
     report.output('verified', 'false')
     throw e
@@ -149,9 +165,9 @@ async function reportVerdicts(
   report: Reporter,
   gh: GitHubEdges,
   env: Record<string, string | undefined>,
-  verdicts: BundleVerdict[],
-  ok: boolean
+  document: VerificationDocument
 ): Promise<void> {
+  const { verdicts, ok } = document
   const outDir = checkOutputDir(inputs.outDir, {
     what: 'out-dir',
     files: [REPORT_FILE, HTML_REPORT_FILE],
@@ -160,8 +176,11 @@ async function reportVerdicts(
   const reportPath = resolve(outDir, REPORT_FILE)
   const { mkdir } = await import('node:fs/promises')
   await mkdir(outDir, { recursive: true })
-  await writeFileAtomic(reportPath, `${JSON.stringify({ ok, verdicts }, null, 2)}\n`)
-  await writeFileAtomic(resolve(outDir, HTML_REPORT_FILE), renderHtmlReport(verdicts))
+  await writeFileAtomic(reportPath, `${JSON.stringify(document, null, 2)}\n`)
+  await writeFileAtomic(
+    resolve(outDir, HTML_REPORT_FILE),
+    renderHtmlReport(verdicts, { context: document })
+  )
   report.output('report-path', reportPath)
   report.output('out-dir', outDir)
   for (const v of verdicts)

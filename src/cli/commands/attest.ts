@@ -26,14 +26,15 @@ export function registerAttestCommand(program: Command): void {
       ].join(' ')
     )
     .requiredOption(
-      '--workload <paths...>',
+      '--workload <path...>',
       'workload files, directories or globs (relative to cwd)'
     )
     .option('--receipt <file>', 'an existing AIIR receipt to wrap (verified first)')
     .option('--commit <rev>', 'generate the receipt for this commit instead of HEAD')
     .option(
-      '--declare-ai <tool...>',
-      'declare AI involvement in the generated receipt (repeatable)'
+      '--declare-ai <tool>',
+      'declare AI involvement in the generated receipt (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v]
     )
     .requiredOption('--out <dir>', 'output directory (created if missing)')
     .option('--json', 'print a JSON object with the digests, the Rekor entry and the file paths')

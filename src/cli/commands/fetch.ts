@@ -5,6 +5,7 @@ import { describeRejection } from '../../binding/rejection.js'
 import { QprovError } from '../../errors.js'
 import { checkEndpointURL } from '../../url-credentials.js'
 import { printJson, printOut, progress } from '../io.js'
+import { verifyAfterFetch } from '../next-command.js'
 import { addConnectionOptions } from '../connection-options.js'
 import {
   addVerificationOptions,
@@ -72,6 +73,7 @@ function report(r: FetchedProof, flags: FetchFlags): void {
   for (const x of r.skipped) printOut(`skipped ${x.location}: ${x.reason}`)
   for (const x of r.rejected) printOut(`rejected ${x.location}: ${describeRejection(x)}`)
   printOut(`wrote the verified proof bundle into ${flags.out}`)
+  printOut(verifyAfterFetch(flags.out, r.query.jobId, flags))
 }
 
 async function fetchAction(flags: FetchFlags): Promise<void> {
@@ -119,10 +121,7 @@ export function registerFetchCommand(program: Command): void {
         'GH_TOKEN. Exit 1 if no candidate verifies, 2 on usage errors.'
     )
     .requiredOption('--job <id>', 'Runtime job ID')
-    .option(
-      '--from <dirs...>',
-      'directories holding proof bundle directories or *.qprov.json files'
-    )
+    .option('--from <dir...>', 'directories holding proof bundle directories or *.qprov.json files')
     .option(
       '--repo <owner/repo>',
       'GitHub repository to search (attestations, release assets, artifacts)'

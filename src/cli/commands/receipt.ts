@@ -55,7 +55,7 @@ export function registerReceiptCommands(program: Command): void {
       'Sigstore bundle (.sigstore) over the exact bytes of the one receipt file'
     )
     .option(
-      '--certificate-identity <id>',
+      '--certificate-identity <san>',
       'required signer identity (certificate SAN) for --bundle'
     )
     .option('--certificate-oidc-issuer <url>', 'required OIDC issuer for --bundle')
@@ -162,7 +162,8 @@ function printVerifyText(outputs: VerifyOutput[]): void {
     if (o.valid)
       printOut(`ok    ${where}  ${o.receipt_id ?? ''}  commit ${o.commit_sha ?? '?'}${sigText}`)
     else printOut(`FAIL  ${where}  ${o.errors.join('; ')}${sigText}`)
-    for (const s of o.schema_errors) printOut(`      schema note: ${s}`)
+    // Information, not a warning: the hashes alone decide validity (docs/receipts.md).
+    for (const s of o.schema_errors) printOut(`      info: AIIR schema: ${s} (validity unaffected)`)
   }
   const bad = outputs.filter(o => !o.valid || (o.signature && !o.signature.verified)).length
   printOut(`${outputs.length} receipt(s): ${outputs.length - bad} valid, ${bad} invalid`)

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
+import { verifyAfterSigning } from '../next-command.js'
 import type { Command } from 'commander'
 import type { BoundProof } from '../../binding/bind.js'
-import { oneLine } from '../../errors.js'
+import { QprovError, oneLine } from '../../errors.js'
 import type { RuntimeApi } from '../../runtime/client.js'
 import type { RetagFlags } from '../../binding/retag-command.js'
 import type { RuntimeTarget } from '../../binding/runtime-target.js'
@@ -13,7 +14,6 @@ import {
 } from '../connection-options.js'
 import { printErr, printJson, printOut, progress } from '../io.js'
 import { addSigningOptions, signingFromOptions } from '../signing-options.js'
-import { registerEmulatorCommand } from './emulator.js'
 
 export interface RuntimeFlags extends ConnectionFlags, Record<string, unknown> {
   timeoutMs?: string
@@ -92,9 +92,20 @@ interface SubmitFlags extends RuntimeFlags {
   receipt?: string
   commit?: string
   declareAi?: string[]
+  attestation?: string
 }
 
 async function submitAction(flags: SubmitFlags): Promise<void> {
+  if (flags.attestation !== undefined && !flags.attest)
+    throw new QprovError('USAGE', '--attestation and --no-attest exclude each other')
+  if (
+    flags.attestation !== undefined &&
+    (flags.receipt !== undefined || flags.commit !== undefined || flags.declareAi !== undefined)
+  )
+    throw new QprovError(
+      'USAGE',
+      '--attestation reuses a receipt: no --receipt, --commit or --declare-ai'
+    )
   const m = await loadRuntime()
   const [{ submitWorkload }, { receiptSource }] = await Promise.all([
     import('../../binding/submit-workload.js'),
@@ -110,7 +121,8 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
       tags: flags.tag,
       attest: flags.attest && {
         signing: () => signingFromOptions(flags).signing,
-        receipt: receiptSource(flags)
+        receipt: receiptSource(flags),
+        ...(flags.attestation !== undefined ? { reuse: flags.attestation } : {})
       },
       outDir: flags.out,
       hint: hintFor(m, flags.out, flags)
@@ -142,7 +154,7 @@ async function submitAction(flags: SubmitFlags): Promise<void> {
   }
   for (const t of r.tags) printOut(`tag: ${t}`)
   printOut(`wrote ${r.recordPath}`)
-  if (r.binding) printBinding(r.binding, flags.out)
+  if (r.binding) printBinding(r.binding, flags.out, r.jobId, flags)
 }
 
 function bindingReport(b: BoundProof, dir: string) {
@@ -153,28 +165,69 @@ function bindingReport(b: BoundProof, dir: string) {
   }
 }
 
-function printBinding(b: BoundProof, dir: string): void {
+function printBinding(b: BoundProof, dir: string, jobId: string, flags: RuntimeFlags): void {
   printOut(`binding digest: ${b.bindingDigest}`)
   if (b.rekor) printOut(`binding rekor log index: ${b.rekor.logIndex}`)
   else printOut('binding rekor log index: none (signed timestamp only)')
   printOut(`proof bundle: ${resolve(dir)}`)
+  const { trustedRoot, sigstore } = retagFlags(flags)
+  const next = verifyAfterSigning(dir, jobId, { sandbox: flags.sandbox, trustedRoot, sigstore })
+  if (next !== undefined) printOut(next)
 }
 
 interface TagFlags extends RuntimeFlags {
   job: string
-  attestation: string
+  attestation?: string
+  workload?: string[]
+  receipt?: string
+  commit?: string
   out: string
 }
 
+/**
+ * `tag --workload`: attest into --out first, as the action's tag mode does, then tag from there.
+ * Exactly one of --attestation and --workload says where the attestation comes from.
+ */
+async function attestationFor(flags: TagFlags): Promise<string> {
+  if ((flags.attestation === undefined) === (flags.workload === undefined))
+    throw new QprovError('USAGE', 'give exactly one of --attestation DIR / --workload PATH')
+  if (flags.attestation !== undefined) {
+    if (flags.receipt !== undefined || flags.commit !== undefined)
+      throw new QprovError('USAGE', '--receipt and --commit go with --workload')
+    return flags.attestation
+  }
+  const m = await loadRuntime()
+  m.checkJobId(flags.job)
+  const [{ attestWorkload }, { planSigning }, { receiptSource }, { attestClosureCheck }] =
+    await Promise.all([
+      import('../../attest/pipeline.js'),
+      import('../../attest/sign.js'),
+      import('../../attest/receipt-source.js'),
+      import('../../binding/package-closure.js')
+    ])
+  const { signing } = signingFromOptions(flags)
+  await attestWorkload({
+    workload: flags.workload ?? [],
+    cwd: process.cwd(),
+    receipt: receiptSource(flags),
+    signing: () => planSigning(signing),
+    outDir: flags.out,
+    checkManifest: attestClosureCheck(process.cwd()),
+    onProgress: progress
+  })
+  return flags.out
+}
+
 async function tagAction(flags: TagFlags): Promise<void> {
+  const attestationDir = await attestationFor(flags)
   const m = await loadRuntime()
   const r = await m.tagJob(
     {
       jobId: flags.job,
-      attestationDir: flags.attestation,
+      attestationDir,
       outDir: flags.out,
       connect: () => target(m, flags),
-      hint: hintFor(m, flags.attestation, flags),
+      hint: hintFor(m, attestationDir, flags),
       signing: () => signingFromOptions(flags).signing
     },
     {
@@ -194,7 +247,7 @@ async function tagAction(flags: TagFlags): Promise<void> {
   }
   for (const t of r.tags) printOut(`tag: ${t}`)
   printOut(`wrote ${r.recordPath}`)
-  if (r.binding) printBinding(r.binding, flags.out)
+  if (r.binding) printBinding(r.binding, flags.out, r.jobId, flags)
 }
 
 async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void> {
@@ -235,7 +288,7 @@ async function jobGetAction(flags: RuntimeFlags & { job: string }): Promise<void
   else printOut(`provenance: ${provenance ? provenance.statementDigest : 'none'}`)
 }
 
-/** `qprov submit`, `qprov tag`, `qprov job get` and `qprov emulator`. */
+/** `qprov submit`, `qprov tag` and `qprov job get`. */
 export function registerRuntimeCommands(program: Command): void {
   const submit = program
     .command('submit')
@@ -253,7 +306,7 @@ export function registerRuntimeCommands(program: Command): void {
         'QISKIT_IBM_TOKEN), or from DIR/sandbox.json with --sandbox DIR.'
     )
     .requiredOption(
-      '--workload <paths...>',
+      '--workload <path...>',
       'workload files or directories; one holds qprov.job.json'
     )
     .option('--backend <name>', 'run on this backend instead of the one in the job spec')
@@ -263,12 +316,18 @@ export function registerRuntimeCommands(program: Command): void {
     )
     .requiredOption('--out <dir>', 'directory for the attestation and runtime-job.json')
     .option('--no-attest', 'submit without attesting (only the --tag values are attached)')
-    .option('--tag <tags...>', 'extra job tags (at most 8 tags in total, 86 characters each)')
+    .option(
+      '--attestation <dir>',
+      'tag the job with this existing attestation (from `qprov attest`) instead of attesting ' +
+        'again: no second statement, no second Rekor entry; --workload must be its files'
+    )
+    .option('--tag <tag...>', 'extra job tags (at most 8 tags in total, 86 characters each)')
     .option('--receipt <file>', 'an existing AIIR receipt to wrap (passed to attest)')
     .option('--commit <rev>', 'generate the receipt for this commit instead of HEAD')
     .option(
-      '--declare-ai <tool...>',
-      'declare AI involvement in the generated receipt (repeatable)'
+      '--declare-ai <tool>',
+      'declare AI involvement in the generated receipt (repeatable)',
+      (v: string, prev: string[] = []) => [...prev, v]
     )
     .option('--json', 'print a JSON object instead of text')
   addSigningOptions(submit)
@@ -286,9 +345,18 @@ export function registerRuntimeCommands(program: Command): void {
         'already carries these tags changes no tag and finishes the binding.'
     )
     .requiredOption('--job <id>', 'Runtime job ID')
-    .requiredOption(
+    .option(
       '--attestation <dir>',
       'directory with statement.json, statement.sigstore.json and workload.manifest.json'
+    )
+    .option(
+      '--workload <path...>',
+      'attest these workload files first (as `qprov attest` does, into --out), instead of --attestation'
+    )
+    .option('--receipt <file>', 'with --workload: an existing AIIR receipt to wrap')
+    .option(
+      '--commit <rev>',
+      'with --workload: generate the receipt for this commit instead of HEAD'
     )
     .requiredOption('--out <dir>', 'directory for the proof bundle')
     .option('--json', 'print a JSON object instead of text')
@@ -305,6 +373,4 @@ export function registerRuntimeCommands(program: Command): void {
       .requiredOption('--job <id>', 'Runtime job ID')
       .option('--json', 'print the job object and the parsed provenance as JSON')
   ).action(jobGetAction)
-
-  registerEmulatorCommand(program)
 }

@@ -3,7 +3,6 @@ import { basename, dirname, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { QprovError } from '../../errors.js'
 import { checkJobId } from '../../runtime/input-checks.js'
-import type { BundleVerdict } from '../../verify/verdict.js'
 import type { AiPolicy } from '../../verify/options.js'
 import { addConnectionOptions } from '../connection-options.js'
 import {
@@ -36,21 +35,12 @@ function parseWorkers(v: string | undefined): number | undefined {
   return Number(v)
 }
 
-/** Renders the verdicts; the one seam for further renderers (e.g. an HTML report). */
-function emit(
-  verdicts: BundleVerdict[],
-  flags: VerifyFlags,
-  renderers: {
-    renderJson: (v: BundleVerdict[]) => unknown
-    renderText: (v: BundleVerdict[]) => string
-  }
-): void {
-  if (flags.json) printJson(renderers.renderJson(verdicts))
-  else printLines(renderers.renderText(verdicts))
-}
+/** `--workload` once per path: a variadic option would swallow the bundle argument after it. */
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value]
 
 async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number> {
-  const { policy, trustedRoot, profile } = verificationFromFlags(flags)
+  const settings = verificationFromFlags(flags)
+  const { policy, trustedRoot, profile } = settings
   if (flags.job !== undefined) checkJobId(flags.job, '--job')
   if (flags.workloadRoot !== undefined && !flags.workload?.length)
     throw new QprovError('USAGE', '--workload-root needs --workload')
@@ -67,9 +57,10 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     const m = await loadRuntime()
     online = { api: client(m, flags).api }
   }
-  const [{ verifyProofBundles }, { renderJson, renderText }] = await Promise.all([
+  const [{ verifyProofBundles }, { renderText }, doc] = await Promise.all([
     import('../../verify/index.js'),
-    import('../../verify/render.js')
+    import('../../verify/render.js'),
+    import('../../verify/verification-document.js')
   ])
   const verdicts = await verifyProofBundles(paths, {
     ...(trustedRoot !== undefined ? { trustedRoot } : {}),
@@ -84,17 +75,30 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
     ...(workers !== undefined ? { workers } : {}),
     ...(flags.requireResults ? { requireResults: true } : {})
   })
-  emit(verdicts, flags, { renderJson, renderText })
+  const document = doc.verificationDocument(
+    verdicts,
+    doc.verificationPolicy({
+      policy,
+      profile,
+      aiPolicy: flags.aiPolicy as AiPolicy,
+      ...(flags.job !== undefined ? { jobId: flags.job } : {}),
+      ...(flags.workload?.length ? { workload: flags.workload } : {}),
+      online: flags.online === true
+    }),
+    doc.trustedRootRef(trustedRoot, settings.trustedRootSource, settings.sandboxRoot)
+  )
+  if (flags.json) printJson(document)
+  else printLines(renderText(verdicts))
   if (flags.html !== undefined) {
     const [{ renderHtmlReport }, { writeFileAtomic }] = await Promise.all([
       import('../../verify/html-report.js'),
       import('../../atomic-file.js')
     ])
     await mkdir(dirname(flags.html), { recursive: true })
-    await writeFileAtomic(flags.html, renderHtmlReport(verdicts))
+    await writeFileAtomic(flags.html, renderHtmlReport(verdicts, { context: document }))
     progress(`HTML report: ${flags.html}`)
   }
-  return verdicts.length > 0 && verdicts.every(v => v.ok) ? 0 : 1
+  return document.ok ? 0 : 1
 }
 
 export function registerVerifyCommand(program: Command): void {
@@ -116,7 +120,11 @@ export function registerVerifyCommand(program: Command): void {
       '--job <id>',
       'the Runtime job every bundle must bind (runtime-record fails for any other job)'
     )
-    .option('--workload <paths...>', 're-hash these workload files and require the signed manifest')
+    .option(
+      '--workload <path>',
+      're-hash this workload file or directory and require the signed manifest (repeatable)',
+      collect
+    )
     .option(
       '--workload-root <dir>',
       'the directory --workload paths and the manifest paths are relative to (default: .)'
@@ -136,8 +144,16 @@ export function registerVerifyCommand(program: Command): void {
       '--require-results',
       'fail a bundle without a results layer (`qprov results`) instead of skipping its checks'
     )
-    .option('--json', 'print the verdict as JSON (an array for several bundles)')
+    .option(
+      '--json',
+      'print the verification document as JSON (schemas/verification.v1.schema.json)'
+    )
     .option('--html <file>', 'also write a self-contained HTML report (verdict, chain, checks)')
     .option('--workers <n>', 'worker threads for a batch (default: the CPU count)')
+    .option(
+      '--sandbox <dir>',
+      'practice only, NOT FOR PRODUCTION: the trusted root, identity and issuer of ' +
+        'DIR/sandbox.json, where not given (and its Runtime with --online)'
+    )
   actionReturningStatus(addConnectionOptions(cmd), verifyAction)
 }
