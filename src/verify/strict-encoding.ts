@@ -68,6 +68,11 @@ function signatureLinesCanonical(note: string, field: string): Mismatch | undefi
   const m = SIGNATURE_LINE.exec(lines[0])
   if (!m || Buffer.from(m[2], 'base64').toString('base64') !== m[2])
     return mismatch(field, '"— <name> <canonical base64>"', 'another signature line')
+  // @sigstore/verify only asks that the name occur somewhere in the log's base URL, so other
+  // names pass; the log writes the origin's name (v1 "<name> - <tree id>", v2 the origin itself).
+  const origin = note.slice(0, note.indexOf('\n'))
+  if (origin !== m[1] && !origin.startsWith(`${m[1]} - `))
+    return mismatch(`${field} signer name`, `the origin's name (${origin})`, m[1])
   return undefined
 }
 

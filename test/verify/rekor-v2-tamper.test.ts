@@ -87,6 +87,16 @@ const CASES: [string, (b: Json, other: Json) => void, Expected][] = [
       const p = entryOf(b).inclusionProof.checkpoint
       p.envelope = p.envelope.replace(/^[^\n]+/, 'elsewhere.example/log')
     },
+    // The signer name no longer names the origin: refused before any signature is checked.
+    'unsigned-field'
+  ],
+  [
+    'checkpoint origin and signer name changed together',
+    b => {
+      const p = entryOf(b).inclusionProof.checkpoint
+      const origin = (p.envelope as string).split('\n')[0]
+      p.envelope = (p.envelope as string).split(origin).join('127.0.0.1')
+    },
     'TLOG_INCLUSION_PROOF_ERROR'
   ],
   [

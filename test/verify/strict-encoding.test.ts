@@ -102,6 +102,26 @@ describe('strict encoding', () => {
     ).toMatchObject({ field: envelope })
   })
 
+  it('requires the checkpoint signer name to be the origin’s, as the log writes it', () => {
+    const note = (edit: (n: string) => string) =>
+      problem(b => {
+        const c = entry(b).inclusionProof.checkpoint
+        c.envelope = edit(c.envelope)
+      })
+    const genuine = (entry(bundle()).inclusionProof.checkpoint.envelope as string).split('\n')[0]
+    const name = genuine.split(' - ')[0]
+    // A substring of the log's base URL still verifies in @sigstore/verify.
+    for (const other of [name.slice(0, -1), `http://${name}`, '1'])
+      expect(note(n => n.replace(`\u2014 ${name} `, `\u2014 ${other} `))).toEqual({
+        field: `${PROOF}.checkpoint.envelope signer name`,
+        expected: `the origin's name (${genuine})`,
+        actual: other
+      })
+    // Rekor v2: the origin is the name itself.
+    expect(note(n => n.replace(genuine, name))).toBeUndefined()
+    expect(note(n => n.replace(genuine, `${name}x - 1`))).toMatchObject({ actual: name })
+  })
+
   it('requires the proof tree size and root hash to be the checkpoint’s', () => {
     expect(problem(b => (entry(b).inclusionProof.treeSize = '999'))).toMatchObject({
       field: `${PROOF}.treeSize`,
@@ -159,6 +179,9 @@ describe('strict encoding of odd members', () => {
         const c = entry(b).inclusionProof.checkpoint
         c.envelope = `\n\n${c.envelope.split('\n\n')[1]}`
       })
-    ).toMatchObject({ field: `${PROOF}.treeSize` })
+    ).toMatchObject({
+      field: `${PROOF}.checkpoint.envelope signer name`,
+      expected: "the origin's name ()"
+    })
   })
 })
