@@ -21,10 +21,12 @@ describe('--help is consistent', () => {
       'submit',
       'tag',
       'job',
+      'results',
       'fetch',
       'bundle',
       'verify',
-      'verify-bundle'
+      'verify-bundle',
+      'audit'
     ])
   })
 
@@ -37,8 +39,9 @@ describe('--help is consistent', () => {
     }
     // The same name for different things: the emulator's --instance is a name, the clients' a
     // CRN; receipt's --repo is a git directory, fetch's a GitHub repository; bundle pack's
-    // --out is the one file it writes, every other --out a directory.
-    const differ = ['--instance', '--repo', '--out']
+    // --out is the one file it writes, every other --out a directory; verify-bundle's and
+    // receipt's --bundle is a Sigstore bundle file, results' the proof bundle directory.
+    const differ = ['--instance', '--repo', '--out', '--bundle']
     const mixed = [...seen].filter(([flag, m]) => m.size > 1 && !differ.includes(flag))
     expect(mixed).toEqual([])
   })

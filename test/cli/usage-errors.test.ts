@@ -9,7 +9,7 @@ const SIGNER = [
   '--certificate-identity',
   'https://github.com/qprov-sandbox/not-for-production/.github/workflows/attest.yml@refs/heads/main',
   '--certificate-oidc-issuer',
-  'http://127.0.0.1:40341/oidc'
+  'http://127.0.0.1:36189/oidc'
 ]
 const ROOT = ['--trusted-root', join(EXAMPLE, 'sandbox-trusted-root.NOT-FOR-PRODUCTION.json')]
 

@@ -174,7 +174,7 @@ export function registerAuditCommand(program: Command): void {
     .option('--until <date>', 'only jobs created before (YYYY-MM-DD or ...THH:MM:SSZ, UTC)')
     .option('--backend <name>', 'only jobs on this backend')
     .option('--tag <tag>', 'only jobs carrying this tag (repeat: every tag must be there)', collect)
-    .option('--from <dirs...>', 'directories holding proof bundles or *.qprov.json files')
+    .option('--from <dir...>', 'directories holding proof bundles or *.qprov.json files')
     .option(
       '--repo <owner/repo>',
       'GitHub repository to search (attestations, releases, artifacts)'
