@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyProofBundles } from '../../src/verify/index.js'
 import { REPO_ROOT, runCli } from '../helpers/cli.js'
+import { runs } from '../helpers/property.js'
 
 const EXAMPLE = join(REPO_ROOT, 'examples/proof-chain')
 const ROOT_FILE = 'sandbox-trusted-root.NOT-FOR-PRODUCTION.json'
@@ -139,7 +140,7 @@ describe('examples/proof-chain (committed, signed by a sandbox)', () => {
         fc.integer({ min: 1, max: 255 }),
         flipped
       ),
-      { numRuns: 40 }
+      runs(0.4)
     )
   }, 120_000)
 })
