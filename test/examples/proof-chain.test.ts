@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyProofBundles } from '../../src/verify/index.js'
 import { REPO_ROOT, runCli } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 import { runs } from '../helpers/property.js'
 
 const EXAMPLE = join(REPO_ROOT, 'examples/proof-chain')
@@ -92,7 +93,7 @@ describe('examples/proof-chain (committed, signed by a sandbox)', () => {
       const at = Math.floor(bytes.length / 2)
       bytes[at] = (bytes[at] as number) ^ 0x20
       writeFileSync(join(copy, file), bytes)
-      const r = await runCli([...argv, '--json'], { cwd: copy })
+      const r = await runInProcess([...argv, '--json'], { cwd: copy })
       expect(r.code, `${file}: ${r.stderr}`).toBe(1)
       const verdict = JSON.parse(r.stdout) as { ok: boolean; checks: { status: string }[] }
       expect(verdict.ok).toBe(false)
