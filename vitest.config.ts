@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, idle while a
+    // test waits on a server or a child process. Most files here do; two workers share the cores.
+    maxWorkers: '100%',
     reporters: ['default'],
     // Only with --coverage (npm run test:coverage, the CI coverage job); npm test stays without it.
     coverage: {
