@@ -21,6 +21,7 @@ import { verifyBundle } from '../src/sigstore/verify-bundle.js'
 import { hasUnsafeText } from '../src/untrusted-text.js'
 import { parseManifest } from '../src/workload/manifest.js'
 import { captureOutput } from './helpers/capture.js'
+import { runs } from './helpers/property.js'
 
 // 24 characters; a file holding it next to a terminal escape must never have either echoed.
 const CANARY = 'SECRET-CANARY-0123456789'
@@ -258,7 +259,7 @@ describe('the JSON error locator', () => {
         if (at) expect(offset).toBe(Number(at[1]))
         if (message === 'Unexpected end of JSON input') expect(offset).toBe(s.length)
       }),
-      { numRuns: 2000 }
+      runs()
     )
   })
 
@@ -277,7 +278,7 @@ describe('the JSON error locator', () => {
           /^config c\.json (is not valid JSON( \(error at line \d+, column \d+\)|: it ends before the value is complete)?|is nested too deeply to parse)$/
         )
       }),
-      { numRuns: 300 }
+      runs()
     )
   })
 })

@@ -13,6 +13,7 @@ import { renderText } from '../src/verify/render.js'
 import { CHECK_NAMES, type BundleVerdict } from '../src/verify/verdict.js'
 import { captureOutput } from './helpers/capture.js'
 import { hostileString } from './untrusted-text.test.js'
+import { runs } from './helpers/property.js'
 
 const F = '\ufffd'
 
@@ -271,7 +272,7 @@ describe('sink properties over arbitrary hostile text', () => {
           expect(hasUnsafeText(line)).toBe(false)
         }
       }),
-      { numRuns: 400 }
+      runs()
     )
   })
 
@@ -283,7 +284,7 @@ describe('sink properties over arbitrary hostile text', () => {
         expect(json).not.toContain('##[')
         expect(hasUnsafeText(json.replace(/\n/g, ''))).toBe(false)
       }),
-      { numRuns: 400 }
+      runs()
     )
   })
 
@@ -296,7 +297,7 @@ describe('sink properties over arbitrary hostile text', () => {
         expect(md.replace(/&#\d+;/g, '')).not.toMatch(/[<>"'`[\]*_|\\!@#~$(){}&]/)
         expect(html.replace(/&(lt|gt|quot|#39|amp);/g, '')).not.toMatch(/[<>"'&]/)
       }),
-      { numRuns: 400 }
+      runs()
     )
   })
 })

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { cleanDeep, cleanLines, cleanText, cutText, hasUnsafeText } from '../src/untrusted-text.js'
+import { runs } from './helpers/property.js'
 
 const F = '\ufffd'
 
@@ -144,7 +145,7 @@ describe('the cleaner', () => {
         // One replacement per code point: nothing is dropped, so nothing hides by vanishing.
         expect(codePoints(out)).toHaveLength(codePoints(s).length)
       }),
-      { numRuns: 500 }
+      runs()
     )
   })
 
@@ -154,7 +155,7 @@ describe('the cleaner', () => {
         expect(codePoints(cleanLines(s)).filter(cp => forbidden(cp) && cp !== 0x0a)).toEqual([])
         expect(cleanLines(s).split('\n')).toHaveLength(s.split('\n').length)
       }),
-      { numRuns: 300 }
+      runs()
     )
   })
 
@@ -168,7 +169,7 @@ describe('the cleaner', () => {
         )
         if (s.length <= n) expect(out).toBe(s)
       }),
-      { numRuns: 300 }
+      runs()
     )
   })
 })

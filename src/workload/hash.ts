@@ -4,12 +4,10 @@ import { QprovError } from '../errors.js'
 
 /*
  * Plain streaming hashes, one file after another on this thread. A workload is a few files; a tree
- * of 20,000 is bound by per-file system calls (open, fstat, read, close), not by hashing. Measured
- * paired on a shared 2-core machine (npm run bench -- digest): one 1 GiB file hashes at 1.2x the
- * speed of `openssl dgst -sha256`; 20,000 files of 4 KiB take 1.27x sha256sum's time here, and the
- * worker-thread pool this replaced took 1.07x on a quieter run (load 2) and 1.8x under load,
- * at a third more CPU. Synchronous reads into one reused buffer: memory is flat for any file
- * size, and no call waits on a thread-pool round trip (async reads measured 3x the CPU).
+ * of 20,000 is bound by per-file system calls, not by hashing, so a small file costs three: open,
+ * one positional read, close. Synchronous reads into one reused buffer: memory is flat for any
+ * file size, and no call waits on a thread-pool round trip (async reads measured 3x the CPU).
+ * Measured with `npm run bench -- digest` (docs/testing.md has the numbers).
  */
 
 export interface FileDigest {
@@ -33,42 +31,35 @@ function refused(file: HashTarget, why: string): QprovError {
   return new QprovError('WORKLOAD_INVALID', `'${file.path}' ${why}`)
 }
 
+function unreadable(file: HashTarget, e: unknown): QprovError {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'ELOOP') return refused(file, 'changed while it was being hashed')
+  // A FIFO or socket refuses a positional read; a directory refuses any read.
+  if (code === 'ESPIPE' || code === 'EISDIR') return refused(file, 'is not a regular file')
+  return new QprovError('WORKLOAD_INVALID', `cannot read '${file.path}': ${(e as Error).message}`, {
+    cause: e
+  })
+}
+
 /**
- * The one file-swap guard: opens a selected file, or refuses a symlink or special file swapped in
- * after the walk (see the symlink policy in docs/binding-spec.md). What is hashed is exactly the
- * regular file opened here.
+ * The one file-swap guard (see the symlink policy in docs/binding-spec.md): the file is opened
+ * without following a symlink swapped in after the walk, and read at explicit offsets, which a
+ * FIFO, socket or directory swapped in refuses. A first read that is neither empty nor full can
+ * only come from a regular file; otherwise fstat must say so (a device reads empty or endless).
  */
-function openRegular(file: HashTarget): { fd: number; size: number } {
+export function hashFile(file: HashTarget, buf: Buffer = Buffer.allocUnsafe(CHUNK)): FileDigest {
   let fd: number
   try {
     fd = openSync(file.absolute, OPEN_FLAGS)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ELOOP') throw refused(file, 'changed while it was being hashed')
-    throw new QprovError(
-      'WORKLOAD_INVALID',
-      `cannot read '${file.path}': ${(e as Error).message}`,
-      {
-        cause: e
-      }
-    )
+    throw unreadable(file, e)
   }
-  const st = fstatSync(fd)
-  if (st.isFile()) return { fd, size: st.size }
-  closeSync(fd)
-  throw refused(file, 'is not a regular file')
-}
-
-/** Hashes one regular file, reading it in `buf`-sized pieces; its size must stay what fstat said. */
-export function hashFile(file: HashTarget, buf: Buffer = Buffer.allocUnsafe(CHUNK)): FileDigest {
-  const { fd, size } = openRegular(file)
   try {
     let n = readSync(fd, buf, 0, buf.length, 0)
-    // A short first read is the whole file (regular files only return short at end of file).
-    if (n < buf.length) {
-      if (n !== size) throw refused(file, 'changed while it was being hashed')
-      return { size, sha256: hash('sha256', buf.subarray(0, n), 'hex') }
-    }
+    if (n > 0 && n < buf.length)
+      return { size: n, sha256: hash('sha256', buf.subarray(0, n), 'hex') }
+    const st = fstatSync(fd)
+    if (!st.isFile()) throw refused(file, 'is not a regular file')
     const h = createHash('sha256')
     let read = 0
     while (n > 0) {
@@ -76,17 +67,10 @@ export function hashFile(file: HashTarget, buf: Buffer = Buffer.allocUnsafe(CHUN
       read += n
       n = readSync(fd, buf, 0, buf.length, read)
     }
-    if (read !== size) throw refused(file, 'changed while it was being hashed')
-    return { size, sha256: h.digest('hex') }
+    if (read !== st.size) throw refused(file, 'changed while it was being hashed')
+    return { size: read, sha256: h.digest('hex') }
   } catch (e) {
-    if (e instanceof QprovError) throw e
-    throw new QprovError(
-      'WORKLOAD_INVALID',
-      `cannot read '${file.path}': ${(e as Error).message}`,
-      {
-        cause: e
-      }
-    )
+    throw e instanceof QprovError ? e : unreadable(file, e)
   } finally {
     closeSync(fd)
   }

@@ -6,7 +6,8 @@ import { verifyBundle } from '../../src/sigstore/verify-bundle.js'
 import { generateReceipts } from '../../src/receipt/generate.js'
 import { verifyReceipt } from '../../src/receipt/verify.js'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
-import { makeWorkspace, runActionProcess, tmp, type ActionRun } from './action-process.js'
+import { runActionInProcess as runActionProcess } from './action-in-process-run.js'
+import { makeWorkspace, tmp, type ActionRun } from './action-process.js'
 
 let sb: SandboxHandle
 let ws: string

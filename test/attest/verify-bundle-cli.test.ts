@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 import { describeShared } from '../helpers/shared.js'
 import { CONFORMANCE_DIR, DEFAULT_IDENTITY, DEFAULT_ISSUER } from '../sigstore/conformance-cases.js'
 
@@ -10,7 +10,7 @@ describeShared(
   'qprov verify-bundle contract',
   () => {
     it('prints a JSON report with the decoded claims and the statement digest', async () => {
-      const r = await runCli([
+      const r = await runInProcess([
         'verify-bundle',
         '--json',
         '--bundle',
@@ -36,7 +36,7 @@ describeShared(
     })
 
     it('exits 1 with the failing check for a regexp that only matches a prefix', async () => {
-      const r = await runCli([
+      const r = await runInProcess([
         'verify-bundle',
         '--json',
         '--bundle',
@@ -55,18 +55,23 @@ describeShared(
     })
 
     it('exits 2 for contradictory or incomplete signer options', async () => {
-      const [both, neither] = await Promise.all([
-        runCli([
-          'verify-bundle',
-          '--bundle',
-          dsse,
-          '--key',
-          artifact,
-          '--certificate-identity',
-          'x',
-          artifact
-        ]),
-        runCli(['verify-bundle', '--bundle', dsse, '--certificate-identity', 'x', artifact])
+      const both = await runInProcess([
+        'verify-bundle',
+        '--bundle',
+        dsse,
+        '--key',
+        artifact,
+        '--certificate-identity',
+        'x',
+        artifact
+      ])
+      const neither = await runInProcess([
+        'verify-bundle',
+        '--bundle',
+        dsse,
+        '--certificate-identity',
+        'x',
+        artifact
       ])
       expect(both.code).toBe(2)
       expect(both.stderr).toMatch(/\[USAGE\]/)

@@ -23,7 +23,8 @@ import type { SandboxConfig } from '../../src/sandbox/config.js'
 import { DEFAULT_IDENTITY } from '../../src/sandbox/sigstore/oidc-issuer.js'
 import { startSigstoreSandbox, type SigstoreSandbox } from '../../src/sandbox/sigstore/server.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
-import { runCli, startSandboxProcess } from '../helpers/cli.js'
+import { startSandboxProcess } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 import { onlyVerdict } from '../helpers/verification-doc.js'
 
 // qprov sandbox in its own process, every qprov step a separate process, GitHub a strict fake
@@ -47,7 +48,7 @@ const quiet = {
   GITHUB_API_URL: undefined
 }
 const qprov = (args: string[], env: Record<string, string | undefined> = {}) =>
-  runCli(args, { env: { ...quiet, ...env } })
+  runInProcess(args, { env: { ...quiet, ...env } })
 const fresh = () => mkdtempSync(join(work, 'out-'))
 const policy = (root: string) => [
   '--trusted-root',

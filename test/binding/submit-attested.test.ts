@@ -14,7 +14,7 @@ import {
   startRuntimeEmulator,
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
-import { runCli } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 
 // `qprov submit` end to end: attestation against the Sigstore sandbox, the job against the emulator.
 const CANARY = `QPROV-CANARY-APIKEY-${Math.random().toString(36).slice(2)}`
@@ -39,9 +39,12 @@ afterAll(async () => {
 beforeEach(() => emu.faults.clear())
 
 const submit = (out: string, extra: string[] = []) =>
-  runCli(['submit', '--workload', 'examples/bell', '--sandbox', dir, '--out', out, ...extra], {
-    env: { QISKIT_IBM_TOKEN: undefined }
-  })
+  runInProcess(
+    ['submit', '--workload', 'examples/bell', '--sandbox', dir, '--out', out, ...extra],
+    {
+      env: { QISKIT_IBM_TOKEN: undefined }
+    }
+  )
 const tmp = () => join(mkdtempSync(join(tmpdir(), 'qprov-sub-')), 'out')
 const secrets = () => [CANARY, ...emu.issuedTokens()]
 

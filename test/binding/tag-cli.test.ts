@@ -5,7 +5,8 @@ import {
   startRuntimeEmulator,
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
-import { runCli, type CliResult } from '../helpers/cli.js'
+import { type CliResult } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 import {
   expectNoSecrets as expectSecretsAbsent,
   fakeAttestation,
@@ -34,7 +35,7 @@ const conn = () => [
   emu.iamURL
 ]
 const cli = (args: string[]) =>
-  runCli(args[0] === 'tag' ? [...args, ...UNREACHABLE_SIGNING] : args, {
+  runInProcess(args[0] === 'tag' ? [...args, ...UNREACHABLE_SIGNING] : args, {
     env: { QISKIT_IBM_TOKEN: CANARY, ...UNREACHABLE_SIGNING_ENV }
   })
 /**
@@ -56,14 +57,17 @@ describe('qprov tag', () => {
     const id = emu.createJob({ tags: ['python'] })
     const { dir } = fakeAttestation()
     const before = emu.requests.length
-    const r = await runCli(['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()], {
-      env: {
-        QISKIT_IBM_TOKEN: CANARY,
-        ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
-        SIGSTORE_ID_TOKEN: undefined
+    const r = await runInProcess(
+      ['tag', '--job', id, '--attestation', dir, '--out', tmp(), ...conn()],
+      {
+        env: {
+          QISKIT_IBM_TOKEN: CANARY,
+          ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined,
+          SIGSTORE_ID_TOKEN: undefined
+        }
       }
-    })
+    )
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/^qprov: error \[OIDC_UNAVAILABLE\]/m)
     expect(r.stderr).not.toContain('exists; re-bind')

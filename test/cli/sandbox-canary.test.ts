@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 import { fakeAttestation, tmp } from '../helpers/runtime-fixtures.js'
 
 const SECRET = Math.random().toString(36).slice(2, 14).padEnd(12, 'x')
@@ -35,7 +35,9 @@ describe('a damaged sandbox.json is never quoted', () => {
       it(`qprov ${command} --sandbox with ${damage}`, async () => {
         const dir = mkdtempSync(join(tmpdir(), 'qprov-sbcanary-'))
         writeFileSync(join(dir, 'sandbox.json'), text)
-        const r = await runCli([...args(dir), '--sandbox', dir], { env: { QISKIT_IBM_TOKEN: '' } })
+        const r = await runInProcess([...args(dir), '--sandbox', dir], {
+          env: { QISKIT_IBM_TOKEN: '' }
+        })
         expect(r.code).toBe(2)
         expect(r.stderr).toMatch(
           new RegExp(

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyProofBundles } from '../../src/verify/index.js'
 import { REPO_ROOT, runCli } from '../helpers/cli.js'
 import { onlyVerdict } from '../helpers/verification-doc.js'
+import { runInProcess } from '../helpers/in-process.js'
+import { runs } from '../helpers/property.js'
 
 const EXAMPLE = join(REPO_ROOT, 'examples/proof-chain')
 const ROOT_FILE = 'sandbox-trusted-root.NOT-FOR-PRODUCTION.json'
@@ -92,7 +94,7 @@ describe('examples/proof-chain (committed, signed by a sandbox)', () => {
       const at = Math.floor(bytes.length / 2)
       bytes[at] = (bytes[at] as number) ^ 0x20
       writeFileSync(join(copy, file), bytes)
-      const r = await runCli([...argv, '--json'], { cwd: copy })
+      const r = await runInProcess([...argv, '--json'], { cwd: copy })
       expect(r.code, `${file}: ${r.stderr}`).toBe(1)
       const verdict = onlyVerdict(r.stdout)
       expect(verdict.ok).toBe(false)
@@ -140,7 +142,7 @@ describe('examples/proof-chain (committed, signed by a sandbox)', () => {
         fc.integer({ min: 1, max: 255 }),
         flipped
       ),
-      { numRuns: 40 }
+      runs(0.4)
     )
   }, 120_000)
 })

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type SandboxHandle } from '../../src/sandbox/sandbox.js'
 import { REPO_ROOT, cliNodeArgs, runCli, type CliResult } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 import {
   CASES,
   NUMBER_REASONS,
@@ -79,7 +80,10 @@ beforeAll(async () => {
   )
   // One real attestation (signed and logged through the proxy) for the tag and verify cases.
   const att = join(root, 'att')
-  const r = await runCli(['attest', '--workload', 'examples/bell', '--sandbox', sbx, '--out', att])
+  const r = await runInProcess(
+    ['attest', '--workload', 'examples/bell', '--sandbox', sbx, '--out', att],
+    { cwd: REPO_ROOT }
+  )
   expect(r.code, r.stderr).toBe(0)
   const manifest = readFileSync(join(att, 'workload.manifest.json'))
   fx = {
@@ -109,12 +113,23 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true })
 })
 
-const cli = (args: string[], cwd?: string): Promise<CliResult> =>
-  runCli(args, {
-    ...(cwd ? { cwd } : {}),
-    env: { QISKIT_IBM_TOKEN: CANARY_KEY, QPROV_PIPE_WAIT_MS: '1000' },
-    timeoutMs: CASE_TIMEOUT_MS
-  })
+const CASE_ENV = { QISKIT_IBM_TOKEN: CANARY_KEY, QPROV_PIPE_WAIT_MS: '1000' }
+
+// In-process runs share this process's streams, environment and working directory: one at a time.
+let inProcessTurn: Promise<unknown> = Promise.resolve()
+
+/**
+ * A case runs in this process through the CLI's entry (main), one after another, unless its
+ * directory holds a FIFO: pipes are a process matter (a blocked open would hold this process), so
+ * those cases start the CLI as its own process, as `runCli` does for every exit-code test.
+ */
+function cli(args: string[], cwd?: string, ownProcess = false): Promise<CliResult> {
+  if (ownProcess)
+    return runCli(args, { ...(cwd ? { cwd } : {}), env: CASE_ENV, timeoutMs: CASE_TIMEOUT_MS })
+  const run = inProcessTurn.then(() => runInProcess(args, { cwd: cwd ?? REPO_ROOT, env: CASE_ENV }))
+  inProcessTurn = run.catch(() => undefined)
+  return run
+}
 
 function expectNoSecret(texts: string[]): void {
   for (const t of texts) for (const s of secrets()) expect(t).not.toContain(s)
@@ -137,9 +152,10 @@ async function runCase(c: HostileCase, tokenRequestAllowed = false): Promise<voi
   const cleanup = c.prep?.(fx, dir)
   const args = c.args(fx, dir)
   const before = { dir: snapshot(dir), att: snapshot(fx.att), sbx: snapshot(fx.sbx) }
+  const ownProcess = Object.values(before.dir).includes('fifo')
   let r: CliResult
   try {
-    r = await cli(args, c.cwd?.(fx, dir))
+    r = await cli(args, c.cwd?.(fx, dir), ownProcess)
   } finally {
     cleanup?.()
   }
@@ -260,18 +276,22 @@ describe('pipes within the cap keep working', () => {
       fifoWriter(bundle, join(fx.att, 'statement.sigstore.json')),
       fifoWriter(artifact, join(fx.att, 'workload.manifest.json'))
     ]
-    const r = await cli([
-      'verify-bundle',
-      '--bundle',
-      bundle,
-      '--trusted-root',
-      fx.trustedRoot,
-      '--certificate-identity',
-      fx.identity,
-      '--certificate-oidc-issuer',
-      fx.issuer,
-      artifact
-    ]).finally(() => writers.forEach(stopWriter))
+    const r = await cli(
+      [
+        'verify-bundle',
+        '--bundle',
+        bundle,
+        '--trusted-root',
+        fx.trustedRoot,
+        '--certificate-identity',
+        fx.identity,
+        '--certificate-oidc-issuer',
+        fx.issuer,
+        artifact
+      ],
+      undefined,
+      true
+    ).finally(() => writers.forEach(stopWriter))
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/^verified: dsse bundle signed by /)
   })

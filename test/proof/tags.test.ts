@@ -10,6 +10,7 @@ import {
   tagLimitProblems,
   type ProvenanceRefs
 } from '../../src/proof/tags.js'
+import { runs } from '../helpers/property.js'
 
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`))
 const v1RefsArb: fc.Arbitrary<ProvenanceRefs> = fc
@@ -78,7 +79,8 @@ describe('provenance tags', () => {
           expect(parsed.refs).toEqual(refs)
           expect(new Set(parsed.userTags)).toEqual(new Set(users))
         }
-      )
+      ),
+      runs()
     )
   })
 
@@ -115,7 +117,8 @@ describe('provenance tags', () => {
         const tags = formatProvenanceTags(refs)
         tags[1] = `${tags[1]}${junk}`
         expect(() => parseTags(tags)).toThrow()
-      })
+      }),
+      runs()
     )
   })
 
@@ -232,7 +235,8 @@ describe('tag limits agree with the emulated service', () => {
         tags => {
           expect(tagLimitProblems(tags).length === 0).toBe(tagsProblem(tags) === undefined)
         }
-      )
+      ),
+      runs()
     )
   })
 })

@@ -18,6 +18,7 @@ import {
 } from '../../src/receipt/aiir-vocabulary.js'
 import { AUTHORSHIP_CLASSES } from '../../src/receipt/receipt-schema.js'
 import { attestation, outcomes, receiptWith } from '../helpers/ai-attestation.js'
+import { runs } from '../helpers/property.js'
 
 const identity = (markers: readonly string[]) =>
   fc
@@ -99,7 +100,8 @@ describe('classifying AI involvement', () => {
             'no-ai': !isAi
           })
         }
-      )
+      ),
+      runs()
     )
   })
 
@@ -142,7 +144,8 @@ describe('classifying AI involvement', () => {
             'no-ai': !a.is_ai_authored
           })
         }
-      )
+      ),
+      runs()
     )
   })
 
@@ -151,7 +154,8 @@ describe('classifying AI involvement', () => {
       fc.property(fc.anything(), fc.anything(), fc.anything(), (att, agent, ext) => {
         for (const r of [receiptWith(att, agent), { ai_attestation: att, extensions: ext }])
           expect(outcomes(r).any).toBe(true)
-      })
+      }),
+      runs()
     )
   })
 
@@ -163,7 +167,8 @@ describe('classifying AI involvement', () => {
         (signals, rest) => {
           expect(outcomes(receiptWith({ ...rest, signals_detected: signals }))['no-ai']).toBe(false)
         }
-      )
+      ),
+      runs()
     )
   })
 
@@ -176,7 +181,8 @@ describe('classifying AI involvement', () => {
           const r = receiptWith({ ...attestation(), [key]: value })
           expect(outcomes(r)).toEqual({ any: true, 'declared-only': false, 'no-ai': false })
         }
-      )
+      ),
+      runs()
     )
   })
 })

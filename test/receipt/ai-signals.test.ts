@@ -5,6 +5,7 @@ import {
   REFERENCE_GENERIC_PHRASES,
   REFERENCE_TOOL_PHRASES
 } from '../../src/receipt/aiir-vocabulary.js'
+import { runs } from '../helpers/property.js'
 
 describe('reading one AI signal', () => {
   it.each([
@@ -68,7 +69,8 @@ describe('reading one AI signal', () => {
         s => {
           expect(readAiSignal(s)).toEqual({ form: 'unknown' })
         }
-      )
+      ),
+      runs()
     )
   })
 
@@ -81,7 +83,8 @@ describe('reading one AI signal', () => {
         p => {
           expect(readAiSignal(`message_match:${p}`)).toEqual({ form: 'unknown' })
         }
-      )
+      ),
+      runs()
     )
   })
 })

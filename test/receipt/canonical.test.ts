@@ -9,6 +9,7 @@ import { verifyReceipt } from '../../src/receipt/verify.js'
 import { detectAi, trailers } from '../../src/receipt/ai-markers.js'
 import { PatchStreamHasher } from '../../src/receipt/diff-batch.js'
 import { sha256Hex } from '../../src/receipt/hashes.js'
+import { runs } from '../helpers/property.js'
 
 const { value: jsonValue } = fc.letrec(tie => ({
   value: fc.oneof(
@@ -30,7 +31,8 @@ describe('canonical JSON (properties)', () => {
         const c = canonicalJson(v)
         expect(/^[\x20-\x7e]*$/.test(c)).toBe(true)
         expect(JSON.parse(c)).toEqual(v)
-      })
+      }),
+      runs()
     )
   })
 
@@ -38,7 +40,8 @@ describe('canonical JSON (properties)', () => {
     fc.assert(
       fc.property(jsonValue, v => {
         expect(canonicalJson(parseJsonLiteral(canonicalJson(v)))).toBe(canonicalJson(v))
-      })
+      }),
+      runs()
     )
   })
 
@@ -47,7 +50,8 @@ describe('canonical JSON (properties)', () => {
       fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.maxSafeInteger()), d => {
         const reversed = Object.fromEntries(Object.entries(d).reverse())
         expect(canonicalJson(reversed)).toBe(canonicalJson(d))
-      })
+      }),
+      runs()
     )
   })
 
@@ -65,7 +69,8 @@ describe('canonical JSON (properties)', () => {
           const expected = `{${keys.map(k => `${JSON.stringify(k)}:${d[k]}`).join(',')}}`
           expect(canonicalJson(d)).toBe(expected)
         }
-      )
+      ),
+      runs()
     )
     expect(compareCodePoints('\u{1F600}', '\uFFFF')).toBeGreaterThan(0)
     expect(canonicalJson({ '\u{1F600}': 1, '\uFFFF': 2 })).toBe('{"\\uffff":2,"\\ud83d\\ude00":1}')
@@ -231,7 +236,8 @@ describe('streamed patch splitting', () => {
           h.push(stream.subarray(prev))
           expect(h.end()).toEqual(expected)
         }
-      )
+      ),
+      runs()
     )
   })
 })

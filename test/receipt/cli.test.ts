@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 import { HAVE_SHARED, sharedPath } from '../helpers/shared.js'
 import { buildFixtureRepo } from './git-fixture.js'
 
@@ -30,7 +30,7 @@ describe('qprov receipt (CLI)', () => {
 
   it('creates receipts into --out that verify with exit 0 and the documented JSON shape', async () => {
     const out = join(scratch, 'out')
-    const created = await runCli([
+    const created = await runInProcess([
       'receipt',
       'create',
       '--repo',
@@ -50,7 +50,7 @@ describe('qprov receipt (CLI)', () => {
     expect(files.every(f => /^receipt_[0-9a-f]{12}_a256[0-9a-f]{12}\.(json|cbor)$/.test(f))).toBe(
       true
     )
-    const verified = await runCli(['receipt', 'verify', '--json', out])
+    const verified = await runInProcess(['receipt', 'verify', '--json', out])
     expect(verified.code).toBe(0)
     const arr = JSON.parse(verified.stdout) as Record<string, unknown>[]
     expect(arr).toHaveLength(4)
@@ -62,16 +62,24 @@ describe('qprov receipt (CLI)', () => {
   })
 
   it('prints a JSON array of receipts with create --json, and refuses bad refs with exit 2', async () => {
-    const ok = await runCli(['receipt', 'create', '--repo', repo, '--commit', 'HEAD', '--json'])
+    const ok = await runInProcess([
+      'receipt',
+      'create',
+      '--repo',
+      repo,
+      '--commit',
+      'HEAD',
+      '--json'
+    ])
     expect(ok.code).toBe(0)
     const [r] = JSON.parse(ok.stdout) as Record<string, unknown>[]
     expect(r.schema).toBe('aiir/commit_receipt.v2')
     for (const bad of ['--upload-pack=touch /tmp/pwned', 'HEAD;id', 'HEAD|cat']) {
-      const res = await runCli(['receipt', 'create', '--repo', repo, `--commit=${bad}`])
+      const res = await runInProcess(['receipt', 'create', '--repo', repo, `--commit=${bad}`])
       expect(res.code).toBe(2)
       expect(res.stderr).toMatch(/^qprov: error \[BAD_REF\]: /)
     }
-    const both = await runCli([
+    const both = await runInProcess([
       'receipt',
       'create',
       '--repo',
@@ -85,36 +93,36 @@ describe('qprov receipt (CLI)', () => {
   })
 
   it('exits 1 for a tampered receipt and 2 for missing, symlinked or non-JSON input', async () => {
-    const created = await runCli(['receipt', 'create', '--repo', repo, '--json'])
+    const created = await runInProcess(['receipt', 'create', '--repo', repo, '--json'])
     const [r] = JSON.parse(created.stdout) as Record<string, Record<string, unknown>>[]
     r.commit.subject = 'tampered'
     writeFileSync(join(scratch, 'tampered.json'), JSON.stringify(r))
-    const bad = await runCli(['receipt', 'verify', '--json', join(scratch, 'tampered.json')])
+    const bad = await runInProcess(['receipt', 'verify', '--json', join(scratch, 'tampered.json')])
     expect(bad.code).toBe(1)
     const [o] = JSON.parse(bad.stdout) as { valid: boolean; errors: string[] }[]
     expect(o).toMatchObject({
       valid: false,
       errors: ['content hash mismatch', 'receipt_id mismatch']
     })
-    const text = await runCli(['receipt', 'verify', join(scratch, 'tampered.json')])
+    const text = await runInProcess(['receipt', 'verify', join(scratch, 'tampered.json')])
     expect(text.code).toBe(1)
     expect(text.stdout).toContain('1 receipt(s): 0 valid, 1 invalid')
 
-    const missing = await runCli(['receipt', 'verify', join(scratch, 'absent.json')])
+    const missing = await runInProcess(['receipt', 'verify', join(scratch, 'absent.json')])
     expect(missing.code).toBe(2)
     expect(missing.stderr.trim().split('\n')).toHaveLength(1)
     expect(missing.stderr).toContain('File not found: ')
     symlinkSync(join(scratch, 'tampered.json'), join(scratch, 'link.json'))
-    expect((await runCli(['receipt', 'verify', join(scratch, 'link.json')])).code).toBe(2)
+    expect((await runInProcess(['receipt', 'verify', join(scratch, 'link.json')])).code).toBe(2)
     writeFileSync(join(scratch, 'garbage.json'), 'not json')
-    const garbage = await runCli(['receipt', 'verify', join(scratch, 'garbage.json')])
+    const garbage = await runInProcess(['receipt', 'verify', join(scratch, 'garbage.json')])
     expect(garbage.code).toBe(2)
     expect(garbage.stderr).toContain('Invalid JSON')
   })
 
   it('requires exactly one path and both identity flags with --bundle', async () => {
     writeFileSync(join(scratch, 'b.sigstore'), '{}')
-    const noId = await runCli([
+    const noId = await runInProcess([
       'receipt',
       'verify',
       join(scratch, 'tampered.json'),
@@ -122,7 +130,7 @@ describe('qprov receipt (CLI)', () => {
       join(scratch, 'b.sigstore')
     ])
     expect(noId.code).toBe(2)
-    const two = await runCli([
+    const two = await runInProcess([
       'receipt',
       'verify',
       'a.json',
@@ -140,7 +148,7 @@ describe('qprov receipt (CLI)', () => {
   it('exits 2 naming the path when no receipts are found, even with a failing --bundle', async () => {
     writeFileSync(join(scratch, 'empty.json'), '[]')
     writeFileSync(join(scratch, 'junk.sigstore'), '{"mediaType":"x"}')
-    const withBundle = await runCli([
+    const withBundle = await runInProcess([
       'receipt',
       'verify',
       '--json',
@@ -156,18 +164,18 @@ describe('qprov receipt (CLI)', () => {
     expect(withBundle.stderr.trim().split('\n')).toHaveLength(1)
     expect(withBundle.stderr).toContain(`No receipts found in ${join(scratch, 'empty.json')}`)
     writeFileSync(join(scratch, 'blank.jsonl'), '\n\n')
-    const blank = await runCli(['receipt', 'verify', join(scratch, 'blank.jsonl')])
+    const blank = await runInProcess(['receipt', 'verify', join(scratch, 'blank.jsonl')])
     expect(blank.code).toBe(2)
     expect(blank.stderr).toContain('blank.jsonl')
     mkdirSync(join(scratch, 'nothing-here'))
-    expect((await runCli(['receipt', 'verify', join(scratch, 'nothing-here')])).code).toBe(2)
+    expect((await runInProcess(['receipt', 'verify', join(scratch, 'nothing-here')])).code).toBe(2)
   })
 
   it('exits 2 with Invalid JSON for a receipt file that starts with a UTF-8 BOM', async () => {
-    const created = await runCli(['receipt', 'create', '--repo', repo, '--json'])
+    const created = await runInProcess(['receipt', 'create', '--repo', repo, '--json'])
     const [r] = JSON.parse(created.stdout) as unknown[]
     writeFileSync(join(scratch, 'bom.json'), `\uFEFF${JSON.stringify(r)}`)
-    const res = await runCli(['receipt', 'verify', join(scratch, 'bom.json')])
+    const res = await runInProcess(['receipt', 'verify', join(scratch, 'bom.json')])
     expect(res.code).toBe(2)
     expect(res.stderr).toContain('Invalid JSON: ')
     expect(res.stderr).toContain('BOM')
@@ -176,7 +184,7 @@ describe('qprov receipt (CLI)', () => {
   it.skipIf(!HAVE_SHARED)(
     'verifies the shared vectors in input order and fails on the first tampered one',
     async () => {
-      const res = await runCli([
+      const res = await runInProcess([
         'receipt',
         'verify',
         '--json',
@@ -212,11 +220,11 @@ describe('qprov receipt (CLI)', () => {
         '--trusted-root',
         sharedPath('vectors/sigstore-conformance/public-good-trusted_root.json')
       ]
-      const good = await runCli(flags(id))
+      const good = await runInProcess(flags(id))
       expect(good.code).toBe(0)
       const [o] = JSON.parse(good.stdout) as { valid: boolean; signature: { verified: boolean } }[]
       expect(o.signature.verified).toBe(true)
-      const wrongId = await runCli(
+      const wrongId = await runInProcess(
         flags('https://github.com/evil/repo/.github/workflows/x.yml@refs/heads/main')
       )
       expect(wrongId.code).toBe(1)
@@ -229,7 +237,7 @@ describe('qprov receipt (CLI)', () => {
           '"timestamp": "2099-01-01T00:00:00Z"'
         )
       )
-      const edited = await runCli(flags(id, copy))
+      const edited = await runInProcess(flags(id, copy))
       expect(edited.code).toBe(1)
       const [e] = JSON.parse(edited.stdout) as {
         valid: boolean

@@ -5,7 +5,8 @@ import {
   startRuntimeEmulator,
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
-import { runCli, type CliResult } from '../helpers/cli.js'
+import { type CliResult } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 import {
   expectNoSecrets as expectSecretsAbsent,
   fakeAttestation,
@@ -35,7 +36,7 @@ const conn = () => [
 ]
 const env = { QISKIT_IBM_TOKEN: CANARY }
 const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
-  runCli(args, { env: { ...env, ...extraEnv } })
+  runInProcess(args, { env: { ...env, ...extraEnv } })
 
 /** The API key and every IAM token minted must appear nowhere a user or log could see them. */
 const expectNoSecrets = (r: CliResult, dirs: string[]) =>
@@ -191,7 +192,7 @@ describe('qprov submit', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/NAME of an environment variable/)
     expect(r.stderr).not.toContain(CANARY)
-    const missing = await runCli(['job', 'get', '--job', 'x', ...conn()], {
+    const missing = await runInProcess(['job', 'get', '--job', 'x', ...conn()], {
       env: { QISKIT_IBM_TOKEN: undefined }
     })
     expect(missing.code).toBe(2)
@@ -286,12 +287,12 @@ describe('--sandbox DIR', () => {
       })
     )
     const id = emu.createJob()
-    const r = await runCli(['job', 'get', '--job', id, '--sandbox', dir], {
+    const r = await runInProcess(['job', 'get', '--job', id, '--sandbox', dir], {
       env: { QISKIT_IBM_TOKEN: undefined }
     })
     expect(r.code).toBe(0)
     expect(r.stdout).toContain(`job: ${id}`)
-    const wrong = await runCli(
+    const wrong = await runInProcess(
       [
         'job',
         'get',

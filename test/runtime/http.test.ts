@@ -6,6 +6,7 @@ import { parseErrorBody, runtimeHttpError } from '../../src/runtime/api-errors.j
 import { backoffMs, parseRetryAfter } from '../../src/runtime/http.js'
 import { IamTokenManager } from '../../src/runtime/iam.js'
 import { QprovError } from '../../src/errors.js'
+import { runs } from '../helpers/property.js'
 
 describe('retry timing', () => {
   it('backs off 0.5·2^(n−1) seconds, capped', () => {
@@ -27,7 +28,8 @@ describe('retry timing', () => {
       fc.property(fc.string(), s => {
         const d = parseRetryAfter(s)
         if (d !== undefined) expect(Number.isFinite(d) && d >= 0).toBe(true)
-      })
+      }),
+      runs()
     )
   })
 })
@@ -68,8 +70,8 @@ describe('Runtime error bodies', () => {
         expect(['string', 'undefined']).toContain(typeof e.more_info)
       }
     }
-    fc.assert(fc.property(fc.string(), wellTyped))
-    fc.assert(fc.property(fc.json(), wellTyped))
+    fc.assert(fc.property(fc.string(), wellTyped), runs())
+    fc.assert(fc.property(fc.json(), wellTyped), runs())
   })
 
   it('reads back every entry and the trace of an IBM error body', () => {
@@ -81,7 +83,8 @@ describe('Runtime error bodies', () => {
     fc.assert(
       fc.property(fc.array(entry, { maxLength: 5 }), fc.string(), (errors, trace) => {
         expect(parseErrorBody(JSON.stringify({ errors, trace }))).toEqual({ errors, trace })
-      })
+      }),
+      runs()
     )
   })
 

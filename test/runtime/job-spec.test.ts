@@ -12,6 +12,7 @@ import {
 import { checkJobBody } from '../../src/sandbox/runtime/job-body.js'
 import { buildManifest } from '../../src/workload/manifest.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+import { runs } from '../helpers/property.js'
 
 const BELL = join(REPO_ROOT, 'examples/bell')
 const QASM = 'OPENQASM 3.0;\nqubit[1] q;\nbit[1] c;\nc[0] = measure q[0];\n'
@@ -186,7 +187,8 @@ describe('job spec validation on arbitrary input', () => {
           expect((e as { code?: string }).code).toBe('JOB_SPEC_INVALID')
           expect((e as Error).message).not.toContain('\n')
         }
-      })
+      }),
+      runs()
     )
   })
 })

@@ -7,7 +7,8 @@ import {
   type Conditions,
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
-import { REPO_ROOT, runCli } from '../helpers/cli.js'
+import { REPO_ROOT } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 
 let emu: RuntimeEmulatorHandle
 
@@ -25,7 +26,7 @@ const conn = () => [
   '--iam-url',
   emu.iamURL
 ]
-const cli = (args: string[]) => runCli(args, { env: { QISKIT_IBM_TOKEN: emu.apiKey } })
+const cli = (args: string[]) => runInProcess(args, { env: { QISKIT_IBM_TOKEN: emu.apiKey } })
 
 /** A copy of an example whose circuit (or spec) a test then changes. */
 function exampleCopy(name: string): string {
@@ -261,7 +262,7 @@ describe('qprov submit on an Open-plan instance', () => {
       const dir = exampleCopy('bell')
       const spec = JSON.parse(readFileSync(join(dir, 'qprov.job.json'), 'utf8'))
       writeFileSync(join(dir, 'qprov.job.json'), JSON.stringify({ ...spec, mode: 'session' }))
-      const r = await runCli(
+      const r = await runInProcess(
         ['submit', '--workload', dir, '--no-attest', '--out', join(tmp(), 'out')]
           .concat(['--instance', open.instanceCRN, '--runtime-url', open.runtimeURL])
           .concat(['--iam-url', open.iamURL]),

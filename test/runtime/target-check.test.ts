@@ -12,6 +12,7 @@ import {
   type BackendTarget
 } from '../../src/runtime/target-check.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+import { runs } from '../helpers/property.js'
 
 /** A 5-qubit line, Heron-like (cz both ways) and Eagle-like (ecr one way). */
 function config(two: 'cz' | 'ecr', extra: Record<string, unknown> = {}) {
@@ -99,7 +100,8 @@ describe('the OpenQASM 3 parser', () => {
           expect((e as QprovError).code).toBe('TARGET_MISMATCH')
           expect((e as Error).message).toMatch(/^line \d+: [^\n]+$/)
         }
-      })
+      }),
+      runs()
     )
   })
 })

@@ -11,6 +11,7 @@ import { checkIsa } from '../../src/sandbox/runtime/isa.js'
 import { target } from '../../src/sandbox/runtime/targets.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import { ISA_BACKEND, isaBell, wide } from '../helpers/isa.js'
+import { runs } from '../helpers/property.js'
 
 // Response bodies are whatever the emulator sent; the assertions check their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -225,7 +226,8 @@ describe("the emulator's circuit reader", () => {
         const v = checkIsa(parts.join(' '), boston)
         if (!v.ok) expect(v.why).toMatch(/^[^\n]+$/)
         else expect(v.facts.width).toBeGreaterThanOrEqual(0)
-      })
+      }),
+      runs()
     )
   })
 })

@@ -12,6 +12,7 @@ import {
 } from '../../src/sigstore/identity-policy.js'
 import type { Signer } from '@sigstore/verify'
 import { parseDerSignature, verifyPrehashedSha256 } from '../../src/sigstore/prehashed.js'
+import { runs } from '../helpers/property.js'
 
 function derUtf8(text: string): Buffer {
   const body = Buffer.from(text, 'utf8')
@@ -29,7 +30,8 @@ const oid = (arc: number) => ({ id: [1, 3, 6, 1, 4, 1, 57264, 1, arc] })
 describe('DER UTF8String decoding of Fulcio v2 extensions', () => {
   it('round-trips any string in short and long length forms', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), s => decodeDerUtf8String(derUtf8(s)) === s)
+      fc.property(fc.string({ maxLength: 400 }), s => decodeDerUtf8String(derUtf8(s)) === s),
+      runs()
     )
   })
 
@@ -66,7 +68,8 @@ describe('identity matching', () => {
       fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (id, extra) => {
         const re = sanMatcher({ identity: id, issuer: 'i' })
         return re.test(id) && !re.test(id + extra) && !re.test(extra + id)
-      })
+      }),
+      runs()
     )
   })
 

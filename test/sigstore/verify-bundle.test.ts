@@ -10,6 +10,7 @@ import {
   sha256Hex,
   statementBytes
 } from '../attest/dsse-fixtures.js'
+import { runs } from '../helpers/property.js'
 
 const key = localKey()
 const SUBJECT = sha256Hex('workload')
@@ -165,7 +166,7 @@ describe('malformed input is "not verified", never an exception', () => {
         const r = verifyBundle(keyed(value))
         return r.verified === false && typeof r.error === 'string'
       }),
-      { numRuns: 200 }
+      runs()
     )
   })
 

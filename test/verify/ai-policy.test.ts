@@ -17,6 +17,7 @@ import {
   PASS_ALL,
   receiptWith
 } from '../helpers/ai-attestation.js'
+import { runs } from '../helpers/property.js'
 
 /**
  * One test per row of docs/ai-policy.md, named after the row: the receipt's reading and what
@@ -428,7 +429,8 @@ describe('the AI policy, row by row (docs/ai-policy.md)', () => {
         cls => {
           expect(outcomes(of(attestation({ authorship_class: cls })))).toEqual(ANY_ONLY)
         }
-      )
+      ),
+      runs()
     )
   })
 

@@ -18,7 +18,8 @@ import { onlyVerdict, verificationDoc } from '../helpers/verification-doc.js'
 import schema from '../../schemas/binding.v1.schema.json' with { type: 'json' }
 import { canonicalJson } from '../../src/proof/binding-document.js'
 import type { SandboxConfig } from '../../src/sandbox/config.js'
-import { runCli, startSandboxProcess } from '../helpers/cli.js'
+import { startSandboxProcess } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 
 // Every step a separate `qprov` process against `qprov sandbox` (its own process, real HTTP).
 let sandboxProc: ChildProcess
@@ -34,7 +35,7 @@ const env = {
   SIGSTORE_ID_TOKEN: undefined,
   QISKIT_IBM_TOKEN: undefined
 }
-const qprov = (args: string[]) => runCli(args, { env })
+const qprov = (args: string[]) => runInProcess(args, { env })
 const policy = () => [
   '--trusted-root',
   keptRoot,

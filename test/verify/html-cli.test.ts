@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHECK_NAMES } from '../../src/verify/verdict.js'
-import { runCli } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 
 const POLICY = [
   '--certificate-identity',
@@ -19,7 +19,7 @@ describe('qprov verify --html', () => {
     mkdirSync(bundle)
     writeFileSync(join(bundle, 'binding.json'), '{"runtime":"<script>x</script>"}')
     const report = join(dir, 'reports', 'r.html')
-    const r = await runCli(['verify', bundle, ...POLICY, '--html', report])
+    const r = await runInProcess(['verify', bundle, ...POLICY, '--html', report])
     expect(r.code).toBe(1)
     const html = readFileSync(report, 'utf8')
     expect(html).toContain('<h1>NOT VERIFIED</h1>')
@@ -30,7 +30,7 @@ describe('qprov verify --html', () => {
   it('refuses an unusable report path before verifying anything (exit 2)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qprov-html-cli-'))
     writeFileSync(join(dir, 'file'), '')
-    const r = await runCli(['verify', dir, ...POLICY, '--html', join(dir, 'file', 'r.html')])
+    const r = await runInProcess(['verify', dir, ...POLICY, '--html', join(dir, 'file', 'r.html')])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/^qprov: error \[OUTPUT_UNUSABLE\]: --html /m)
     expect(r.stdout).toBe('')

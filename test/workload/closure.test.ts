@@ -8,6 +8,7 @@ import {
   sha256Hex,
   specsWithoutCircuits
 } from '../../src/workload/closure.js'
+import { runs } from '../helpers/property.js'
 
 const spec = (...circuits: string[]) =>
   Buffer.from(JSON.stringify({ version: 1, pubs: circuits.map(circuit => ({ circuit })) }))
@@ -99,7 +100,8 @@ describe('the closure of a package', () => {
           )
           expect(circuitPackagePath(specPath, circuit)).toBe(expected === '' ? undefined : expected)
         }
-      )
+      ),
+      runs()
     )
   })
 

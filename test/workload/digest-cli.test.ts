@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { runCli } from '../helpers/cli.js'
+import { runInProcess } from '../helpers/in-process.js'
 
 const root = mkdtempSync(path.join(tmpdir(), 'qprov-digest-cli-'))
 mkdirSync(path.join(root, 'circuits'))
@@ -16,13 +16,13 @@ describe('qprov digest', () => {
     // {"files":[{"path":"circuits/bell.qasm","sha256":"1ab41b2b…","size":14},
     //  {"path":"job.json","sha256":"ca3d163b…","size":3}],"version":"qprov.workload.manifest/v1"}
     const want = 'sha256:14c1868108f911724e370393198aca55230ba13f7051588d5049a4a985726421'
-    const r = await runCli(['digest', 'circuits', 'job.json'], { cwd: root })
+    const r = await runInProcess(['digest', 'circuits', 'job.json'], { cwd: root })
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.trim()).toBe(`${want}  2 files`)
   })
 
   it('prints the manifest as JSON with --json, relative to --root', async () => {
-    const r = await runCli(['digest', '--json', '--root', root, '**/*.qasm'])
+    const r = await runInProcess(['digest', '--json', '--root', root, '**/*.qasm'])
     expect(r.code, r.stderr).toBe(0)
     const out = JSON.parse(r.stdout)
     expect(Object.keys(out)).toEqual(['digest', 'files'])
@@ -38,7 +38,7 @@ describe('qprov digest', () => {
   })
 
   it('exits 2 with a coded error for a missing path', async () => {
-    const r = await runCli(['digest', 'missing.txt'], { cwd: root })
+    const r = await runInProcess(['digest', 'missing.txt'], { cwd: root })
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/\[INPUT_NOT_FOUND\]/)
   })

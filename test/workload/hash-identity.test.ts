@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -54,6 +55,14 @@ const swaps: [string, (pkg: string, outside: string) => void, string][] = [
       execFileSync('mkfifo', [path.join(pkg, 'a.txt')])
     },
     "'a.txt' is not a regular file"
+  ],
+  [
+    'a file swapped for a directory',
+    pkg => {
+      rmSync(path.join(pkg, 'a.txt'))
+      mkdirSync(path.join(pkg, 'a.txt'))
+    },
+    "'a.txt' is not a regular file"
   ]
 ]
 
@@ -84,5 +93,32 @@ describe('files swapped for a symlink or a special file after the walk are refus
         sha256: '7ca6eff6f2f2c9d8cdd7461dfe60270ff0b72e65d4e03bc004d5ffa6e9e16591'
       }
     })
+  })
+})
+
+describe('what is hashed is a regular file, whatever its size', () => {
+  // Character devices read empty (/dev/null) or without end (/dev/zero); neither is a file.
+  it.each(['/dev/null', '/dev/zero'])('refuses %s', device => {
+    expect(() => hashFiles([{ absolute: device, path: 'dev' }])).toThrow(
+      expect.objectContaining({ code: 'WORKLOAD_INVALID', message: "'dev' is not a regular file" })
+    )
+  })
+
+  it('hashes an empty file, a short one, and ones at and past the 1 MiB read', () => {
+    const { pkg } = layout()
+    const sizes = [0, 1, 1024 * 1024 - 1, 1024 * 1024, 1024 * 1024 + 1, 3 * 1024 * 1024]
+    const files = sizes.map(n => {
+      const absolute = path.join(pkg, `f${n}`)
+      writeFileSync(absolute, Buffer.alloc(n, n % 251))
+      return { absolute, path: `f${n}` }
+    })
+    expect(hashFiles(files)).toEqual(
+      sizes.map(n => ({
+        size: n,
+        sha256: createHash('sha256')
+          .update(Buffer.alloc(n, n % 251))
+          .digest('hex')
+      }))
+    )
   })
 })

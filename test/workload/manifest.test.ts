@@ -25,6 +25,7 @@ import {
   type ManifestEntry
 } from '../../src/workload/manifest.js'
 import { hashFiles } from '../../src/workload/hash.js'
+import { runs } from '../helpers/property.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -288,7 +289,8 @@ describe('canonical manifest form', () => {
           a.canonicalBytes.equals(b.canonicalBytes) &&
           parseManifest(a.canonicalBytes).digest === a.digest
         )
-      })
+      }),
+      runs()
     )
   })
 
@@ -301,7 +303,8 @@ describe('canonical manifest form', () => {
           version: MANIFEST_VERSION
         })
         return m.canonicalBytes.toString('utf8') === viaStringify
-      })
+      }),
+      runs()
     )
   })
 
@@ -333,7 +336,8 @@ describe('canonical manifest form', () => {
         const shape = byBytes.map(f => ({ path: f.path, sha256: f.sha256, size: f.size }))
         const want = Buffer.from(JSON.stringify({ files: shape, version: MANIFEST_VERSION }))
         expect(canonicalManifestBytes(files).equals(want)).toBe(true)
-      })
+      }),
+      runs()
     )
   })
 
