@@ -9,17 +9,13 @@ const testFiles = (): string[] =>
     .filter(f => f.endsWith('.ts'))
     .map(f => join('test', f))
 
-// Being replaced by a deterministic sweep that reads QPROV_PROPERTY_RUNS itself (issue 16, §7).
-const PENDING = new Set(['test/verify/tamper.test.ts'])
-
 describe('property runs: one variable scales every fast-check property', () => {
   it('every fc.assert takes its options from test/helpers/property.ts', () => {
     const unscaled: string[] = []
     for (const file of testFiles()) {
       const text = readFileSync(join(REPO_ROOT, file), 'utf8')
       const asserts = text.split('fc.assert(').length - 1
-      // A file may read the variable itself (tamper.test.ts scales its sweep with it).
-      if (asserts === 0 || text.includes('QPROV_PROPERTY_RUNS') || PENDING.has(file)) continue
+      if (asserts === 0) continue
       const scaled = text.split(/\bruns\(/).length - 1
       if (scaled < asserts) unscaled.push(`${file}: ${asserts} fc.assert, ${scaled} runs()`)
     }

@@ -10,6 +10,7 @@ import {
 } from '../../src/verify/results-decode.js'
 import { MAX_LISTED_VALUES } from '../../src/verify/estimator-values.js'
 import { TOP_OUTCOMES } from '../../src/verify/register-counts.js'
+import { runs } from '../helpers/property.js'
 
 const hex = (n: number) => `0x${n.toString(16)}`
 const sampler = (data: Record<string, unknown>) => ({
@@ -324,7 +325,7 @@ describe('results that are not decoded', () => {
           }
         }
       }),
-      { numRuns: 300 }
+      runs(3)
     )
   })
 })

@@ -10,6 +10,7 @@ import type { CheckOptions } from '../../src/verify/options.js'
 import { verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
 import type { BundleVerdict, CheckName, CheckResult } from '../../src/verify/verdict.js'
 import { makeResultsFixture, type ResultsFixture } from './results-fixture.js'
+import { runs } from '../helpers/property.js'
 
 // Every change to a file of the results layer is rejected, by the check named for that file.
 let fx: ResultsFixture
@@ -136,7 +137,7 @@ describe('results layer tamper suite', () => {
           return !v.ok && check(v, guard(name)).status === 'fail'
         }
       ),
-      { numRuns: 60 }
+      runs(0.6)
     )
   })
 
