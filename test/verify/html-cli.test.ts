@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { CHECK_NAMES } from '../../src/verify/verdict.js'
+import { REPO_ROOT } from '../helpers/cli.js'
 import { runInProcess } from '../helpers/in-process.js'
 
 const POLICY = [
@@ -35,5 +36,38 @@ describe('qprov verify --html', () => {
     expect(r.stderr).toMatch(/^qprov: error \[OUTPUT_UNUSABLE\]: --html /m)
     expect(r.stdout).toBe('')
     expect(existsSync(join(dir, 'file', 'r.html'))).toBe(false)
+  })
+
+  it('shows the histogram of a verified results layer, and none once results.json changed', async () => {
+    const example = join(REPO_ROOT, 'examples/proof-chain')
+    const dir = mkdtempSync(join(tmpdir(), 'qprov-html-results-'))
+    cpSync(join(example, 'bundle'), join(dir, 'bundle'), { recursive: true })
+    const root = join(example, 'sandbox-trusted-root.NOT-FOR-PRODUCTION.json')
+    const signer = [
+      '--certificate-identity',
+      'https://github.com/qprov-sandbox/not-for-production/.github/workflows/attest.yml@refs/heads/main',
+      '--certificate-oidc-issuer',
+      'http://127.0.0.1:36189/oidc'
+    ]
+    const run = (html: string) =>
+      runInProcess([
+        'verify',
+        join(dir, 'bundle'),
+        '--trusted-root',
+        root,
+        ...signer,
+        '--html',
+        html
+      ])
+    const good = await run(join(dir, 'good.html'))
+    expect(good.code, good.stderr).toBe(0)
+    const html = readFileSync(join(dir, 'good.html'), 'utf8')
+    expect(html).toMatch(/<svg class="histogram"/)
+    expect(html).toMatch(/data-register="c"|data-register="meas"/)
+    const results = join(dir, 'bundle', 'results.json')
+    writeFileSync(results, readFileSync(results, 'utf8').replace('"0x0"', '"0x3"'))
+    const bad = await run(join(dir, 'bad.html'))
+    expect(bad.code).toBe(1)
+    expect(readFileSync(join(dir, 'bad.html'), 'utf8')).not.toMatch(/<svg class="histogram"/)
   })
 })

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path'
 import { QprovError } from '../../errors.js'
 import { sha256Digest } from '../../proof/binding-document.js'
+import { RESULTS_FILES } from '../../proof/layout.js'
 import { readProofDirectory } from '../../proof/proof-bundle.js'
+import { decodeResults } from '../../verify/results-decode.js'
 import type { GitHubEdges } from '../github-edges.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Reporter } from '../reporter.js'
@@ -43,10 +45,13 @@ export async function runResults(
     gh,
     report
   )
+  // The top outcomes of the bytes this run stored and signed (checked against w.digests above).
+  const resultsBytes = files[RESULTS_FILES.results]
   await report.summary({
     title: 'qprov results',
     rows: [['job ID', w.result.jobId], ...w.rows, ['proof bundle', dir], ...published.rows],
     chain: { jobId: w.result.jobId, bindingDigest },
+    ...(resultsBytes ? { results: decodeResults(resultsBytes) } : {}),
     links: [...published.links, ...runLinks(gh)]
   })
 }

@@ -11,6 +11,7 @@ import { sandboxSigning } from '../../settings/sandbox.js'
 import { profileSettings } from '../../settings/verification.js'
 import type { VerifyProfile } from '../../sigstore/profiles.js'
 import { renderHtmlReport } from '../../verify/html-report.js'
+import { verifiedResultsOf } from '../../verify/verified-results.js'
 import type { BundleVerdict } from '../../verify/verdict.js'
 import {
   trustedRootRef,
@@ -177,9 +178,10 @@ async function reportVerdicts(
   const { mkdir } = await import('node:fs/promises')
   await mkdir(outDir, { recursive: true })
   await writeFileAtomic(reportPath, `${JSON.stringify(document, null, 2)}\n`)
+  const results = await verifiedResultsOf(verdicts)
   await writeFileAtomic(
     resolve(outDir, HTML_REPORT_FILE),
-    renderHtmlReport(verdicts, { context: document })
+    renderHtmlReport(verdicts, { context: document, results })
   )
   report.output('report-path', reportPath)
   report.output('out-dir', outDir)
@@ -207,9 +209,12 @@ async function reportVerdicts(
     checkRunURL = run.url
     report.output('check-run-url', run.url)
   }
+  // The summary has room for one job's results: a single bundle's.
+  const only = verdicts.length === 1 ? results[0] : undefined
   await report.summary({
     title: 'qprov verify',
     verdicts,
+    ...(only ? { results: only } : {}),
     links: checkRunURL ? [{ label: 'check run', url: checkRunURL }] : []
   })
   if (!ok)

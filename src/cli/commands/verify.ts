@@ -90,12 +90,14 @@ async function verifyAction(paths: string[], flags: VerifyFlags): Promise<number
   if (flags.json) printJson(document)
   else printLines(renderText(verdicts))
   if (flags.html !== undefined) {
-    const [{ renderHtmlReport }, { writeFileAtomic }] = await Promise.all([
+    const [{ renderHtmlReport }, { writeFileAtomic }, { verifiedResultsOf }] = await Promise.all([
       import('../../verify/html-report.js'),
-      import('../../atomic-file.js')
+      import('../../atomic-file.js'),
+      import('../../verify/verified-results.js')
     ])
+    const results = await verifiedResultsOf(verdicts)
     await mkdir(dirname(flags.html), { recursive: true })
-    await writeFileAtomic(flags.html, renderHtmlReport(verdicts, { context: document }))
+    await writeFileAtomic(flags.html, renderHtmlReport(verdicts, { context: document, results }))
     progress(`HTML report: ${flags.html}`)
   }
   return document.ok ? 0 : 1
