@@ -13,8 +13,8 @@ import {
 } from "./chunk-7EKZCAKX.js";
 import {
   writeFileAtomic
-} from "./chunk-BDJR5CXH.js";
-import "./chunk-64TALR3W.js";
+} from "./chunk-V4VES5YC.js";
+import "./chunk-U5PWNO2I.js";
 import "./chunk-4DXEKH5E.js";
 import {
   __commonJS,
@@ -55867,6 +55867,20 @@ function usageView(c) {
 
 // src/sandbox/runtime/store.ts
 import { createHash } from "node:crypto";
+
+// src/sandbox/runtime/bell-sampler.ts
+var BIT_FLIP = 0.018;
+function bellShot(rand, width) {
+  const all = (1n << BigInt(width)) - 1n;
+  let v = rand() < 0.5 ? 0n : all;
+  for (let b = 0; b < width; b++) if (rand() < BIT_FLIP) v ^= 1n << BigInt(b);
+  return v;
+}
+function hexSample(v) {
+  return `0x${v.toString(16)}`;
+}
+
+// src/sandbox/runtime/store.ts
 var TERMINAL = /* @__PURE__ */ new Set(["Completed", "Cancelled", "Failed"]);
 var BASE32HEX = "0123456789abcdefghijklmnopqrstuv";
 function isTerminal(s) {
@@ -55979,10 +55993,8 @@ function jobResults(job) {
       const shots2 = Number(parts[2] ?? job.params.shots ?? options.default_shots ?? 4096);
       const data = {};
       for (const { name, bits } of facts?.registers ?? [{ name: "c", bits: 1 }]) {
-        const width = Math.min(bits, 52);
         const samples = [];
-        for (let s = 0; s < shots2; s++)
-          samples.push(`0x${Math.floor(rand() * 2 ** width).toString(16)}`);
+        for (let s = 0; s < shots2; s++) samples.push(hexSample(bellShot(rand, bits)));
         data[name] = { samples, num_bits: bits };
       }
       return { data, metadata: { circuit_metadata: {} } };
@@ -56067,6 +56079,123 @@ function sessionRoute(x, m, path, seg) {
   return x.error(404, 1404, `no route for ${m} ${path}`);
 }
 
+// src/sandbox/runtime/job-outcome.ts
+function jobTimes(job, status, lifecycle) {
+  if (lifecycle.kind === "time" && !job.forced) {
+    const step = Math.max(1, lifecycle.stepMs);
+    const ran = status !== "Queued" && !(status === "Failed" && job.failure !== void 0);
+    return {
+      ...ran ? { running: job.createdMs + step } : {},
+      ...status === "Completed" || status === "Cancelled" || status === "Failed" ? { finished: job.createdMs + 2 * step } : {}
+    };
+  }
+  return {
+    ...job.runningMs !== void 0 ? { running: job.runningMs } : {},
+    ...job.finishedMs !== void 0 ? { finished: job.finishedMs } : {}
+  };
+}
+function noteStatus(job, status, nowMs) {
+  const final = status === "Completed" || status === "Cancelled" || status === "Failed";
+  const ran = status === "Running" || status === "Completed" || final && job.overrun === true;
+  if (ran && job.runningMs === void 0) job.runningMs = nowMs;
+  if (final && job.finishedMs === void 0) job.finishedMs = nowMs;
+}
+function shotsOf(job) {
+  const pubs = Array.isArray(job.params.pubs) ? job.params.pubs : [];
+  const fallback = Number(job.params.shots ?? 4096);
+  return pubs.reduce((n, pub) => {
+    const s = Array.isArray(pub) && typeof pub[2] === "number" ? pub[2] : fallback;
+    return n + (Number.isFinite(s) ? s : 0);
+  }, 0);
+}
+function jobMetrics(job, status, lifecycle, caller) {
+  const iso = (ms) => ms === void 0 ? null : new Date(ms).toISOString();
+  const t = jobTimes(job, status, lifecycle);
+  const complete = t.finished !== void 0;
+  const ranMs = complete && t.running !== void 0 ? t.finished - t.running : 0;
+  const seconds = complete ? Math.max(1, Math.ceil(shotsOf(job) / 2e3)) : 0;
+  return {
+    timestamps: { created: iso(job.createdMs), running: iso(t.running), finished: iso(t.finished) },
+    usage: { qpu_charge_time_seconds: seconds, status: complete ? "complete" : "pending" },
+    circuits_execution_time_ns: ranMs * 1e6,
+    qiskit_version: null,
+    caller: caller ?? null
+  };
+}
+
+// src/sandbox/runtime/job-list.ts
+var ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]00:?00)$/;
+var DIGITS = /^(0|[1-9][0-9]{0,9})$/;
+var BOOLEAN = /* @__PURE__ */ new Set(["true", "false"]);
+function parseInstant(v) {
+  if (v === null) return void 0;
+  if (!ISO_UTC.test(v)) return false;
+  const ms = Date.parse(v);
+  return Number.isNaN(ms) ? false : ms;
+}
+function parseQuery(q, error2) {
+  const one = (k) => {
+    const all = q.getAll(k);
+    return all.length > 1 ? false : all[0] ?? null;
+  };
+  for (const k of ["limit", "offset", "created_after", "created_before", "sort", "pending"])
+    if (one(k) === false) return error2(400, 1400, `${k} may be given once`);
+  const limit = one("limit");
+  const offset = one("offset");
+  if (limit !== null && (!DIGITS.test(limit) || Number(limit) < 1 || Number(limit) > 200))
+    return error2(400, 1400, "limit must be an integer in 1..200");
+  if (offset !== null && !DIGITS.test(offset))
+    return error2(400, 1400, "offset must be a non-negative integer");
+  const after = parseInstant(one("created_after"));
+  const before = parseInstant(one("created_before"));
+  if (after === false) return error2(400, 1400, "created_after must be an ISO-8601 UTC date-time");
+  if (before === false) return error2(400, 1400, "created_before must be an ISO-8601 UTC date-time");
+  const sort = one("sort");
+  if (sort !== null && sort !== "ASC" && sort !== "DESC")
+    return error2(400, 1400, "sort must be ASC or DESC");
+  for (const k of ["pending", "exclude_params"]) {
+    const v = q.get(k);
+    if (v !== null && !BOOLEAN.has(v)) return error2(400, 1400, `${k} must be true or false`);
+  }
+  if (q.getAll("tags").some((t) => t === "")) return error2(400, 1400, "tags must not be empty");
+  return {
+    limit: limit === null ? 200 : Number(limit),
+    offset: offset === null ? 0 : Number(offset),
+    tags: q.getAll("tags"),
+    ...after !== void 0 ? { after } : {},
+    ...before !== void 0 ? { before } : {},
+    asc: sort === "ASC",
+    // The list endpoint's default is true (GET /jobs/{id}'s is false).
+    excludeParams: q.get("exclude_params") !== "false"
+  };
+}
+function listJobsRoute(all, q, ctx) {
+  const parsed = parseQuery(q, ctx.error);
+  if ("status" in parsed) return parsed;
+  const { lifecycle, now } = ctx;
+  let jobs = [...all].filter((j) => parsed.tags.every((t) => j.tags.includes(t)));
+  for (const [key, field] of [
+    ["backend", "backend"],
+    ["program", "program"],
+    ["session_id", "session_id"]
+  ]) {
+    const want = q.get(key);
+    if (want !== null) jobs = jobs.filter((j) => j[field] === want);
+  }
+  if (parsed.after !== void 0) jobs = jobs.filter((j) => j.createdMs >= parsed.after);
+  if (parsed.before !== void 0) jobs = jobs.filter((j) => j.createdMs < parsed.before);
+  const pending = q.get("pending");
+  if (pending !== null)
+    jobs = jobs.filter((j) => !isTerminal(jobStatus(j, lifecycle, now)) === (pending === "true"));
+  const dir = parsed.asc ? 1 : -1;
+  jobs.sort((a, b) => dir * (a.createdMs - b.createdMs || a.id.localeCompare(b.id)));
+  const page = jobs.slice(parsed.offset, parsed.offset + parsed.limit).map((j) => jobView(j, jobStatus(j, lifecycle, now), { excludeParams: parsed.excludeParams }));
+  return {
+    status: 200,
+    json: { jobs: page, count: jobs.length, offset: parsed.offset, limit: parsed.limit }
+  };
+}
+
 // src/sandbox/runtime/routes.ts
 var ISA_BELL = 'OPENQASM 3.0; include "stdgates.inc"; bit[2] c; rz(pi/2) $0; sx $0; rz(pi/2) $0; rz(pi/2) $1; sx $1; rz(pi/2) $1; cz $0, $1; rz(pi/2) $1; sx $1; rz(pi/2) $1; c[0] = measure $0; c[1] = measure $1;';
 var MORE_INFO = "https://quantum.cloud.ibm.com/docs/api/qiskit-runtime-rest";
@@ -56103,8 +56232,9 @@ var RuntimeRoutes = class {
     const job = newJob(
       id,
       { program_id: program, backend, params, tags: d.tags ?? [] },
-      this.cfg.clock()
+      d.createdMs ?? this.cfg.clock()
     );
+    if (d.status) job.forced = d.status;
     const t = target(backend);
     if (t) this.admit(job, t);
     else job.failure = { reason: `backend not found: ${backend}`, detail: backend };
@@ -56157,13 +56287,19 @@ var RuntimeRoutes = class {
     const [root, id, sub] = seg;
     if (root === "jobs" && seg.length === 1) {
       if (m === "POST") return this.createJob(call);
-      if (m === "GET") return this.listJobs(call.params);
+      if (m === "GET")
+        return listJobsRoute(this.jobs.values(), call.params, {
+          lifecycle: this.cfg.lifecycle,
+          now: this.cfg.clock(),
+          error: (s, c, msg) => this.error(s, c, msg)
+        });
     }
     if (root === "jobs" && id !== void 0) {
       const job = this.jobs.get(id);
       if (!job) return this.error(404, 1404, `job not found: ${id}`);
       const now = this.cfg.clock();
       const status = jobStatus(job, this.cfg.lifecycle, now);
+      noteStatus(job, status, now);
       if (seg.length === 2 && m === "GET") {
         job.polls++;
         const exclude = call.params.get("exclude_params") === "true";
@@ -56189,6 +56325,11 @@ var RuntimeRoutes = class {
         if (isTerminal(status)) return this.error(404, 1404, `job ${id} ended ${status}: no result`);
         return { status: 204 };
       }
+      if (sub === "metrics" && seg.length === 3 && m === "GET")
+        return {
+          status: 200,
+          json: jobMetrics(job, status, this.cfg.lifecycle, call.headers["x-qx-client-application"])
+        };
       if (sub === "cancel" && seg.length === 3 && m === "POST") {
         if (isTerminal(status)) return this.error(409, 1409, `job ${id} is ${status}`);
         job.forced = "Cancelled";
@@ -56257,35 +56398,6 @@ var RuntimeRoutes = class {
     if (checked.session_id !== void 0) json.session_id = checked.session_id;
     if (checked.private !== void 0) json.private = checked.private;
     return { status: 200, json };
-  }
-  listJobs(q) {
-    const limit = q.has("limit") ? Number(q.get("limit")) : 200;
-    const offset = q.has("offset") ? Number(q.get("offset")) : 0;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      return this.error(400, 1400, "limit must be an integer in 1..200");
-    if (!Number.isInteger(offset) || offset < 0)
-      return this.error(400, 1400, "offset must be a non-negative integer");
-    const tags = q.getAll("tags");
-    const now = this.cfg.clock();
-    let jobs = [...this.jobs.values()].filter((j) => tags.every((t) => j.tags.includes(t)));
-    for (const [key, field] of [
-      ["backend", "backend"],
-      ["program", "program"],
-      ["session_id", "session_id"]
-    ]) {
-      const want = q.get(key);
-      if (want !== null) jobs = jobs.filter((j) => j[field] === want);
-    }
-    const pending = q.get("pending");
-    if (pending !== null)
-      jobs = jobs.filter(
-        (j) => !isTerminal(jobStatus(j, this.cfg.lifecycle, now)) === (pending === "true")
-      );
-    const asc = q.get("sort") === "ASC";
-    jobs.sort((a, b) => (asc ? 1 : -1) * (a.createdMs - b.createdMs || a.id.localeCompare(b.id)));
-    const exclude = q.get("exclude_params") !== "false";
-    const page = jobs.slice(offset, offset + limit).map((j) => jobView(j, jobStatus(j, this.cfg.lifecycle, now), { excludeParams: exclude }));
-    return { status: 200, json: { jobs: page, count: jobs.length, offset, limit } };
   }
 };
 
@@ -56406,6 +56518,7 @@ async function startRuntimeEmulator(opts = {}) {
     faults,
     conditions: routes.conditions,
     createJob: (job) => routes.createDirect(job ?? {}),
+    seedJobs: (jobs) => jobs.map((j) => routes.createDirect(j)),
     job: (id) => routes.jobs.get(id),
     jobs: () => [...routes.jobs.values()],
     expireTokens: () => routes.expireTokens(),

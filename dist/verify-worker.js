@@ -6,35 +6,38 @@ var __filename = __qprovFileURLToPath(import.meta.url);
 var __dirname = __qprovDirname(__filename);
 import {
   verifyPath
-} from "./chunk-QOHRWGCX.js";
+} from "./chunk-BXNLANPZ.js";
 import {
   prepareTrustMaterial
-} from "./chunk-Y2YMOFT2.js";
-import "./chunk-WHD5NT4E.js";
-import "./chunk-LDSVAMDG.js";
-import "./chunk-R3Z2I67N.js";
-import "./chunk-VMOE3OKY.js";
-import "./chunk-O72AMCDW.js";
+} from "./chunk-UOSIEKHS.js";
+import "./chunk-MBCS6YYH.js";
+import "./chunk-NEPZQSOJ.js";
+import "./chunk-DCUO6CLS.js";
+import "./chunk-I22LZPDT.js";
+import "./chunk-O3OZEMSW.js";
 import "./chunk-WNFLZQE4.js";
-import "./chunk-B5C4WRIF.js";
+import "./chunk-TWZN2JUN.js";
 import "./chunk-7W4FK6ST.js";
-import "./chunk-K64C7Y5M.js";
-import "./chunk-TA4GRHBR.js";
-import "./chunk-KF5ZAZJL.js";
-import "./chunk-MTBIIRLF.js";
+import "./chunk-BWSBA4KN.js";
+import "./chunk-GDKGKXOZ.js";
+import "./chunk-V7CMXENV.js";
 import "./chunk-VY4IG5ZV.js";
-import "./chunk-BXEEZACO.js";
+import "./chunk-URB3I2LO.js";
 import "./chunk-5FAHOQUQ.js";
-import "./chunk-AYSE4LOE.js";
-import "./chunk-ODPBFWXV.js";
-import "./chunk-N66GVQD5.js";
-import "./chunk-TNB3DE2D.js";
-import "./chunk-XBAMMUXC.js";
+import "./chunk-WTSU7EZI.js";
+import "./chunk-WERL3RUE.js";
+import "./chunk-VADMPDA4.js";
+import "./chunk-YQTSYPUS.js";
+import "./chunk-QI5HYATW.js";
+import "./chunk-TVPTIO2N.js";
+import "./chunk-67CPZEZ6.js";
+import "./chunk-XJJHODDG.js";
+import "./chunk-SW4PFA3Z.js";
 import "./chunk-GIKLMXQE.js";
 import "./chunk-BZNYSJDT.js";
 import "./chunk-RN7MAYEV.js";
 import "./chunk-HJX6ZJ5B.js";
-import "./chunk-64TALR3W.js";
+import "./chunk-U5PWNO2I.js";
 import "./chunk-4DXEKH5E.js";
 import "./chunk-TR6SGTEF.js";
 

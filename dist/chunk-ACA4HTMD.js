@@ -1,0 +1,29 @@
+import { createRequire as __qprovCreateRequire } from 'node:module';
+import { fileURLToPath as __qprovFileURLToPath } from 'node:url';
+import { dirname as __qprovDirname } from 'node:path';
+const require = __qprovCreateRequire(import.meta.url);
+var __filename = __qprovFileURLToPath(import.meta.url);
+var __dirname = __qprovDirname(__filename);
+import {
+  planSigning,
+  signStatement
+} from "./chunk-WXX5DDHP.js";
+import "./chunk-RICWK33N.js";
+import "./chunk-3L3KJC2L.js";
+import "./chunk-NGTBCPG4.js";
+import "./chunk-WTSU7EZI.js";
+import "./chunk-WERL3RUE.js";
+import "./chunk-VADMPDA4.js";
+import "./chunk-XJJHODDG.js";
+import "./chunk-SW4PFA3Z.js";
+import "./chunk-GIKLMXQE.js";
+import "./chunk-E7SSTOLF.js";
+import "./chunk-7EKZCAKX.js";
+import "./chunk-M4WF4K2E.js";
+import "./chunk-U5PWNO2I.js";
+import "./chunk-4DXEKH5E.js";
+import "./chunk-TR6SGTEF.js";
+export {
+  planSigning,
+  signStatement
+};

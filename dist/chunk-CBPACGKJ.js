@@ -1,0 +1,25 @@
+import { createRequire as __qprovCreateRequire } from 'node:module';
+import { fileURLToPath as __qprovFileURLToPath } from 'node:url';
+import { dirname as __qprovDirname } from 'node:path';
+const require = __qprovCreateRequire(import.meta.url);
+var __filename = __qprovFileURLToPath(import.meta.url);
+var __dirname = __qprovDirname(__filename);
+import {
+  cleanText
+} from "./chunk-4DXEKH5E.js";
+
+// src/verify/html-escape.ts
+var ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;"
+};
+function escapeHtml(text) {
+  return cleanText(String(text)).replace(/[&<>"']/g, (ch) => ENTITIES[ch]);
+}
+
+export {
+  escapeHtml
+};

@@ -1,0 +1,18 @@
+import { createRequire as __qprovCreateRequire } from 'node:module';
+import { fileURLToPath as __qprovFileURLToPath } from 'node:url';
+import { dirname as __qprovDirname } from 'node:path';
+const require = __qprovCreateRequire(import.meta.url);
+var __filename = __qprovFileURLToPath(import.meta.url);
+var __dirname = __qprovDirname(__filename);
+import {
+  retagCommand
+} from "./chunk-PEAZU4HJ.js";
+import "./chunk-HHHPTG3X.js";
+import "./chunk-NGTBCPG4.js";
+import "./chunk-M4WF4K2E.js";
+import "./chunk-U5PWNO2I.js";
+import "./chunk-4DXEKH5E.js";
+import "./chunk-TR6SGTEF.js";
+export {
+  retagCommand
+};

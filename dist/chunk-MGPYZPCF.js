@@ -1,0 +1,36 @@
+import { createRequire as __qprovCreateRequire } from 'node:module';
+import { fileURLToPath as __qprovFileURLToPath } from 'node:url';
+import { dirname as __qprovDirname } from 'node:path';
+const require = __qprovCreateRequire(import.meta.url);
+var __filename = __qprovFileURLToPath(import.meta.url);
+var __dirname = __qprovDirname(__filename);
+import {
+  MAX_ARRAY_ITEMS,
+  MAX_FILE_BYTES,
+  OVERFLOW_MARKER,
+  loadReceiptFile,
+  loadReceipts,
+  parseReceiptJson,
+  readReceiptText,
+  receiptsFromActionOutput,
+  receiptsFromDocument,
+  receiptsFromLedger,
+  receiptsFromText
+} from "./chunk-HJH7G7YB.js";
+import "./chunk-HJX6ZJ5B.js";
+import "./chunk-U5PWNO2I.js";
+import "./chunk-4DXEKH5E.js";
+import "./chunk-TR6SGTEF.js";
+export {
+  MAX_ARRAY_ITEMS,
+  MAX_FILE_BYTES,
+  OVERFLOW_MARKER,
+  loadReceiptFile,
+  loadReceipts,
+  parseReceiptJson,
+  readReceiptText,
+  receiptsFromActionOutput,
+  receiptsFromDocument,
+  receiptsFromLedger,
+  receiptsFromText
+};
