@@ -326,7 +326,7 @@ describe('action failures', () => {
       expect(errorLines(r)).toEqual([
         expect.stringMatching(
           new RegExp(
-            `^::error::qprov \\[USAGE\\]: input mode must be one of receipt, attest, submit, tag, verify, got "${mode}"`
+            `^::error::qprov \\[USAGE\\]: input mode must be one of receipt, attest, submit, tag, results, verify, got "${mode}"`
           )
         )
       ])

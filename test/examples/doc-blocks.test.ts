@@ -208,7 +208,7 @@ describe.skipIf(!distDir)('every documented command, as written', { timeout: 240
     expect(r.code, shown(r)).toBe(0)
     for (const check of ['statement-signature', 'signer-identity', 'workload-files', 'ai-policy'])
       expect(r.stdout).toContain(check)
-    expect(r.stdout).toMatch(/^\s*verified \(skipped: online-runtime\)$/m)
+    expect(r.stdout).toMatch(/^\s*verified \(skipped: online-runtime, results-online\)$/m)
     expect(readFileSync(join(clone, 'examples/proof-chain/report.html'), 'utf8')).toContain(
       'VERIFIED'
     )
@@ -229,10 +229,11 @@ describe.skipIf(!distDir)('every documented command, as written', { timeout: 240
   it('walkthrough §5: each tampering fails verification with exit status 1, naming its check', () => {
     const r = run(block('docs/walkthrough.md', /^tamper\(\)/))
     expect(r.code, shown(r)).toBe(0)
-    expect(r.stdout.match(/^exit status 1$/gm), shown(r)).toHaveLength(2)
+    expect(r.stdout.match(/^exit status 1$/gm), shown(r)).toHaveLength(3)
     expect(r.stdout).toMatch(/^\s+FAIL\s+workload-files\s/m)
     expect(r.stdout).toMatch(/^\s+FAIL\s+binding-consistency\s.*runtime\.job_id/m)
     expect(r.stdout).toMatch(/^\s*NOT verified: failed workload-files/m)
+    expect(r.stdout).toMatch(/^\s+FAIL\s+results-content\s.*results\.json is/m)
     // The example in the clone is untouched.
     expect(
       run('git status --porcelain examples/proof-chain/bundle examples/proof-chain/bell').stdout
@@ -242,7 +243,7 @@ describe.skipIf(!distDir)('every documented command, as written', { timeout: 240
   it('examples/proof-chain/README.md: the verify command verifies, exit 0', () => {
     const r = run(block('examples/proof-chain/README.md', /npx qprov verify bundle/))
     expect(r.code, shown(r)).toBe(0)
-    expect(r.stdout).toMatch(/^\s*verified \(skipped: online-runtime\)$/m)
+    expect(r.stdout).toMatch(/^\s*verified \(skipped: online-runtime, results-online\)$/m)
   })
 
   it('outside the clone, `npx qprov` cannot reach a registry here, so nothing else ran', () => {

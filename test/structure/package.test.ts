@@ -141,7 +141,7 @@ describe.skipIf(!dist)('the packed CLI, installed from its tarball', { timeout: 
       env: cleanEnv({ PATH: path })
     })
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0)
-    expect(r.stdout).toMatch(/^\s*verified \(skipped: online-runtime\)$/m)
+    expect(r.stdout).toMatch(/^\s*verified \(skipped: online-runtime, results-online\)$/m)
     expect(r.stdout).toContain('workload-files')
 
     // The installed CLI is no clone: on an old Node it says to install Node 24.
