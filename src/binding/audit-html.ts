@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto'
 import { QPROV_VERSION } from '../version.js'
-import { escapeHtml as esc } from '../verify/html-escape.js'
+import { escapeHtml as esc, reportCsp } from '../verify/html-escape.js'
 import { AUDIT_CLASSES, auditPassed, type AuditReport, type AuditRow } from './audit-report.js'
 
 // The same rules as the verify report (src/verify/html-report.ts): no script, nothing fetched,
@@ -20,16 +19,7 @@ td.mono{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;overflo
 footer{color:#6b7280;font-size:13px;margin-top:30px}
 `
 
-const CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`,
-  "img-src 'none'",
-  "font-src 'none'",
-  "script-src 'none'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'"
-].join('; ')
+const CSP = reportCsp(STYLE)
 
 /** ISO-8601 week of a UTC instant, e.g. 2026-W01 (the week holding the year's first Thursday). */
 export function isoWeek(iso: string): string | undefined {

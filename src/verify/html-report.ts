@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto'
 import { QPROV_VERSION } from '../version.js'
 import { chainSvg } from './chain-diagram.js'
-import { escapeHtml as esc } from './html-escape.js'
+import { escapeHtml as esc, reportCsp } from './html-escape.js'
 import type { DecodedResults } from './results-decode.js'
 import { RESULTS_STYLE, resultsSection } from './results-html.js'
 import {
@@ -58,16 +57,7 @@ ${RESULTS_STYLE}`
 
 const STYLES = STYLE + CONTEXT_STYLE
 
-const CSP = [
-  "default-src 'none'",
-  `style-src 'sha256-${createHash('sha256').update(STYLES).digest('base64')}'`,
-  "img-src 'none'",
-  "font-src 'none'",
-  "script-src 'none'",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'"
-].join('; ')
+const CSP = reportCsp(STYLES)
 
 const STATUS_WORD: Record<CheckStatus, string> = { pass: '✓ pass', fail: '✗ FAIL', skip: '– skip' }
 
