@@ -363,6 +363,7 @@ describe('strict DER', () => {
     ['a length of five bytes', '30850000000001', 'bad length'],
     ['a long length cut short', '3082', 'bad length'],
     ['a long length with a leading zero', '3082000100', 'non-minimal length'],
+    ['a leading zero before a length over 127', `3083000080${'00'.repeat(0x80)}`, 'non-minimal length'],
     ['a long form for a short length', '30817f', 'non-minimal length'],
     ['content cut short', '3003020101'.slice(0, 8), 'truncated element'],
     ['bytes after the element', '3000ff', 'bytes after the element'],
