@@ -44,6 +44,20 @@ function ctxWith(
   ctx.results = { ...(layer as NonNullable<typeof layer>), predicate: p, ...results }
   return ctx
 }
+// Self-signed leaf certificates (openssl req -x509, P-256) that certificateSigner reads like
+// Fulcio's: one with another SAN and the example's issuer, one with the example's SAN and
+// another issuer (OID 1.3.6.1.4.1.57264.1.8). Never verified; only their names are compared.
+const OTHER_IDENTITY_CERT =
+  'MIICBDCCAaugAwIBAgIUD9lPdIOOl8kVioP+W5s1D0tYQQEwCgYIKoZIzj0EAwIwFTETMBEGA1UECgwKcXByb3YtdGVzdDAeFw0yNjEyMDMwNTM3NThaFw0yNjEyMDQwNTM3NThaMBUxEzARBgNVBAoMCnFwcm92LXRlc3QwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAT2jZtxK8CW/PLKxmlwhsjdt7uJFJkmIyneaj1HJPLMhvuxDRh1eM4iC2sbMXFgsiwgCeP0uu4qh7Spx9yySuN4o4HYMIHVMB0GA1UdDgQWBBSJu2cu8dR6U0fc1mt+dt9lLtqPXjAfBgNVHSMEGDAWgBSJu2cu8dR6U0fc1mt+dt9lLtqPXjAPBgNVHRMBAf8EBTADAQH/MFUGA1UdEQROMEyGSmh0dHBzOi8vZ2l0aHViLmNvbS9vdGhlci9yZXBvLy5naXRodWIvd29ya2Zsb3dzL2F0dGVzdC55bWxAcmVmcy9oZWFkcy9tYWluMCsGCisGAQQBg78wAQgEHQwbaHR0cDovLzEyNy4wLjAuMTozNjE4OS9vaWRjMAoGCCqGSM49BAMCA0cAMEQCIHM6EOWAsWPR8MEEgh6hzL19EV3PdjZvfbkcf67pBKhbAiAetzrmX2eGGeVhXPc90RbdD0XxfCL9mAfvZ7euXgCz5w=='
+const OTHER_ISSUER_CERT =
+  'MIICGDCCAb+gAwIBAgIUS/Z7f5Q76Y5qhawDKjGILE0VQF4wCgYIKoZIzj0EAwIwFTETMBEGA1UECgwKcXByb3YtdGVzdDAeFw0yNjEyMDMwNTM3NThaFw0yNjEyMDQwNTM3NThaMBUxEzARBgNVBAoMCnFwcm92LXRlc3QwWTATBgcqhkjOPQIBBggqhkjOPQMBBwNCAAR1dgnRtw/wyrfr4equp8ESohbkKVYZ6L3VtPTjeYmRa292hXZnmqIXSYAfQl5nGcayUKtt73pb6wwvozOV/pE9o4HsMIHpMB0GA1UdDgQWBBSL8e/a+ADNCqcqw7c/vExEb42vlDAfBgNVHSMEGDAWgBSL8e/a+ADNCqcqw7c/vExEb42vlDAPBgNVHRMBAf8EBTADAQH/MGsGA1UdEQRkMGKGYGh0dHBzOi8vZ2l0aHViLmNvbS9xcHJvdi1zYW5kYm94L25vdC1mb3ItcHJvZHVjdGlvbi8uZ2l0aHViL3dvcmtmbG93cy9hdHRlc3QueW1sQHJlZnMvaGVhZHMvbWFpbjApBgorBgEEAYO/MAEIBBsMGWh0dHBzOi8vaXNzdWVyLm90aGVyLnRlc3QwCgYIKoZIzj0EAwIDRwAwRAIgBwb1zzxi7jUuRVSHBCtQR9/fhCABotVhw/Na1d6JySgCIFlgXIYmyH/uMvCkFDeIKnaaMINC+UeIBzfFmVCpFGmh'
+const withLeaf = (rawBytes: string): unknown => {
+  const json = structuredClone(layer?.sig.json) as {
+    verificationMaterial: { certificate: { rawBytes: string } }
+  }
+  json.verificationMaterial.certificate.rawBytes = rawBytes
+  return json
+}
 const content = (ctx: BundleContext): Outcome => resultsContent(ctx, resultsSignature(ctx))
 
 describe('the example results layer', () => {
@@ -71,6 +85,13 @@ describe('the example results layer', () => {
       undefined
     )
     for (const n of LAYER) expect(hasResultsLayer({ ...none, [n]: exampleFiles[n] })).toBe(true)
+  })
+
+  it('reads no predicate from a results bundle whose signature failed', () => {
+    const files = { ...exampleFiles, [RESULTS_FILES.bundle]: Buffer.from('not json') }
+    const l = readResultsLayer(files, { trust: exampleTrust, policy: examplePolicy }, undefined)
+    expect(findingOf(l?.sig.signature as Outcome)).toBe('bundle-not-json')
+    expect(l).toEqual({ sig: l?.sig })
   })
 
   it('a signed payload that is no results statement is kept as predicateError', () => {
@@ -111,6 +132,43 @@ describe('results-signature', () => {
   it('does not run when the workload statement signature did not pass', () => {
     const ctx = ctxWith({ stmt: { signature: notRun('statement-signature') } })
     expect(skippedFor(resultsSignature(ctx))).toBe('prerequisite-failed:statement-signature')
+  })
+
+  it('fails signers-differ, naming the field, when another identity or issuer signed the results', () => {
+    const base = (layer as NonNullable<typeof layer>).sig
+    const signer = exampleSignatures().stmt
+    const id = resultsSignature(
+      ctxWith({}, undefined, { sig: { ...base, json: withLeaf(OTHER_IDENTITY_CERT) } })
+    )
+    expect(id).toMatchObject({
+      finding: 'signers-differ',
+      mismatches: [
+        {
+          field: 'results signer identity',
+          expected: examplePolicy.identity,
+          actual: 'https://github.com/other/repo/.github/workflows/attest.yml@refs/heads/main'
+        }
+      ]
+    })
+    const iss = resultsSignature(
+      ctxWith({}, undefined, { sig: { ...base, json: withLeaf(OTHER_ISSUER_CERT) } })
+    )
+    expect(iss).toMatchObject({
+      finding: 'signers-differ',
+      mismatches: [
+        {
+          field: 'results signer issuer',
+          expected: examplePolicy.issuer,
+          actual: 'https://issuer.other.test'
+        }
+      ]
+    })
+    expect(iss.status === 'fail' && iss.mismatches).toHaveLength(1)
+    // The workload statement signed by the other identity, the results by the example's.
+    const rev = resultsSignature(
+      ctxWith({ stmt: { ...signer, json: withLeaf(OTHER_IDENTITY_CERT) } })
+    )
+    expect(findingOf(rev)).toBe('signers-differ:results signer identity')
   })
 
   it('an unreadable certificate fails certificate-unreadable', () => {
@@ -211,9 +269,10 @@ describe('results-content', () => {
       expect(o.mismatches?.[0]).toMatchObject({ expected: '2020-01-01T00:00:00Z' })
     // Unreadable or dateless properties have no date, which never equals a signed one.
     for (const props of ['not json', '{"last_update_date":5}', '{}', 'null'])
-      expect(findingOf(content(withProps(Buffer.from(props), 'd')))).toBe(
-        'results-mismatch:calibration last_update_date'
-      )
+      expect(content(withProps(Buffer.from(props), 'd'))).toMatchObject({
+        finding: 'results-mismatch',
+        mismatches: [{ field: 'calibration last_update_date', expected: 'd', actual: null }]
+      })
     expect(content(withProps(Buffer.from('{"last_update_date":"d"}'), 'd')).status).toBe('pass')
   })
 
