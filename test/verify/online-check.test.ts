@@ -152,3 +152,33 @@ describe('online-runtime', () => {
     })
   })
 })
+
+describe('online-runtime, circuits', () => {
+  it('asks the service for the job parameters, which hold the circuits it compares', async () => {
+    const asked: unknown[] = []
+    const r: JobReader = {
+      getJob: (id, o) => {
+        asked.push(o)
+        return reader().getJob(id, o)
+      }
+    }
+    await onlineRuntime(r, example(), signed)
+    expect(asked).toEqual([{ params: true }])
+  })
+
+  it('fails online-circuits-unreadable with the reason when the signed circuits cannot be read', async () => {
+    expect(await onlineRuntime(reader(), example(), 'the package has no circuits')).toEqual({
+      name: 'online-runtime',
+      status: 'fail',
+      finding: 'online-circuits-unreadable',
+      detail: expect.stringContaining('the package has no circuits') as string
+    })
+  })
+
+  it('fails when the live job runs a circuit the signed package does not have', async () => {
+    const other = reader(j => (j.params = { pubs: [['OPENQASM 3.0;\nbit[2] c;\n']] }))
+    const o = await onlineRuntime(other, example(), signed)
+    expect(o.status).toBe('fail')
+    expect(o.status === 'fail' && o.detail).toContain(`job ${recorded.jobId}`)
+  })
+})
