@@ -149,6 +149,18 @@ describe('transparency-entry, Rekor v2', () => {
     ).toBe('tlog-entry-mismatch:checkpoint origin (the shard of base_url)')
   })
 
+  it('fails, without throwing, a v2 entry at index 0 with no inclusion proof', () => {
+    const bare = v2Statement(e => {
+      e.logIndex = '0'
+      delete e.inclusionProof
+    })
+    expect(check(bound({ log_index: 0 }), bare)).toMatchObject({
+      mismatches: [
+        { field: 'checkpoint origin (the shard of base_url)', expected: SHARD, actual: null }
+      ]
+    })
+  })
+
   it('fails a v1 binding for a v2 entry and a v2 binding for a v1 entry, by api_version', () => {
     expect(check({ log: 'rekor', uuid: 'a'.repeat(64), log_index: INDEX })).toMatchObject({
       mismatches: [{ field: 'transparency_entry.api_version', expected: '2', actual: '1' }]
