@@ -173,6 +173,19 @@ describe('online-runtime, circuits', () => {
       finding: 'online-circuits-unreadable',
       detail: expect.stringContaining('the package has no circuits') as string
     })
+    const o = await onlineRuntime(reader(), example(), 'x')
+    expect(o.detail).toContain(`job ${recorded.jobId}`)
+  })
+
+  it('names a live Rekor v2 log tag that a v1 binding does not have', async () => {
+    const LOG = 'ab'.repeat(32)
+    const v2 = reader(j => {
+      j.tags = [...j.tags.filter(t => !t.startsWith('qprov-rekor-uuid:')), `qprov-rekor-log:${LOG}`]
+    })
+    expect(await onlineRuntime(v2, example(), signed)).toMatchObject({
+      finding: 'online-mismatch',
+      mismatches: [{ field: 'live tag qprov-rekor-log', expected: null, actual: LOG }]
+    })
   })
 
   it('fails when the live job runs a circuit the signed package does not have', async () => {
