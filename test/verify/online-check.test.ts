@@ -188,6 +188,13 @@ describe('online-runtime, circuits', () => {
     })
   })
 
+  it("names the signed job spec when it lists each PUB's circuit", async () => {
+    const spec: SignedCircuits = { ...signed, pubs: ['circuits/one.qasm'] }
+    const o = await onlineRuntime(reader(), example(), spec)
+    expect(o.status).toBe('pass')
+    expect(o.detail).toMatch(/runs the circuits the signed job spec names$/)
+  })
+
   it('fails when the live job runs a circuit the signed package does not have', async () => {
     const other = reader(j => (j.params = { pubs: [['OPENQASM 3.0;\nbit[2] c;\n']] }))
     const o = await onlineRuntime(other, example(), signed)
