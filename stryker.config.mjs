@@ -22,6 +22,7 @@ export default {
     'src/verify/unsigned-fields.ts',
     'src/verify/verify-bundle-files.ts',
     'src/verify/workload-check.ts',
+    'src/verify/results-checks.ts',
     'src/verify/ai-policy.ts',
     'src/sigstore/identity-policy.ts',
     'src/receipt/ai-involvement.ts'

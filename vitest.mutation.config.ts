@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config'
  */
 export const MUTATION_TESTS = [
   'test/verify/binding-checks.test.ts',
+  'test/verify/rekor-v2-entry.test.ts',
   'test/verify/content-checks.test.ts',
   'test/verify/receipt-checks.test.ts',
   'test/verify/verify-bundle-files.test.ts',
@@ -19,6 +20,7 @@ export const MUTATION_TESTS = [
   'test/verify/unsigned-fields.test.ts',
   'test/verify/timestamp-token.test.ts',
   'test/verify/bundle-context.test.ts',
+  'test/verify/results-checks-unit.test.ts',
   'test/verify/ai-policy.test.ts',
   'test/verify/ai-policy-check.test.ts',
   'test/receipt/ai-involvement.test.ts',

@@ -63,7 +63,7 @@ export function transparencyEntry(ctx: BundleContext, trust: TrustMaterial): Out
   if (mismatches.length > 0) return fail('tlog-entry-mismatch', { mismatches })
   return entry.apiVersion === 1
     ? pass(`rekor ${entry.logIndex} ${entry.uuid}`)
-    : pass(`rekor v2 ${t?.log_index} in log ${entry.logId}`)
+    : pass(`rekor v2 ${entry.logIndex} in log ${entry.logId}`)
 }
 
 /** Every field of the bound entry that differs from the logged one, or from the pinned root. */
@@ -85,6 +85,7 @@ function entryMismatches(
   if (!('uuid' in t) && entry.apiVersion === 2) {
     const log = trust.tlogs.find(l => l.logID.toString('hex') === entry.logId)
     const origin = checkpointOrigin(bundle)
+    const shard = t.base_url.replace(/^https?:\/\//, '')
     found.push(
       t.log_id !== entry.logId && mismatch('transparency_entry.log_id', entry.logId, t.log_id),
       log?.baseURL !== t.base_url &&
@@ -93,12 +94,7 @@ function entryMismatches(
           log?.baseURL,
           t.base_url
         ),
-      origin !== t.base_url.replace(/^https?:\/\//, '') &&
-        mismatch(
-          'checkpoint origin (the shard of base_url)',
-          t.base_url.replace(/^https?:\/\//, ''),
-          origin
-        )
+      origin !== shard && mismatch('checkpoint origin (the shard of base_url)', shard, origin)
     )
   }
   return found.filter((m): m is Mismatch => m !== false)

@@ -71,7 +71,7 @@ export function decide(verdict: BundleVerdict): BundleVerdict {
   const c = verdict.checks
   verdict.ok =
     c.length === CHECK_NAMES.length &&
-    CHECK_NAMES.every((name, i) => c[i]?.name === name && allowed(c[i]))
+    CHECK_NAMES.every((name, i) => c[i].name === name && allowed(c[i]))
   return verdict
 }
 

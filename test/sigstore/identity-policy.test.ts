@@ -55,7 +55,7 @@ describe('DER UTF8String decoding of Fulcio v2 extensions', () => {
       { oid: oid(1), value: Buffer.from('https://token.actions.githubusercontent.com') },
       { oid: { id: [2, 5, 29, 17] }, value: derUtf8('x') }
     ])
-    expect(claims).toEqual({
+    expect(claims).toStrictEqual({
       sourceRepositoryUri: 'https://github.com/acme/widgets',
       sourceRepositoryRef: 'refs/heads/main'
     })

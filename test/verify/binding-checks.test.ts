@@ -390,6 +390,51 @@ describe('runtime-record', () => {
     })
   })
 
+  it('compares the Rekor v2 log tag with the bound log ID', () => {
+    const LOG = 'ab'.repeat(32)
+    const v2 = (logTag: string) => {
+      const r = record()
+      r.tags = [
+        ...(r.tags as string[]).filter(t => !t.startsWith('qprov-rekor-uuid:')),
+        `qprov-rekor-log:${logTag}`
+      ]
+      const bytes = Buffer.from(`${JSON.stringify(r, null, 2)}\n`)
+      return runtimeRecord(
+        withSignedBinding(
+          d => {
+            d.files['runtime-job.json'] = `sha256:${sha256(bytes)}`
+            d.provenance.transparency_entry = {
+              log: 'rekor',
+              api_version: 2,
+              base_url: 'https://rekor.example.test/2026',
+              log_id: LOG,
+              log_index: Number(INDEX)
+            }
+          },
+          { files: { [PROOF_FILES.runtimeJob]: bytes } }
+        )
+      )
+    }
+    expect(findingOf(v2(LOG))).toBe('pass')
+    expect(v2('cd'.repeat(32))).toMatchObject({
+      finding: 'tag-mismatch',
+      mismatches: [{ field: 'tag qprov-rekor-log', expected: LOG, actual: 'cd'.repeat(32) }]
+    })
+    // A v1 binding expects no log tag.
+    const r = record()
+    r.tags = [
+      ...(r.tags as string[]).filter(t => !t.startsWith('qprov-rekor-uuid:')),
+      `qprov-rekor-log:${LOG}`
+    ]
+    const bytes = Buffer.from(`${JSON.stringify(r, null, 2)}\n`)
+    const v1 = withSignedBinding(d => (d.files['runtime-job.json'] = `sha256:${sha256(bytes)}`), {
+      files: { [PROOF_FILES.runtimeJob]: bytes }
+    })
+    expect(runtimeRecord(v1)).toMatchObject({
+      mismatches: [{ field: 'tag qprov-rekor-log', expected: null, actual: LOG }]
+    })
+  })
+
   it('names each record field that disagrees with the signed binding', () => {
     const cases: [string, (r: Record<string, unknown>) => void][] = [
       ['sessionId', r => (r.sessionId = 's1')],

@@ -103,6 +103,10 @@ describe('statement-content', () => {
     expect(outcome(withWorkload(JSON.stringify({ ...s, predicate: null })))).toMatch(
       /^statement-invalid/
     )
+    for (const predicate of ['a receipt', 7, true])
+      expect(outcome(withWorkload(JSON.stringify({ ...s, predicate })))).toMatch(
+        /^statement-invalid: .*\(its predicate is not a receipt\)/
+      )
     const otherSchema = { ...s, predicate: { ...(s.predicate as object), schema: 'x/y.v9' } }
     expect(outcome(withWorkload(JSON.stringify(otherSchema)))).toMatch(
       /^predicate-type: the workload statement: the predicate type is not the pinned one \(/

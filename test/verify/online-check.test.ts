@@ -152,3 +152,53 @@ describe('online-runtime', () => {
     })
   })
 })
+
+describe('online-runtime, circuits', () => {
+  it('asks the service for the job parameters, which hold the circuits it compares', async () => {
+    const asked: unknown[] = []
+    const r: JobReader = {
+      getJob: (id, o) => {
+        asked.push(o)
+        return reader().getJob(id, o)
+      }
+    }
+    await onlineRuntime(r, example(), signed)
+    expect(asked).toEqual([{ params: true }])
+  })
+
+  it('fails online-circuits-unreadable with the reason when the signed circuits cannot be read', async () => {
+    expect(await onlineRuntime(reader(), example(), 'the package has no circuits')).toEqual({
+      name: 'online-runtime',
+      status: 'fail',
+      finding: 'online-circuits-unreadable',
+      detail: expect.stringContaining('the package has no circuits') as string
+    })
+    const o = await onlineRuntime(reader(), example(), 'x')
+    expect(o.detail).toContain(`job ${recorded.jobId}`)
+  })
+
+  it('names a live Rekor v2 log tag that a v1 binding does not have', async () => {
+    const LOG = 'ab'.repeat(32)
+    const v2 = reader(j => {
+      j.tags = [...j.tags.filter(t => !t.startsWith('qprov-rekor-uuid:')), `qprov-rekor-log:${LOG}`]
+    })
+    expect(await onlineRuntime(v2, example(), signed)).toMatchObject({
+      finding: 'online-mismatch',
+      mismatches: [{ field: 'live tag qprov-rekor-log', expected: null, actual: LOG }]
+    })
+  })
+
+  it("names the signed job spec when it lists each PUB's circuit", async () => {
+    const spec: SignedCircuits = { ...signed, pubs: ['circuits/one.qasm'] }
+    const o = await onlineRuntime(reader(), example(), spec)
+    expect(o.status).toBe('pass')
+    expect(o.detail).toMatch(/runs the circuits the signed job spec names$/)
+  })
+
+  it('fails when the live job runs a circuit the signed package does not have', async () => {
+    const other = reader(j => (j.params = { pubs: [['OPENQASM 3.0;\nbit[2] c;\n']] }))
+    const o = await onlineRuntime(other, example(), signed)
+    expect(o.status).toBe('fail')
+    expect(o.status === 'fail' && o.detail).toContain(`job ${recorded.jobId}`)
+  })
+})

@@ -81,6 +81,11 @@ describe('strict encoding', () => {
       expected: 'exactly one signature line'
     })
     expect(note(n => n.trimEnd())).toMatchObject({ expected: 'exactly one signature line' })
+    // A note without the blank line is refused as such, even when its tail reads as a signature line.
+    expect(note(() => 'x\u2014 name AAAA\n')).toMatchObject({
+      field: envelope,
+      expected: 'exactly one signature line'
+    })
     expect(note(n => n.replace(/\n\n.*\n$/s, '\n\n'))).toMatchObject({ actual: '0 lines' })
     expect(note(n => `${n.trimEnd()}?\n`)).toEqual({
       field: envelope,

@@ -320,6 +320,26 @@ describe('the RFC 3161 response shape', () => {
       'an embedded certificate that is no SEQUENCE',
       p => (p.certificates = tlv(0xa0, tlv(0x30), hex('0500'))),
       'an embedded certificate is not a SEQUENCE'
+    ],
+    [
+      'an encapContentInfo that is a SET',
+      p => (p.encap = tlv(0x31, hex('060b2a864886f70d0109100104'))),
+      'encapContentInfo is not the expected element'
+    ],
+    [
+      'a SignerInfo that is a SET',
+      p => (p.signerInfos = () => tlv(0x31, tlv(0x31))),
+      'SignerInfo is not the expected element'
+    ],
+    [
+      'digestAlgorithms that are a SEQUENCE',
+      p => (p.digestAlgorithms = tlv(0x30, p.digestAlgorithm)),
+      'digestAlgorithms is not the expected element'
+    ],
+    [
+      'a sid without a serial',
+      p => (p.sid = tlv(0x30, tlv(0x30))),
+      'sid is not an IssuerAndSerialNumber'
     ]
   ]
   it.each(cases)('refuses %s', (_, edit, message) => {
@@ -363,6 +383,11 @@ describe('strict DER', () => {
     ['a length of five bytes', '30850000000001', 'bad length'],
     ['a long length cut short', '3082', 'bad length'],
     ['a long length with a leading zero', '3082000100', 'non-minimal length'],
+    [
+      'a leading zero before a length over 127',
+      `3083000080${'00'.repeat(0x80)}`,
+      'non-minimal length'
+    ],
     ['a long form for a short length', '30817f', 'non-minimal length'],
     ['content cut short', '3003020101'.slice(0, 8), 'truncated element'],
     ['bytes after the element', '3000ff', 'bytes after the element'],

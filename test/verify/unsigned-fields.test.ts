@@ -466,10 +466,13 @@ describe('evidence shape', () => {
     const noStamp = bindingBundle()
     noStamp.verificationMaterial.timestampVerificationData.rfc3161Timestamps = []
     expect(evidenceShapeProblem(noStamp, b)).toMatchObject({ actual: shape[0] })
+    // The reverse: a bundle with more evidence than its reference, whose first part agrees.
+    expect(evidenceShapeProblem(b, noStamp)).toMatchObject({ expected: shape[0] })
     const bare = bindingBundle()
     bare.verificationMaterial.tlogEntries = []
     bare.verificationMaterial.timestampVerificationData.rfc3161Timestamps = []
     expect(evidenceShapeProblem(bare, b)).toMatchObject({ actual: 'no log entry or timestamp' })
+    expect(evidenceShapeProblem(b, bare)).toMatchObject({ expected: 'no log entry or timestamp' })
     const junk = bindingBundle()
     junk.verificationMaterial.timestampVerificationData.rfc3161Timestamps[0].signedTimestamp =
       'AA=='

@@ -136,6 +136,9 @@ describe('signer-identity', () => {
     expect(findingOf(signerIdentity(exampleContext({ bind: { json: other } })))).toBe(
       'certificate-unreadable'
     )
+    expect(signerIdentity(exampleContext({ bind: { json: other } })).detail).toContain(
+      '(the statement bundle carries no signing certificate)'
+    )
   })
 })
 
