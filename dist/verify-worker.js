@@ -6,7 +6,7 @@ var __filename = __qprovFileURLToPath(import.meta.url);
 var __dirname = __qprovDirname(__filename);
 import {
   verifyPath
-} from "./chunk-BXNLANPZ.js";
+} from "./chunk-CQMJ36SB.js";
 import {
   prepareTrustMaterial
 } from "./chunk-UOSIEKHS.js";
