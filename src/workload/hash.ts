@@ -4,8 +4,8 @@ import { QprovError } from '../errors.js'
 
 /*
  * Plain streaming hashes, one file after another on this thread. A workload is a few files; a tree
- * of 20,000 is bound by per-file system calls, not by hashing, so a small file costs three: open,
- * one positional read, close. Synchronous reads into one reused buffer: memory is flat for any
+ * of 20,000 is bound by per-file system calls, not by hashing, so a small file costs four: open,
+ * two positional reads (the second finds the end), close. Synchronous reads into one reused buffer: memory is flat for any
  * file size, and no call waits on a thread-pool round trip (async reads measured 3x the CPU).
  * Measured with `npm run bench -- digest` (docs/testing.md has the numbers).
  */
@@ -56,7 +56,9 @@ export function hashFile(file: HashTarget, buf: Buffer = Buffer.allocUnsafe(CHUN
   }
   try {
     let n = readSync(fd, buf, 0, buf.length, 0)
-    if (n > 0 && n < buf.length)
+    // A device can return a short read too (/dev/zero when a signal is pending): only a second
+    // read that finds the end makes a short first read a whole regular file.
+    if (n > 0 && n < buf.length && readSync(fd, buf, n, 1, n) === 0)
       return { size: n, sha256: hash('sha256', buf.subarray(0, n), 'hex') }
     const st = fstatSync(fd)
     if (!st.isFile()) throw refused(file, 'is not a regular file')
