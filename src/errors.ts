@@ -130,6 +130,8 @@ export interface RuntimeErrorDetails {
   jobIds?: string[]
   /** Tags the service dropped. */
   missing?: string[]
+  /** Which tag limit the service said was hit. */
+  tagLimit?: 'count' | 'length'
 }
 
 /** Extra machine-readable facts; the RUNTIME_* codes carry RuntimeErrorDetails. */

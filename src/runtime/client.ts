@@ -5,6 +5,7 @@ import { stripTrailingSlash } from '../proof/crn.js'
 import { sendRuntimeRequest, type HttpPolicy, type HttpRequest } from './http.js'
 import { IamTokenManager } from './iam.js'
 import { toRuntimeJob, type RuntimeJob } from './job-state.js'
+import { tagLimitError } from './tag-rejection.js'
 
 export type { RuntimeJob } from './job-state.js'
 
@@ -194,7 +195,11 @@ export class HttpRuntimeApi implements RuntimeApi {
   }
 
   async createJob(body: CreateJobBody): Promise<CreatedJob> {
-    const res = await this.call('create job', 'POST', '/jobs', body, { jobCreate: true })
+    const res = await this.call('create job', 'POST', '/jobs', body, { jobCreate: true }).catch(
+      (e: unknown) => {
+        throw tagLimitError(e, body.tags ?? [], 'a new job (none was created)') ?? e
+      }
+    )
     const o = asObject(res.text, 'create job')
     if (typeof o.id !== 'string' || o.id === '')
       throw new QprovError('RUNTIME_BAD_RESPONSE', 'create job: response has no job id')
@@ -245,6 +250,8 @@ export class HttpRuntimeApi implements RuntimeApi {
     try {
       await this.call(`replace tags of job ${id}`, 'PUT', `/jobs/${seg(id)}/tags`, { tags })
     } catch (e) {
+      const limit = tagLimitError(e, tags, `job ${id}`)
+      if (limit) throw limit
       if (e instanceof QprovError && e.details.status === 400)
         throw new QprovError('RUNTIME_TAGS_REJECTED', e.message, { details: e.details })
       throw e

@@ -164,8 +164,9 @@ describe('emulated jobs', () => {
     [{ params: { pubs: [] } }, 400, undefined],
     [{ program_id: 'estimator', params: { pubs: [[QASM]] } }, 400, undefined],
     [{ program_id: 'nope' }, 404, undefined],
-    [{ tags: Array.from({ length: 9 }, (_, i) => `t${i}`) }, 400, undefined],
-    [{ tags: ['x'.repeat(87)] }, 400, undefined],
+    // Tag codes: https://quantum.cloud.ibm.com/docs/errors, as issue 18 gives them (docs/runtime.md).
+    [{ tags: Array.from({ length: 9 }, (_, i) => `t${i}`) }, 400, 1204],
+    [{ tags: ['x'.repeat(87)] }, 400, 1205],
     [{ session_id: 'no-such-session' }, 404, undefined]
   ])('rejects the body change %j', async (change, status, code) => {
     const r = await call('POST', '/jobs', jobBody(change))
@@ -263,7 +264,9 @@ describe('emulated jobs', () => {
     })
     expect(nine.status).toBe(400)
     expectErrorBody(nine.json)
-    expect((await call('PUT', `/jobs/${id}/tags`, { tags: ['y'.repeat(87)] })).status).toBe(400)
+    expect(nine.json.errors[0].code).toBe(1204)
+    const long = await call('PUT', `/jobs/${id}/tags`, { tags: ['y'.repeat(87)] })
+    expect([long.status, long.json.errors[0].code]).toEqual([400, 1205])
     expect((await call('PUT', `/jobs/${id}/tags`, { tags: [] })).status).toBe(204)
     expect((await call('GET', `/jobs/${id}`)).json.tags).toEqual([])
   })

@@ -58,14 +58,32 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-/** Tag rules of IBM's `Tags` schema: ≤ 8 items, each ≤ 86 characters, one line. */
+/**
+ * Codes for refused tags, as issue 18 gives them from IBM's error code registry
+ * (https://quantum.cloud.ibm.com/docs/errors). No stored copy of the registry could confirm them:
+ * docs/runtime.md, "Tag errors". The emulator's own constants: the client keeps separate ones.
+ */
+const TOO_MANY_TAGS = 1204
+const TAG_TOO_LONG = 1205
+const MAX_TAGS = 8
+const MAX_TAG_LENGTH = 86
+
+/** Tag rules of IBM's `Tags` schema: ≤ 8 items, each ≤ 86 characters, one line (`^.*$`). */
 export function tagsProblem(tags: unknown): BodyProblem | undefined {
   if (!Array.isArray(tags) || tags.some(t => typeof t !== 'string'))
     return bad('tags must be an array of strings')
-  if (tags.length > 8) return bad(`too many tags: ${tags.length} (maximum 8)`, 1410)
+  if (tags.length > MAX_TAGS)
+    return bad(
+      `The job exceeds the maximum number of tags: ${tags.length} given, at most ${MAX_TAGS} allowed.`,
+      TOO_MANY_TAGS
+    )
   for (const t of tags as string[]) {
-    if (t.length > 86) return bad(`tag is longer than 86 characters: ${t}`, 1411)
-    if (/[\r\n]/.test(t)) return bad('a tag must be a single line', 1411)
+    if (t.length > MAX_TAG_LENGTH)
+      return bad(
+        `A job tag exceeds the maximum length: ${t.length} characters, at most ${MAX_TAG_LENGTH} allowed.`,
+        TAG_TOO_LONG
+      )
+    if (/[\r\n]/.test(t)) return bad('a tag must be a single line (pattern ^.*$)')
   }
   return undefined
 }
