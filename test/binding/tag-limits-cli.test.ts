@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import {
   startRuntimeEmulator,
   type RuntimeEmulatorHandle
@@ -25,6 +25,7 @@ beforeAll(async () => {
   emu = await startRuntimeEmulator({ jobsPerMinute: 1000 })
 })
 afterAll(() => emu.close())
+beforeEach(() => emu.faults.clear())
 
 const LONG = `user:${'z'.repeat(82)}`
 const puts = () => emu.requests.filter(r => r.method === 'PUT')
@@ -47,6 +48,41 @@ describe('qprov tag and the tag length limit', () => {
     expect(r.stderr).toMatch(/TAGS_INVALID.*is 87 characters \(at most 86\)/)
     expect(puts().length).toBe(before)
     expect(emu.job(id)!.tags).toEqual([LONG])
+  })
+
+  it('names the limit, the job and the re-bind command when the service refuses a set qprov let through', async () => {
+    const id = emu.createJob({ tags: ['python'] })
+    const { dir } = fakeAttestation()
+    // A service stricter than its OpenAPI description: it answers the update with 1204.
+    emu.faults.add({
+      method: 'PUT',
+      path: '/api/v1/jobs/*/tags',
+      fault: {
+        kind: 'status',
+        status: 400,
+        body: {
+          errors: [{ code: 1204, message: 'too many tags', more_info: 'https://x' }],
+          trace: 't'
+        }
+      }
+    })
+    const r = await runInProcess(
+      [
+        'tag',
+        ...['--job', id, '--attestation', dir, '--out', tmp()],
+        ...['--instance', emu.instanceCRN, '--runtime-url', emu.runtimeURL],
+        ...['--iam-url', emu.iamURL, ...UNREACHABLE_SIGNING]
+      ],
+      { env: { QISKIT_IBM_TOKEN: emu.apiKey, ...UNREACHABLE_SIGNING_ENV } }
+    )
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `RUNTIME_TAGS_REJECTED.*the service refused the tags for job ${id}: too many tags \\(6 sent\\); IBM code 1204`
+      )
+    )
+    expect(r.stderr).toContain(`Job ${id} exists; re-bind it with: qprov tag --job ${id}`)
+    expect(emu.job(id)!.tags).toEqual(['python'])
   })
 
   it('sent anyway, the same set is refused with 1205, raw and through the client', async () => {
