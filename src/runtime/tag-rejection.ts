@@ -4,9 +4,9 @@ import type { RuntimeApiErrorEntry } from './api-errors.js'
 type TagLimit = 'count' | 'length'
 
 /**
- * IBM's codes for refused tags, as issue 18 gives them from the error code registry
- * (https://quantum.cloud.ibm.com/docs/errors); no stored copy could confirm them (docs/runtime.md,
- * "Tag errors"). The client's own table: the emulator keeps separate constants.
+ * IBM's codes for refused tags: rows 1204 and 1205 of the error code registry
+ * (https://quantum.cloud.ibm.com/docs/ja/errors; docs/runtime.md, "Tag errors"). The client's own
+ * table: the emulator keeps separate constants.
  */
 const TAG_LIMIT_CODES: ReadonlyMap<number, TagLimit> = new Map([
   [1204, 'count'],

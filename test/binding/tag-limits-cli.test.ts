@@ -18,7 +18,7 @@ import {
 // A job submitted by another client (here emu.createJob, which skips the limits) carries a tag
 // longer than the 86 characters of IBM's `Tags` schema. `qprov tag` must refuse the new set before
 // any PUT; sent anyway, the service refuses it with code 1205 (IBM's error code registry,
-// https://quantum.cloud.ibm.com/docs/errors, as issue 18 gives it: docs/runtime.md, "Tag errors").
+// https://quantum.cloud.ibm.com/docs/ja/errors, row 1205: docs/runtime.md, "Tag errors").
 
 let emu: RuntimeEmulatorHandle
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { QprovError } from '../../src/errors.js'
 import { ISA_BACKEND, isaBell } from '../helpers/isa.js'
 
 // Tag codes 1204 (too many tags) and 1205 (tag too long): IBM's error code registry,
-// https://quantum.cloud.ibm.com/docs/errors, as issue 18 gives them (docs/runtime.md, "Tag errors").
+// https://quantum.cloud.ibm.com/docs/ja/errors (rows 1204, 1205; docs/runtime.md, "Tag errors").
 const NINE = Array.from({ length: 9 }, (_, i) => `t${i}`)
 const LONG = 'x'.repeat(87)
 

@@ -8,7 +8,7 @@ import { ISA_BACKEND, isaBell } from '../helpers/isa.js'
 // The emulator's answers to refused tags, with raw fetch (no qprov client code).
 // Limits: the OpenAPI `Tags` schema (≤ 8 items, 0..86 characters, `^.*$`), /work/shared/facts.
 // Codes 1204 (too many tags) and 1205 (tag too long): IBM's error code registry,
-// https://quantum.cloud.ibm.com/docs/errors, as issue 18 gives them (docs/runtime.md, "Tag errors").
+// https://quantum.cloud.ibm.com/docs/ja/errors (rows 1204, 1205; docs/runtime.md, "Tag errors").
 
 // Response bodies are whatever the emulator sent; the assertions check their shape.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -59,9 +59,9 @@ export function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Codes for refused tags, as issue 18 gives them from IBM's error code registry
- * (https://quantum.cloud.ibm.com/docs/errors). No stored copy of the registry could confirm them:
- * docs/runtime.md, "Tag errors". The emulator's own constants: the client keeps separate ones.
+ * Codes for refused tags from IBM's error code registry, rows 1204 and 1205 of
+ * https://quantum.cloud.ibm.com/docs/ja/errors (docs/runtime.md, "Tag errors"). The emulator's
+ * own constants: the client keeps separate ones.
  */
 const TOO_MANY_TAGS = 1204
 const TAG_TOO_LONG = 1205
