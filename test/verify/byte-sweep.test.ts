@@ -4,21 +4,10 @@ import type { ProofFiles } from '../../src/proof/proof-bundle.js'
 import { verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
 import { exampleFiles, exampleOpts, exampleTrust } from './example-bundle.js'
 
-// verifyBundle is a pure function of its input; each variant changes one file, so the other
-// Sigstore bundle's cryptography is the same every time and is computed once.
-vi.mock('../../src/sigstore/verify-bundle.js', async importOriginal => {
-  const real = await importOriginal<typeof import('../../src/sigstore/verify-bundle.js')>()
-  const seen = new Map<string, ReturnType<typeof real.verifyBundle>>()
-  return {
-    ...real,
-    verifyBundle: (input: Parameters<typeof real.verifyBundle>[0]) => {
-      const key = JSON.stringify([input.bundle, input.artifact, input.policy, input.profile])
-      let r = seen.get(key)
-      if (r === undefined) seen.set(key, (r = real.verifyBundle(input)))
-      return r
-    }
-  }
-})
+// Each variant changes one file: the other Sigstore bundle's cryptography is computed once.
+vi.mock('../../src/sigstore/verify-bundle.js', async real =>
+  (await import('../helpers/memo-verify.js')).memoizedVerifyBundle(await real())
+)
 
 /**
  * A deterministic sweep over every byte of binding.json and of both Sigstore bundles of a genuine

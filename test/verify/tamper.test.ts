@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { bundleFromJSON, bundleToJSON } from '@sigstore/bundle'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { prepareTrustMaterial, type PreparedTrust } from '../../src/sigstore/verify-bundle.js'
 import { canonicalJson } from '../../src/proof/binding-document.js'
 import { PROOF_FILES } from '../../src/proof/layout.js'
@@ -12,6 +12,11 @@ import { verifyBundleFiles } from '../../src/verify/verify-bundle-files.js'
 import type { BundleVerdict, CheckName } from '../../src/verify/verdict.js'
 import { REPO_ROOT } from '../helpers/cli.js'
 import { makeProofFixture, type ProofFixture } from './proof-fixture.js'
+
+// Each variant changes one file: the other Sigstore bundles' cryptography is computed once.
+vi.mock('../../src/sigstore/verify-bundle.js', async real =>
+  (await import('../helpers/memo-verify.js')).memoizedVerifyBundle(await real())
+)
 
 let f: ProofFixture
 let filesA: ProofFiles
