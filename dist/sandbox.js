@@ -55289,13 +55289,25 @@ var bad = (message, code = 1400) => ({ status: 400, code, message });
 function isObject(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+var TOO_MANY_TAGS = 1204;
+var TAG_TOO_LONG = 1205;
+var MAX_TAGS = 8;
+var MAX_TAG_LENGTH = 86;
 function tagsProblem(tags) {
   if (!Array.isArray(tags) || tags.some((t) => typeof t !== "string"))
     return bad("tags must be an array of strings");
-  if (tags.length > 8) return bad(`too many tags: ${tags.length} (maximum 8)`, 1410);
+  if (tags.length > MAX_TAGS)
+    return bad(
+      `The job exceeds the maximum number of tags: ${tags.length} given, at most ${MAX_TAGS} allowed.`,
+      TOO_MANY_TAGS
+    );
   for (const t of tags) {
-    if (t.length > 86) return bad(`tag is longer than 86 characters: ${t}`, 1411);
-    if (/[\r\n]/.test(t)) return bad("a tag must be a single line", 1411);
+    if (t.length > MAX_TAG_LENGTH)
+      return bad(
+        `A job tag exceeds the maximum length: ${t.length} characters, at most ${MAX_TAG_LENGTH} allowed.`,
+        TAG_TOO_LONG
+      );
+    if (/[\r\n]/.test(t)) return bad("a tag must be a single line (pattern ^.*$)");
   }
   return void 0;
 }
