@@ -73,7 +73,11 @@ export async function runActionInProcess(
   }
 }
 
-function resetSummary(): void {
+/**
+ * @actions/core's summary keeps the first GITHUB_STEP_SUMMARY it resolves, once per process; test
+ * files share a process (isolate: false), so each in-process action run must forget it.
+ */
+export function resetSummary(): void {
   const summary = core.summary as unknown as { _filePath?: string }
   summary._filePath = undefined
   core.summary.emptyBuffer()

@@ -7,6 +7,7 @@ import { runMain } from '../../src/action/main.js'
 import { clearSecretsForTest, setSecretMasker } from '../../src/secrets.js'
 import { captureOutput } from '../helpers/capture.js'
 import { REPO_ROOT, makeWorkspace, parseOutputFile, tmp } from './action-process.js'
+import { resetSummary } from './action-in-process-run.js'
 
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown }
 const OUTPUTS = Object.keys(
@@ -81,7 +82,10 @@ async function runWith(inputs: Record<string, string>) {
   process.env = env
   clearSecretsForTest()
   try {
-    const out = await captureOutput(() => runMain())
+    const out = await captureOutput(() => {
+      resetSummary()
+      return runMain()
+    })
     return { ...out, outputs: readFileSync(outputFile, 'utf8') }
   } finally {
     process.env = { ...saved }

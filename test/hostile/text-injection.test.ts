@@ -18,6 +18,7 @@ import { tmp } from '../action/action-process.js'
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github-server.js'
 import { captureOutput } from '../helpers/capture.js'
 import { makeProofFixture, type ProofFixture } from '../verify/proof-fixture.js'
+import { resetSummary } from '../action/action-in-process-run.js'
 
 // Genuine proof bundles, copied under names that try to become workflow commands and table rows:
 // a file name is the one untrusted text an attacker fully controls in a pull request.
@@ -85,7 +86,10 @@ describe('a hostile bundle path in the action (verify mode, check run on)', () =
     clearSecretsForTest()
     let out
     try {
-      out = await captureOutput(() => runMain())
+      out = await captureOutput(() => {
+        resetSummary()
+        return runMain()
+      })
     } finally {
       process.env = { ...saved }
       // runMain installs the action's masker; the CLI runs below must not inherit it.
