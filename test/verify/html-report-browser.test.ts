@@ -63,7 +63,6 @@ async function open(name: string, verdicts: BundleVerdict[]): Promise<Opened> {
   })
   page.on('pageerror', e => problems.push(e.message))
   await page.goto(pathToFileURL(file).href)
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
   return { page, requests, problems }
 }
 
