@@ -1,10 +1,43 @@
 import { globSync, readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { configDefaults, defineConfig } from 'vitest/config'
+import { BaseSequencer, type TestSpecification } from 'vitest/node'
 
 // Files run one after another in a shared module cache (isolate: false), which saves each file
 // re-importing the sources and their libraries. A file that mocks a module needs a fresh cache.
 const TESTS = 'test/**/*.test.ts'
 const MOCKING = globSync(TESTS).filter(f => /\bvi\.(mock|doMock)\(/.test(readFileSync(f, 'utf8')))
+
+// The files that take longest (docs/testing.md), started first. On a fresh clone vitest has no
+// timings and starts the largest files first; a short file that runs long, left for the end,
+// keeps one worker busy alone while the other idles.
+const SLOW_FIRST = [
+  'test/examples/doc-blocks.test.ts',
+  'test/examples/demo.test.ts',
+  'test/verify/byte-sweep.test.ts',
+  'test/binding/submit-attested.test.ts',
+  'test/verify/html-report-browser.test.ts',
+  'test/hostile/hostile.test.ts',
+  'test/verify/cli-proof.test.ts',
+  'test/action/e2e.test.ts',
+  'test/verify/tamper.test.ts',
+  'test/examples/workflows.test.ts',
+  'test/verify/results-tamper.test.ts'
+]
+
+class SlowFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (f: TestSpecification): number => {
+      const i = SLOW_FIRST.indexOf(relative(process.cwd(), f.moduleId))
+      return i < 0 ? SLOW_FIRST.length : i
+    }
+    const sorted = await super.sort(files)
+    return sorted
+      .map((f, at) => ({ f, at }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.at - b.at)
+      .map(x => x.f)
+  }
+}
 
 export default defineConfig({
   test: {
@@ -14,6 +47,7 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine, idle while a
     // test waits on a server or a child process. Most files here do; two workers share the cores.
     maxWorkers: '100%',
+    sequence: { sequencer: SlowFirst },
     reporters: ['default'],
     projects: [
       {
