@@ -5,8 +5,10 @@ import { QprovError } from '../errors.js'
 /*
  * Plain streaming hashes, one file after another on this thread. A workload is a few files; a tree
  * of 20,000 is bound by per-file system calls, not by hashing, so a small file costs four: open,
- * two positional reads (the second finds the end), close. Synchronous reads into one reused buffer: memory is flat for any
- * file size, and no call waits on a thread-pool round trip (async reads measured 3x the CPU).
+ * two positional reads (the second finds the end), close. Synchronous reads into one reused
+ * buffer: memory is flat for any file size, and no call waits on a thread-pool round trip (async
+ * reads measured 3-4x the CPU). A helper worker thread measured slower too: it costs about 0.1 s of
+ * CPU to start, and a busy machine gives the session no second core for it.
  * Measured with `npm run bench -- digest` (docs/testing.md has the numbers).
  */
 
