@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { REPO_ROOT, cliNodeArgs, runCli } from '../helpers/cli.js'
+import { requestIamToken } from '../helpers/raw-ibm.js'
 
 describe('qprov emulator', () => {
   it('writes emulator.json, prints ready, serves the API and stops on SIGTERM', async () => {
@@ -27,14 +28,7 @@ describe('qprov emulator', () => {
     const cfg = JSON.parse(readFileSync(path, 'utf8'))
     expect(Object.keys(cfg).sort()).toEqual(['apiKey', 'iamURL', 'instanceCRN', 'runtimeURL'])
     expect(cfg.runtimeURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)
-    const res = await fetch(`${cfg.iamURL}/identity/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
-        apikey: cfg.apiKey
-      }).toString()
-    })
+    const res = await requestIamToken(cfg.iamURL, cfg.apiKey)
     expect(res.status).toBe(200)
     expect(stdout).toBe('ready\n')
     child.kill('SIGTERM')

@@ -5,43 +5,22 @@ import {
   type RuntimeEmulatorOptions
 } from '../../src/sandbox/runtime/emulator.js'
 import { ISA_BACKEND, isaBell } from '../helpers/isa.js'
+import { connectRaw, rawRuntimeCall, type RuntimeConn } from '../helpers/raw-ibm.js'
 
 // The emulator's results, metrics and dated calibration snapshots, read with raw fetch.
-const GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-
 let emu: RuntimeEmulatorHandle
 let now: number
-let token: string
+let conn: RuntimeConn
 
 async function start(opts: RuntimeEmulatorOptions = {}) {
   now = Date.parse('2026-03-01T10:00:00Z')
   emu = await startRuntimeEmulator({ clock: () => now, ...opts })
-  const res = await fetch(`${emu.iamURL}/identity/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: GRANT, apikey: emu.apiKey }).toString()
-  })
-  token = ((await res.json()) as Json).access_token
+  conn = await connectRaw(emu, { 'X-Qx-Client-Application': 'qiskit-version-2/test' })
 }
 afterEach(() => emu.close())
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emu.runtimeURL}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Service-CRN': emu.instanceCRN,
-      'IBM-API-Version': '2026-04-15',
-      'Content-Type': 'application/json',
-      'X-Qx-Client-Application': 'qiskit-version-2/test'
-    },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, text, json: text ? (JSON.parse(text) as Json) : undefined }
-}
+const call = (method: string, path: string, body?: unknown) =>
+  rawRuntimeCall(conn, method, path, body)
 
 const bell = (shots: number) => ({
   program_id: 'sampler',

@@ -10,56 +10,29 @@ import {
 } from '../../src/sandbox/runtime/emulator.js'
 import { target, targetNames } from '../../src/sandbox/runtime/targets.js'
 import { isaBell } from '../helpers/isa.js'
-
-// Response bodies are whatever the emulator sent; the assertions check their shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
+import {
+  connectRaw,
+  rawRuntimeCall,
+  runJob,
+  type Json,
+  type RuntimeConn
+} from '../helpers/raw-ibm.js'
 
 let emu: RuntimeEmulatorHandle | undefined
-let token: string
+let conn: RuntimeConn
 
 async function start(opts: RuntimeEmulatorOptions = {}) {
-  const e = (emu = await startRuntimeEmulator(opts))
-  const res = await fetch(`${e.iamURL}/identity/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
-      apikey: e.apiKey
-    }).toString()
-  })
-  token = ((await res.json()) as Json).access_token
+  emu = await startRuntimeEmulator(opts)
+  conn = await connectRaw(emu)
 }
 afterEach(async () => {
   await emu?.close()
   emu = undefined
 })
 
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(`${emu!.runtimeURL}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Service-CRN': emu!.instanceCRN,
-      'IBM-API-Version': '2026-04-15',
-      'Content-Type': 'application/json'
-    },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Json }
-}
-
-async function run(body: Record<string, unknown>) {
-  const created = await call('POST', '/jobs', body)
-  expect(created.status, JSON.stringify(created.json)).toBe(200)
-  let job: Json
-  for (let i = 0; i < 4; i++) {
-    job = (await call('GET', `/jobs/${created.json.id}`)).json
-    if (!['Queued', 'Running'].includes(job.state.status)) break
-  }
-  return { id: created.json.id as string, job }
-}
+const call = (method: string, path: string, body?: unknown) =>
+  rawRuntimeCall(conn, method, path, body)
+const run = (body: Record<string, unknown>) => runJob(conn, body)
 
 const sampler = (qasm: string, backend: string, pub: unknown[] = [null, 8], extra = {}) => ({
   program_id: 'sampler',

@@ -5,22 +5,25 @@ import {
   type RuntimeEmulatorOptions
 } from '../../src/sandbox/runtime/emulator.js'
 import { ISA_BACKEND, isaBell, wide } from '../helpers/isa.js'
+import {
+  connectRaw,
+  rawRuntimeCall,
+  runtimeHeaders,
+  type Json,
+  type RuntimeConn
+} from '../helpers/raw-ibm.js'
 
 // The emulator against IBM's documented API, with raw fetch: no qprov client code involved.
 const GRANT = 'urn:ibm:params:oauth:grant-type:apikey'
 const QASM = isaBell('meas')
 
-// Response bodies are whatever the emulator sent; the assertions check their shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-
 let emu: RuntimeEmulatorHandle
 let now: number
-let token: string
+let conn: RuntimeConn
 
 async function start(opts: RuntimeEmulatorOptions = {}) {
   emu = await startRuntimeEmulator({ clock: () => now, ...opts })
-  token = (await iam({ grant_type: GRANT, apikey: emu.apiKey })).json.access_token
+  conn = await connectRaw(emu)
 }
 
 beforeEach(async () => {
@@ -41,34 +44,13 @@ async function iam(
   return { status: res.status, json: (await res.json()) as Json }
 }
 
-function headers(over: Record<string, string | undefined> = {}): Record<string, string> {
-  const h: Record<string, string | undefined> = {
-    Authorization: `Bearer ${token}`,
-    'Service-CRN': emu.instanceCRN,
-    'IBM-API-Version': '2026-04-15',
-    'Content-Type': 'application/json',
-    ...over
-  }
-  return Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<
-    string,
-    string
-  >
-}
-
-async function call(method: string, path: string, body?: unknown, h = headers()) {
-  const res = await fetch(`${emu.runtimeURL}${path}`, {
-    method,
-    headers: h,
-    body: body === undefined ? undefined : JSON.stringify(body)
-  })
-  const text = await res.text()
-  return {
-    status: res.status,
-    headers: res.headers,
-    text,
-    json: text ? JSON.parse(text) : undefined
-  }
-}
+/** A Runtime call with the documented headers, changed by `over` (`undefined` leaves one out). */
+const call = (
+  method: string,
+  path: string,
+  body?: unknown,
+  over: Record<string, string | undefined> = {}
+) => rawRuntimeCall({ ...conn, headers: over }, method, path, body)
 
 const jobBody = (extra: Record<string, unknown> = {}) => ({
   program_id: 'sampler',
@@ -126,7 +108,7 @@ describe('emulated Runtime /api/v1 headers', () => {
     ['IBM-API-Version', undefined, 400],
     ['IBM-API-Version', '1999-01-01', 400]
   ])('enforces %s (%s → %i) with an errors[] body', async (name, value, status) => {
-    const r = await call('GET', '/jobs', undefined, headers({ [name]: value }))
+    const r = await call('GET', '/jobs', undefined, { [name]: value })
     expect(r.status).toBe(status)
     expectErrorBody(r.json)
   })
@@ -343,7 +325,7 @@ describe('fault plan', () => {
       fault: { kind: 'delay', ms: 300 }
     })
     const res = await fetch(`${emu.runtimeURL}/jobs`, {
-      headers: headers(),
+      headers: runtimeHeaders(conn),
       signal: AbortSignal.timeout(100)
     }).catch(e => e)
     expect(res.name).toBe('TimeoutError')

@@ -3,27 +3,17 @@ import {
   startRuntimeEmulator,
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
+import { connectRaw, rawRuntimeCall, type Json, type RuntimeConn } from '../helpers/raw-ibm.js'
 
 // GET /jobs of the emulator with raw fetch, as IBM documents it: no qprov client code involved.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-
 let emu: RuntimeEmulatorHandle
-let token: string
+let conn: RuntimeConn
 const DAY = 86_400_000
 const T0 = Date.parse('2026-01-05T00:00:00Z')
 
 beforeAll(async () => {
   emu = await startRuntimeEmulator({ clock: () => T0 + 30 * DAY })
-  const res = await fetch(`${emu.iamURL}/identity/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
-      apikey: emu.apiKey
-    }).toString()
-  })
-  token = ((await res.json()) as Json).access_token
+  conn = await connectRaw(emu, { 'Content-Type': undefined, Accept: 'application/json' })
   emu.seedJobs(
     Array.from({ length: 450 }, (_, i) => ({
       createdMs: T0 + (i % 30) * DAY + i,
@@ -35,17 +25,7 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-async function list(query: string) {
-  const res = await fetch(`${emu.runtimeURL}/jobs?${query}`, {
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Service-CRN': emu.instanceCRN,
-      'IBM-API-Version': '2026-04-15',
-      Accept: 'application/json'
-    }
-  })
-  return { status: res.status, json: (await res.json()) as Json }
-}
+const list = (query: string) => rawRuntimeCall(conn, 'GET', `/jobs?${query}`)
 
 describe('GET /jobs in the emulator', () => {
   it('pages with limit 200 by default, newest first, and counts every match', async () => {

@@ -4,47 +4,24 @@ import {
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
 import { ISA_BACKEND, isaBell } from '../helpers/isa.js'
+import { connectRaw, rawRuntimeCall, type Json, type RuntimeConn } from '../helpers/raw-ibm.js'
 
 // The emulator's answers to refused tags, with raw fetch (no qprov client code).
 // Limits: the OpenAPI `Tags` schema (≤ 8 items, 0..86 characters, `^.*$`), /work/shared/facts.
 // Codes 1204 (too many tags) and 1205 (tag too long): IBM's error code registry,
 // https://quantum.cloud.ibm.com/docs/ja/errors (rows 1204, 1205; docs/runtime.md, "Tag errors").
 
-// Response bodies are whatever the emulator sent; the assertions check their shape.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-
 let emu: RuntimeEmulatorHandle
-let token: string
+let conn: RuntimeConn
 
 beforeAll(async () => {
   emu = await startRuntimeEmulator({ jobsPerMinute: 1000 })
-  const res = await fetch(`${emu.iamURL}/identity/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
-      apikey: emu.apiKey
-    }).toString()
-  })
-  token = ((await res.json()) as Json).access_token
+  conn = await connectRaw(emu)
 })
 afterAll(() => emu.close())
 
-async function call(method: string, path: string, body: unknown) {
-  const res = await fetch(`${emu.runtimeURL}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Service-CRN': emu.instanceCRN,
-      'IBM-API-Version': '2026-04-15',
-      'Content-Type': 'application/json'
-    },
-    body: JSON.stringify(body)
-  })
-  const text = await res.text()
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Json }
-}
+const call = (method: string, path: string, body: unknown) =>
+  rawRuntimeCall(conn, method, path, body)
 
 const create = (tags: string[]) =>
   call('POST', '/jobs', {

@@ -7,51 +7,33 @@ import {
 import { decodeResults } from '../../src/verify/results-decode.js'
 import { resultsSection } from '../../src/verify/results-html.js'
 import { ISA_BACKEND, isaBell, wide } from '../helpers/isa.js'
+import { connectRaw, rawRuntimeCall, type RuntimeConn } from '../helpers/raw-ibm.js'
 
 /**
  * The decoder reads the bytes the emulator serves at GET /jobs/{id}/results over HTTP, as
  * `qprov results` stores them, not a value built by hand in the test.
  */
 let emu: RuntimeEmulatorHandle
-let headers: Record<string, string>
+let conn: RuntimeConn
 
 beforeAll(async () => {
   emu = await startRuntimeEmulator({})
-  const res = await fetch(`${emu.iamURL}/identity/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'urn:ibm:params:oauth:grant-type:apikey',
-      apikey: emu.apiKey
-    }).toString()
-  })
-  const { access_token } = (await res.json()) as { access_token: string }
-  headers = {
-    Authorization: `Bearer ${access_token}`,
-    'Service-CRN': emu.instanceCRN,
-    'IBM-API-Version': '2026-04-15',
-    'Content-Type': 'application/json'
-  }
+  conn = await connectRaw(emu)
 })
 afterAll(() => emu.close())
 
 /** Submits a job, reads it until it is final, and returns its results body as served. */
 async function resultsText(body: Record<string, unknown>): Promise<string> {
-  const created = await fetch(`${emu.runtimeURL}/jobs`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(body)
-  })
-  const { id } = (await created.json()) as { id: string }
+  const { id } = (await rawRuntimeCall(conn, 'POST', '/jobs', body)).json as { id: string }
   for (let i = 0; i < 10; i++) {
-    const job = (await (await fetch(`${emu.runtimeURL}/jobs/${id}`, { headers })).json()) as {
+    const job = (await rawRuntimeCall(conn, 'GET', `/jobs/${id}`)).json as {
       state: { status: string }
     }
     if (!['Queued', 'Running'].includes(job.state.status)) break
   }
-  const res = await fetch(`${emu.runtimeURL}/jobs/${id}/results`, { headers })
+  const res = await rawRuntimeCall(conn, 'GET', `/jobs/${id}/results`)
   expect(res.status).toBe(200)
-  return res.text()
+  return res.text
 }
 
 describe('results served by the Runtime emulator', () => {
