@@ -37,6 +37,8 @@ export interface HostileCase {
   cwd?: (fx: Fixtures, dir: string) => string
   /** Creates what the case needs inside dir before the snapshot; may return a cleanup. */
   prep?: (fx: Fixtures, dir: string) => (() => void) | void
+  /** A process writes into a FIFO of the case: qprov must not take a slow start for silence. */
+  pipeWriter?: true
 }
 
 const credURL = (fx: Fixtures, path = '') =>
@@ -168,7 +170,7 @@ const receiptText = (lit = '3') =>
   `"commit":{"sha":"${'a'.repeat(40)}","files_changed":${lit}},"ai_attestation":{},` +
   `"provenance":{},"receipt_id":"g1-0","content_hash":"sha256:0"}\n`
 
-const PIPE_NO_WRITER = /is a pipe with no writer \(nothing arrived within 1 s\)/
+const PIPE_NO_WRITER = /is a pipe with no writer \(nothing arrived within 0\.2 s\)/
 
 export const CASES: HostileCase[] = [
   // verify-bundle: the bundle
@@ -220,6 +222,7 @@ export const CASES: HostileCase[] = [
   {
     name: 'verify-bundle --bundle an endless pipe',
     prep: (_fx, d) => endlessPipe(d),
+    pipeWriter: true,
     args: (fx, d) => vb(fx, { bundle: join(d, 'endless') }),
     code: 'INPUT_TOO_LARGE',
     message: /more than the 24 MiB limit for a bundle/

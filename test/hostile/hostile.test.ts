@@ -113,7 +113,10 @@ afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true })
 })
 
-const CASE_ENV = { QISKIT_IBM_TOKEN: CANARY_KEY, QPROV_PIPE_WAIT_MS: '1000' }
+const CASE_ENV = { QISKIT_IBM_TOKEN: CANARY_KEY }
+// How long qprov waits on a silent pipe: a FIFO nobody writes is refused after this, so keep it
+// short; where a writer process runs, long enough for it to start on a loaded machine.
+const PIPE_WAIT_MS = { silent: '200', writer: '5000' }
 
 // In-process runs share this process's streams, environment and working directory: one at a time.
 let inProcessTurn: Promise<unknown> = Promise.resolve()
@@ -123,9 +126,20 @@ let inProcessTurn: Promise<unknown> = Promise.resolve()
  * directory holds a FIFO: pipes are a process matter (a blocked open would hold this process), so
  * those cases start the CLI as its own process, as `runCli` does for every exit-code test.
  */
-function cli(args: string[], cwd?: string, ownProcess = false): Promise<CliResult> {
-  if (ownProcess)
-    return runCli(args, { ...(cwd ? { cwd } : {}), env: CASE_ENV, timeoutMs: CASE_TIMEOUT_MS })
+function cli(
+  args: string[],
+  cwd?: string,
+  ownProcess = false,
+  pipeWriter = false
+): Promise<CliResult> {
+  if (ownProcess) {
+    const wait = pipeWriter ? PIPE_WAIT_MS.writer : PIPE_WAIT_MS.silent
+    return runCli(args, {
+      ...(cwd ? { cwd } : {}),
+      env: { ...CASE_ENV, QPROV_PIPE_WAIT_MS: wait },
+      timeoutMs: CASE_TIMEOUT_MS
+    })
+  }
   const run = inProcessTurn.then(() => runInProcess(args, { cwd: cwd ?? REPO_ROOT, env: CASE_ENV }))
   inProcessTurn = run.catch(() => undefined)
   return run
@@ -155,7 +169,7 @@ async function runCase(c: HostileCase, tokenRequestAllowed = false): Promise<voi
   const ownProcess = Object.values(before.dir).includes('fifo')
   let r: CliResult
   try {
-    r = await cli(args, c.cwd?.(fx, dir), ownProcess)
+    r = await cli(args, c.cwd?.(fx, dir), ownProcess, c.pipeWriter === true)
   } finally {
     cleanup?.()
   }
