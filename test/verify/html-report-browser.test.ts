@@ -1,70 +1,37 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { renderHtmlReport } from '../../src/verify/html-report.js'
 import { CHECK_NAMES, type BundleVerdict } from '../../src/verify/verdict.js'
 import { verifyProofBundles } from '../../src/verify/index.js'
 import { REPO_ROOT } from '../helpers/cli.js'
+import {
+  CHROMIUM,
+  haveChromium,
+  headlessChromium,
+  openReport,
+  type OpenedReport
+} from '../helpers/headless.js'
 import { HOSTILE, okVerdict, tamperedVerdict } from './verdict-fixtures.js'
 
 // Browser globals used inside page.evaluate callbacks (the project compiles without the DOM lib).
 declare const getComputedStyle: (e: unknown) => { backgroundColor: string }
 declare const window: { __pwned?: unknown }
 
-const CHROMIUM = '/usr/bin/chromium'
-const haveChromium = existsSync(CHROMIUM)
 if (!haveChromium)
   console.warn(
     `SKIPPED: the HTML report browser test needs ${CHROMIUM} (Debian package "chromium"; .ci/run installs it)`
   )
 
-const shots = mkdtempSync(join(tmpdir(), 'qprov-html-report-'))
-let browser: Browser
-
 beforeAll(async () => {
-  if (!haveChromium) return
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
-  })
+  if (haveChromium) await headlessChromium()
 }, 60_000)
-afterAll(async () => {
-  await browser?.close()
-})
 
-interface Opened {
-  page: Page
-  requests: string[]
-  problems: string[]
-}
-
-/** Opens the report from a file, as an auditor would, recording every request and console error. */
-async function open(name: string, verdicts: BundleVerdict[]): Promise<Opened> {
-  const file = join(shots, `${name}.html`)
-  writeFileSync(file, renderHtmlReport(verdicts))
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
-  const requests: string[] = []
-  const problems: string[] = []
-  page.on('request', r => requests.push(r.url()))
-  page.on('console', m => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text())
-  })
-  page.on('pageerror', e => problems.push(e.message))
-  await page.goto(pathToFileURL(file).href)
-  return { page, requests, problems }
-}
+/** Opens the report of these verdicts from a file, as an auditor would. */
+const open = (name: string, verdicts: BundleVerdict[]): Promise<OpenedReport> =>
+  openReport(name, renderHtmlReport(verdicts))
 
 async function expectEveryCheckVisible(page: Page): Promise<void> {
   for (const name of CHECK_NAMES) {

@@ -1,41 +1,19 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { renderHtmlReport } from '../../src/verify/html-report.js'
 import { decodeResultsValue, type DecodedResults } from '../../src/verify/results-decode.js'
+import { CHROMIUM, haveChromium, headlessChromium, openReport } from '../helpers/headless.js'
 import { HOSTILE, okVerdict } from './verdict-fixtures.js'
 
 declare const window: { __pwned?: unknown }
 
-const CHROMIUM = '/usr/bin/chromium'
-const haveChromium = existsSync(CHROMIUM)
 if (!haveChromium)
   console.warn(
     `SKIPPED: the results section browser test needs ${CHROMIUM} (Debian package "chromium")`
   )
 
-const shots = mkdtempSync(join(tmpdir(), 'qprov-results-html-'))
-let browser: Browser
-
 beforeAll(async () => {
-  if (!haveChromium) return
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking'
-    ]
-  })
+  if (haveChromium) await headlessChromium()
 }, 60_000)
-afterAll(async () => {
-  await browser?.close()
-})
 
 /** A Bell pair measured 4096 times, with readout noise, as the sampler's plain JSON gives it. */
 function bellResults(): DecodedResults {
@@ -60,23 +38,7 @@ function bellResults(): DecodedResults {
   })
 }
 
-async function open(
-  name: string,
-  html: string
-): Promise<{ page: Page; requests: string[]; problems: string[] }> {
-  const file = join(shots, `${name}.html`)
-  writeFileSync(file, html)
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } })
-  const requests: string[] = []
-  const problems: string[] = []
-  page.on('request', r => requests.push(r.url()))
-  page.on('console', m => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text())
-  })
-  page.on('pageerror', e => problems.push(e.message))
-  await page.goto(pathToFileURL(file).href)
-  return { page, requests, problems }
-}
+const open = openReport
 
 describe.skipIf(!haveChromium)('results section in headless Chromium', () => {
   it('draws the histogram bars to scale, the estimator table and the undecoded PUB, loading nothing', async () => {
