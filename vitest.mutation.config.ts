@@ -16,6 +16,8 @@ export const MUTATION_TESTS = [
   'test/verify/outcome.test.ts',
   'test/verify/online-check.test.ts',
   'test/verify/signature-checks.test.ts',
+  'test/verify/signature-root.test.ts',
+  'test/verify/verdict-facts.test.ts',
   'test/verify/strict-encoding.test.ts',
   'test/verify/unsigned-fields.test.ts',
   'test/verify/timestamp-token.test.ts',
