@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto'
 import type * as VerifyBundleModule from '../../src/sigstore/verify-bundle.js'
 
 type Module = typeof VerifyBundleModule
+type Input = Parameters<Module['verifyBundle']>[0]
 type Result = ReturnType<Module['verifyBundle']>
+
+const sha256 = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex')
+
+/** A value as key text: bytes by their sha256, anything else by its JSON (which holds no bytes). */
+function keyOf(v: unknown): string {
+  if (Buffer.isBuffer(v)) return `bytes:${sha256(v)}`
+  if (typeof v === 'string') return `text:${sha256(v)}`
+  return `json:${sha256(JSON.stringify(v) ?? 'undefined')}`
+}
 
 /**
  * verifyBundle with each distinct input verified once. It is a pure function of its input, and a
@@ -16,17 +26,24 @@ type Result = ReturnType<Module['verifyBundle']>
 export function memoizedVerifyBundle(real: Module): Module {
   const seen = new Map<string, Result>()
   const trustIds = new WeakMap<object, number>()
-  let nextTrust = 0
-  const key = (input: Parameters<Module['verifyBundle']>[0]): string =>
-    JSON.stringify(input, function (this: Record<string, unknown>, k: string, v: unknown) {
-      const own = this[k]
-      if (Buffer.isBuffer(own)) return `bytes:${createHash('sha256').update(own).digest('hex')}`
-      if (k === 'trustMaterial' && typeof own === 'object' && own !== null) {
-        if (!trustIds.has(own)) trustIds.set(own, nextTrust++)
-        return `trust:${trustIds.get(own)}`
-      }
-      return v
-    })
+  let trusts = 0
+  const trustId = (t: object | undefined): string => {
+    if (t === undefined) return 'none'
+    if (!trustIds.has(t)) trustIds.set(t, trusts++)
+    return `trust:${trustIds.get(t)}`
+  }
+  const key = ({ bundle, artifact, trustMaterial, trustedRoot, ...rest }: Input): string =>
+    [
+      keyOf(bundle),
+      artifact === undefined
+        ? 'none'
+        : 'bytes' in artifact
+          ? keyOf(artifact.bytes)
+          : artifact.digest,
+      trustId(trustMaterial),
+      trustedRoot === undefined ? 'none' : keyOf(trustedRoot),
+      JSON.stringify(rest)
+    ].join('|')
   return {
     ...real,
     verifyBundle: input => {
