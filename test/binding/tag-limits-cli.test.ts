@@ -29,21 +29,24 @@ beforeEach(() => emu.faults.clear())
 
 const LONG = `user:${'z'.repeat(82)}`
 const puts = () => emu.requests.filter(r => r.method === 'PUT')
+/** `qprov tag` of job `id` with the attestation in `dir`, against the emulator. */
+const tag = (id: string, dir: string) =>
+  runInProcess(
+    [
+      'tag',
+      ...['--job', id, '--attestation', dir, '--out', tmp()],
+      ...['--instance', emu.instanceCRN, '--runtime-url', emu.runtimeURL],
+      ...['--iam-url', emu.iamURL, ...UNREACHABLE_SIGNING]
+    ],
+    { env: { QISKIT_IBM_TOKEN: emu.apiKey, ...UNREACHABLE_SIGNING_ENV } }
+  )
 
 describe('qprov tag and the tag length limit', () => {
   it('refuses a too-long user tag before anything is sent', async () => {
     const id = emu.createJob({ tags: [LONG] })
     const { dir } = fakeAttestation()
     const before = puts().length
-    const r = await runInProcess(
-      [
-        'tag',
-        ...['--job', id, '--attestation', dir, '--out', tmp()],
-        ...['--instance', emu.instanceCRN, '--runtime-url', emu.runtimeURL],
-        ...['--iam-url', emu.iamURL, ...UNREACHABLE_SIGNING]
-      ],
-      { env: { QISKIT_IBM_TOKEN: emu.apiKey, ...UNREACHABLE_SIGNING_ENV } }
-    )
+    const r = await tag(id, dir)
     expect(r.code, r.stderr).toBe(2)
     expect(r.stderr).toMatch(/TAGS_INVALID.*is 87 characters \(at most 86\)/)
     expect(puts().length).toBe(before)
@@ -66,15 +69,7 @@ describe('qprov tag and the tag length limit', () => {
         }
       }
     })
-    const r = await runInProcess(
-      [
-        'tag',
-        ...['--job', id, '--attestation', dir, '--out', tmp()],
-        ...['--instance', emu.instanceCRN, '--runtime-url', emu.runtimeURL],
-        ...['--iam-url', emu.iamURL, ...UNREACHABLE_SIGNING]
-      ],
-      { env: { QISKIT_IBM_TOKEN: emu.apiKey, ...UNREACHABLE_SIGNING_ENV } }
-    )
+    const r = await tag(id, dir)
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(
       new RegExp(
