@@ -41,6 +41,8 @@ function bitLength(hex: string): number {
 }
 
 function toBitstring(hex: string, numBits: number): string {
+  // slice(-0) would keep every bit, so a zero-width register is spelled out.
+  if (numBits === 0) return ''
   let bits = ''
   for (const d of hex) bits += NIBBLE[parseInt(d, 16)]
   return bits.slice(-numBits).padStart(numBits, '0')

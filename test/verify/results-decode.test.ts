@@ -97,6 +97,14 @@ describe('decoding sampler results', () => {
     ])
   })
 
+  it('shows a zero-width register as the empty bitstring, and refuses a set bit in it', () => {
+    const pub = only(decodeResultsValue(sampler({ c: { samples: ['0x0', '0x0'], num_bits: 0 } })))
+    if (pub.kind !== 'sampler') throw new Error(pub.kind)
+    expect(pub.registers[0]?.top).toEqual([{ bitstring: '', count: 2 }])
+    const wide = only(decodeResultsValue(sampler({ c: { samples: ['0x1'], num_bits: 0 } })))
+    expect(wide).toMatchObject({ kind: 'not-decoded', reason: 'invalid-value' })
+  })
+
   it('treats a PUB without classical registers as a sampler PUB with none', () => {
     expect(only(decodeResultsValue(sampler({})))).toEqual({
       kind: 'sampler',
