@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { REPO_ROOT } from '../helpers/cli.js'
-import { PROPERTY_RUNS, runs } from '../helpers/property.js'
+import { configuredSeed, DEFAULT_SEED, PROPERTY_RUNS, runs } from '../helpers/property.js'
 
 const testFiles = (): string[] =>
   readdirSync(join(REPO_ROOT, 'test'), { recursive: true, encoding: 'utf8' })
@@ -28,11 +28,22 @@ describe('property runs: one variable scales every fast-check property', () => {
     expect(runs(1e-9).numRuns).toBe(1)
   })
 
-  it('npm run test:full runs 1000 of each, and a scheduled workflow runs it', () => {
+  it('npm test tries the same cases every run; a seed or random can be asked for', () => {
+    expect(configuredSeed(undefined)).toBe(DEFAULT_SEED)
+    expect(configuredSeed('')).toBe(DEFAULT_SEED)
+    expect(configuredSeed('-1644076059')).toBe(-1644076059)
+    expect(configuredSeed('random')).toBeUndefined()
+    for (const bad of ['1.5', 'abc', String(2 ** 31)])
+      expect(() => configuredSeed(bad)).toThrow(/QPROV_PROPERTY_SEED must be/)
+  })
+
+  it('npm run test:full runs 1000 of each from a new seed, and a scheduled workflow runs it', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>
     }
-    expect(pkg.scripts['test:full']).toBe('QPROV_PROPERTY_RUNS=1000 npm test')
+    expect(pkg.scripts['test:full']).toBe(
+      'QPROV_PROPERTY_RUNS=1000 QPROV_PROPERTY_SEED=random npm test'
+    )
     const wf = readFileSync(join(REPO_ROOT, '.github/workflows/full-tests.yml'), 'utf8')
     expect(wf).toMatch(/^on:\n {2}schedule:\n {4}- cron: /m)
     expect(wf).toMatch(/^ {2}workflow_dispatch:/m)
