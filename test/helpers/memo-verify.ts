@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
 import type * as VerifyBundleModule from '../../src/sigstore/verify-bundle.js'
-import { cacheDerEncodings } from './der-cache.js'
 
 type Module = typeof VerifyBundleModule
 type Input = Parameters<Module['verifyBundle']>[0]
@@ -18,15 +17,13 @@ function keyOf(v: unknown): string {
 /**
  * verifyBundle with each distinct input verified once. It is a pure function of its input, and a
  * suite that changes one file of a proof bundle per variant would otherwise verify the other,
- * unchanged Sigstore bundles again for every variant (most of the suite's time); what is still
- * verified re-encodes no certificate twice (der-cache.ts). Every field of
+ * unchanged Sigstore bundles again for every variant (most of the suite's time). Every field of
  * the input is part of the key: bytes by their sha256, prepared trust material by its identity.
  * Use from a test file as
  *   vi.mock('../../src/sigstore/verify-bundle.js', async o =>
  *     (await import('../helpers/memo-verify.js')).memoizedVerifyBundle(await o()))
  */
 export function memoizedVerifyBundle(real: Module): Module {
-  cacheDerEncodings()
   const seen = new Map<string, Result>()
   const trustIds = new WeakMap<object, number>()
   let trusts = 0
