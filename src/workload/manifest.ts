@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { QprovError, isQprovError } from '../errors.js'
-import { hashFiles } from './hash.js'
+import { hashFilesInParallel } from './hash.js'
 import { selectFiles } from './select.js'
 
 export interface ManifestEntry {
@@ -74,8 +74,12 @@ export async function buildManifest(
   try {
     const selected = await selectFiles(patterns, opts.cwd)
     const every = Math.max(1000, Math.ceil(selected.length / 10))
-    const digests = hashFiles(selected, done => {
-      if (done % every === 0) opts.onProgress?.(`hashed ${done}/${selected.length} files`)
+    let next = every
+    // Two threads count: `done` can step over a multiple of `every`.
+    const digests = await hashFilesInParallel(selected, done => {
+      if (done < next) return
+      opts.onProgress?.(`hashed ${next}/${selected.length} files`)
+      next += every
     })
     return manifestFromEntries(
       digests.map((d, i) => ({ path: selected[i].path, size: d.size, sha256: d.sha256 }))
