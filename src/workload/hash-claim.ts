@@ -16,13 +16,13 @@ export interface HashFailure {
 
 /**
  * Memory both threads write to. ctl holds [next index to claim, lowest failing index (the file
- * count while there is none), files hashed, helper gate]; per file: its size, its 32-byte digest,
- * and 1 once it is hashed.
+ * count while there is none), files hashed, helper gate]; per file: its size, its sha256 as 64
+ * hex characters, and 1 once it is hashed.
  */
 export interface HashState {
   ctl: Int32Array
   size: Float64Array
-  digest: Uint8Array
+  hex: Uint8Array
   status: Uint8Array
 }
 
@@ -52,6 +52,8 @@ export function hashClaimed(
   const flags = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK
   // Synchronous reads into one buffer per thread: memory stays flat for any file size.
   const buf = Buffer.allocUnsafe(1024 * 1024)
+  // A Buffer arrives in another thread as a plain Uint8Array; this view writes text into it.
+  const hex = Buffer.from(s.hex.buffer, s.hex.byteOffset, s.hex.byteLength)
   const n = files.length
   const batch = 64
   for (;;) {
@@ -66,7 +68,7 @@ export function hashClaimed(
         fd = fs.openSync(files[i], flags)
         let got = fs.readSync(fd, buf, 0, buf.length, 0)
         if (got > 0 && got < buf.length && fs.readSync(fd, buf, got, 1, got) === 0) {
-          s.digest.set(crypto.hash('sha256', buf.subarray(0, got), 'buffer'), i * 32)
+          hex.write(crypto.hash('sha256', buf.subarray(0, got), 'hex'), i * 64, 'latin1')
           s.size[i] = got
         } else {
           const st = fs.fstatSync(fd)
@@ -80,7 +82,7 @@ export function hashClaimed(
               got = fs.readSync(fd, buf, 0, buf.length, read)
             }
             if (read !== st.size) failure = { index: i, kind: 'changed' }
-            s.digest.set(h.digest(), i * 32)
+            hex.write(h.digest('hex'), i * 64, 'latin1')
             s.size[i] = read
           }
         }

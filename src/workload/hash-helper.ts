@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { CTL, hashClaimed, type HashFailure, type HashState } from './hash-claim.js'
 
@@ -24,7 +25,8 @@ function helperSource(): string {
   return `'use strict'
 const { parentPort } = require('node:worker_threads')
 const hashClaimed = ${hashClaimed.toString()}
-parentPort.once('message', ({ files, s }) => {
+parentPort.once('message', ({ paths, s }) => {
+  const files = paths === '' ? [] : paths.split('\\0')
   if (Atomics.compareExchange(s.ctl, ${CTL.gate}, 0, 1) !== 0) return parentPort.postMessage({ hashed: 0 })
   let hashed = 0
   let failure
@@ -38,8 +40,9 @@ parentPort.once('message', ({ files, s }) => {
 `
 }
 
-/** Starts a helper thread, or returns undefined if none can start. */
+/** Starts a helper thread, or returns undefined if none can start or there is one core only. */
 export function startHelper(): Helper | undefined {
+  if (availableParallelism() < 2) return undefined
   let worker: Worker
   try {
     // execArgv: [] leaves out a loader such as tsx, which the plain script does not need.
@@ -64,7 +67,8 @@ export function startHelper(): Helper | undefined {
         })
         worker.once('error', () => resolve('lost'))
         worker.once('exit', () => resolve('lost'))
-        worker.postMessage({ files, s })
+        // One string clones far faster than an array of 20,000; a path holds no NUL.
+        worker.postMessage({ paths: files.join('\0'), s })
       }),
     stop: () => {
       worker.unref()

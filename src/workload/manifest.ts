@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { QprovError, isQprovError } from '../errors.js'
-import { hashFilesInParallel } from './hash.js'
+import { HELPER_THRESHOLD, hashFilesInParallel } from './hash.js'
+import { startHelper, type Helper } from './hash-helper.js'
 import { selectFiles } from './select.js'
 
 export interface ManifestEntry {
@@ -71,22 +72,33 @@ export async function buildManifest(
   patterns: string[],
   opts: { cwd: string; onProgress?: (m: string) => void }
 ): Promise<WorkloadManifest> {
+  // A helper thread starts as soon as the walk has found enough files: it boots during the walk.
+  let helper: Helper | undefined
   try {
-    const selected = await selectFiles(patterns, opts.cwd)
+    const selected = await selectFiles(patterns, opts.cwd, {
+      count: HELPER_THRESHOLD,
+      then: () => (helper = startHelper())
+    })
     const every = Math.max(1000, Math.ceil(selected.length / 10))
     let next = every
     // Two threads count: `done` can step over a multiple of `every`.
-    const digests = await hashFilesInParallel(selected, done => {
-      if (done < next) return
-      opts.onProgress?.(`hashed ${next}/${selected.length} files`)
-      next += every
-    })
+    const digests = await hashFilesInParallel(
+      selected,
+      done => {
+        if (done < next) return
+        opts.onProgress?.(`hashed ${next}/${selected.length} files`)
+        next += every
+      },
+      helper
+    )
     return manifestFromEntries(
       digests.map((d, i) => ({ path: selected[i].path, size: d.size, sha256: d.sha256 }))
     )
   } catch (e) {
     if (isQprovError(e)) throw e
     throw new QprovError('WORKLOAD_INVALID', `cannot read the workload: ${String(e)}`, { cause: e })
+  } finally {
+    helper?.stop()
   }
 }
 
