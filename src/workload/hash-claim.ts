@@ -54,6 +54,8 @@ export function hashClaimed(
   const buf = Buffer.allocUnsafe(1024 * 1024)
   // A Buffer arrives in another thread as a plain Uint8Array; this view writes text into it.
   const hex = Buffer.from(s.hex.buffer, s.hex.byteOffset, s.hex.byteLength)
+  // The view of the last short read, kept while files keep that size (a tree of equal files).
+  let view = buf.subarray(0, 0)
   const n = files.length
   const batch = 64
   for (;;) {
@@ -68,7 +70,8 @@ export function hashClaimed(
         fd = fs.openSync(files[i], flags)
         let got = fs.readSync(fd, buf, 0, buf.length, 0)
         if (got > 0 && got < buf.length && fs.readSync(fd, buf, got, 1, got) === 0) {
-          hex.write(crypto.hash('sha256', buf.subarray(0, got), 'hex'), i * 64, 'latin1')
+          if (view.length !== got) view = buf.subarray(0, got)
+          hex.write(crypto.hash('sha256', view, 'hex'), i * 64, 'latin1')
           s.size[i] = got
         } else {
           const st = fs.fstatSync(fd)
