@@ -184,4 +184,31 @@ describe('hashing on a helper thread beside the main thread', () => {
     expect(alone).toEqual(parallel)
     expect(manifestOf(files, alone)).toEqual(manifestOf(files, hashFiles(files)))
   })
+
+  // The process boundary is the point: a helper left waiting would keep it alive. The first call
+  // starts one during the walk, then fails on the second path before handing it any files.
+  it('lets a process that started helpers end by itself, after a failure too', async () => {
+    const files = await sharedTree()
+    const root = path.dirname(path.dirname(files[0].absolute))
+    const [parent, base] = [path.dirname(root), path.basename(root)]
+    const manifest = new URL('../../src/workload/manifest.ts', import.meta.url).href
+    const script = path.join(parent, `${base}-probe.mts`)
+    writeFileSync(
+      script,
+      `import { buildManifest } from ${JSON.stringify(manifest)}\n` +
+        `const fail = buildManifest([${JSON.stringify(base)}, 'no-such-file'], { cwd: ${JSON.stringify(parent)} })\n` +
+        'console.log(await fail.catch(e => e.code))\n' +
+        `console.log((await buildManifest(['.'], { cwd: ${JSON.stringify(root)} })).digest)\n`
+    )
+    try {
+      const out = execFileSync(process.execPath, ['--import', import.meta.resolve('tsx'), script], {
+        encoding: 'utf8',
+        timeout: 30_000
+      })
+      const digest = (await buildManifest(['.'], { cwd: root })).digest
+      expect(out.trim().split('\n')).toEqual(['INPUT_NOT_FOUND', digest])
+    } finally {
+      rmSync(script)
+    }
+  })
 })
