@@ -81,16 +81,14 @@ export async function buildManifest(
     })
     const every = Math.max(1000, Math.ceil(selected.length / 10))
     let next = every
-    // Two threads count: `done` can step over a multiple of `every`.
-    const digests = await hashFilesInParallel(
-      selected,
-      done => {
-        if (done < next) return
+    // Only the main thread reports, with the count over both threads, which can step over a
+    // multiple of `every`; the helper may hash the last files. Each multiple is reported once.
+    const reportUpTo = (done: number): void => {
+      for (; next <= done; next += every)
         opts.onProgress?.(`hashed ${next}/${selected.length} files`)
-        next += every
-      },
-      helper
-    )
+    }
+    const digests = await hashFilesInParallel(selected, reportUpTo, helper)
+    reportUpTo(selected.length)
     return manifestFromEntries(
       digests.map((d, i) => ({ path: selected[i].path, size: d.size, sha256: d.sha256 }))
     )

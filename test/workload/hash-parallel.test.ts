@@ -185,6 +185,16 @@ describe('hashing on a helper thread beside the main thread', () => {
     expect(manifestOf(files, alone)).toEqual(manifestOf(files, hashFiles(files)))
   })
 
+  it('reports progress at each multiple once, whichever thread hashed the files', async () => {
+    const files = await sharedTree()
+    const messages: string[] = []
+    await buildManifest(['.'], {
+      cwd: path.dirname(path.dirname(files[0].absolute)),
+      onProgress: m => messages.push(m)
+    })
+    expect(messages).toEqual([`hashed 1000/${files.length} files`])
+  })
+
   // The process boundary is the point: a helper left waiting would keep it alive. The first call
   // starts one during the walk, then fails on the second path before handing it any files.
   it('lets a process that started helpers end by itself, after a failure too', async () => {
