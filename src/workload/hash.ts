@@ -8,12 +8,12 @@ import { startHelper, type Helper } from './hash-helper.js'
  * synchronously into one reused buffer per thread (async reads measured 3-4x the CPU).
  *
  * From HELPER_THRESHOLD files on, one helper thread claims batches beside the main thread. It is
- * started as soon as the walk has found that many files, because it takes 80-130 ms to boot;
- * fewer files never pay for it. On 20,000 files of 4 KiB on an idle 2-core machine (whole process,
- * medians of 15 interleaved rounds) this took the digest from 0.60 s to 0.49-0.54 s, beside
- * 0.52 s for `find | xargs sha256sum`, for about 0.2 s more CPU. Under load it can be slower than
- * one thread, as the earlier pool measured (docs/testing.md, `npm run bench -- digest`).
- * The guard itself is hashClaimed (hash-claim.ts), one copy for both threads.
+ * started as soon as the walk has found that many files, because it takes 80-130 ms to boot; fewer
+ * files never pay for it. On 20,000 files of 4 KiB on an idle 2-core machine (whole process,
+ * medians of 11-15 interleaved rounds) this took the digest from 0.60-0.62 s to 0.49-0.56 s,
+ * beside 0.52-0.53 s for `find | xargs sha256sum`, for about 0.2 s more CPU. Under load it can be
+ * slower than one thread, as the earlier pool measured. Numbers: docs/testing.md and
+ * `npm run bench -- digest`. The guard itself is hashClaimed (hash-claim.ts), one copy for both threads.
  */
 
 export interface FileDigest {
