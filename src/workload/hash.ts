@@ -13,7 +13,8 @@ import { startHelper, type Helper } from './hash-helper.js'
  * medians of 11-15 interleaved rounds) this took the digest from 0.60-0.62 s to 0.49-0.56 s,
  * beside 0.52-0.53 s for `find | xargs sha256sum`, for about 0.2 s more CPU. Under load it can be
  * slower than one thread, as the earlier pool measured. Numbers: docs/testing.md and
- * `npm run bench -- digest`. The guard itself is hashClaimed (hash-claim.ts), one copy for both threads.
+ * `npm run bench -- digest`. The guard itself is hashClaimed (hash-claim.ts), one copy for both
+ * threads.
  */
 
 export interface FileDigest {
