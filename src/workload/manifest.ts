@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { QprovError, isQprovError } from '../errors.js'
-import { hashFiles } from './hash.js'
+import { HELPER_THRESHOLD, hashFilesInParallel } from './hash.js'
+import { startHelper, type Helper } from './hash-helper.js'
 import { selectFiles } from './select.js'
 
 export interface ManifestEntry {
@@ -71,18 +72,31 @@ export async function buildManifest(
   patterns: string[],
   opts: { cwd: string; onProgress?: (m: string) => void }
 ): Promise<WorkloadManifest> {
+  // A helper thread starts as soon as the walk has found enough files: it boots during the walk.
+  let helper: Helper | undefined
   try {
-    const selected = await selectFiles(patterns, opts.cwd)
-    const every = Math.max(1000, Math.ceil(selected.length / 10))
-    const digests = hashFiles(selected, done => {
-      if (done % every === 0) opts.onProgress?.(`hashed ${done}/${selected.length} files`)
+    const selected = await selectFiles(patterns, opts.cwd, {
+      count: HELPER_THRESHOLD,
+      then: () => (helper = startHelper())
     })
+    const every = Math.max(1000, Math.ceil(selected.length / 10))
+    let next = every
+    // Only the main thread reports, with the count over both threads, which can step over a
+    // multiple of `every`; the helper may hash the last files. Each multiple is reported once.
+    const reportUpTo = (done: number): void => {
+      for (; next <= done; next += every)
+        opts.onProgress?.(`hashed ${next}/${selected.length} files`)
+    }
+    const digests = await hashFilesInParallel(selected, reportUpTo, helper)
+    reportUpTo(selected.length)
     return manifestFromEntries(
       digests.map((d, i) => ({ path: selected[i].path, size: d.size, sha256: d.sha256 }))
     )
   } catch (e) {
     if (isQprovError(e)) throw e
     throw new QprovError('WORKLOAD_INVALID', `cannot read the workload: ${String(e)}`, { cause: e })
+  } finally {
+    helper?.stop()
   }
 }
 
