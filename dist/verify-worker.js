@@ -6,7 +6,7 @@ var __filename = __qprovFileURLToPath(import.meta.url);
 var __dirname = __qprovDirname(__filename);
 import {
   verifyPath
-} from "./chunk-SXA5AMXG.js";
+} from "./chunk-3CUUAKZ6.js";
 import {
   prepareTrustMaterial
 } from "./chunk-UOSIEKHS.js";
@@ -19,8 +19,8 @@ import "./chunk-WNFLZQE4.js";
 import "./chunk-TWZN2JUN.js";
 import "./chunk-7W4FK6ST.js";
 import "./chunk-BWSBA4KN.js";
-import "./chunk-KS2SNW5Y.js";
-import "./chunk-V7CMXENV.js";
+import "./chunk-BG4X6T6Z.js";
+import "./chunk-BNCY3CL7.js";
 import "./chunk-VY4IG5ZV.js";
 import "./chunk-URB3I2LO.js";
 import "./chunk-5FAHOQUQ.js";
