@@ -62,8 +62,9 @@ function headStart(k: number): Helper & { real: Helper } {
     stop: () => real.stop(),
     run(files, s) {
       const outcome = real.run(files, s)
-      // Bounded, so that a helper that never runs fails the test instead of blocking it forever.
-      for (let waits = 0; waits < 2000; waits++) {
+      // Bounded (50 s, for a loaded machine), so that a helper that never runs fails the test
+      // instead of blocking it forever.
+      for (let waits = 0; waits < 10_000; waits++) {
         const done = Atomics.load(s.ctl, CTL.done)
         if (done >= k || Atomics.load(s.ctl, CTL.stop) < files.length) return outcome
         Atomics.wait(s.ctl, CTL.done, done, 5)
