@@ -69,9 +69,21 @@ export async function runVerifyBench(quick = false): Promise<BenchRow[]> {
         { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
       )
       const s = (performance.now() - t) / 1000
-      const verdicts = JSON.parse(r.stdout) as { ok: boolean }[]
-      if (r.status !== 0 || verdicts.length !== COPIES || !verdicts.every(v => v.ok))
-        throw new Error(`qprov verify --workers ${workers} did not verify all ${COPIES} copies`)
+      // The verification document (schemas/verification.v1.schema.json): a verdict per bundle.
+      const doc = JSON.parse(r.stdout || '{}') as { ok?: boolean; verdicts?: { ok: boolean }[] }
+      const verdicts = doc.verdicts ?? []
+      if (
+        r.status !== 0 ||
+        doc.ok !== true ||
+        verdicts.length !== COPIES ||
+        !verdicts.every(v => v.ok)
+      ) {
+        const bad = verdicts.find(v => !v.ok)
+        const why = bad ? JSON.stringify(bad).slice(0, 600) : r.stderr.trim().split('\n')[0]
+        throw new Error(
+          `qprov verify --workers ${workers} did not verify all ${COPIES} copies (exit ${r.status}): ${why}`
+        )
+      }
       return s
     }
     rawLoop(dirs.slice(0, 5), rootText, identity, issuer) // warm the baseline's code paths
