@@ -13,7 +13,7 @@ import { signingFromOptions } from '../src/cli/signing-options.js'
 import { bindingBytes } from '../src/proof/binding-document.js'
 import { PROOF_FILES } from '../src/proof/layout.js'
 import { parseTags } from '../src/proof/tags.js'
-import { makeBenchProof } from './proof.js'
+import { makeBenchProof, verdictsOf } from './proof.js'
 import { compare, type BenchRow } from './table.js'
 
 const progress = (m: string) => process.stderr.write(`bench: ${m}\n`)
@@ -146,7 +146,7 @@ export async function runAuditBench(quick = false): Promise<BenchRow[]> {
     }
     const verify = async () => {
       const r = await run([cli, 'verify', bundles, ...policy, '--json', '--workers', '1'])
-      const verdicts = JSON.parse(r.stdout) as { ok: boolean }[]
+      const { verdicts } = verdictsOf(r.stdout)
       if (verdicts.length !== verified.length + tampered.length)
         throw new Error(`qprov verify read ${verdicts.length} bundles`)
       return r.seconds

@@ -67,3 +67,12 @@ export async function makeBenchProof(work: string): Promise<BenchProof> {
     throw e
   }
 }
+
+/**
+ * The verdicts of a `qprov verify --json` run: its output is one verification document
+ * (schemas/verification.v1.schema.json) with a verdict per bundle.
+ */
+export function verdictsOf(stdout: string): { ok: boolean; verdicts: { ok: boolean }[] } {
+  const doc = JSON.parse(stdout || '{}') as { ok?: unknown; verdicts?: { ok: boolean }[] }
+  return { ok: doc.ok === true, verdicts: Array.isArray(doc.verdicts) ? doc.verdicts : [] }
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { bundleFromJSON } from '@sigstore/bundle'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify'
-import { makeBenchProof } from './proof.js'
+import { makeBenchProof, verdictsOf } from './proof.js'
 import { compare, type BenchRow } from './table.js'
 
 function escape(s: string): string {
@@ -69,15 +69,8 @@ export async function runVerifyBench(quick = false): Promise<BenchRow[]> {
         { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
       )
       const s = (performance.now() - t) / 1000
-      // The verification document (schemas/verification.v1.schema.json): a verdict per bundle.
-      const doc = JSON.parse(r.stdout || '{}') as { ok?: boolean; verdicts?: { ok: boolean }[] }
-      const verdicts = doc.verdicts ?? []
-      if (
-        r.status !== 0 ||
-        doc.ok !== true ||
-        verdicts.length !== COPIES ||
-        !verdicts.every(v => v.ok)
-      ) {
+      const { ok, verdicts } = verdictsOf(r.stdout)
+      if (r.status !== 0 || !ok || verdicts.length !== COPIES || !verdicts.every(v => v.ok)) {
         const bad = verdicts.find(v => !v.ok)
         const why = bad ? JSON.stringify(bad).slice(0, 600) : r.stderr.trim().split('\n')[0]
         throw new Error(
