@@ -44,9 +44,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Each parsed certificate's DER encoding computed once (see the file): the tamper suites
-    // verify thousands of variants.
-    setupFiles: ['test/helpers/der-cache.ts'],
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine, idle while a
     // test waits on a server, a retry delay or a child process. Most files here do, so there are
     // more workers than cores: three on two cores measured 139-145 s against 143-150 s for two.

@@ -6,10 +6,10 @@ var __filename = __qprovFileURLToPath(import.meta.url);
 var __dirname = __qprovDirname(__filename);
 import {
   verifyPath
-} from "./chunk-3CUUAKZ6.js";
+} from "./chunk-JYO2AIQN.js";
 import {
   prepareTrustMaterial
-} from "./chunk-UOSIEKHS.js";
+} from "./chunk-FBYFY6L7.js";
 import "./chunk-MBCS6YYH.js";
 import "./chunk-NEPZQSOJ.js";
 import "./chunk-DCUO6CLS.js";

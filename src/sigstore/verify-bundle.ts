@@ -28,6 +28,7 @@ import {
 } from './identity-policy.js'
 import { jsonSyntaxProblem } from '../read-file.js'
 import { verifyPrehashedSha256 } from './prehashed.js'
+import { cacheDerEncodings } from './der-encoding-cache.js'
 import { PUBLIC_GOOD_PROFILE, checkProfile, type VerifyProfile } from './profiles.js'
 import {
   IN_TOTO_PAYLOAD_TYPE,
@@ -36,6 +37,9 @@ import {
   type InTotoStatement
 } from '../proof/statement.js'
 import { parseTrustedRoots, publicGoodTrustedRoot, trustMaterialFrom } from './trusted-root.js'
+
+// Before any verification: a certificate's DER encoding is computed once (see the module).
+cacheDerEncodings()
 
 export type CheckStatus = 'pass' | 'fail' | 'skip'
 export interface Check {
