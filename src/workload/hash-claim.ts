@@ -39,8 +39,9 @@ export const CTL = { next: 0, stop: 1, done: 2, gate: 3 } as const
  * a symlink swapped in after the walk (O_NOFOLLOW; the path is already the resolved real path) and
  * without blocking on a FIFO swapped in (O_NONBLOCK), then read at explicit offsets, which a FIFO,
  * socket or directory refuses. A first read that is neither empty nor full, followed by a read
- * that finds the end, can only come from a regular file; otherwise fstat must say so (a device
- * reads empty or endless, and can return a short read when a signal is pending).
+ * that finds the end, is taken for a whole regular file; otherwise fstat must say so (a device
+ * reads empty or endless, and can return a short read when a signal is pending). Only a block
+ * device smaller than the buffer also reads that way: see the residuals in docs/binding-spec.md.
  */
 export function hashClaimed(
   files: readonly string[],

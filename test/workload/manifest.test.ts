@@ -341,6 +341,26 @@ describe('canonical manifest form', () => {
     )
   })
 
+  it('records awkward file names exactly, and the manifest parses back to the same digest', async () => {
+    const names = [
+      'quote"d.txt',
+      'back\\slash.txt',
+      'new\nline.txt',
+      'ctl\u0001.txt',
+      'del\u007f.txt',
+      'sep\u2028.txt',
+      'é/日本.txt',
+      '\u{1F600}.txt',
+      'plain.txt'
+    ]
+    const root = tree(Object.fromEntries(names.map((n, i) => [n, `content ${i}`])))
+    const m = await buildManifest(['.'], { cwd: root })
+    const byBytes = [...names].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+    expect(m.files.map(f => f.path)).toEqual(byBytes)
+    expect(m.files.map(f => f.sha256)).toEqual(byBytes.map(n => hex(`content ${names.indexOf(n)}`)))
+    expect(parseManifest(m.canonicalBytes).digest).toBe(m.digest)
+  })
+
   it('rejects duplicate paths and non-canonical manifest bytes', () => {
     const e = { path: 'a', size: 1, sha256: 'a'.repeat(64) }
     expect(() => canonicalManifestBytes([e, e])).toThrow(/duplicate/)
