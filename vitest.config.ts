@@ -21,8 +21,14 @@ const SLOW_FIRST = [
   'test/hostile/hostile.test.ts',
   'test/verify/cli-proof.test.ts',
   'test/action/e2e.test.ts',
-  'test/verify/tamper.test.ts',
+  'test/structure/package.test.ts',
   'test/examples/workflows.test.ts',
+  'test/action/canary.test.ts',
+  'test/action/modes.test.ts',
+  'test/hostile/signing-side.test.ts',
+  'test/workload/manifest.test.ts',
+  'test/structure/layers.test.ts',
+  'test/verify/tamper.test.ts',
   'test/verify/results-tamper.test.ts'
 ]
 
