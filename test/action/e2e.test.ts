@@ -20,9 +20,11 @@ import {
 import { verificationDoc } from '../helpers/verification-doc.js'
 
 /**
- * The BUILT action (scripts/build.mjs into a temporary directory, never dist/) run as the runner
- * runs it, against `qprov sandbox` for Sigstore, OIDC and the Runtime, and the fake GitHub for
- * the results service, blob store and REST API.
+ * The BUILT action run as the runner runs it, against `qprov sandbox` for Sigstore, OIDC and the
+ * Runtime, and the fake GitHub for the results service, blob store and REST API. Under `npm test`
+ * (QPROV_TEST_DIST=1) that is dist/index.js, which the dist check has just found byte-identical to
+ * a fresh build; otherwise dist/ may be stale, so scripts/build.mjs builds into a temporary
+ * directory.
  */
 const CANARY = `QPROV-E2E-KEY-${Math.random().toString(36).slice(2)}`
 const JWT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/
@@ -36,9 +38,12 @@ let eventPath: string
 const headSha = 'ab12'.repeat(10)
 
 beforeAll(async () => {
-  const out = tmp('qprov-built-')
-  execFileSync(process.execPath, ['scripts/build.mjs', out], { cwd: REPO_ROOT, stdio: 'pipe' })
-  entry = join(out, 'index.js')
+  if (process.env.QPROV_TEST_DIST === '1') entry = join(REPO_ROOT, 'dist/index.js')
+  else {
+    const out = tmp('qprov-built-')
+    execFileSync(process.execPath, ['scripts/build.mjs', out], { cwd: REPO_ROOT, stdio: 'pipe' })
+    entry = join(out, 'index.js')
+  }
   sb = await startSandbox({
     dir: tmp('qprov-e2e-sb-'),
     runtime: { apiKey: CANARY, jobsPerMinute: 1000 }

@@ -6,11 +6,14 @@ import {
   type RuntimeEmulatorHandle
 } from '../../src/sandbox/runtime/emulator.js'
 import { writeAttestationDir } from '../helpers/attestation.js'
-import { makeWorkspace, runActionProcess, tmp, type ActionRun } from '../action/action-process.js'
+import { runActionInProcess } from '../action/action-in-process-run.js'
+import { makeWorkspace, tmp, type ActionRun } from '../action/action-process.js'
 import { snapshot, startCountingProxy, type CountingProxy } from './harness.js'
 
 // The action takes the same hostile inputs through its own edge: the same refusals must hold,
 // before any request. Sigstore and the OIDC endpoint are a counting server with nothing behind it.
+// Each step runs in this process through the action's entry (runMain), one after another: the
+// refusals are the point here, and dist/index.js as a process has its own tests (action/e2e).
 const tag = Math.random().toString(36).slice(2)
 const CANARY_KEY = `QPROV-CANARY-ACTION-KEY-${tag}`
 const CANARY_PASS = `CanaryActionPass${tag}`
@@ -65,7 +68,7 @@ describe('the action refuses hostile input before any request', () => {
   it('mode attest with out-dir a regular file', async () => {
     writeFileSync(join(ws, 'a-file'), 'x')
     const before = snapshot(ws)
-    const r = await runActionProcess(
+    const r = await runActionInProcess(
       { mode: 'attest', workload: 'examples/bell', 'out-dir': 'a-file', ...signing() },
       { workspace: ws, env: env() }
     )
@@ -74,7 +77,7 @@ describe('the action refuses hostile input before any request', () => {
   })
 
   it('mode attest with credentials in fulcio-url', async () => {
-    const r = await runActionProcess(
+    const r = await runActionInProcess(
       {
         mode: 'attest',
         workload: 'examples/bell',
@@ -88,7 +91,7 @@ describe('the action refuses hostile input before any request', () => {
   })
 
   it('mode submit with credentials in runtime-url', async () => {
-    const r = await runActionProcess(
+    const r = await runActionInProcess(
       {
         mode: 'submit',
         workload: 'examples/bell',
@@ -104,7 +107,7 @@ describe('the action refuses hostile input before any request', () => {
 
   it('mode receipt with out-dir below a regular file', async () => {
     writeFileSync(join(ws, 'b-file'), 'x')
-    const r = await runActionProcess(
+    const r = await runActionInProcess(
       { mode: 'receipt', 'out-dir': 'b-file/receipts' },
       { workspace: ws, env: env() }
     )
@@ -118,7 +121,7 @@ describe('the action refuses hostile input before any request', () => {
     const stmt = join(att, 'statement.json')
     writeFileSync(stmt, `${readFileSync(stmt, 'utf8')}\n`)
     cpSync(att, join(ws, 'att-nl'), { recursive: true })
-    const r = await runActionProcess(
+    const r = await runActionInProcess(
       {
         mode: 'tag',
         'job-id': id,

@@ -17,7 +17,7 @@ import {
 } from '../../src/proof/proof-bundle.js'
 import { verifyProofBundles } from '../../src/verify/index.js'
 import type { BundleVerdict, CheckName, CheckResult } from '../../src/verify/verdict.js'
-import { REPO_ROOT } from '../helpers/cli.js'
+import { cliNodeArgs } from '../helpers/cli.js'
 import { makeProofFixture, type ProofFixture } from './proof-fixture.js'
 
 let f: ProofFixture
@@ -184,16 +184,8 @@ describe('batches list every entry named like a bundle', () => {
     const dir = join(f.work, 'many')
     mkdirSync(dir)
     for (let i = 0; i < 60; i++) symlinkSync(f.a, join(dir, `a${String(i).padStart(2, '0')}`))
-    const cmd = [
-      process.execPath,
-      '--import',
-      import.meta.resolve('tsx'),
-      join(REPO_ROOT, 'src/cli/bin.ts'),
-      'verify',
-      dir,
-      '--json',
-      ...policyFlags()
-    ]
+    // The CLI as runCli starts it: the shipped bundle under `npm test`, the sources otherwise.
+    const cmd = [process.execPath, ...cliNodeArgs('verify', dir, '--json', ...policyFlags())]
       .map(a => `'${a.replaceAll("'", "'\\''")}'`)
       .join(' ')
     // The shell reports qprov's own exit status; `head` closes the pipe after one line.
