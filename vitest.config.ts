@@ -53,8 +53,8 @@ export default defineConfig({
     pool: 'forks',
     // Vitest's default is one worker fewer than the cores: one on a 2-core machine, idle while a
     // test waits on a server, a retry delay or a child process. Most files here do, so there are
-    // more workers than cores: three on two cores measured 139-145 s against 143-150 s for two.
-    // A number, not '150%': vitest caps a percentage at the core count, so '150%' ran two.
+    // more workers than cores: three on two cores measured 101 s against 149 s for two. A number,
+    // not '150%': vitest caps a percentage at the core count, so '150%' ran two.
     maxWorkers: Math.ceil(availableParallelism() * 1.5),
     sequence: { sequencer: SlowFirst },
     reporters: ['default'],
