@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { checkPolicyShape } from '../sigstore/identity-policy.js'
-import { prepareTrustMaterial } from '../sigstore/verify-bundle.js'
+import { prepareTrustMaterial, type PreparedTrust } from '../sigstore/verify-bundle.js'
 import { expandBundlePaths, type LoadedProofBundle } from '../proof/proof-bundle.js'
 import { QprovError } from '../errors.js'
 import { cleanDeep } from '../untrusted-text.js'
@@ -78,6 +78,24 @@ async function withOnlineCheck(
   return decide(v)
 }
 
+// `qprov audit` builds a verifier per job, all with one root: the material of a root's exact text
+// is built once (its certificates parsed and DER-encoded once) and never changed after.
+const prepared = new Map<string, PreparedTrust>()
+
+function trustOf(trustedRoot: Buffer | string | undefined): PreparedTrust {
+  const key =
+    trustedRoot === undefined
+      ? 'embedded'
+      : `text:${Buffer.isBuffer(trustedRoot) ? trustedRoot.toString('utf8') : trustedRoot}`
+  let trust = prepared.get(key)
+  if (trust === undefined) {
+    trust = prepareTrustMaterial(trustedRoot)
+    if (prepared.size >= 4) prepared.clear()
+    prepared.set(key, trust)
+  }
+  return trust
+}
+
 /** A verifier for proof bundles already in memory (fetch's candidates), trust prepared once. */
 export interface FilesVerifier {
   verify(bundle: LoadedProofBundle): Promise<BundleVerdict>
@@ -89,7 +107,7 @@ export interface FilesVerifier {
  */
 export function filesVerifier(options: Omit<VerifyOptions, 'workload' | 'workers'>): FilesVerifier {
   checkPolicyShape(options.policy)
-  const trust = prepareTrustMaterial(options.trustedRoot)
+  const trust = trustOf(options.trustedRoot)
   const opts = checkOptionsOf(options)
   return {
     async verify(bundle) {
