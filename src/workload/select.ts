@@ -133,7 +133,7 @@ class Walker {
       if (rel === '')
         throw new QprovError('WORKLOAD_INVALID', 'the package root must be a directory')
       // No stat per file: the directory entry's type is enough here, and the hasher checks the
-      // file it actually opens (see hash.ts).
+      // file it actually opens (see hash-claim.ts).
       if (this.found.push({ path: rel, absolute: real }) === this.many?.count) this.many.then()
       return
     }
