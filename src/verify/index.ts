@@ -28,7 +28,7 @@ export async function verifyProofBundles(
   options: VerifyOptions
 ): Promise<BundleVerdict[]> {
   checkPolicyShape(options.policy)
-  const trust = prepareTrustMaterial(options.trustedRoot)
+  const trust = trustOf(options.trustedRoot)
   const opts = checkOptionsOf(options)
   if (options.workload !== undefined) {
     const cwd = options.workload.cwd ?? process.cwd()
@@ -78,8 +78,9 @@ async function withOnlineCheck(
   return decide(v)
 }
 
-// `qprov audit` builds a verifier per job, all with one root: the material of a root's exact text
-// is built once (its certificates parsed and DER-encoded once) and never changed after.
+// One way to the trust material for both entries: `qprov audit` builds a verifier per job, all
+// with one root, so the material of a root's exact text is built once (its certificates parsed
+// and DER-encoded once) and never changed after.
 const prepared = new Map<string, PreparedTrust>()
 
 function trustOf(trustedRoot: Buffer | string | undefined): PreparedTrust {
